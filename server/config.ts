@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/** Every setting Nexo reads from the environment, with its default. The README documents each. */
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NEO4J_URI: z.string().url().optional(),
+  NEO4J_USERNAME: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  NEXO_NEO4J_BOLT_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
+  NEXO_NEO4J_STORE: z.string().min(1).default('.data/neo4j'),
+  NEXO_NEO4J_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/i, 'a JVM size such as 2g or 512m')
+    .default('2g'),
+  NEXO_NEO4J_PAGECACHE_MB: z.coerce.number().int().min(16).default(512),
+  NEXO_LOAD_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
+  QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export interface Neo4jTarget {
+  /** Where Bolt is; undefined means "start the local server". */
+  uri: string | undefined;
+  username: string;
+  password: string;
+  database: string;
+}
+
+export interface LocalNeo4jSettings {
+  boltPort: number;
+  storeDir: string;
+  heap: string;
+  pageCacheMb: number;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: Environment['LOG_LEVEL'];
+  neo4j: Neo4jTarget;
+  localNeo4j: LocalNeo4jSettings;
+  loadOnStart: Environment['NEXO_LOAD_ON_START'];
+  queryTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment once; throws a ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(stripEmpty(env));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    neo4j: {
+      uri: e.NEO4J_URI,
+      username: e.NEO4J_USERNAME,
+      password: e.NEO4J_PASSWORD,
+      database: e.NEO4J_DATABASE,
+    },
+    localNeo4j: {
+      boltPort: e.NEXO_NEO4J_BOLT_PORT,
+      storeDir: e.NEXO_NEO4J_STORE,
+      heap: e.NEXO_NEO4J_HEAP,
+      pageCacheMb: e.NEXO_NEO4J_PAGECACHE_MB,
+    },
+    loadOnStart: e.NEXO_LOAD_ON_START,
+    queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+  };
+}
+
+/** An empty variable (`NEO4J_URI=`) means "unset", as in most shells' habits. */
+function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+}

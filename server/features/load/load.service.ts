@@ -1,0 +1,90 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { cypherFile, cypherStatements } from '../../cypher.js';
+import { readQuery, type Database } from '../../neo4j/database.js';
+import { toNumber } from '../../neo4j/values.js';
+import { projectRoot } from '../../projectRoot.js';
+import type { Dataset } from './dataset.js';
+
+const BATCH_SIZE = 1000;
+
+/** Applies every cypher/schema/V*.cypher file in version order; each statement is idempotent. */
+export async function applySchema(db: Pick<Database, 'driver' | 'name'>): Promise<string[]> {
+  const schemaDir = path.join(projectRoot, 'cypher', 'schema');
+  const files = readdirSync(schemaDir)
+    .filter((file) => /^V\d+__.+\.cypher$/.test(file))
+    .sort((a, b) => versionOf(a) - versionOf(b));
+  for (const file of files) {
+    // Neo4j refuses schema and data changes in one transaction, so each statement runs on its own.
+    for (const statement of cypherStatements(cypherFile(`schema/${file}`))) {
+      await db.driver.executeQuery(statement, {}, { database: db.name });
+    }
+  }
+  await db.driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: db.name });
+  return files;
+}
+
+function versionOf(file: string): number {
+  return Number(/^V(\d+)__/.exec(file)?.[1]);
+}
+
+/** Writes a checked dataset in one transaction: all of it or, on any failure, none of it. */
+export async function loadDataset(db: Pick<Database, 'driver' | 'name'>, dataset: Dataset): Promise<void> {
+  const session = db.driver.session({ database: db.name });
+  try {
+    await session.executeWrite(async (tx) => {
+      await tx.run(cypherFile('load/source.cypher'), {
+        source: {
+          id: dataset.manifest.id,
+          title: dataset.manifest.title,
+          text: dataset.sourceText,
+          sha256: dataset.manifest.sha256,
+          licence: dataset.manifest.licence,
+          attribution: dataset.manifest.attribution,
+          ...(dataset.manifest.url ? { url: dataset.manifest.url } : {}),
+        },
+      });
+      const entities = dataset.nodes.map(({ id, kind, ...rest }) => ({
+        id,
+        labels: [kind],
+        properties: withoutUndefined({ ...rest, source: dataset.manifest.id }),
+      }));
+      await inBatches(tx, 'load/entities.cypher', entities);
+      const relationships = dataset.relationships.map(({ id, type, source, target, ...rest }) => ({
+        id,
+        type,
+        source,
+        target,
+        properties: withoutUndefined({ ...rest, source: dataset.manifest.id }),
+      }));
+      await inBatches(tx, 'load/relationships.cypher', relationships);
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+async function inBatches(tx: ManagedTransaction, file: string, rows: unknown[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += BATCH_SIZE) {
+    await tx.run(cypherFile(file), { rows: rows.slice(start, start + BATCH_SIZE) });
+  }
+}
+
+function withoutUndefined(properties: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(properties).filter(([, value]) => value !== undefined));
+}
+
+export interface GraphCounts {
+  labels: Record<string, number>;
+  types: Record<string, number>;
+}
+
+/** Node counts per label and relationship counts per type. */
+export async function countGraph(db: Pick<Database, 'driver' | 'name'>): Promise<GraphCounts> {
+  const toMap = (records: { get(key: string): unknown }[]): Record<string, number> =>
+    Object.fromEntries(records.map((r) => [r.get('name') as string, toNumber(r.get('count'))]));
+  const labels = await readQuery(db, cypherFile('read/label-counts.cypher'));
+  const types = await readQuery(db, cypherFile('read/type-counts.cypher'));
+  return { labels: toMap(labels.records), types: toMap(types.records) };
+}

@@ -1,0 +1,46 @@
+import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import type { Config } from '../config.js';
+import { startLocalNeo4j, type LocalNeo4jServer, type ProgressLog } from './localServer.js';
+
+/** The one driver of the process, the database it talks to, and the local server if we started one. */
+export interface Database {
+  driver: Driver;
+  name: string;
+  uri: string;
+  local: LocalNeo4jServer | undefined;
+  close(): Promise<void>;
+}
+
+/** Connects to NEO4J_URI, or starts the local server when it is unset. */
+export async function openDatabase(config: Config, log: ProgressLog): Promise<Database> {
+  const local = config.neo4j.uri ? undefined : await startLocalNeo4j(config.localNeo4j, log);
+  const uri = config.neo4j.uri ?? local!.uri;
+  // The embedded server runs without authentication, so only remote servers get credentials.
+  const auth = local ? undefined : neo4j.auth.basic(config.neo4j.username, config.neo4j.password);
+  const driver = neo4j.driver(uri, auth, {
+    disableLosslessIntegers: false,
+    logging: { level: 'warn', logger: (level, message) => log(`neo4j-driver ${level}: ${message}`) },
+  });
+  return {
+    driver,
+    name: config.neo4j.database,
+    uri,
+    local,
+    async close() {
+      await driver.close();
+      await local?.stop();
+    },
+  };
+}
+
+/** Runs a read query with read routing, so a cluster may send it to a reader. */
+export function readQuery<T extends RecordShape = RecordShape>(
+  db: Pick<Database, 'driver' | 'name'>,
+  cypher: string,
+  parameters: Record<string, unknown> = {},
+): Promise<QueryResult<T>> {
+  return db.driver.executeQuery<QueryResult<T>>(cypher, parameters, {
+    database: db.name,
+    routing: neo4j.routing.READ,
+  });
+}

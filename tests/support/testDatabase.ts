@@ -1,0 +1,41 @@
+import neo4j from 'neo4j-driver';
+import { inject } from 'vitest';
+import type { Database } from '../../server/neo4j/database.js';
+
+/** A driver on the test run's Neo4j (see globalSetup); close it in afterAll. */
+export function openTestDatabase(): Database {
+  const uri = inject('neo4jUri');
+  const auth = process.env.NEXO_TEST_NEO4J_URI
+    ? neo4j.auth.basic(process.env.NEO4J_USERNAME ?? 'neo4j', process.env.NEO4J_PASSWORD ?? '')
+    : undefined;
+  const driver = neo4j.driver(uri, auth);
+  return {
+    driver,
+    name: process.env.NEO4J_DATABASE ?? 'neo4j',
+    uri,
+    local: undefined,
+    close: () => driver.close(),
+  };
+}
+
+/** Deletes every node and relationship; schema (constraints, indexes) stays. */
+export async function emptyDatabase(db: Database): Promise<void> {
+  // CALL … IN TRANSACTIONS only runs in an auto-commit transaction, hence session.run.
+  const session = db.driver.session({ database: db.name });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+/** Node count by label and relationship count by type, for before/after comparisons. */
+export async function graphCounts(db: Database): Promise<{ nodes: number; relationships: number }> {
+  const { records } = await db.driver.executeQuery(
+    'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+    {},
+    { database: db.name },
+  );
+  const record = records[0]!;
+  return { nodes: record.get('nodes').toNumber(), relationships: record.get('relationships').toNumber() };
+}
