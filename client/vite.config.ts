@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const clientDir = path.dirname(fileURLToPath(import.meta.url));
+
+// `npm run dev:client` serves the UI with hot reload and proxies the API to `npm start`'s server.
+export default defineConfig({
+  root: clientDir,
+  plugins: [react()],
+  build: { outDir: path.join(clientDir, '..', 'dist', 'client'), emptyOutDir: true },
+  server: {
+    proxy: {
+      '/api': `http://127.0.0.1:${process.env.PORT ?? 3000}`,
+      '/readyz': `http://127.0.0.1:${process.env.PORT ?? 3000}`,
+    },
+  },
+});

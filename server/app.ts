@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import compression from 'compression';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { stdSerializers, type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { Config } from './config.js';
+import { AppError, notFoundHandler, problemHandler } from './errors.js';
+import { mountHealthRoutes } from './features/health/health.routes.js';
+import { mountRoutes, openApiDocument } from './http/route.js';
+import type { Database } from './neo4j/database.js';
+import type { Readiness } from './neo4j/readiness.js';
+import { projectRoot } from './projectRoot.js';
+import { apiRoutes } from './routes.js';
+
+/** What every feature may use: the one database handle, the configuration, the logger, readiness. */
+export interface AppContext {
+  db: Pick<Database, 'driver' | 'name'>;
+  config: Config;
+  logger: Logger;
+  readiness: Readiness;
+}
+
+const clientDist = path.join(projectRoot, 'dist', 'client');
+
+/** Builds the Express app without listening, so tests mount it in-process. */
+export function createApp(context: AppContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(
+    pinoHttp({
+      logger: context.logger,
+      // One line per request with status and latency; no headers, so no credentials in logs.
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        // pino-http invents an error for every 5xx; the problem handler already logged real ones.
+        err: (err: Error) => (err.message.startsWith('failed with status code') ? undefined : stdSerializers.err(err)),
+      },
+      customLogLevel: (_req, res) =>
+        res.statusCode >= 500 && res.statusCode !== 503 && res.statusCode !== 504 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    }),
+  );
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:'] } } }));
+  app.use(compression());
+  app.use(express.json({ limit: '256kb' }));
+
+  const router = express.Router();
+  mountHealthRoutes(router, context);
+  router.use('/api', (req, _res, next) => {
+    // Until the schema is applied and the data loaded, data routes would answer wrongly: say so.
+    if (context.readiness.ready || req.path === '/openapi.json') next();
+    else next(new AppError(503, 'Not ready', context.readiness.reason));
+  });
+  const routes = apiRoutes(context);
+  mountRoutes(router, routes);
+  const openApi = openApiDocument(routes, {
+    title: 'Nexo API',
+    version: '0.1.0',
+    description: 'Search, expand and trace paths in criminal networks stored in Neo4j; every fact carries its source quote.',
+  });
+  router.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  router.use('/api', notFoundHandler);
+  app.use(router);
+
+  if (existsSync(clientDist)) {
+    app.use(express.static(clientDist, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^\/(?!api\/).*/, (_req, res) => {
+      res.sendFile(path.join(clientDist, 'index.html'));
+    });
+  }
+  app.use(notFoundHandler);
+  app.use(problemHandler);
+  return app;
+}

@@ -1,0 +1,94 @@
+import type {} from 'pino-http';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { Neo4jError } from 'neo4j-driver';
+
+const PROBLEM_BASE = 'https://nexo.dev/problems/';
+
+/** The one error type of the API: it becomes an application/problem+json answer. */
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+    readonly type: string = slug(title),
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(detail);
+  }
+}
+
+function slug(title: string): string {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** Translates driver errors by their code, never by message text. */
+export function fromNeo4jError(error: unknown): AppError | undefined {
+  if (!(error instanceof Neo4jError)) return undefined;
+  const code = error.code;
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
+    return new AppError(503, 'Database unavailable', 'Neo4j cannot be reached right now; try again shortly.');
+  }
+  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped') {
+    return new AppError(504, 'Query timeout', 'The query took longer than the time limit and was stopped.');
+  }
+  if (code === 'Neo.ClientError.Transaction.TransactionMarkedAsFailed' && /timed? ?out/i.test(error.message)) {
+    return new AppError(504, 'Query timeout', 'The query took longer than the time limit and was stopped.');
+  }
+  if (code === 'Neo.ClientError.Statement.AccessMode' || code === 'Neo.ClientError.Security.Forbidden') {
+    return new AppError(403, 'Read-only', 'Only read queries are allowed here: the query tried to write or change the schema.');
+  }
+  if (code === 'Neo.ClientError.Procedure.ProcedureNotFound') {
+    return new AppError(400, 'Unknown procedure', firstLine(error.message));
+  }
+  if (code.startsWith('Neo.ClientError.Statement.')) {
+    return new AppError(400, 'Invalid query', firstLine(error.message));
+  }
+  if (code.startsWith('Neo.TransientError.General.MemoryPoolOutOfMemoryError') || code.includes('MemoryLimit')) {
+    return new AppError(413, 'Result too large', 'The query needed more memory than allowed; narrow it down.');
+  }
+  return undefined;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(new AppError(404, 'Not found', `No route for ${req.method} ${req.path}.`));
+};
+
+/** Every failure leaves as problem+json; unknown errors are logged and answered 500 without details. */
+export const problemHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+  const problem = toAppError(error);
+  if (problem.status >= 500 && problem.status !== 503 && problem.status !== 504) {
+    req.log?.error({ err: error }, 'request failed');
+  }
+  res
+    .status(problem.status)
+    .type('application/problem+json')
+    .json({
+      type: `${PROBLEM_BASE}${problem.type}`,
+      title: problem.title,
+      status: problem.status,
+      detail: problem.detail,
+      ...problem.extra,
+    });
+};
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const fromNeo4j = fromNeo4jError(error);
+  if (fromNeo4j) return fromNeo4j;
+  // Errors raised by Express's own body parsers carry a status and an http-errors type.
+  if (isHttpError(error)) {
+    if (error.type === 'entity.parse.failed') return new AppError(400, 'Malformed JSON', 'The request body is not valid JSON.');
+    if (error.type === 'entity.too.large') return new AppError(413, 'Body too large', 'The request body is larger than allowed.');
+    return new AppError(error.status, 'Bad request', error.expose ? error.message : 'The request could not be read.');
+  }
+  return new AppError(500, 'Internal error', 'Something went wrong on the server; it has been logged.');
+}
+
+function isHttpError(error: unknown): error is { status: number; type?: string; expose?: boolean; message: string } {
+  return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' && error.status >= 400 && error.status < 500;
+}

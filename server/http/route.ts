@@ -1,0 +1,132 @@
+import type { Request, Response, Router } from 'express';
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+
+type Method = 'get' | 'post';
+type AnyObject = z.ZodObject<z.ZodRawShape>;
+
+/** One endpoint: its schemas validate requests and also produce the OpenAPI document. */
+export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z.ZodType, R extends z.ZodType> {
+  method: Method;
+  /** Express path, e.g. /api/nodes/:id */
+  path: string;
+  summary: string;
+  description?: string;
+  tags?: string[];
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  /** Statuses other than 200 this route can answer, with what they mean. */
+  errors?: Record<number, string>;
+  handler: (input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B> }, req: Request, res: Response) => Promise<z.infer<R>>;
+}
+
+// The handler's input types differ per route; the registry only needs the common shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteSpec<any, any, any, any>;
+
+/** Declares a route; the generics keep handler input and output typed from the schemas. */
+export function defineRoute<P extends AnyObject, Q extends AnyObject, B extends z.ZodType, R extends z.ZodType>(
+  spec: RouteSpec<P, Q, B, R>,
+): RouteSpec<P, Q, B, R> {
+  return spec;
+}
+
+/** Mounts routes on a router: validate, call the handler, send JSON. */
+export function mountRoutes(router: Router, routes: AnyRoute[]): void {
+  for (const route of routes) {
+    router[route.method](route.path, async (req, res, next) => {
+      try {
+        const input = {
+          params: validate(route.params, req.params, 'path'),
+          query: validate(route.query, req.query, 'query'),
+          body: validate(route.body, req.body, 'body'),
+        };
+        const result = await route.handler(input, req, res);
+        if (!res.headersSent) res.json(result);
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
+}
+
+function validate(schema: z.ZodType | undefined, value: unknown, where: 'path' | 'query' | 'body'): unknown {
+  if (!schema) return {};
+  const parsed = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const name = issue.path.length > 0 ? issue.path.join('.') : where;
+  throw new AppError(400, 'Invalid parameter', `${where === 'body' ? 'body' : 'parameter'} "${name}": ${issue.message}`, 'invalid-parameter', {
+    parameter: name,
+  });
+}
+
+/** An OpenAPI 3.1 document built from the same zod schemas that validate requests. */
+export function openApiDocument(routes: AnyRoute[], info: { title: string; version: string; description: string }): object {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const openApiPath = route.path.replace(/:([A-Za-z_]+)/g, '{$1}');
+    const parameters = [
+      ...objectParameters(route.params, 'path'),
+      ...objectParameters(route.query, 'query'),
+    ];
+    const responses: Record<string, unknown> = {
+      '200': { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
+    };
+    for (const [status, description] of Object.entries({ 400: 'Invalid parameter', ...route.errors })) {
+      responses[status] = { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+    }
+    paths[openApiPath] ??= {};
+    paths[openApiPath][route.method] = {
+      summary: route.summary,
+      ...(route.description ? { description: route.description } : {}),
+      ...(route.tags ? { tags: route.tags } : {}),
+      operationId: `${route.method}${openApiPath.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)/g, (_, c: string) => c.toUpperCase())}`,
+      ...(parameters.length > 0 ? { parameters } : {}),
+      ...(route.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+        : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info,
+    paths,
+    components: {
+      schemas: {
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status', 'detail'],
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+          },
+        },
+      },
+    },
+  };
+}
+
+function objectParameters(schema: AnyObject | undefined, where: 'path' | 'query'): object[] {
+  if (!schema) return [];
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const fieldSchema = field as z.ZodType;
+    return {
+      name,
+      in: where,
+      required: where === 'path' || !fieldSchema.safeParse(undefined).success,
+      ...(fieldSchema.description ? { description: fieldSchema.description } : {}),
+      schema: jsonSchema(fieldSchema, 'input'),
+    };
+  });
+}
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): object {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}

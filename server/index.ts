@@ -1,0 +1,58 @@
+import type { Server } from 'node:http';
+import { pino } from 'pino';
+import { createApp } from './app.js';
+import { bootstrapDatabase } from './bootstrap.js';
+import { describeFailure } from './cli.js';
+import { loadConfig } from './config.js';
+import { openDatabase, type Database } from './neo4j/database.js';
+import { ReadinessState } from './neo4j/readiness.js';
+
+// The only file that listens: config → database → app; everything closes on SIGINT/SIGTERM.
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  const db: Database = await openDatabase(config, (message) => logger.info(message));
+  const readiness = new ReadinessState();
+  const app = createApp({ db, config, logger, readiness });
+  const shutdown = new AbortController();
+
+  const server: Server = app.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    logger.info(`Nexo is listening on http://${config.host}:${port}/`);
+  });
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    logger.fatal(
+      error.code === 'EADDRINUSE' ? `Port ${config.port} is already in use: set PORT to a free port.` : describeFailure(error),
+    );
+    void db.close().finally(() => process.exit(1));
+  });
+
+  bootstrapDatabase(db, config, readiness, logger, shutdown.signal).catch((error: unknown) => {
+    readiness.set(false, `start-up failed: ${describeFailure(error)}`);
+    logger.error(`Start-up failed: ${describeFailure(error)}`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal} received: finishing in-flight requests, then stopping`);
+    shutdown.abort();
+    const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(() => {
+      void db.close().finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(describeFailure(error));
+  process.exit(1);
+});
