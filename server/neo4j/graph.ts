@@ -1,0 +1,128 @@
+import neo4j, { isNode, isPath, isRelationship, type Node as Neo4jNode, type Relationship } from 'neo4j-driver';
+import { z } from 'zod';
+
+/** The API's node: our dataset id (never Neo4j's element id), a display name and the other properties. */
+export const nodeSchema = z
+  .object({
+    id: z.string(),
+    labels: z.array(z.string()),
+    name: z.string(),
+    properties: z.record(z.string(), z.unknown()),
+  });
+
+/** The API's edge: source and target are node ids, direction as stored. */
+export const edgeSchema = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    source: z.string(),
+    target: z.string(),
+    properties: z.record(z.string(), z.unknown()),
+  });
+
+export const graphSchema = z.object({ nodes: z.array(nodeSchema), edges: z.array(edgeSchema) });
+
+export type GraphNode = z.infer<typeof nodeSchema>;
+export type GraphEdge = z.infer<typeof edgeSchema>;
+export type Graph = z.infer<typeof graphSchema>;
+
+/** Turns any driver value into plain JSON: integers to numbers, temporals to ISO strings, points to maps. */
+export function plainValue(value: unknown): unknown {
+  if (value === null || value === undefined) return value ?? null;
+  if (neo4j.isInt(value)) return neo4j.integer.inSafeRange(value) ? value.toNumber() : value.toString();
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isDuration(value)
+  ) {
+    return value.toString();
+  }
+  if (neo4j.isPoint(value)) {
+    return { srid: plainValue(value.srid), x: value.x, y: value.y, ...(value.z === undefined ? {} : { z: value.z }) };
+  }
+  if (Array.isArray(value)) return value.map(plainValue);
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, plainValue(inner)]));
+  }
+  return value;
+}
+
+/** The stable id of a node, or its element id prefixed when the node has none (e.g. a Source). */
+export function nodeId(node: Neo4jNode): string {
+  const id = node.properties.id;
+  return typeof id === 'string' ? id : `element:${node.elementId}`;
+}
+
+function plainProperties(properties: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, plainValue(value)]));
+}
+
+/** A driver node as an API node. `name` falls back to a caption rule when the data has none. */
+export function toGraphNode(node: Neo4jNode, caption: (labels: string[], properties: Record<string, unknown>) => string = defaultCaption): GraphNode {
+  const { id: _id, ...rest } = plainProperties(node.properties);
+  const id = nodeId(node);
+  const name = typeof rest.name === 'string' && rest.name.length > 0 ? rest.name : caption(node.labels, { id, ...rest });
+  return { id, labels: [...node.labels], name, properties: rest };
+}
+
+function defaultCaption(_labels: string[], properties: Record<string, unknown>): string {
+  for (const key of ['name', 'title', 'code', 'address', 'id']) {
+    const value = properties[key];
+    if (value !== undefined && value !== null && String(value).length > 0) return String(value);
+  }
+  return '(unnamed)';
+}
+
+/** A driver relationship as an API edge; ends are looked up by element id among known nodes. */
+export function toGraphEdge(relationship: Relationship, endIds: (elementId: string) => string): GraphEdge {
+  const { id, ...rest } = plainProperties(relationship.properties);
+  return {
+    id: typeof id === 'string' ? id : `element:${relationship.elementId}`,
+    type: relationship.type,
+    source: endIds(relationship.startNodeElementId),
+    target: endIds(relationship.endNodeElementId),
+    properties: rest,
+  };
+}
+
+/** Collects nodes, relationships and paths found anywhere in a value (lists, maps, paths) into one graph. */
+export class GraphCollector {
+  private readonly nodes = new Map<string, Neo4jNode>();
+  private readonly relationships = new Map<string, Relationship>();
+
+  add(value: unknown): void {
+    if (isNode(value)) this.nodes.set(value.elementId, value);
+    else if (isRelationship(value)) this.relationships.set(value.elementId, value);
+    else if (isPath(value)) {
+      for (const segment of value.segments) {
+        this.add(segment.start);
+        this.add(segment.relationship);
+        this.add(segment.end);
+      }
+      this.add(value.start);
+    } else if (Array.isArray(value)) value.forEach((item) => this.add(item));
+    else if (value && typeof value === 'object' && !neo4j.isInt(value)) {
+      Object.values(value as Record<string, unknown>).forEach((item) => this.add(item));
+    }
+  }
+
+  get size(): { nodes: number; edges: number } {
+    return { nodes: this.nodes.size, edges: this.relationships.size };
+  }
+
+  /** The graph; relationships whose ends were not collected keep element-id ends. */
+  toGraph(caption?: (labels: string[], properties: Record<string, unknown>) => string): Graph {
+    const idsByElement = new Map<string, string>();
+    const nodes = [...this.nodes.values()].map((node) => {
+      const converted = toGraphNode(node, caption);
+      idsByElement.set(node.elementId, converted.id);
+      return converted;
+    });
+    const endId = (elementId: string): string => idsByElement.get(elementId) ?? `element:${elementId}`;
+    const edges = [...this.relationships.values()].map((relationship) => toGraphEdge(relationship, endId));
+    return { nodes, edges };
+  }
+}
