@@ -113,11 +113,10 @@ function timeParts(text: string, type: string): TimeParts {
   return { hour, minute, second, nanosecond: Number((match[4] ?? '').padEnd(9, '0')) };
 }
 
-/** Splits "…+02:00" into its text before the offset and the offset in seconds; no offset means UTC. */
+/** Splits a time "…+02:00" into the text before the offset and the offset in seconds; no offset means UTC, neo4j-admin's default. */
 function splitOffset(text: string): { rest: string; offsetSeconds: number } {
   const match = offsetPattern.exec(text);
-  // A date's own "-DD" also ends in "-dd"; only a time part can carry an offset.
-  if (!match || !text.slice(0, match.index).includes(':')) return { rest: text, offsetSeconds: 0 };
+  if (!match) return { rest: text, offsetSeconds: 0 };
   const token = match[1]!;
   if (token.toUpperCase() === 'Z') return { rest: text.slice(0, match.index), offsetSeconds: 0 };
   const digits = token.slice(1).replace(':', '');
@@ -141,6 +140,23 @@ function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The zone's UTC offset at an instant, in seconds, from Intl's "GMT+05:30"-style names. */
+function offsetAt(zone: string, epochMs: number): number {
+  const name = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' })
+    .formatToParts(epochMs)
+    .find((part) => part.type === 'timeZoneName')!.value;
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  if (!match) return 0;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 3600 + Number(match[3]) * 60);
+}
+
+/** The offset of a wall-clock time in a zone; for a time that occurs twice (DST ends) the earlier offset. */
+function zoneOffsetSeconds(zone: string, d: DateParts, t: TimeParts): number {
+  const asUtc = Date.UTC(d.year, d.month - 1, d.day, t.hour, t.minute, t.second);
+  const guess = offsetAt(zone, asUtc);
+  return offsetAt(zone, asUtc - guess * 1000);
 }
 
 function date(text: string): unknown {
@@ -172,13 +188,14 @@ function dateTime(text: string): unknown {
   const withoutZone = zone ? trimmed.slice(0, zone.index) : trimmed;
   const [datePart, timeAndOffset] = splitDateTime(withoutZone, 'datetime');
   const d = dateParts(datePart, 'datetime');
-  const { rest, offsetSeconds } = splitOffset(timeAndOffset.includes(':') ? timeAndOffset : `${timeAndOffset}:`);
+  const { rest, offsetSeconds } = splitOffset(timeAndOffset);
   const t = timeParts(rest, 'datetime');
   if (zone) {
     const zoneId = zone[1]!;
     if (!isTimeZone(zoneId)) throw new ValueProblem(`"${zoneId}" is not a time zone`);
-    // With a named zone Neo4j derives the offset itself, so the zone alone is sent.
-    return new neo4j.types.DateTime(d.year, d.month, d.day, t.hour, t.minute, t.second, t.nanosecond, undefined, zoneId);
+    // The driver warns about a zone without an offset (a wall-clock time can occur twice), so both are sent.
+    const offset = zoneOffsetSeconds(zoneId, d, t);
+    return new neo4j.types.DateTime(d.year, d.month, d.day, t.hour, t.minute, t.second, t.nanosecond, offset, zoneId);
   }
   return new neo4j.types.DateTime(d.year, d.month, d.day, t.hour, t.minute, t.second, t.nanosecond, offsetSeconds);
 }

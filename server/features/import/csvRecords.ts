@@ -1,0 +1,136 @@
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { parse, type Info } from 'csv-parse';
+import { ImportError } from './importError.js';
+
+/** One CSV record and the line of the file on which it starts. */
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
+const NEWLINE = 0x0a;
+
+/**
+ * Streams the records of a CSV file as neo4j-admin writes them (comma-separated, fields quoted with
+ * `"` and quotes doubled, any line ending), checking that the bytes are UTF-8 on the way.
+ * Throws ImportError with the line for invalid UTF-8, broken quoting or a file without records.
+ */
+export async function* readCsvRecords(file: string, display: string): AsyncGenerator<CsvRecord> {
+  const parser = parse({
+    info: true,
+    relax_column_count: true,
+    // neo4j-admin takes a stray quote inside an unquoted field literally, so files made for it may hold some.
+    relax_quotes: true,
+    skip_empty_lines: true,
+    record_delimiter: ['\r\n', '\n'],
+  });
+  const piping = pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), decodeUtf8(display), parser);
+  // A failure of any stage also destroys the parser, so the loop below is where it surfaces.
+  piping.catch(() => undefined);
+  let records = 0;
+  // csv-parse counts a CRLF inside a quoted field as two lines; this many lines are to take off its count.
+  let overcounted = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
+      records += 1;
+      const breaks = lineBreaksIn(record);
+      overcounted += breaks.crlf;
+      yield { line: info.lines - overcounted - breaks.lines, fields: record };
+    }
+  } catch (error) {
+    throw asImportError(error, display, overcounted);
+  }
+  if (records === 0) throw new ImportError(display, 1, 'empty file');
+}
+
+/** Line breaks (CRLF, LF or CR) inside a record's quoted fields, and how many of them are CRLF. */
+function lineBreaksIn(fields: string[]): { lines: number; crlf: number } {
+  let lines = 0;
+  let crlf = 0;
+  for (const field of fields) {
+    if (!field.includes('\n') && !field.includes('\r')) continue;
+    for (let at = 0; at < field.length; at += 1) {
+      const char = field[at];
+      if (char === '\r' && field[at + 1] === '\n') {
+        crlf += 1;
+        lines += 1;
+        at += 1;
+      } else if (char === '\r' || char === '\n') {
+        lines += 1;
+      }
+    }
+  }
+  return { lines, crlf };
+}
+
+function asImportError(error: unknown, display: string, overcounted: number): unknown {
+  if (error instanceof ImportError) return error;
+  const csvError = error as { code?: string; lines?: number; message?: string };
+  if (typeof csvError.code !== 'string' || !csvError.code.startsWith('CSV_')) return error;
+  const reasons: Record<string, string> = {
+    CSV_QUOTE_NOT_CLOSED: 'a quoted field is not closed',
+    CSV_INVALID_CLOSING_QUOTE: 'a quote inside a quoted field must be doubled ("")',
+  };
+  const line = csvError.lines === undefined ? undefined : csvError.lines - overcounted;
+  return new ImportError(display, line, reasons[csvError.code] ?? String(csvError.message));
+}
+
+/** Decodes UTF-8 with a fatal TextDecoder; on a bad byte, finds its line for the error. */
+function decodeUtf8(display: string) {
+  return async function* (source: AsyncIterable<Buffer>): AsyncGenerator<string> {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let linesBefore = 0;
+    let tail: Buffer = Buffer.alloc(0);
+    for await (const chunk of source) {
+      let text: string;
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        throw new ImportError(display, linesBefore + lineOfInvalidByte(tail, chunk) + 1, 'invalid UTF-8');
+      }
+      yield text;
+      linesBefore += newlineBytes(chunk);
+      tail = chunk.subarray(-3);
+    }
+    let rest: string;
+    try {
+      rest = decoder.decode();
+    } catch {
+      throw new ImportError(display, linesBefore + 1, 'invalid UTF-8 (the file ends inside a character)');
+    }
+    if (rest !== '') yield rest;
+  };
+}
+
+function newlineBytes(chunk: Buffer): number {
+  let count = 0;
+  for (let at = chunk.indexOf(NEWLINE); at >= 0; at = chunk.indexOf(NEWLINE, at + 1)) count += 1;
+  return count;
+}
+
+/**
+ * How many newlines of `chunk` come before the invalid sequence. A newline byte never occurs inside a
+ * multi-byte character, so each line can be checked alone; the first one also gets the previous
+ * chunk's unfinished character (at most 3 bytes, from its lead byte on).
+ */
+function lineOfInvalidByte(previousTail: Buffer, chunk: Buffer): number {
+  let start = 0;
+  while (start < previousTail.length && (previousTail[start]! & 0xc0) === 0x80) start += 1;
+  const carried = previousTail.subarray(start);
+  let lineStart = 0;
+  for (let line = 0; ; line += 1) {
+    const newline = chunk.indexOf(NEWLINE, lineStart);
+    const isLast = newline < 0;
+    const segment = chunk.subarray(lineStart, isLast ? chunk.length : newline);
+    const bytes = line === 0 ? Buffer.concat([carried, segment]) : segment;
+    try {
+      // The last line may continue in the next chunk, so an unfinished character there is not an error.
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: isLast });
+    } catch {
+      return line;
+    }
+    if (isLast) return 0;
+    lineStart = newline + 1;
+  }
+}

@@ -1,0 +1,39 @@
+const REPORT_EVERY_MS = 2000;
+
+/** Counts rows of one phase and reports "phase: rows done (of total), rate" every ~2 s. */
+export class Progress {
+  private done = 0;
+  private readonly startedAt = Date.now();
+  private reportedAt = Date.now();
+
+  constructor(
+    private readonly log: (message: string) => void,
+    private readonly phase: string,
+    private readonly total: number | undefined,
+  ) {}
+
+  advance(rows: number): void {
+    this.done += rows;
+    const now = Date.now();
+    if (now - this.reportedAt >= REPORT_EVERY_MS) {
+      this.reportedAt = now;
+      this.log(this.describe(now));
+    }
+  }
+
+  /** Milliseconds since the phase started. */
+  elapsedMs(): number {
+    return Date.now() - this.startedAt;
+  }
+
+  private describe(now: number): string {
+    const seconds = (now - this.startedAt) / 1000;
+    const of = this.total === undefined ? '' : ` of ${formatCount(this.total)}`;
+    return `${this.phase}: ${formatCount(this.done)}${of} rows, ${formatCount(Math.round(this.done / seconds))} rows/s`;
+  }
+}
+
+/** 1234567 → "1,234,567". */
+export function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}

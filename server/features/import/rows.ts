@@ -1,0 +1,132 @@
+import path from 'node:path';
+import type { CsvRecord } from './csvRecords.js';
+import { ID_PROPERTY, type Column, type Header } from './headers.js';
+import { ImportError } from './importError.js';
+import { ARRAY_DELIMITER, ValueProblem, valueParser } from './values.js';
+
+/** A node as written: MERGEd on its stable id, given its labels and properties. */
+export interface NodeRow {
+  id: string;
+  labels: string[];
+  properties: Record<string, unknown>;
+}
+
+/** A relationship as written: its ends' stable ids, its type, and its properties including its own stable id. */
+export interface RelationshipRow {
+  start: string;
+  end: string;
+  type: string;
+  properties: Record<string, unknown>;
+}
+
+export type NodeHeader = Extract<Header, { role: 'node' }>;
+export type RelationshipHeader = Extract<Header, { role: 'relationship' }>;
+
+/** The id that the Entity.id constraint protects: the raw id, prefixed with its ID space when it has one. */
+export function stableId(space: string | undefined, raw: string): string {
+  return space === undefined ? raw : `${space}:${raw}`;
+}
+
+const namePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+type Assign = (properties: Record<string, unknown>, text: string) => void;
+
+/** Turns each property column into a setter that parses its field; empty fields set nothing. */
+function propertySetters(columns: Column[]): (Assign | undefined)[] {
+  return columns.map((column) => {
+    if (column.kind !== 'property') return undefined;
+    const parse = valueParser(column.type, column.array);
+    const name = column.name;
+    return (properties, text) => {
+      if (text === '') return;
+      try {
+        properties[name] = parse(text);
+      } catch (error) {
+        throw error instanceof ValueProblem ? new ValueProblem(`column "${name}": ${error.message}`) : error;
+      }
+    };
+  });
+}
+
+function assignProperties(
+  setters: (Assign | undefined)[],
+  properties: Record<string, unknown>,
+  record: CsvRecord,
+  display: string,
+): void {
+  try {
+    record.fields.forEach((text, index) => setters[index]?.(properties, text));
+  } catch (error) {
+    throw error instanceof ValueProblem ? new ImportError(display, record.line, error.message) : error;
+  }
+}
+
+function checkFieldCount(record: CsvRecord, expected: number, display: string): void {
+  if (record.fields.length !== expected) {
+    throw new ImportError(display, record.line, `expected ${expected} fields as in the header, found ${record.fields.length}`);
+  }
+}
+
+function nameFromFileOrFail(nameFromFile: string, what: 'label' | 'type', token: string, headerDisplay: string): string {
+  if (!namePattern.test(nameFromFile)) {
+    throw new ImportError(
+      headerDisplay,
+      1,
+      `no ${token} column, and the file name gives no usable ${what} ("${nameFromFile}"): add a ${token} column or rename the file`,
+    );
+  }
+  return nameFromFile;
+}
+
+/** Reads node records of one header: every field checked, values typed. Throws ImportError at the first bad field. */
+export function nodeRowReader(
+  header: NodeHeader,
+  source: { headerDisplay: string; nameFromFile: string },
+): (record: CsvRecord, display: string) => NodeRow {
+  const idColumn = header.columns[header.id] as Extract<Column, { kind: 'id' }>;
+  const fileLabels =
+    header.label === undefined ? [nameFromFileOrFail(source.nameFromFile, 'label', ':LABEL', source.headerDisplay)] : [];
+  const setters = propertySetters(header.columns);
+  const namedIdProperty = idColumn.property === ID_PROPERTY ? undefined : idColumn.property;
+  return (record, display) => {
+    checkFieldCount(record, header.columns.length, display);
+    const raw = record.fields[header.id]!;
+    if (raw === '') throw new ImportError(display, record.line, 'empty :ID field');
+    const properties: Record<string, unknown> = {};
+    // neo4j-admin also stores a named id column (personId:ID(Person)) as a property with the raw value.
+    if (namedIdProperty !== undefined) properties[namedIdProperty] = raw;
+    const labels =
+      header.label === undefined
+        ? fileLabels
+        : record.fields[header.label]!.split(ARRAY_DELIMITER)
+            .map((label) => label.trim())
+            .filter((label) => label !== '');
+    assignProperties(setters, properties, record, display);
+    return { id: stableId(idColumn.space, raw), labels, properties };
+  };
+}
+
+/** Reads relationship records of one header; each gets the stable id `<folder>/<file>:<line>`. */
+export function relationshipRowReader(
+  header: RelationshipHeader,
+  source: { headerDisplay: string; nameFromFile: string },
+  folderName: string,
+): (record: CsvRecord, display: string) => RelationshipRow {
+  const startColumn = header.columns[header.start] as Extract<Column, { kind: 'start' }>;
+  const endColumn = header.columns[header.end] as Extract<Column, { kind: 'end' }>;
+  const fileType =
+    header.type === undefined ? nameFromFileOrFail(source.nameFromFile, 'type', ':TYPE', source.headerDisplay) : undefined;
+  const setters = propertySetters(header.columns);
+  return (record, display) => {
+    checkFieldCount(record, header.columns.length, display);
+    const start = record.fields[header.start]!;
+    const end = record.fields[header.end]!;
+    if (start === '') throw new ImportError(display, record.line, 'empty :START_ID field');
+    if (end === '') throw new ImportError(display, record.line, 'empty :END_ID field');
+    const type = fileType ?? record.fields[header.type!]!.trim();
+    if (type === '') throw new ImportError(display, record.line, 'empty :TYPE field');
+    const properties: Record<string, unknown> = { [ID_PROPERTY]: `${folderName}/${path.basename(display)}:${record.line}` };
+    assignProperties(setters, properties, record, display);
+    return { start: stableId(startColumn.space, start), end: stableId(endColumn.space, end), type, properties };
+  };
+}
