@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/**
+ * A comma-separated query parameter (`labels=Person,Organization`) as trimmed, non-empty, distinct names.
+ * Missing or empty means "no filter" ([]). Names are checked against the schema later, in the service.
+ */
+export function commaSeparatedNames(description: string) {
+  return z
+    .string()
+    .max(2000)
+    .optional()
+    .transform((text) => [...new Set((text ?? '').split(',').map((name) => name.trim()).filter((name) => name.length > 0))])
+    .describe(description);
+}

@@ -1,0 +1,121 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import { cypherFile } from '../../cypher.js';
+import { AppError } from '../../errors.js';
+import { readQuery, type Database } from '../../neo4j/database.js';
+import { toNumber } from '../../neo4j/values.js';
+import { fillCypherTemplate, quoteIdentifier } from './cypherIdentifiers.js';
+
+export interface LabelSummary {
+  name: string;
+  count: number;
+  /** Keys found on a sample of the label's nodes (see PROPERTY_SAMPLE), sorted. */
+  propertyKeys: string[];
+}
+
+export interface RelationshipTypeSummary {
+  name: string;
+  count: number;
+}
+
+export interface SchemaSummary {
+  labels: LabelSummary[];
+  relationshipTypes: RelationshipTypeSummary[];
+}
+
+type SchemaTarget = Pick<Database, 'driver' | 'name'>;
+
+/** Seconds-old counts are fine for a legend or a filter list, and spare the database a query per request. */
+const CACHE_MS = 5000;
+/** Nodes read per label to list its property keys: enough for a filter list, constant on any graph size. */
+const PROPERTY_SAMPLE = 100;
+
+interface CacheEntry {
+  at: number;
+  summary: Promise<SchemaSummary>;
+}
+
+// Keyed by driver then database name, so tests with their own driver never see another database's schema.
+const cache = new WeakMap<Driver, Map<string, CacheEntry>>();
+
+/** Labels with node counts and property keys, relationship types with counts; cached for a few seconds. */
+export function getSchema(db: SchemaTarget, options: { fresh?: boolean } = {}): Promise<SchemaSummary> {
+  let perDriver = cache.get(db.driver);
+  if (!perDriver) {
+    perDriver = new Map();
+    cache.set(db.driver, perDriver);
+  }
+  const entry = perDriver.get(db.name);
+  if (entry && !options.fresh && Date.now() - entry.at < CACHE_MS) return entry.summary;
+  // Concurrent callers share one read; a failed read is not cached.
+  const summary = readSchema(db);
+  const fresh = { at: Date.now(), summary };
+  perDriver.set(db.name, fresh);
+  summary.catch(() => {
+    if (perDriver.get(db.name) === fresh) perDriver.delete(db.name);
+  });
+  return summary;
+}
+
+async function readSchema(db: SchemaTarget): Promise<SchemaSummary> {
+  const tokens = (await readQuery(db, cypherFile('schema/read/tokens.cypher'))).records[0]!;
+  const labels = [...(tokens.get('labels') as string[])].sort();
+  const types = [...(tokens.get('types') as string[])].sort();
+  const cypher = fillCypherTemplate(cypherFile('schema/read/summary.cypher'), {
+    labelCounts: labels.map((label) => `COUNT { (:${quoteIdentifier(label)}) }`).join(', '),
+    labelKeys: labels
+      .map(
+        (label) =>
+          `COLLECT { MATCH (n:${quoteIdentifier(label)}) WITH n LIMIT $sample UNWIND keys(n) AS key RETURN DISTINCT key }`,
+      )
+      .join(', '),
+    typeCounts: types.map((type) => `COUNT { ()-[:${quoteIdentifier(type)}]->() }`).join(', '),
+  });
+  const record = (await readQuery(db, cypher, { sample: neo4j.int(PROPERTY_SAMPLE) })).records[0]!;
+  const labelCounts = record.get('labelCounts') as unknown[];
+  const labelKeys = record.get('labelKeys') as string[][];
+  const typeCounts = record.get('typeCounts') as unknown[];
+  return {
+    labels: labels.map((name, index) => ({
+      name,
+      count: toNumber(labelCounts[index]),
+      propertyKeys: [...labelKeys[index]!].sort(),
+    })),
+    relationshipTypes: types.map((name, index) => ({ name, count: toNumber(typeCounts[index]) })),
+  };
+}
+
+/** Throws a 400 naming `parameterName` and the first unknown value unless every label exists in the database. */
+export async function assertKnownLabels(db: SchemaTarget, labels: readonly string[], parameterName: string): Promise<void> {
+  await assertKnown(db, labels, parameterName, 'label', (schema) => schema.labels);
+}
+
+/** Throws a 400 naming `parameterName` and the first unknown value unless every relationship type exists. */
+export async function assertKnownRelationshipTypes(db: SchemaTarget, types: readonly string[], parameterName: string): Promise<void> {
+  await assertKnown(db, types, parameterName, 'relationship type', (schema) => schema.relationshipTypes);
+}
+
+async function assertKnown(
+  db: SchemaTarget,
+  names: readonly string[],
+  parameterName: string,
+  kind: string,
+  list: (schema: SchemaSummary) => { name: string }[],
+): Promise<void> {
+  if (names.length === 0) return;
+  const unknownIn = (schema: SchemaSummary): string[] => {
+    const known = new Set(list(schema).map((item) => item.name));
+    return names.filter((name) => !known.has(name));
+  };
+  let unknown = unknownIn(await getSchema(db));
+  // A label or type created since the cached read (an import just ran) must not be refused: look again once.
+  if (unknown.length > 0) unknown = unknownIn(await getSchema(db, { fresh: true }));
+  if (unknown.length > 0) {
+    throw new AppError(
+      400,
+      'Invalid parameter',
+      `parameter "${parameterName}": unknown ${kind} "${unknown[0]}"`,
+      'invalid-parameter',
+      { parameter: parameterName },
+    );
+  }
+}
