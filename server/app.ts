@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import compression from 'compression';
+import cors from 'cors';
+import { rateLimit } from 'express-rate-limit';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { stdSerializers, type Logger } from 'pino';
@@ -8,6 +10,7 @@ import { pinoHttp } from 'pino-http';
 import type { Config } from './config.js';
 import { AppError, notFoundHandler, problemHandler } from './errors.js';
 import { mountHealthRoutes } from './features/health/health.routes.js';
+import { requireCredentials } from './http/access.js';
 import { mountRoutes, openApiDocument } from './http/route.js';
 import type { Database } from './neo4j/database.js';
 import type { Readiness } from './neo4j/readiness.js';
@@ -44,8 +47,23 @@ export function createApp(context: AppContext): Express {
     }),
   );
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:'] } } }));
+  if (context.config.access.corsOrigins.length > 0) app.use(cors({ origin: context.config.access.corsOrigins }));
+  app.use(requireCredentials(context.config.access));
   app.use(compression());
   app.use(express.json({ limit: '256kb' }));
+  // The console and path search are the expensive routes: bound what one client can ask of them.
+  app.use(
+    ['/api/query', '/api/paths'],
+    rateLimit({
+      windowMs: 60_000,
+      limit: context.config.access.rateLimitPerMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: (_req, _res, next) => {
+        next(new AppError(429, 'Too many requests', 'Too many console or path requests from this client; wait a minute.'));
+      },
+    }),
+  );
 
   const router = express.Router();
   mountHealthRoutes(router, context);

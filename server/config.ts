@@ -18,6 +18,13 @@ const environmentSchema = z.object({
   NEXO_NEO4J_PAGECACHE_MB: z.coerce.number().int().min(16).default(512),
   NEXO_LOAD_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  NEXO_API_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  NEXO_BASIC_AUTH: z
+    .string()
+    .regex(/^[^:]+:.{8,}$/, 'user:password with a password of 8+ characters')
+    .optional(),
+  NEXO_CORS_ORIGINS: z.string().optional(),
+  NEXO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -45,6 +52,16 @@ export interface Config {
   localNeo4j: LocalNeo4jSettings;
   loadOnStart: Environment['NEXO_LOAD_ON_START'];
   queryTimeoutMs: number;
+  access: AccessSettings;
+}
+
+export interface AccessSettings {
+  apiToken: string | undefined;
+  basicAuth: { user: string; password: string } | undefined;
+  /** Origins allowed by CORS; empty means CORS stays closed. */
+  corsOrigins: string[];
+  /** Requests per minute and client on the expensive routes (console, paths). */
+  rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +76,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  const basicAuth = e.NEXO_BASIC_AUTH ? splitCredentials(e.NEXO_BASIC_AUTH) : undefined;
+  if (!isLoopback(e.HOST) && !e.NEXO_API_TOKEN && !basicAuth) {
+    throw new ConfigError(
+      `Refusing to listen on ${e.HOST} without authentication: set NEXO_API_TOKEN or NEXO_BASIC_AUTH, or keep HOST=127.0.0.1.`,
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -77,7 +100,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     loadOnStart: e.NEXO_LOAD_ON_START,
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    access: {
+      apiToken: e.NEXO_API_TOKEN,
+      basicAuth,
+      corsOrigins: (e.NEXO_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+      rateLimitPerMinute: e.NEXO_RATE_LIMIT_PER_MINUTE,
+    },
   };
+}
+
+function splitCredentials(text: string): { user: string; password: string } {
+  const colon = text.indexOf(':');
+  return { user: text.slice(0, colon), password: text.slice(colon + 1) };
+}
+
+/** Addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** An empty variable (`NEO4J_URI=`) means "unset", as in most shells' habits. */

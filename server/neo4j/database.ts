@@ -18,7 +18,11 @@ export async function openDatabase(config: Config, log: ProgressLog): Promise<Da
   // The embedded server runs without authentication, so only remote servers get credentials.
   const auth = local ? undefined : neo4j.auth.basic(config.neo4j.username, config.neo4j.password);
   const driver = neo4j.driver(uri, auth, {
-    disableLosslessIntegers: false,
+    // Fail within the query time limit when Neo4j is gone (the defaults retry for 30-60 s),
+    // so requests answer 503 quickly and the driver reconnects by itself when it is back.
+    maxTransactionRetryTime: Math.min(config.queryTimeoutMs, 3000),
+    connectionAcquisitionTimeout: config.queryTimeoutMs,
+    connectionTimeout: Math.min(config.queryTimeoutMs, 5000),
     logging: { level: 'warn', logger: (level, message) => log(`neo4j-driver ${level}: ${message}`) },
   });
   return {

@@ -1,0 +1,97 @@
+import type { Server } from 'node:http';
+import { pino } from 'pino';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../tests/support/testDatabase.js';
+import { createApp } from '../app.js';
+import { ConfigError, loadConfig } from '../config.js';
+
+const db = openTestDatabase();
+const TOKEN = 'a-test-token-of-enough-length';
+let server: Server | undefined;
+
+async function serve(env: Record<string, string>): Promise<string> {
+  const app = createApp({ db, config: loadConfig(env), logger: pino({ level: 'silent' }), readiness: { ready: true, reason: 'test' } });
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server!.once('listening', resolve));
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
+afterEach(async () => {
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  server = undefined;
+});
+afterAll(() => db.close());
+
+describe('binding', () => {
+  it('refuses to listen beyond loopback without credentials', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/NEXO_API_TOKEN or NEXO_BASIC_AUTH/);
+  });
+
+  it('listens beyond loopback once a token or a user and password is set', () => {
+    expect(loadConfig({ HOST: '0.0.0.0', NEXO_API_TOKEN: TOKEN }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0', NEXO_BASIC_AUTH: 'analyst:long-password' }).access.basicAuth?.user).toBe('analyst');
+  });
+
+  it('rejects a short token rather than accepting a weak one', () => {
+    expect(() => loadConfig({ NEXO_API_TOKEN: 'short' })).toThrow(/NEXO_API_TOKEN/);
+  });
+});
+
+describe('with an API token configured', () => {
+  it('answers 401 problem+json with a Basic challenge when credentials are missing or wrong', async () => {
+    const base = await serve({ NEXO_API_TOKEN: TOKEN });
+    for (const headers of [{}, { authorization: 'Bearer wrong-token-wrong-token' }, { authorization: 'Basic ' + Buffer.from('x:nope').toString('base64') }]) {
+      const response = await fetch(`${base}/readyz`, { headers });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(response.headers.get('www-authenticate')).toMatch(/^Basic/);
+      expect(await response.json()).toMatchObject({ status: 401, title: 'Unauthorized' });
+    }
+  });
+
+  it('lets the token in as a bearer token or as a Basic password, and keeps /healthz open', async () => {
+    const base = await serve({ NEXO_API_TOKEN: TOKEN });
+    expect((await fetch(`${base}/readyz`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+    const basic = 'Basic ' + Buffer.from(`anyone:${TOKEN}`).toString('base64');
+    expect((await fetch(`${base}/readyz`, { headers: { authorization: basic } })).status).toBe(200);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('headers', () => {
+  it('sends security headers and a Content-Security-Policy', async () => {
+    const base = await serve({});
+    const response = await fetch(`${base}/healthz`);
+    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('keeps CORS closed unless origins are configured, then opens it to those only', async () => {
+    let base = await serve({});
+    let response = await fetch(`${base}/healthz`, { headers: { origin: 'https://evil.example' } });
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    await new Promise((resolve) => server!.close(resolve));
+    base = await serve({ NEXO_CORS_ORIGINS: 'https://newsroom.example' });
+    response = await fetch(`${base}/healthz`, { headers: { origin: 'https://newsroom.example' } });
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://newsroom.example');
+    response = await fetch(`${base}/healthz`, { headers: { origin: 'https://evil.example' } });
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('rate limiting', () => {
+  it('answers 429 problem+json once a client exceeds its console and path budget', async () => {
+    const base = await serve({ NEXO_RATE_LIMIT_PER_MINUTE: '2' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await fetch(`${base}/api/paths?from=a&to=b`);
+      statuses.push(response.status);
+    }
+    expect(statuses[2]).toBe(429);
+    expect(statuses.slice(0, 2)).not.toContain(429);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+});
