@@ -1,0 +1,131 @@
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyDatabase, openTestDatabase } from '../../../tests/support/testDatabase.js';
+import { createApp } from '../../app.js';
+import { loadConfig } from '../../config.js';
+import type { GraphNode } from '../../neo4j/graph.js';
+import { projectRoot } from '../../projectRoot.js';
+import { readDataset } from '../load/dataset.js';
+import { applySchema, loadDataset } from '../load/load.service.js';
+
+const db = openTestDatabase();
+let server: Server;
+let baseUrl: string;
+
+beforeAll(async () => {
+  await emptyDatabase(db);
+  await applySchema(db);
+  await loadDataset(db, readDataset(path.join(projectRoot, 'data', 'peru')));
+  const app = createApp({ db, config: loadConfig({}), logger: pino({ level: 'silent' }), readiness: { ready: true, reason: 'test' } });
+  server = app.listen(0);
+  await new Promise((resolve) => server.once('listening', resolve));
+  const address = server.address();
+  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await db.close();
+});
+
+async function search(query: string): Promise<GraphNode[]> {
+  const response = await fetch(`${baseUrl}/api/search?${query}`);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { results: GraphNode[] }).results;
+}
+
+async function firstIds(q: string, count = 1): Promise<string[]> {
+  return (await search(`q=${encodeURIComponent(q)}`)).slice(0, count).map((node) => node.id);
+}
+
+async function expectBadParameter(query: string, parameter: string): Promise<void> {
+  const response = await fetch(`${baseUrl}/api/search?${query}`);
+  expect(response.status).toBe(400);
+  expect(response.headers.get('content-type')).toContain('application/problem+json');
+  const problem = (await response.json()) as { type: string; title: string; status: number; detail: string };
+  expect(problem.status).toBe(400);
+  expect(problem.detail).toContain(`"${parameter}"`);
+}
+
+describe('GET /api/search finds an actor however the name is typed', () => {
+  it.each([
+    ['guzman', 'person:abimael-guzman'],
+    ['Bazán', 'person:david-bazan-arevalo'],
+    ['bazan', 'person:david-bazan-arevalo'],
+    ['guzmn', 'person:abimael-guzman'],
+    ['dirand', 'organization:dirandro'],
+    ['Sendero', 'organization:shining-path'],
+    ['Galvez Calle', 'person:gerson-galvez-calle'],
+    ['CARACOL', 'person:gerson-galvez-calle'],
+  ])('"%s" finds %s first', async (q, id) => {
+    expect(await firstIds(q)).toEqual([id]);
+  });
+
+  it('answers nodes with id, labels, name and properties', async () => {
+    const [node] = await search('q=Bazán&limit=1');
+    expect(node).toMatchObject({
+      id: 'person:david-bazan-arevalo',
+      labels: expect.arrayContaining(['Entity', 'Person']),
+      name: 'David Bazán Arévalo',
+      properties: expect.objectContaining({ source: 'peru-organised-crime', aliases: expect.any(Array) }),
+    });
+  });
+});
+
+describe('GET /api/search ranks the exact name first', () => {
+  it('puts the person named Balarezo before the Balarezo Gang and the events named after him', async () => {
+    expect(await firstIds('Balarezo', 2)).toEqual(['person:balarezo', 'organization:balarezo-gang']);
+  });
+
+  it('puts Shining Path before the events whose names contain it', async () => {
+    const results = await search('q=shining%20path&limit=5');
+    expect(results[0]!.id).toBe('organization:shining-path');
+    expect(results.slice(1).every((node) => node.labels.includes('Event'))).toBe(true);
+  });
+
+  it('puts the location Peru before names that merely start with "peru"', async () => {
+    expect(await firstIds('peru')).toEqual(['location:peru']);
+  });
+});
+
+describe('GET /api/search filters and limits', () => {
+  it('keeps only the requested labels', async () => {
+    const results = await search('q=shining&labels=Event&limit=50');
+    expect(results.length).toBeGreaterThan(3);
+    expect(results.every((node) => node.labels.includes('Event'))).toBe(true);
+  });
+
+  it('accepts several labels', async () => {
+    const results = await search('q=balarezo&labels=Person,Organization');
+    expect(results.map((node) => node.id).sort()).toEqual(['organization:balarezo-gang', 'person:balarezo']);
+  });
+
+  it('returns at most limit results', async () => {
+    expect(await search('q=peru&limit=3')).toHaveLength(3);
+  });
+
+  it('returns no results, not an error, when nothing matches', async () => {
+    expect(await search('q=xylophonist')).toEqual([]);
+  });
+
+  it('treats Lucene syntax as plain text', async () => {
+    expect((await search(`q=${encodeURIComponent('Guzman) OR name:*')}`))[0]!.id).toBe('person:abimael-guzman');
+  });
+});
+
+describe('GET /api/search refuses bad parameters with a problem naming them', () => {
+  it.each([
+    ['', 'q'],
+    ['q=', 'q'],
+    ['q=%20%20', 'q'],
+    ['q=%2A%3F', 'q'],
+    ['q=peru&limit=0', 'limit'],
+    ['q=peru&limit=51', 'limit'],
+    ['q=peru&limit=ten', 'limit'],
+    ['q=peru&labels=Person,Villain', 'labels'],
+  ])('"%s" → 400 naming %s', async (query, parameter) => {
+    await expectBadParameter(query, parameter);
+  });
+});

@@ -1,0 +1,48 @@
+import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
+import { cypherFile } from '../../cypher.js';
+import { AppError } from '../../errors.js';
+import type { Database } from '../../neo4j/database.js';
+import { toGraphNode, type GraphNode } from '../../neo4j/graph.js';
+import { assertKnownLabels } from '../schema/schema.service.js';
+import { timedRead } from '../schema/timedRead.js';
+import { luceneQuery, rankCandidates, searchTerms } from './searchQuery.js';
+
+export interface SearchInput {
+  q: string;
+  limit: number;
+  /** Kind labels to keep; [] keeps all. */
+  labels: string[];
+}
+
+/** Hits read from the index before re-ranking: enough that an exact name is among them even for limit=1. */
+const MIN_CANDIDATES = 30;
+
+/** Entities whose name or aliases match `q`, best first, at most `limit`. */
+export async function searchEntities(
+  db: Pick<Database, 'driver' | 'name'>,
+  input: SearchInput,
+  timeoutMs: number,
+): Promise<{ results: GraphNode[] }> {
+  const terms = searchTerms(input.q);
+  if (terms.length === 0) {
+    throw new AppError(400, 'Invalid parameter', 'parameter "q": needs at least one letter or digit', 'invalid-parameter', {
+      parameter: 'q',
+    });
+  }
+  await assertKnownLabels(db, input.labels, 'labels');
+  const candidates = Math.max(MIN_CANDIDATES, input.limit * 3);
+  const records = await timedRead(db, timeoutMs, async (tx) => {
+    const result = await tx.run(cypherFile('search/entities.cypher'), {
+      query: luceneQuery(terms),
+      labels: input.labels,
+      candidates: neo4j.int(candidates),
+    });
+    return result.records;
+  });
+  const hits = records.map((record) => {
+    const node = toGraphNode(record.get('node') as Neo4jNode);
+    const aliases = Array.isArray(node.properties.aliases) ? node.properties.aliases.filter((alias) => typeof alias === 'string') : [];
+    return { id: node.id, name: node.name, aliases, score: record.get('score') as number, node };
+  });
+  return { results: rankCandidates(terms, hits).slice(0, input.limit).map((hit) => hit.node) };
+}
