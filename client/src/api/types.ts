@@ -1,0 +1,88 @@
+/** The API's shapes, as documented in the server's OpenAPI description (see docs/api). */
+
+export interface GraphNode {
+  id: string;
+  labels: string[];
+  name: string;
+  properties: Record<string, unknown>;
+}
+
+export interface GraphEdge {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  properties: Record<string, unknown>;
+}
+
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export type Direction = 'in' | 'out' | 'both';
+
+export interface NodeDetails {
+  node: GraphNode;
+  degree: Record<string, { in: number; out: number }>;
+}
+
+export interface NeighbourCount {
+  type: string;
+  direction: 'in' | 'out';
+  count: number;
+}
+
+export interface Neighbours extends Graph {
+  total: number;
+  counts: NeighbourCount[];
+}
+
+export type PathMode = 'shortest' | 'all-shortest' | 'k-shortest';
+
+export interface PathQuery {
+  from: string;
+  to: string;
+  maxHops: number;
+  types: string[];
+  directed: boolean;
+  mode: PathMode;
+  k: number;
+}
+
+export interface QueryResult {
+  columns: string[];
+  rows: unknown[];
+  graph: Graph;
+  truncated: boolean;
+}
+
+export interface Schema {
+  labels: { name: string; count: number; propertyKeys: string[] }[];
+  relationshipTypes: { name: string; count: number }[];
+}
+
+export interface SourceQuote {
+  quote: string;
+  start: number;
+  end: number;
+  usedBy: unknown;
+}
+
+export interface SourceDocument {
+  id: string;
+  title: string;
+  text: string;
+  quotes: SourceQuote[];
+  url?: string;
+  licence?: string;
+  attribution?: string;
+}
+
+/** An RFC 9457 problem as the server sends it. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+}

@@ -1,0 +1,257 @@
+import cytoscape, { type Core, type ElementDefinition, type EventObject, type LayoutOptions, type NodeSingular } from 'cytoscape';
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import type { Position } from '../state/placement';
+import { BIG_VIEW, layoutById, registerExtensions } from './layouts';
+import { buildStylesheet, type Theme } from './style';
+
+/** Run a layout over everything, or settle only `newIds` around what stays fixed. */
+export type LayoutCommand =
+  | { seq: number; kind: 'layout'; layout: string; roots: string[] }
+  | { seq: number; kind: 'settle'; newIds: string[] };
+
+export type ViewportCommand = { seq: number; kind: 'fit' } | { seq: number; kind: 'focus'; ids: string[] };
+
+export interface GraphCanvasHandle {
+  png: () => Promise<Blob>;
+  svg: () => string;
+  zoom: (factor: number) => void;
+  /** Where a node is drawn, in page pixels (used by keyboard actions and tests). */
+  pagePosition: (id: string) => Position | undefined;
+}
+
+export interface GraphCanvasProps {
+  elements: ElementDefinition[];
+  selection: string[];
+  theme: Theme;
+  kinds: string[];
+  types: string[];
+  layoutCommand: LayoutCommand | undefined;
+  viewportCommand: ViewportCommand | undefined;
+  onSelect: (ids: string[]) => void;
+  onPositions: (positions: Record<string, Position>, reason: 'drag' | 'layout' | 'settle') => void;
+  onExpand: (id: string) => void;
+  onMore: (handleId: string) => void;
+  onContextMenu: (id: string, at: Position) => void;
+  onBackgroundTap: () => void;
+}
+
+function positionsOf(cy: Core): Record<string, Position> {
+  const result: Record<string, Position> = {};
+  cy.nodes().forEach((node) => {
+    const { x, y } = node.position();
+    result[node.id()] = { x: Math.round(x), y: Math.round(y) };
+  });
+  return result;
+}
+
+/** The one component that owns the Cytoscape instance: creates it on mount, patches it on change, destroys it on unmount. */
+export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(function GraphCanvas(props, ref) {
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | undefined>(undefined);
+  // Handlers change every render; Cytoscape listeners read the latest through this ref.
+  const latest = useRef(props);
+  latest.current = props;
+  const layoutRunning = useRef<cytoscape.Layouts | undefined>(undefined);
+
+  useEffect(() => {
+    registerExtensions();
+    const cy = cytoscape({
+      container: container.current,
+      style: buildStylesheet(latest.current.theme, latest.current.kinds, latest.current.types),
+      boxSelectionEnabled: true,
+      selectionType: 'single',
+      minZoom: 0.05,
+      maxZoom: 4,
+      wheelSensitivity: 0.3,
+    });
+    cyRef.current = cy;
+    let selectTimer: number | undefined;
+    const reportSelection = () => {
+      window.clearTimeout(selectTimer);
+      selectTimer = window.setTimeout(() => {
+        latest.current.onSelect(cy.$(':selected').map((element) => element.id()));
+      }, 0);
+    };
+    cy.on('select unselect', reportSelection);
+    cy.on('dbltap', 'node', (event: EventObject) => {
+      const node = event.target as NodeSingular;
+      if (node.hasClass('more')) latest.current.onMore(node.id());
+      else latest.current.onExpand(node.id());
+    });
+    cy.on('tap', 'node.more', (event: EventObject) => latest.current.onMore((event.target as NodeSingular).id()));
+    const openMenu = (event: EventObject) => {
+      const node = event.target as NodeSingular;
+      if (node.hasClass('more')) return;
+      const box = container.current!.getBoundingClientRect();
+      const rendered = event.renderedPosition ?? node.renderedPosition();
+      if (!node.selected()) {
+        cy.$(':selected').unselect();
+        node.select();
+      }
+      latest.current.onContextMenu(node.id(), { x: box.left + rendered.x, y: box.top + rendered.y });
+    };
+    cy.on('cxttap', 'node', openMenu);
+    cy.on('taphold', 'node', openMenu);
+    cy.on('tap', (event: EventObject) => {
+      if (event.target === cy) latest.current.onBackgroundTap();
+    });
+    cy.on('dragfree', 'node', () => {
+      const moved: Record<string, Position> = {};
+      cy.$('node:selected, node:grabbed').forEach((node) => {
+        moved[node.id()] = { x: Math.round(node.position('x')), y: Math.round(node.position('y')) };
+      });
+      window.setTimeout(() => latest.current.onPositions(moved, 'drag'), 0);
+    });
+    return () => {
+      window.clearTimeout(selectTimer);
+      layoutRunning.current?.stop();
+      cy.destroy();
+      cyRef.current = undefined;
+    };
+  }, []);
+
+  useEffect(() => {
+    cyRef.current?.style(buildStylesheet(props.theme, props.kinds, props.types));
+  }, [props.theme, props.kinds, props.types]);
+
+  // Patch the instance towards the elements: remove what left, add what came, update the rest in place.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const wanted = new Map(props.elements.map((element) => [element.data.id!, element]));
+    cy.batch(() => {
+      cy.elements().forEach((element) => {
+        if (!wanted.has(element.id())) element.remove();
+      });
+      const additions: ElementDefinition[] = [];
+      for (const definition of props.elements) {
+        const existing = cy.getElementById(definition.data.id!);
+        if (existing.empty()) {
+          additions.push(definition);
+          continue;
+        }
+        existing.data(definition.data);
+        existing.classes(definition.classes ?? '');
+        if (existing.isNode() && definition.position && !existing.grabbed()) {
+          const current = existing.position();
+          if (Math.abs(current.x - definition.position.x) > 0.5 || Math.abs(current.y - definition.position.y) > 0.5) {
+            const wasLocked = existing.locked();
+            existing.unlock();
+            existing.position(definition.position);
+            if (wasLocked) existing.lock();
+          }
+        }
+      }
+      // Nodes before edges, so every edge finds its ends.
+      cy.add(additions.sort((a, b) => (a.group === b.group ? 0 : a.group === 'nodes' ? -1 : 1)));
+      cy.nodes().forEach((node) => {
+        if (node.hasClass('pinned')) node.lock();
+        else node.unlock();
+      });
+      const selected = new Set(props.selection);
+      cy.elements().forEach((element) => {
+        if (selected.has(element.id()) && !element.selected()) element.select();
+        if (!selected.has(element.id()) && element.selected()) element.unselect();
+      });
+    });
+  }, [props.elements, props.selection]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    const command = props.layoutCommand;
+    if (!cy || !command) return;
+    layoutRunning.current?.stop();
+    const isNew = (id: string) => command.kind === 'settle' && command.newIds.includes(id);
+    const report = (reason: 'layout' | 'settle') => latest.current.onPositions(positionsOf(cy), reason);
+    let options: LayoutOptions;
+    if (command.kind === 'layout') {
+      const pinned = new Set(cy.nodes('.pinned').map((node) => node.id()));
+      options = layoutById(command.layout).options({ cy, roots: command.roots, pinned, animate: true });
+    } else {
+      const fresh = new Set(command.newIds);
+      if (fresh.size === 0 || cy.nodes().length > BIG_VIEW) return;
+      // Incremental fCoSE: what was placed before stays exactly where it is; only the newcomers move.
+      const fixedNodeConstraint = cy
+        .nodes()
+        .filter((node: NodeSingular) => !fresh.has(node.id()))
+        .map((node: NodeSingular) => ({ nodeId: node.id(), position: { ...node.position() } }));
+      options = {
+        name: 'fcose',
+        randomize: false,
+        quality: 'proof',
+        animate: true,
+        animationDuration: 400,
+        fit: false,
+        nodeDimensionsIncludeLabels: true,
+        idealEdgeLength: 110,
+        nodeRepulsion: 9000,
+        numIter: 600,
+        fixedNodeConstraint,
+      } as LayoutOptions;
+    }
+    const layout = cy.elements().layout(options);
+    layoutRunning.current = layout;
+    layout.one('layoutstop', () => {
+      if (layoutRunning.current !== layout) return;
+      layoutRunning.current = undefined;
+      report(command.kind);
+      if (command.kind === 'settle') {
+        const extent = cy.extent();
+        const outside = cy.nodes().toArray().some((element) => {
+          const node = element as NodeSingular;
+          if (!isNew(node.id())) return false;
+          const { x, y } = node.position();
+          return x < extent.x1 || x > extent.x2 || y < extent.y1 || y > extent.y2;
+        });
+        if (outside) cy.animate({ fit: { eles: cy.elements(), padding: 50 }, duration: 300 });
+      }
+    });
+    layout.run();
+  }, [props.layoutCommand]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    const command = props.viewportCommand;
+    if (!cy || !command) return;
+    if (command.kind === 'fit') {
+      cy.animate({ fit: { eles: cy.elements(), padding: 50 }, duration: 300 });
+      return;
+    }
+    const targets = cy.collection();
+    for (const id of command.ids) targets.merge(cy.getElementById(id));
+    if (targets.empty()) return;
+    if (targets.length === 1) cy.animate({ center: { eles: targets }, zoom: Math.max(cy.zoom(), 1), duration: 300 });
+    else cy.animate({ fit: { eles: targets, padding: 80 }, duration: 300 });
+  }, [props.viewportCommand]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      png: async () => {
+        const cy = cyRef.current!;
+        const background = getComputedStyle(container.current!).getPropertyValue('--canvas-bg').trim() || '#ffffff';
+        return cy.png({ output: 'blob-promise', full: true, scale: 2, bg: background, maxWidth: 16000, maxHeight: 16000 });
+      },
+      svg: () => {
+        const cy = cyRef.current! as Core & { svg: (options: { full: boolean; scale: number; bg: string }) => string };
+        const background = getComputedStyle(container.current!).getPropertyValue('--canvas-bg').trim() || '#ffffff';
+        return cy.svg({ full: true, scale: 1, bg: background });
+      },
+      zoom: (factor) => {
+        const cy = cyRef.current!;
+        cy.animate({ zoom: { level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }, duration: 150 });
+      },
+      pagePosition: (id) => {
+        const cy = cyRef.current!;
+        const node = cy.getElementById(id);
+        if (node.empty()) return undefined;
+        const box = container.current!.getBoundingClientRect();
+        const rendered = node.renderedPosition();
+        return { x: box.left + rendered.x, y: box.top + rendered.y };
+      },
+    }),
+    [],
+  );
+
+  return <div ref={container} className="canvas" role="application" aria-label="Network canvas. Use the list of entities on the canvas to reach nodes with a keyboard." />;
+});

@@ -1,0 +1,128 @@
+import { CypherEditor } from '@neo4j-cypher/react-codemirror';
+import { useMemo, useRef, useState } from 'react';
+import { runQuery } from '../api/client';
+import type { QueryResult, Schema } from '../api/types';
+import type { Theme } from '../graph/style';
+import { failed, idle, loading, type RequestStatus } from '../state/request';
+import { cellText, rowCells } from '../state/results';
+import { Status } from './Status';
+
+interface ConsolePanelProps {
+  schema: Schema | undefined;
+  theme: Theme;
+  onAddToCanvas: (result: QueryResult) => void;
+  onClose: () => void;
+}
+
+const EXAMPLE = 'MATCH (p:Person)-[r]->(o:Organization)\nRETURN p, r, o\nLIMIT 25';
+
+/** Read-only Cypher with highlighting and completion; results as a table, added to the canvas on request. */
+export function ConsolePanel({ schema, theme, onAddToCanvas, onClose }: ConsolePanelProps) {
+  const cypher = useRef(EXAMPLE);
+  const [result, setResult] = useState<QueryResult | undefined>();
+  const [status, setStatus] = useState<RequestStatus>(idle);
+  const [added, setAdded] = useState(false);
+
+  const editorSchema = useMemo(
+    () => ({
+      labels: (schema?.labels ?? []).map((label) => `:${label.name}`),
+      relationshipTypes: (schema?.relationshipTypes ?? []).map((type) => `:${type.name}`),
+      propertyKeys: [...new Set((schema?.labels ?? []).flatMap((label) => label.propertyKeys))],
+    }),
+    [schema],
+  );
+
+  const run = () => {
+    const text = cypher.current.trim();
+    if (!text) return;
+    setStatus(loading('Running…'));
+    setAdded(false);
+    runQuery(text)
+      .then((answer) => {
+        setResult(answer);
+        setStatus(idle);
+      })
+      .catch((error: unknown) => {
+        setResult(undefined);
+        setStatus(failed(error));
+      });
+  };
+
+  return (
+    <section className="console panel" aria-label="Cypher console">
+      <div className="panel-toolbar">
+        <h2>Cypher console</h2>
+        <span className="muted small">read-only · Ctrl+Enter runs</span>
+        <button type="button" className="primary" onClick={run} disabled={status.kind === 'loading'}>
+          Run
+        </button>
+        {result && result.graph.nodes.length > 0 ? (
+          <button type="button" onClick={() => { onAddToCanvas(result); setAdded(true); }} disabled={added}>
+            {added ? 'Added' : `Add ${result.graph.nodes.length} nodes to canvas`}
+          </button>
+        ) : null}
+        <button type="button" className="icon close" aria-label="Close console" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <div className="console-body">
+        <div
+          className="editor"
+          aria-label="Cypher query"
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              event.stopPropagation();
+              run();
+            }
+          }}
+        >
+          <CypherEditor
+            value={cypher.current}
+            onValueChanged={(value: string) => {
+              cypher.current = value;
+            }}
+            schema={editorSchema}
+            theme={theme}
+            autofocus
+            lineWrapping
+            placeholder="MATCH (n) RETURN n LIMIT 25"
+          />
+        </div>
+        <div className="results">
+          <Status status={status} onRetry={run} />
+          {result ? (
+            <>
+              <p className="muted small" role="status">
+                {result.rows.length} row{result.rows.length === 1 ? '' : 's'}
+                {result.truncated ? ' (truncated: add a LIMIT to see exactly what you need)' : ''}
+              </p>
+              <div className="table-wrap">
+                <table className="result-table" aria-label="Query results">
+                  <thead>
+                    <tr>
+                      {result.columns.map((column) => (
+                        <th key={column} scope="col">
+                          {column}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.rows.map((row, index) => (
+                      <tr key={index}>
+                        {rowCells(row, result.columns).map((cell, column) => (
+                          <td key={column}>{cellText(cell)}</td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          ) : null}
+        </div>
+      </div>
+    </section>
+  );
+}

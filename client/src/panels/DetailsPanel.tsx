@@ -1,0 +1,217 @@
+import { useCallback, useEffect, useState } from 'react';
+import { getNode } from '../api/client';
+import type { GraphEdge, GraphNode, NodeDetails } from '../api/types';
+import { dateText } from '../state/filters';
+import { arrow } from '../state/paths';
+import { failed, idle, loading, type RequestStatus } from '../state/request';
+import { kindOf, type ViewState } from '../state/view';
+import { KindBadge } from './KindBadge';
+import { Status } from './Status';
+
+interface DetailsPanelProps {
+  view: ViewState;
+  selection: string[];
+  onOpenSource: (sourceId: string, quote: string) => void;
+  onSelect: (ids: string[]) => void;
+  onExpandSelected: () => void;
+  onHideSelected: () => void;
+  onRemoveSelected: () => void;
+  onPinSelected: () => void;
+  onClose: () => void;
+}
+
+const SHOWN_ELSEWHERE = new Set(['aliases', 'description', 'date', 'since', 'until', 'status', 'note', 'quotes', 'source', 'name']);
+
+function Quotes({ properties, onOpenSource }: { properties: Record<string, unknown>; onOpenSource: DetailsPanelProps['onOpenSource'] }) {
+  const quotes = Array.isArray(properties.quotes) ? properties.quotes.filter((quote): quote is string => typeof quote === 'string') : [];
+  const source = typeof properties.source === 'string' ? properties.source : undefined;
+  return (
+    <section aria-label="Provenance">
+      <h3>Provenance</h3>
+      {quotes.length === 0 ? <p className="muted">No quote recorded for this item.</p> : null}
+      <ol className="quotes">
+        {quotes.map((quote, index) => (
+          <li key={index}>
+            <blockquote>“{quote}”</blockquote>
+            {source ? (
+              <button type="button" className="link" onClick={() => onOpenSource(source, quote)}>
+                Show in source: {source}
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function Facts({ properties }: { properties: Record<string, unknown> }) {
+  const dates = dateText(properties);
+  const rest = Object.entries(properties).filter(([key, value]) => !SHOWN_ELSEWHERE.has(key) && value !== null && value !== '');
+  return (
+    <dl className="facts">
+      <dt>Dates</dt>
+      <dd>{dates || <span className="muted">undated</span>}</dd>
+      {properties.status !== undefined ? (
+        <>
+          <dt>Legal status</dt>
+          <dd>{String(properties.status)}</dd>
+        </>
+      ) : null}
+      {typeof properties.note === 'string' ? (
+        <>
+          <dt>Note</dt>
+          <dd>{properties.note}</dd>
+        </>
+      ) : null}
+      {rest.map(([key, value]) => (
+        <div key={key} className="fact-row">
+          <dt>{key}</dt>
+          <dd>{Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function NodeDetailsView({ node, onOpenSource }: { node: GraphNode; onOpenSource: DetailsPanelProps['onOpenSource'] }) {
+  const [details, setDetails] = useState<NodeDetails | undefined>();
+  const [status, setStatus] = useState<RequestStatus>(idle);
+  const load = useCallback(() => {
+    setStatus(loading('Loading links…'));
+    getNode(node.id)
+      .then((result) => {
+        setDetails(result);
+        setStatus(idle);
+      })
+      .catch((error: unknown) => setStatus(failed(error)));
+  }, [node.id]);
+  useEffect(load, [load]);
+  const aliases = Array.isArray(node.properties.aliases) ? node.properties.aliases.map(String) : [];
+  const degree = Object.entries(details?.degree ?? {}).sort((a, b) => b[1].in + b[1].out - (a[1].in + a[1].out));
+  return (
+    <>
+      <header className="details-header">
+        <KindBadge kind={kindOf(node)} />
+        <h2>{node.name}</h2>
+        <div className="muted small">{node.id}</div>
+      </header>
+      {aliases.length ? (
+        <p>
+          <span className="label">Also known as</span> {aliases.join(' · ')}
+        </p>
+      ) : null}
+      {typeof node.properties.description === 'string' ? <p className="description">{node.properties.description}</p> : null}
+      <Facts properties={node.properties} />
+      <section aria-label="Links by type">
+        <h3>Links in the database</h3>
+        <Status status={status} onRetry={load} />
+        {details && degree.length === 0 ? <p className="muted">No links recorded.</p> : null}
+        {degree.length ? (
+          <table className="degree">
+            <thead>
+              <tr>
+                <th scope="col">Type</th>
+                <th scope="col" title="Outgoing">
+                  out
+                </th>
+                <th scope="col" title="Incoming">
+                  in
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {degree.map(([type, counts]) => (
+                <tr key={type}>
+                  <td>{type}</td>
+                  <td>{counts.out || ''}</td>
+                  <td>{counts.in || ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </section>
+      <Quotes properties={node.properties} onOpenSource={onOpenSource} />
+    </>
+  );
+}
+
+function EdgeDetailsView({ edge, view, onOpenSource, onSelect }: { edge: GraphEdge; view: ViewState } & Pick<DetailsPanelProps, 'onOpenSource' | 'onSelect'>) {
+  const from = view.nodes[edge.source];
+  const to = view.nodes[edge.target];
+  return (
+    <>
+      <header className="details-header">
+        <span className="kind-badge edge-badge">Relationship</span>
+        <h2>{edge.type}</h2>
+      </header>
+      <p className="edge-ends">
+        <button type="button" className="link" onClick={() => onSelect([edge.source])}>
+          {from?.name ?? edge.source}
+        </button>{' '}
+        <span className="rel">{arrow(edge.type, true)}</span>{' '}
+        <button type="button" className="link" onClick={() => onSelect([edge.target])}>
+          {to?.name ?? edge.target}
+        </button>
+      </p>
+      <Facts properties={edge.properties} />
+      <Quotes properties={edge.properties} onOpenSource={onOpenSource} />
+    </>
+  );
+}
+
+/** What the selection is, with its provenance: one node, one edge, or a summary of several with bulk actions. */
+export function DetailsPanel(props: DetailsPanelProps) {
+  const { view, selection } = props;
+  const nodes = selection.map((id) => view.nodes[id]).filter((node): node is GraphNode => node !== undefined);
+  const edges = selection.map((id) => view.edges[id]).filter((edge): edge is GraphEdge => edge !== undefined);
+  let body: React.ReactNode;
+  if (nodes.length === 1 && edges.length === 0) body = <NodeDetailsView key={nodes[0]!.id} node={nodes[0]!} onOpenSource={props.onOpenSource} />;
+  else if (edges.length === 1 && nodes.length === 0) body = <EdgeDetailsView edge={edges[0]!} view={view} onOpenSource={props.onOpenSource} onSelect={props.onSelect} />;
+  else
+    body = (
+      <>
+        <header className="details-header">
+          <h2>
+            {nodes.length} entities, {edges.length} relationships selected
+          </h2>
+        </header>
+        <ul className="plain-list">
+          {nodes.slice(0, 30).map((node) => (
+            <li key={node.id}>
+              <button type="button" className="link" onClick={() => props.onSelect([node.id])}>
+                {node.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  return (
+    <aside className="details panel" aria-label="Details">
+      <div className="panel-toolbar">
+        {nodes.length > 0 ? (
+          <>
+            <button type="button" onClick={props.onExpandSelected} title="Expand selected (E)">
+              Expand
+            </button>
+            <button type="button" onClick={props.onPinSelected} title="Pin or unpin selected (P)">
+              Pin
+            </button>
+            <button type="button" onClick={props.onHideSelected} title="Hide selected (H)">
+              Hide
+            </button>
+            <button type="button" onClick={props.onRemoveSelected} title="Remove selected (Delete)">
+              Remove
+            </button>
+          </>
+        ) : null}
+        <button type="button" className="icon close" aria-label="Close details" onClick={props.onClose}>
+          ×
+        </button>
+      </div>
+      <div className="panel-body">{body}</div>
+    </aside>
+  );
+}

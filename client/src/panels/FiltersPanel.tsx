@@ -1,0 +1,118 @@
+import type { Schema } from '../api/types';
+import { kindStyle, typeColour } from '../graph/style';
+import { yearBounds } from '../state/filters';
+import { kindOf, type Filters, type ViewState } from '../state/view';
+
+interface FiltersPanelProps {
+  view: ViewState;
+  schema: Schema | undefined;
+  onToggle: (list: 'hiddenTypes' | 'hiddenKinds', value: string) => void;
+  onYears: (years: Filters['years']) => void;
+  onShowHidden: () => void;
+}
+
+const NOT_KINDS = new Set(['Entity', 'Source']);
+
+function Swatch({ kind }: { kind: string }) {
+  const style = kindStyle(kind);
+  const round = style.shape === 'ellipse' ? '50%' : style.shape === 'round-diamond' ? '2px' : '4px';
+  return <span className="swatch" aria-hidden="true" style={{ background: style.color, borderRadius: round, transform: style.shape === 'round-diamond' ? 'rotate(45deg) scale(0.8)' : undefined }} />;
+}
+
+/** Legend and live filters: entity kinds and relationship types (counts on canvas / in the database), and a year range. */
+export function FiltersPanel({ view, schema, onToggle, onYears, onShowHidden }: FiltersPanelProps) {
+  const onCanvasKinds = new Map<string, number>();
+  for (const node of Object.values(view.nodes)) onCanvasKinds.set(kindOf(node), (onCanvasKinds.get(kindOf(node)) ?? 0) + 1);
+  const onCanvasTypes = new Map<string, number>();
+  for (const edge of Object.values(view.edges)) onCanvasTypes.set(edge.type, (onCanvasTypes.get(edge.type) ?? 0) + 1);
+  const kinds = [...new Set([...(schema?.labels ?? []).map((label) => label.name).filter((name) => !NOT_KINDS.has(name)), ...onCanvasKinds.keys()])];
+  const kindTotals = new Map((schema?.labels ?? []).map((label) => [label.name, label.count]));
+  const types = [...new Set([...(schema?.relationshipTypes ?? []).map((type) => type.name), ...onCanvasTypes.keys()])].sort(
+    (a, b) => (onCanvasTypes.get(b) ?? 0) - (onCanvasTypes.get(a) ?? 0) || a.localeCompare(b),
+  );
+  const typeTotals = new Map((schema?.relationshipTypes ?? []).map((type) => [type.name, type.count]));
+  const bounds = yearBounds([...Object.values(view.nodes), ...Object.values(view.edges)]);
+  const years = view.filters.years ?? bounds;
+
+  return (
+    <section className="filters" aria-label="Legend and filters">
+      <h3>Entity kinds</h3>
+      <p className="muted small">on canvas / in database · untick to hide</p>
+      <ul className="legend">
+        {kinds.map((kind) => (
+          <li key={kind}>
+            <label>
+              <input type="checkbox" checked={!view.filters.hiddenKinds.includes(kind)} onChange={() => onToggle('hiddenKinds', kind)} />
+              <Swatch kind={kind} />
+              <span className="legend-name">{kind}</span>
+              <span className="count">
+                {onCanvasKinds.get(kind) ?? 0} / {kindTotals.get(kind) ?? '?'}
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      <h3>Relationship types</h3>
+      <ul className="legend">
+        {types.map((type) => (
+          <li key={type} className={onCanvasTypes.has(type) ? '' : 'absent'}>
+            <label>
+              <input type="checkbox" checked={!view.filters.hiddenTypes.includes(type)} onChange={() => onToggle('hiddenTypes', type)} />
+              <span className="line-swatch" aria-hidden="true" style={{ background: typeColour(type) }} />
+              <span className="legend-name">{type}</span>
+              <span className="count">
+                {onCanvasTypes.get(type) ?? 0} / {typeTotals.get(type) ?? '?'}
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      <h3>Time</h3>
+      {bounds && years ? (
+        <div className="years">
+          <div className="year-values" aria-live="polite">
+            {view.filters.years ? `${years[0]} – ${years[1]}` : `All years (${bounds[0]} – ${bounds[1]})`}
+          </div>
+          <label>
+            From
+            <input
+              type="range"
+              min={bounds[0]}
+              max={bounds[1]}
+              value={Math.max(bounds[0], years[0])}
+              aria-label="From year"
+              onChange={(event) => onYears([Math.min(Number(event.target.value), years[1]), years[1]])}
+            />
+          </label>
+          <label>
+            To
+            <input
+              type="range"
+              min={bounds[0]}
+              max={bounds[1]}
+              value={Math.min(bounds[1], years[1])}
+              aria-label="To year"
+              onChange={(event) => onYears([years[0], Math.max(Number(event.target.value), years[0])])}
+            />
+          </label>
+          {view.filters.years ? (
+            <button type="button" className="link" onClick={() => onYears(null)}>
+              Show all years
+            </button>
+          ) : null}
+          <p className="muted small">Undated items stay visible, drawn with a dashed outline while a year range is set.</p>
+        </div>
+      ) : (
+        <p className="muted small">Nothing on the canvas carries a date yet.</p>
+      )}
+      {view.hidden.length > 0 ? (
+        <p>
+          {view.hidden.length} hidden{' '}
+          <button type="button" className="link" onClick={onShowHidden}>
+            Show all
+          </button>
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { useCallback, useEffect, useState } from 'react';
+import { getMostConnected } from '../api/client';
+import type { GraphNode } from '../api/types';
+import { failed, idle, loading, type RequestStatus } from '../state/request';
+import { kindOf } from '../state/view';
+import { KindBadge } from './KindBadge';
+import { Status } from './Status';
+
+/** What an empty canvas offers: how to begin, and the most connected actors to start from. */
+export function StartPanel({ onPick, onPickAll }: { onPick: (node: GraphNode) => void; onPickAll: (nodes: GraphNode[]) => void }) {
+  const [actors, setActors] = useState<{ node: GraphNode; degree: number }[]>([]);
+  const [status, setStatus] = useState<RequestStatus>(idle);
+  const load = useCallback(() => {
+    setStatus(loading('Finding the most connected actors…'));
+    getMostConnected(10)
+      .then((found) => {
+        setActors(found);
+        setStatus(idle);
+      })
+      .catch((error: unknown) => setStatus(failed(error)));
+  }, []);
+  useEffect(load, [load]);
+  return (
+    <section className="start" aria-label="Start here">
+      <h2>Start from an actor</h2>
+      <p>
+        Type a name or alias in the search box above (accents don’t matter: <em>guzman</em> finds Guzmán), or begin with one of the most connected
+        actors. Double-click a node to expand it; right-click for counts per relationship type.
+      </p>
+      <Status status={status} onRetry={load} />
+      {actors.length > 0 ? (
+        <>
+          <ol className="start-list">
+            {actors.map(({ node, degree }) => (
+              <li key={node.id}>
+                <button type="button" onClick={() => onPick(node)}>
+                  <KindBadge kind={kindOf(node)} />
+                  <span className="start-name">{node.name}</span>
+                  <span className="count">{degree} links</span>
+                </button>
+              </li>
+            ))}
+          </ol>
+          <button type="button" className="link" onClick={() => onPickAll(actors.map((actor) => actor.node))}>
+            Put all {actors.length} on the canvas
+          </button>
+        </>
+      ) : null}
+      <p className="muted small">Press ? for keyboard shortcuts.</p>
+    </section>
+  );
+}

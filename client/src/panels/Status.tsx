@@ -1,0 +1,23 @@
+import type { RequestStatus } from '../state/request';
+
+/** Spinner while loading, a readable message with a retry button on failure, nothing when idle. */
+export function Status({ status, onRetry }: { status: RequestStatus; onRetry?: () => void }) {
+  if (status.kind === 'idle') return null;
+  if (status.kind === 'loading') {
+    return (
+      <div className="status" role="status" aria-live="polite">
+        <span className="spinner" aria-hidden="true" /> {status.what}
+      </div>
+    );
+  }
+  return (
+    <div className="status error" role="alert">
+      <span>{status.message}</span>
+      {onRetry ? (
+        <button type="button" className="link" onClick={onRetry}>
+          Retry
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { Position } from './placement';
+import { DEFAULT_LAYOUT, emptyFilters, type Filters, type ViewState } from './view';
+
+/** What a link keeps: which nodes, where, pins, hidden ones, filters, layout and selection. Node data is fetched again. */
+export interface LinkedView {
+  ids: string[];
+  positions: Record<string, Position>;
+  pinned: string[];
+  hidden: string[];
+  filters: Filters;
+  layout: string;
+  selection: string[];
+}
+
+const linkSchema = z.object({
+  n: z.array(z.tuple([z.string(), z.number(), z.number()])).max(5000),
+  pin: z.array(z.string()).optional(),
+  h: z.array(z.string()).optional(),
+  t: z.array(z.string()).optional(),
+  k: z.array(z.string()).optional(),
+  y: z.tuple([z.number(), z.number()]).nullable().optional(),
+  l: z.string().max(40).optional(),
+  s: z.array(z.string()).optional(),
+});
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): string {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
+}
+
+/** The URL hash for a view ("" for an empty canvas). */
+export function encodeView(state: ViewState, selection: string[]): string {
+  const ids = Object.keys(state.nodes);
+  if (ids.length === 0) return '';
+  const { filters } = state;
+  const payload: z.infer<typeof linkSchema> = {
+    n: ids.map((id) => {
+      const position = state.positions[id] ?? { x: 0, y: 0 };
+      return [id, Math.round(position.x), Math.round(position.y)];
+    }),
+  };
+  if (state.pinned.length) payload.pin = state.pinned;
+  if (state.hidden.length) payload.h = state.hidden;
+  if (filters.hiddenTypes.length) payload.t = filters.hiddenTypes;
+  if (filters.hiddenKinds.length) payload.k = filters.hiddenKinds;
+  if (filters.years) payload.y = filters.years;
+  if (state.layout !== DEFAULT_LAYOUT) payload.l = state.layout;
+  const selected = selection.filter((id) => state.nodes[id] || state.edges[id]);
+  if (selected.length) payload.s = selected;
+  return `#view=${toBase64Url(JSON.stringify(payload))}`;
+}
+
+/** Reads a view from a URL hash; undefined when there is none or it cannot be read. */
+export function decodeView(hash: string): LinkedView | undefined {
+  const match = /^#?view=([A-Za-z0-9_-]+)$/.exec(hash);
+  if (!match) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fromBase64Url(match[1]!));
+  } catch {
+    return undefined;
+  }
+  const result = linkSchema.safeParse(parsed);
+  if (!result.success) return undefined;
+  const link = result.data;
+  return {
+    ids: link.n.map(([id]) => id),
+    positions: Object.fromEntries(link.n.map(([id, x, y]) => [id, { x, y }])),
+    pinned: link.pin ?? [],
+    hidden: link.h ?? [],
+    filters: { ...emptyFilters(), hiddenTypes: link.t ?? [], hiddenKinds: link.k ?? [], years: link.y ?? null },
+    layout: link.l ?? DEFAULT_LAYOUT,
+    selection: link.s ?? [],
+  };
+}
