@@ -8,7 +8,7 @@ import { probeDatabase, type ReadinessState } from './neo4j/readiness.js';
 import { toNumber } from './neo4j/values.js';
 import { projectRoot } from './projectRoot.js';
 
-const MAX_BACKOFF_MS = 30_000;
+const MAX_BACKOFF_MS = 10_000;
 
 /**
  * Waits for Neo4j (retrying with backoff, so the server can start before the database),
