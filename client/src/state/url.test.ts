@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { decodeView, encodeView } from './url';
+import { addGraph, emptyView, hideNodes, setFilters, setLayout, togglePin } from './view';
+import { peruPath } from './testGraph';
+
+describe('the view in the URL', () => {
+  it('round-trips nodes, positions, pins, hidden nodes, filters, layout and selection', () => {
+    let state = addGraph(peruPath, { positions: { 'person:abimael-guzman': { x: 10.4, y: -20.6 } } })(emptyView());
+    state = togglePin(['organization:shining-path'])(state);
+    state = hideNodes(['person:david-bazan-arevalo'])(state);
+    state = setFilters({ hiddenTypes: ['FINANCED'], years: [1980, 2020] })(state);
+    state = setLayout('concentric')(state);
+    const hash = encodeView(state, ['person:abimael-guzman', 'not-on-canvas']);
+    const view = decodeView(hash)!;
+    expect(view.ids.sort()).toEqual(peruPath.nodes.map((node) => node.id).sort());
+    expect(view.positions['person:abimael-guzman']).toEqual({ x: 10, y: -21 });
+    expect(view.pinned).toEqual(['organization:shining-path']);
+    expect(view.hidden).toEqual(['person:david-bazan-arevalo']);
+    expect(view.filters).toEqual({ hiddenTypes: ['FINANCED'], hiddenKinds: [], years: [1980, 2020] });
+    expect(view.layout).toBe('concentric');
+    expect(view.selection).toEqual(['person:abimael-guzman']);
+  });
+
+  it('keeps accented ids intact', () => {
+    const state = addGraph({ nodes: [{ ...peruPath.nodes[0]!, id: 'person:josé-ñandú' }], edges: [] })(emptyView());
+    expect(decodeView(encodeView(state, []))!.ids).toEqual(['person:josé-ñandú']);
+  });
+
+  it('is empty for an empty canvas and ignores hashes it cannot read', () => {
+    expect(encodeView(emptyView(), [])).toBe('');
+    expect(decodeView('')).toBeUndefined();
+    expect(decodeView('#view=not-json')).toBeUndefined();
+    expect(decodeView(`#view=${btoa(JSON.stringify({ n: 'wrong' }))}`)).toBeUndefined();
+  });
+});
