@@ -1,12 +1,20 @@
 import type { AppContext } from './app.js';
 import type { AnyRoute } from './http/route.js';
+import { neighboursRoutes } from './features/neighbours/neighbours.routes.js';
+import { nodesRoutes } from './features/nodes/nodes.routes.js';
 import { schemaRoutes } from './features/schema/schema.routes.js';
 import { searchRoutes } from './features/search/search.routes.js';
+import { sourcesRoutes } from './features/sources/sources.routes.js';
+import { subgraphRoutes } from './features/subgraph/subgraph.routes.js';
 
 /** Every API route, in the order the OpenAPI document lists them. Each feature contributes its own. */
 export function apiRoutes(context: AppContext): AnyRoute[] {
   return [
     ...searchRoutes(context),
+    ...nodesRoutes(context),
+    ...neighboursRoutes(context),
+    ...subgraphRoutes(context),
     ...schemaRoutes(context),
+    ...sourcesRoutes(context),
   ];
 }

@@ -1,0 +1,189 @@
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HUB_ID, HUB_NEIGHBOURS, loadGeneratedGraph, neighbourId } from '../../../tests/support/generatedGraph.js';
+import { emptyDatabase, openTestDatabase } from '../../../tests/support/testDatabase.js';
+import { createApp } from '../../app.js';
+import { loadConfig } from '../../config.js';
+import { readQuery } from '../../neo4j/database.js';
+import { toNumber } from '../../neo4j/values.js';
+import { projectRoot } from '../../projectRoot.js';
+import { readDataset } from '../load/dataset.js';
+import { applySchema, loadDataset } from '../load/load.service.js';
+import type { NeighboursPage } from './neighbours.service.js';
+
+const db = openTestDatabase();
+let server: Server;
+let baseUrl: string;
+
+beforeAll(async () => {
+  await emptyDatabase(db);
+  await applySchema(db);
+  await loadDataset(db, readDataset(path.join(projectRoot, 'data', 'peru')));
+  await loadGeneratedGraph(db);
+  await db.driver.executeQuery("CREATE (:Entity:Person {id: 'person:loner', name: 'Loner'})", {}, { database: db.name });
+  // A generous time limit: the first request of each query shape is planned while other test servers share the CPU.
+  const app = createApp({ db, config: loadConfig({ QUERY_TIMEOUT_MS: '30000' }), logger: pino({ level: 'silent' }), readiness: { ready: true, reason: 'test' } });
+  server = app.listen(0);
+  await new Promise((resolve) => server.once('listening', resolve));
+  const address = server.address();
+  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await db.close();
+});
+
+async function neighbours(id: string, query = ''): Promise<NeighboursPage> {
+  const response = await fetch(`${baseUrl}/api/nodes/${encodeURIComponent(id)}/neighbours?${query}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as NeighboursPage;
+}
+
+/** Distinct neighbour ids matching a filter, found by Cypher independently of the service. */
+async function neighbourIdsInCypher(id: string, pattern: string, labels: string[] = []): Promise<string[]> {
+  const { records } = await readQuery(
+    db,
+    `MATCH (n:Entity {id: $id})${pattern}(m) WHERE size($labels) = 0 OR any(l IN labels(m) WHERE l IN $labels) RETURN DISTINCT m.id AS id`,
+    { id, labels },
+  );
+  return records.map((record) => record.get('id') as string).sort();
+}
+
+describe('GET /api/nodes/:id/neighbours on a hub of 3,000 neighbours', () => {
+  it('serves all neighbours in disjoint pages whose union is every neighbour', async () => {
+    const seen: string[] = [];
+    let total = -1;
+    for (let skip = 0; skip < HUB_NEIGHBOURS; skip += 500) {
+      const page = await neighbours(HUB_ID, `limit=500&skip=${skip}`);
+      expect(page.nodes[0]!.id).toBe(HUB_ID);
+      expect(page.nodes).toHaveLength(501);
+      seen.push(...page.nodes.slice(1).map((node) => node.id));
+      total = page.total;
+    }
+    expect(total).toBe(HUB_NEIGHBOURS);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect([...seen].sort()).toEqual(await neighbourIdsInCypher(HUB_ID, '--'));
+    const after = await neighbours(HUB_ID, `limit=500&skip=${HUB_NEIGHBOURS}`);
+    expect(after.nodes.map((node) => node.id)).toEqual([HUB_ID]);
+    expect(after.edges).toEqual([]);
+  });
+
+  it('orders a page by name, then id for equal names', async () => {
+    const page = await neighbours(HUB_ID, 'limit=200&skip=100');
+    const keys = page.nodes.slice(1).map((node) => [node.name, node.id] as const);
+    const sorted = [...keys].sort((a, b) => (a[0] === b[0] ? (a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? -1 : 1));
+    expect(keys).toEqual(sorted);
+    expect(new Set(keys.map(([name]) => name)).size).toBeLessThan(keys.length);
+  });
+
+  it('gives each neighbour of the page once, with every relationship between it and the hub', async () => {
+    const page = await neighbours(HUB_ID, 'limit=100');
+    const ids = page.nodes.slice(1).map((node) => node.id);
+    const { records } = await readQuery(
+      db,
+      'MATCH (:Entity {id: $hub})-[r]-(m) WHERE m.id IN $ids RETURN r.id AS id ORDER BY id',
+      { hub: HUB_ID, ids },
+    );
+    expect(page.edges.map((edge) => edge.id).sort()).toEqual(records.map((record) => record.get('id')));
+    for (const edge of page.edges) {
+      expect([edge.source, edge.target]).toContain(HUB_ID);
+      expect(ids).toContain(edge.source === HUB_ID ? edge.target : edge.source);
+    }
+    expect(page.edges.length).toBeGreaterThan(ids.length);
+  });
+
+  it('counts all the hub\'s relationships by type and direction, whatever the filters', async () => {
+    const expected = [
+      { type: 'CALLED', direction: 'out', count: 750 },
+      { type: 'MET', direction: 'in', count: 750 },
+      { type: 'MET', direction: 'out', count: 750 },
+      { type: 'PAID', direction: 'in', count: 1050 },
+    ];
+    expect((await neighbours(HUB_ID, 'limit=1')).counts).toEqual(expected);
+    expect((await neighbours(HUB_ID, 'types=CALLED&direction=out&labels=Location&limit=1')).counts).toEqual(expected);
+  });
+
+  it.each([
+    ['types=PAID', '-[:PAID]-', []],
+    ['types=MET', '-[:MET]-', []],
+    ['types=CALLED,PAID', '-[:CALLED|PAID]-', []],
+    ['direction=out', '-->', []],
+    ['direction=in', '<--', []],
+    ['labels=Location', '--', ['Location']],
+    ['labels=Person,Organization', '--', ['Person', 'Organization']],
+    ['types=MET&direction=in&labels=Person', '<-[:MET]-', ['Person']],
+    ['types=PAID&direction=out', '-[:PAID]->', []],
+  ] as const)('with %s gives the total and neighbours Cypher finds independently', async (query, pattern, labels) => {
+    const expected = await neighbourIdsInCypher(HUB_ID, pattern, [...labels]);
+    const page = await neighbours(HUB_ID, `${query}&limit=500`);
+    expect(page.total).toBe(expected.length);
+    const firstPageIds = page.nodes.slice(1).map((node) => node.id);
+    expect(firstPageIds).toHaveLength(Math.min(500, expected.length));
+    expect(firstPageIds.every((id) => expected.includes(id))).toBe(true);
+  });
+
+  it('keeps only edges of the requested types and direction', async () => {
+    const page = await neighbours(HUB_ID, 'types=PAID&direction=in&limit=50');
+    expect(page.edges.length).toBeGreaterThan(0);
+    expect(page.edges.every((edge) => edge.type === 'PAID' && edge.target === HUB_ID)).toBe(true);
+  });
+});
+
+describe('GET /api/nodes/:id/neighbours on the Peru network', () => {
+  it('shows a neighbour linked three ways once, with its three edges', async () => {
+    const page = await neighbours('organization:shining-path', 'limit=500');
+    expect(page.nodes.filter((node) => node.id === 'organization:peruvian-police')).toHaveLength(1);
+    const toPolice = page.edges.filter((edge) => [edge.source, edge.target].includes('organization:peruvian-police'));
+    expect(toPolice).toHaveLength(3);
+    expect(page.total).toBe((await neighbourIdsInCypher('organization:shining-path', '--')).length);
+  });
+
+  it('answers edges whose ends are dataset ids', async () => {
+    const page = await neighbours('person:abimael-guzman');
+    expect(page.edges).toContainEqual(
+      expect.objectContaining({ type: 'LEADER_OF', source: 'person:abimael-guzman', target: 'organization:shining-path' }),
+    );
+  });
+
+  it('when the person has no links, returns the person alone with total 0', async () => {
+    expect(await neighbours('person:loner')).toEqual({
+      nodes: [expect.objectContaining({ id: 'person:loner' })],
+      edges: [],
+      total: 0,
+      counts: [],
+    });
+  });
+});
+
+describe('GET /api/nodes/:id/neighbours refuses what it cannot answer', () => {
+  it('answers 404 problem+json for an unknown node', async () => {
+    const response = await fetch(`${baseUrl}/api/nodes/person:nobody/neighbours`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it.each([
+    ['types=PAID,BRIBED', 'types'],
+    ['types=PAID%60%5D-()%20DETACH%20DELETE%20n%20//', 'types'],
+    ['labels=Villain', 'labels'],
+    ['direction=sideways', 'direction'],
+    ['limit=0', 'limit'],
+    ['limit=501', 'limit'],
+    ['skip=-1', 'skip'],
+    ['skip=1.5', 'skip'],
+  ])('"%s" → 400 naming %s', async (query, parameter) => {
+    const response = await fetch(`${baseUrl}/api/nodes/${HUB_ID}/neighbours?${query}`);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await response.json()) as { detail: string };
+    expect(problem.detail).toContain(`"${parameter}"`);
+  });
+
+  it('leaves the graph unchanged after an injection attempt in types', async () => {
+    const { records } = await readQuery(db, 'MATCH (n:Entity {id: $id}) RETURN COUNT { (n)--() } AS degree', { id: neighbourId(0) });
+    expect(toNumber(records[0]!.get('degree'))).toBe(3);
+  });
+});

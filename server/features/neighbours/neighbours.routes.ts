@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app.js';
+import { defineRoute, type AnyRoute } from '../../http/route.js';
+import { edgeSchema, nodeSchema } from '../../neo4j/graph.js';
+import { nodeIdParams } from '../nodes/nodes.routes.js';
+import { commaSeparatedNames } from '../schema/listParameter.js';
+import { directions, getNeighbours } from './neighbours.service.js';
+
+const neighboursQuery = z.object({
+  types: commaSeparatedNames('Comma-separated relationship types to follow (default: all)'),
+  direction: z.enum(directions).default('both').describe('out: relationships from the node; in: to it; both (default)'),
+  labels: commaSeparatedNames('Comma-separated labels a neighbour must have one of (default: all)'),
+  limit: z.coerce.number().int().min(1).max(500).default(50).describe('Neighbours per page, 1 to 500 (default 50)'),
+  skip: z.coerce.number().int().min(0).default(0).describe('Neighbours to skip, for the next pages (default 0)'),
+});
+
+/** GET /api/nodes/:id/neighbours: a node's neighbourhood, one page at a time. */
+export function neighboursRoutes(context: AppContext): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/nodes/:id/neighbours',
+      summary: "A page of a node's neighbours with the edges to them",
+      description:
+        'Neighbours are ordered by name then id and paged by distinct neighbour: one linked by several relationships counts once ' +
+        'and comes with all its matching edges. total counts the matching neighbours before paging; counts lists all the ' +
+        "node's relationships by type and direction, unfiltered.",
+      tags: ['explore'],
+      params: nodeIdParams,
+      query: neighboursQuery,
+      response: z.object({
+        nodes: z.array(nodeSchema),
+        edges: z.array(edgeSchema),
+        total: z.number(),
+        counts: z.array(z.object({ type: z.string(), direction: z.enum(['in', 'out']), count: z.number() })),
+      }),
+      errors: { 404: 'No entity has this id', 503: 'Neo4j unavailable', 504: 'Query timeout' },
+      handler: ({ params, query }) => getNeighbours(context.db, params.id, query, context.config.queryTimeoutMs),
+    }),
+  ];
+}

@@ -1,0 +1,92 @@
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HUB_ID, loadGeneratedGraph, ringId } from '../../../tests/support/generatedGraph.js';
+import { emptyDatabase, openTestDatabase } from '../../../tests/support/testDatabase.js';
+import { createApp } from '../../app.js';
+import { loadConfig } from '../../config.js';
+import { readQuery } from '../../neo4j/database.js';
+import { toNumber } from '../../neo4j/values.js';
+import { projectRoot } from '../../projectRoot.js';
+import { readDataset } from '../load/dataset.js';
+import { applySchema, loadDataset } from '../load/load.service.js';
+import type { NodeDetails } from './nodes.service.js';
+
+const db = openTestDatabase();
+let server: Server;
+let baseUrl: string;
+
+beforeAll(async () => {
+  await emptyDatabase(db);
+  await applySchema(db);
+  await loadDataset(db, readDataset(path.join(projectRoot, 'data', 'peru')));
+  await loadGeneratedGraph(db);
+  await db.driver.executeQuery("CREATE (:Entity:Person {id: 'person:loner', name: 'Loner'})", {}, { database: db.name });
+  // A generous time limit: the first request of each query shape is planned while other test servers share the CPU.
+  const app = createApp({ db, config: loadConfig({ QUERY_TIMEOUT_MS: '30000' }), logger: pino({ level: 'silent' }), readiness: { ready: true, reason: 'test' } });
+  server = app.listen(0);
+  await new Promise((resolve) => server.once('listening', resolve));
+  const address = server.address();
+  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await db.close();
+});
+
+/** The degree per type and direction, counted by reading every relationship of the node. */
+async function degreeCountedInCypher(id: string): Promise<NodeDetails['degree']> {
+  const { records } = await readQuery(
+    db,
+    'MATCH (n:Entity {id: $id})-[r]-() RETURN type(r) AS type, startNode(r) = n AS outgoing, count(*) AS count',
+    { id },
+  );
+  const degree: NodeDetails['degree'] = {};
+  for (const record of records) {
+    const type = record.get('type') as string;
+    degree[type] ??= { in: 0, out: 0 };
+    degree[type][record.get('outgoing') ? 'out' : 'in'] = toNumber(record.get('count'));
+  }
+  return degree;
+}
+
+describe('GET /api/nodes/:id', () => {
+  it('answers the entity as an API node, its id out of the properties', async () => {
+    const response = await fetch(`${baseUrl}/api/nodes/person:abimael-guzman`);
+    expect(response.status).toBe(200);
+    const { node } = (await response.json()) as NodeDetails;
+    expect(node).toMatchObject({ id: 'person:abimael-guzman', name: 'Abimael Guzmán', labels: expect.arrayContaining(['Entity', 'Person']) });
+    expect(node.properties).toMatchObject({ aliases: ['Abimael Guzman', 'Guzman'], source: 'peru-organised-crime' });
+    expect(node.properties).not.toHaveProperty('id');
+  });
+
+  it.each(['organization:shining-path', 'location:peru', 'person:david-bazan-arevalo', HUB_ID, ringId(0)])(
+    'gives the degree of %s per type and direction as Cypher counts it',
+    async (id) => {
+      const response = await fetch(`${baseUrl}/api/nodes/${encodeURIComponent(id)}`);
+      const { degree } = (await response.json()) as NodeDetails;
+      expect(degree).toEqual(await degreeCountedInCypher(id));
+    },
+  );
+
+  it('gives the generated hub its 3,300 relationships by type', async () => {
+    const { degree } = (await (await fetch(`${baseUrl}/api/nodes/${HUB_ID}`)).json()) as NodeDetails;
+    expect(degree).toEqual({ CALLED: { in: 0, out: 750 }, MET: { in: 750, out: 750 }, PAID: { in: 1050, out: 0 } });
+  });
+
+  it('gives an empty degree to a node without relationships', async () => {
+    const { degree } = (await (await fetch(`${baseUrl}/api/nodes/person:loner`)).json()) as NodeDetails;
+    expect(degree).toEqual({});
+  });
+
+  it('answers 404 problem+json for an unknown id', async () => {
+    const response = await fetch(`${baseUrl}/api/nodes/person:nobody`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await response.json()) as Record<string, unknown>;
+    expect(problem).toMatchObject({ status: 404, title: 'Unknown node', type: expect.any(String) });
+    expect(problem.detail).toContain('person:nobody');
+  });
+});
