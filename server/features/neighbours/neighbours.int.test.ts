@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
+import neo4j, { type ProfiledPlan } from 'neo4j-driver';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_ID, HUB_NEIGHBOURS, loadGeneratedGraph, neighbourId } from '../../../tests/support/generatedGraph.js';
@@ -11,7 +12,7 @@ import { toNumber } from '../../neo4j/values.js';
 import { projectRoot } from '../../projectRoot.js';
 import { readDataset } from '../load/dataset.js';
 import { applySchema, loadDataset } from '../load/load.service.js';
-import type { NeighboursPage } from './neighbours.service.js';
+import { neighboursCypher, type NeighboursPage } from './neighbours.service.js';
 
 const db = openTestDatabase();
 let server: Server;
@@ -123,6 +124,22 @@ describe('GET /api/nodes/:id/neighbours on a hub of 3,000 neighbours', () => {
     const firstPageIds = page.nodes.slice(1).map((node) => node.id);
     expect(firstPageIds).toHaveLength(Math.min(500, expected.length));
     expect(firstPageIds.every((id) => expected.includes(id))).toBe(true);
+  });
+
+  it('reads only the hub\'s relationships of the requested type and direction, not all 3,300', async () => {
+    const { summary } = await db.driver.executeQuery(
+      `PROFILE ${neighboursCypher(['CALLED'], 'out')}`,
+      { id: HUB_ID, labels: [], skip: neo4j.int(0), limit: neo4j.int(50) },
+      { database: db.name },
+    );
+    const expansions: number[] = [];
+    const walk = (operator: ProfiledPlan): void => {
+      if (operator.operatorType.startsWith('Expand(All)')) expansions.push(operator.rows);
+      operator.children.forEach(walk);
+    };
+    walk(summary.profile as ProfiledPlan);
+    expect(expansions.length).toBeGreaterThan(0);
+    expect(expansions.every((rows) => rows === 750)).toBe(true);
   });
 
   it('keeps only edges of the requested types and direction', async () => {

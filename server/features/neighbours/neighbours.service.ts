@@ -49,9 +49,7 @@ export async function getNeighbours(
   await assertKnownRelationshipTypes(db, input.types, 'types');
   await assertKnownLabels(db, input.labels, 'labels');
   const readDetails = await prepareNodeDetails(db);
-  const cypher = fillCypherTemplate(cypherFile('neighbours/page.cypher'), {
-    expand: relationshipPattern(input.types, input.direction),
-  });
+  const cypher = neighboursCypher(input.types, input.direction);
   // One transaction, so the counts and the page describe the same state of the graph.
   const answer = await timedRead(db, timeoutMs, async (tx) => {
     const details = await readDetails(tx, id);
@@ -77,13 +75,12 @@ export async function getNeighbours(
   };
 }
 
-/** The pattern between (n) and (m): direction arrows and, when filtered, the quoted types (already checked). */
-function relationshipPattern(types: readonly string[], direction: Direction): string {
+/** The page query for these types (already checked against the schema) and this direction. */
+export function neighboursCypher(types: readonly string[], direction: Direction): string {
   const typeExpression = types.length > 0 ? `:${types.map(quoteIdentifier).join('|')}` : '';
   const relationship = `[r${typeExpression}]`;
-  if (direction === 'out') return `-${relationship}->`;
-  if (direction === 'in') return `<-${relationship}-`;
-  return `-${relationship}-`;
+  const expand = direction === 'out' ? `-${relationship}->` : direction === 'in' ? `<-${relationship}-` : `-${relationship}-`;
+  return fillCypherTemplate(cypherFile('neighbours/page.cypher'), { expand });
 }
 
 /** Edges in the order of their neighbour in `nodes`, then by type and id, so equal requests give equal answers. */
