@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { parse, type Info } from 'csv-parse';
+import { parse } from 'csv-parse';
 import { ImportError } from './importError.js';
 
 /** One CSV record and the line of the file on which it starts. */
@@ -18,28 +18,32 @@ const NEWLINE = 0x0a;
  */
 export async function* readCsvRecords(file: string, display: string): AsyncGenerator<CsvRecord> {
   const parser = parse({
-    info: true,
     relax_column_count: true,
     // neo4j-admin takes a stray quote inside an unquoted field literally, so files made for it may hold some.
     relax_quotes: true,
-    skip_empty_lines: true,
     record_delimiter: ['\r\n', '\n'],
   });
   const piping = pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), decodeUtf8(display), parser);
   // A failure of any stage also destroys the parser, so the loop below is where it surfaces.
   piping.catch(() => undefined);
   let records = 0;
-  // csv-parse counts a CRLF inside a quoted field as two lines; this many lines are to take off its count.
+  // Lines are counted here rather than with csv-parse's `info`, which costs as much as the parsing.
+  // Empty lines come through as one empty field, so they count as lines and are then skipped.
+  let line = 1;
+  // csv-parse counts a CRLF inside a quoted field as two lines; its error lines need this taken off.
   let overcounted = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
-      records += 1;
-      const breaks = lineBreaksIn(record);
+    for await (const fields of parser as AsyncIterable<string[]>) {
+      const start = line;
+      const breaks = lineBreaksIn(fields);
+      line += 1 + breaks.lines;
       overcounted += breaks.crlf;
-      yield { line: info.lines - overcounted - breaks.lines, fields: record };
+      if (fields.length === 1 && fields[0] === '') continue;
+      records += 1;
+      yield { line: start, fields };
     }
   } catch (error) {
-    throw asImportError(error, display, overcounted);
+    throw asImportError(error, display, line, overcounted);
   }
   if (records === 0) throw new ImportError(display, 1, 'empty file');
 }
@@ -64,16 +68,14 @@ function lineBreaksIn(fields: string[]): { lines: number; crlf: number } {
   return { lines, crlf };
 }
 
-function asImportError(error: unknown, display: string, overcounted: number): unknown {
+/** csv-parse errors as ImportErrors; an unclosed quote is named by the line of its record, not the end of the file. */
+function asImportError(error: unknown, display: string, recordLine: number, overcounted: number): unknown {
   if (error instanceof ImportError) return error;
   const csvError = error as { code?: string; lines?: number; message?: string };
   if (typeof csvError.code !== 'string' || !csvError.code.startsWith('CSV_')) return error;
-  const reasons: Record<string, string> = {
-    CSV_QUOTE_NOT_CLOSED: 'a quoted field is not closed',
-    CSV_INVALID_CLOSING_QUOTE: 'a quote inside a quoted field must be doubled ("")',
-  };
+  if (csvError.code === 'CSV_QUOTE_NOT_CLOSED') return new ImportError(display, recordLine, 'a quoted field opened on this line is not closed');
   const line = csvError.lines === undefined ? undefined : csvError.lines - overcounted;
-  return new ImportError(display, line, reasons[csvError.code] ?? String(csvError.message));
+  return new ImportError(display, line, String(csvError.message));
 }
 
 /** Decodes UTF-8 with a fatal TextDecoder; on a bad byte, finds its line for the error. */

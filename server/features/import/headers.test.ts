@@ -64,10 +64,10 @@ describe('parseHeader', () => {
   });
 
   it.each([
-    [':ID,age:integer', 'column 2 "age:integer": unknown type "integer"'],
-    [':ID,name:FOO', 'unknown type "FOO"'],
+    [':ID,age:integer', 'column 2 "age:integer": unknown type or header token "integer"'],
+    [':ID,name:FOO', 'unknown type or header token "FOO"'],
     [':ID,at:point', 'type point is not supported'],
-    [':ID,:NODE', 'unknown type "NODE"'],
+    [':ID,:NODE', 'unknown type or header token "NODE"'],
     [':ID,name:string:', 'unknown header token ""'],
     [':ID,when:date{timezone:UTC}', 'header options in {…} are not supported'],
     [':ID,:LABEL(Person)', ':LABEL takes no ID space'],

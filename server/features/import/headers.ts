@@ -111,7 +111,7 @@ function parseColumn(field: string, fail: (reason: string) => never): Column {
   }
   const type = word.toLowerCase();
   if (type === 'point') fail('type point is not supported');
-  if (!(valueTypes as readonly string[]).includes(type)) fail(`unknown type "${token![1]}"`);
+  if (!(valueTypes as readonly string[]).includes(type)) fail(`unknown type or header token "${token![1]}"`);
   if (space !== undefined) fail(`type ${type} takes no ID space`);
   if (name === '') fail(`a ${type} column needs a property name before the colon`);
   return { kind: 'property', name, type: type as ValueType, array: isArray };

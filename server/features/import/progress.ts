@@ -1,6 +1,9 @@
 const REPORT_EVERY_MS = 2000;
 
-/** Counts rows of one phase and reports "phase: rows done (of total), rate" every ~2 s. */
+/**
+ * Counts rows of one phase and reports "phase: rows done (of total), rate" every ~2 s. A phase with a
+ * known total (a write phase) also reports its first batch at once, so one sees that writing has begun.
+ */
 export class Progress {
   private done = 0;
   private readonly startedAt = Date.now();
@@ -13,9 +16,10 @@ export class Progress {
   ) {}
 
   advance(rows: number): void {
+    const isFirst = this.done === 0;
     this.done += rows;
     const now = Date.now();
-    if (now - this.reportedAt >= REPORT_EVERY_MS) {
+    if ((isFirst && this.total !== undefined) || now - this.reportedAt >= REPORT_EVERY_MS) {
       this.reportedAt = now;
       this.log(this.describe(now));
     }
