@@ -24,7 +24,12 @@ beforeAll(async () => {
   await loadGeneratedGraph(db);
   await db.driver.executeQuery("CREATE (:Entity:Person {id: 'person:loner', name: 'Loner'})", {}, { database: db.name });
   // A generous time limit: the first request of each query shape is planned while other test servers share the CPU.
-  const app = createApp({ db, config: loadConfig({ QUERY_TIMEOUT_MS: '30000' }), logger: pino({ level: 'silent' }), readiness: { ready: true, reason: 'test' } });
+  const app = createApp({
+    db,
+    config: loadConfig({ QUERY_TIMEOUT_MS: '30000' }),
+    logger: pino({ level: 'silent' }),
+    readiness: { ready: true, reason: 'test' },
+  });
   server = app.listen(0);
   await new Promise((resolve) => server.once('listening', resolve));
   const address = server.address();

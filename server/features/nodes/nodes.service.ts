@@ -16,6 +16,9 @@ export interface NodeDetails {
   degree: DegreeByType;
 }
 
+/** Reads one node's details inside a caller's transaction; undefined when no entity has the id. */
+export type NodeDetailsReader = (tx: ManagedTransaction, id: string) => Promise<NodeDetails | undefined>;
+
 /** The relationship types of the schema, sorted: the allow-list degree queries are written from. */
 async function knownRelationshipTypes(db: Pick<Database, 'driver' | 'name'>): Promise<string[]> {
   return (await getSchema(db)).relationshipTypes.map((type) => type.name);
@@ -25,7 +28,7 @@ async function knownRelationshipTypes(db: Pick<Database, 'driver' | 'name'>): Pr
  * Prepares the degree query for the schema's current relationship types; the types are written into the query
  * (quoted), and the schema is cached for seconds, so a type created since then is counted a few seconds later.
  */
-export async function prepareNodeDetails(db: Pick<Database, 'driver' | 'name'>): Promise<(tx: ManagedTransaction, id: string) => Promise<NodeDetails | undefined>> {
+export async function prepareNodeDetails(db: Pick<Database, 'driver' | 'name'>): Promise<NodeDetailsReader> {
   const types = await knownRelationshipTypes(db);
   const degrees = types
     .map((type) => {

@@ -41,7 +41,8 @@ export async function searchEntities(
   });
   const hits = records.map((record) => {
     const node = toGraphNode(record.get('node') as Neo4jNode);
-    const aliases = Array.isArray(node.properties.aliases) ? node.properties.aliases.filter((alias) => typeof alias === 'string') : [];
+    const stored = node.properties.aliases;
+    const aliases = Array.isArray(stored) ? stored.filter((alias): alias is string => typeof alias === 'string') : [];
     return { id: node.id, name: node.name, aliases, score: record.get('score') as number, node };
   });
   return { results: rankCandidates(terms, hits).slice(0, input.limit).map((hit) => hit.node) };

@@ -33,7 +33,9 @@ interface QuotedItem {
 
 /** A source document with the position in its text of every quote the graph takes from it; 404 when unknown. */
 export async function getSource(db: Pick<Database, 'driver' | 'name'>, id: string, timeoutMs: number): Promise<SourceDocument> {
-  const record = await timedRead(db, timeoutMs, async (tx) => (await tx.run(cypherFile('sources/source.cypher'), { id })).records[0]);
+  const record = await timedRead(db, timeoutMs, async (tx) => {
+    return (await tx.run(cypherFile('sources/source.cypher'), { id })).records[0];
+  });
   if (!record) throw new AppError(404, 'Unknown source', `No source document has the id "${id}".`);
   const source = record.get('source') as Record<string, unknown>;
   const text = typeof source.text === 'string' ? source.text : '';

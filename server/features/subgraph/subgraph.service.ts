@@ -11,7 +11,9 @@ import { timedRead } from '../schema/timedRead.js';
  */
 export async function getSubgraph(db: Pick<Database, 'driver' | 'name'>, ids: string[], timeoutMs: number): Promise<Graph> {
   const distinctIds = [...new Set(ids)];
-  const records = await timedRead(db, timeoutMs, async (tx) => (await tx.run(cypherFile('subgraph/among.cypher'), { ids: distinctIds })).records);
+  const records = await timedRead(db, timeoutMs, async (tx) => {
+    return (await tx.run(cypherFile('subgraph/among.cypher'), { ids: distinctIds })).records;
+  });
   const collector = new GraphCollector();
   for (const record of records) collector.add(record.get('a') as Neo4jNode);
   for (const record of records) collector.add(record.get('outgoing') as Relationship[]);
