@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { getDegrees, getNeighbours, getNode, getSchema, getSource, getSubgraph } from './api/client';
 import type { Graph, GraphNode, QueryResult, Schema } from './api/types';
 import { toElements, type Highlight } from './graph/convert';
 import { GraphCanvas, type GraphCanvasHandle, type LayoutCommand, type ViewportCommand } from './graph/GraphCanvas';
 import type { Theme } from './graph/style';
-import { ConsolePanel } from './panels/ConsolePanel';
 import { ContextMenu, type Slice } from './panels/ContextMenu';
 import { DetailsPanel } from './panels/DetailsPanel';
 import { FiltersPanel } from './panels/FiltersPanel';
@@ -44,6 +43,9 @@ import {
   type ViewState,
 } from './state/view';
 
+// The Cypher editor is most of the bundle's weight: load it when the console first opens.
+const ConsolePanel = lazy(() => import('./panels/ConsolePanel').then((module) => ({ default: module.ConsolePanel })));
+
 /** How many neighbours one expansion brings at most; the rest waits behind a "+N more" handle. */
 const PAGE = 25;
 
@@ -82,7 +84,7 @@ function isTyping(target: EventTarget | null): boolean {
 declare global {
   interface Window {
     /** Test hook: where a node is drawn, so end-to-end tests can double-click and right-click real nodes. */
-    __nexo?: { pagePosition: (id: string) => Position | undefined; nodeIds: () => string[] };
+    __nexo?: { pagePosition: (id: string) => Position | undefined; nodeIds: () => string[]; edgeIds: () => string[] };
   }
 }
 
@@ -205,7 +207,8 @@ export function App() {
       void perform(`Expanding ${node?.name ?? id}…`, async () => {
         const page = await getNeighbours(id, { types: slice.types, direction: slice.direction, limit: PAGE, skip });
         const neighbours = page.nodes.filter((neighbour) => neighbour.id !== id);
-        const loaded = skip + Math.max(neighbours.length, page.edges.length);
+        // The server pages by distinct neighbour, so the page's neighbours are what `skip` counts.
+        const loaded = skip + neighbours.length;
         const fresh = await bringIn(page, {
           parent: id,
           extra: setMore({ id: key, parent: id, types: slice.types, direction: slice.direction, loaded, total: page.total }),
@@ -254,7 +257,7 @@ export function App() {
     void perform(`Expanding ${ids.length} nodes…`, async () => {
       for (const id of ids) {
         const page = await getNeighbours(id, { direction: 'both', limit: PAGE });
-        const loaded = Math.max(page.nodes.filter((node) => node.id !== id).length, page.edges.length);
+        const loaded = page.nodes.filter((node) => node.id !== id).length;
         await bringIn(page, { parent: id, extra: setMore({ id: moreId(id, [], 'both'), parent: id, types: [], direction: 'both', loaded, total: page.total }) });
       }
     });
@@ -376,6 +379,7 @@ export function App() {
     window.__nexo = {
       pagePosition: (id) => canvas.current?.pagePosition(id),
       nodeIds: () => Object.keys(viewRef.current.nodes),
+      edgeIds: () => Object.keys(viewRef.current.edges),
     };
   }, []);
 
@@ -669,7 +673,11 @@ export function App() {
             </div>
           ) : null}
         </div>
-        {consoleOpen ? <ConsolePanel schema={schema} theme={theme} onAddToCanvas={addQueryResult} onClose={() => setConsoleOpen(false)} /> : null}
+        {consoleOpen ? (
+          <Suspense fallback={<Status status={loading('Opening the console…')} />}>
+            <ConsolePanel schema={schema} theme={theme} onAddToCanvas={addQueryResult} onClose={() => setConsoleOpen(false)} />
+          </Suspense>
+        ) : null}
       </main>
 
       {detailsOpen && selection.length > 0 ? (

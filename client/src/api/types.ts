@@ -64,9 +64,10 @@ export interface Schema {
 
 export interface SourceQuote {
   quote: string;
-  start: number;
-  end: number;
-  usedBy: unknown;
+  /** Offsets in the text; null when the quote could not be located verbatim. */
+  start: number | null;
+  end: number | null;
+  usedBy: { kind: 'node' | 'edge'; id: string }[];
 }
 
 export interface SourceDocument {
@@ -74,9 +75,9 @@ export interface SourceDocument {
   title: string;
   text: string;
   quotes: SourceQuote[];
-  url?: string;
-  licence?: string;
-  attribution?: string;
+  url: string | null;
+  licence: string | null;
+  attribution: string | null;
 }
 
 /** An RFC 9457 problem as the server sends it. */

@@ -35,6 +35,20 @@ export interface GraphCanvasProps {
   onBackgroundTap: () => void;
 }
 
+/** Fitting a handful of nodes would zoom to giant circles; past this, fitting stops zooming in. */
+const MAX_FIT_ZOOM = 1.4;
+
+/** The zoom and pan that show `targets` whole, without zooming in past MAX_FIT_ZOOM. */
+function fitted(cy: Core, targets: cytoscape.CollectionReturnValue, padding: number): { zoom: number; pan: Position } {
+  const box = targets.boundingBox({});
+  const zoom = Math.max(
+    cy.minZoom(),
+    Math.min(MAX_FIT_ZOOM, (cy.width() - 2 * padding) / Math.max(box.w, 1), (cy.height() - 2 * padding) / Math.max(box.h, 1)),
+  );
+  const centre = { x: box.x1 + box.w / 2, y: box.y1 + box.h / 2 };
+  return { zoom, pan: { x: cy.width() / 2 - centre.x * zoom, y: cy.height() / 2 - centre.y * zoom } };
+}
+
 function positionsOf(cy: Core): Record<string, Position> {
   const result: Record<string, Position> = {};
   cy.nodes().forEach((node) => {
@@ -102,7 +116,11 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
       });
       window.setTimeout(() => latest.current.onPositions(moved, 'drag'), 0);
     });
+    // Side panels open and close beside the canvas; Cytoscape only notices window resizes by itself.
+    const resizing = new ResizeObserver(() => cy.resize());
+    resizing.observe(container.current!);
     return () => {
+      resizing.disconnect();
       window.clearTimeout(selectTimer);
       layoutRunning.current?.stop();
       cy.destroy();
@@ -203,7 +221,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
           const { x, y } = node.position();
           return x < extent.x1 || x > extent.x2 || y < extent.y1 || y > extent.y2;
         });
-        if (outside) cy.animate({ fit: { eles: cy.elements(), padding: 50 }, duration: 300 });
+        if (outside) cy.animate({ ...fitted(cy, cy.elements(), 50), duration: 300 });
       }
     });
     layout.run();
@@ -213,15 +231,15 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
     const cy = cyRef.current;
     const command = props.viewportCommand;
     if (!cy || !command) return;
-    if (command.kind === 'fit') {
-      cy.animate({ fit: { eles: cy.elements(), padding: 50 }, duration: 300 });
+    const targets = cy.collection();
+    if (command.kind === 'fit') targets.merge(cy.elements());
+    else for (const id of command.ids) targets.merge(cy.getElementById(id));
+    if (targets.empty()) return;
+    if (command.kind === 'focus' && targets.length === 1) {
+      cy.animate({ center: { eles: targets }, zoom: Math.min(Math.max(cy.zoom(), 1), MAX_FIT_ZOOM), duration: 300 });
       return;
     }
-    const targets = cy.collection();
-    for (const id of command.ids) targets.merge(cy.getElementById(id));
-    if (targets.empty()) return;
-    if (targets.length === 1) cy.animate({ center: { eles: targets }, zoom: Math.max(cy.zoom(), 1), duration: 300 });
-    else cy.animate({ fit: { eles: targets, padding: 80 }, duration: 300 });
+    cy.animate({ ...fitted(cy, targets, command.kind === 'fit' ? 50 : 80), duration: 300 });
   }, [props.viewportCommand]);
 
   useImperativeHandle(

@@ -11,7 +11,8 @@ interface FiltersPanelProps {
   onShowHidden: () => void;
 }
 
-const NOT_KINDS = new Set(['Entity', 'Source']);
+// Labels that are not kinds of entity: every entity has Entity; Source and Import are bookkeeping nodes.
+const NOT_KINDS = new Set(['Entity', 'Source', 'Import']);
 
 function Swatch({ kind }: { kind: string }) {
   const style = kindStyle(kind);
@@ -25,7 +26,12 @@ export function FiltersPanel({ view, schema, onToggle, onYears, onShowHidden }: 
   for (const node of Object.values(view.nodes)) onCanvasKinds.set(kindOf(node), (onCanvasKinds.get(kindOf(node)) ?? 0) + 1);
   const onCanvasTypes = new Map<string, number>();
   for (const edge of Object.values(view.edges)) onCanvasTypes.set(edge.type, (onCanvasTypes.get(edge.type) ?? 0) + 1);
-  const kinds = [...new Set([...(schema?.labels ?? []).map((label) => label.name).filter((name) => !NOT_KINDS.has(name)), ...onCanvasKinds.keys()])];
+  const kinds = [
+    ...new Set([
+      ...(schema?.labels ?? []).filter((label) => label.count > 0 && !NOT_KINDS.has(label.name)).map((label) => label.name),
+      ...onCanvasKinds.keys(),
+    ]),
+  ];
   const kindTotals = new Map((schema?.labels ?? []).map((label) => [label.name, label.count]));
   const types = [...new Set([...(schema?.relationshipTypes ?? []).map((type) => type.name), ...onCanvasTypes.keys()])].sort(
     (a, b) => (onCanvasTypes.get(b) ?? 0) - (onCanvasTypes.get(a) ?? 0) || a.localeCompare(b),

@@ -8,7 +8,7 @@ import { Status } from './Status';
 /** Where a quote sits in the text: the server's offsets when it knows the quote, else a plain search. */
 export function quoteRange(document: SourceDocument, quote: string): [number, number] | undefined {
   const known = document.quotes.find((entry) => entry.quote === quote);
-  if (known && document.text.slice(known.start, known.end) === quote) return [known.start, known.end];
+  if (known && known.start !== null && known.end !== null && document.text.slice(known.start, known.end) === quote) return [known.start, known.end];
   const at = document.text.indexOf(quote);
   return at >= 0 ? [at, at + quote.length] : undefined;
 }

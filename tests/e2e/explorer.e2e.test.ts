@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../support/testDatabase.js';
+import { artifactsDir, buildClientIfStale, canvasIds, launchChromium, nodePoint, screenshot, startExplorer } from './harness.js';
+
+const db = openTestDatabase();
+let server: Server;
+let baseUrl: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+const GUZMAN = 'person:abimael-guzman';
+const SHINING_PATH = 'organization:shining-path';
+const BAZAN = 'person:david-bazan-arevalo';
+
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+async function searchAndPick(text: string, option: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: 'Search entities' });
+  await box.fill(text);
+  await page.getByRole('option', { name: new RegExp(option) }).first().waitFor();
+  await box.press('Enter');
+}
+
+beforeAll(async () => {
+  buildClientIfStale();
+  ({ server, url: baseUrl } = await startExplorer(db));
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+  page = await context.newPage();
+  page.on('pageerror', (error) => console.error('[page error]', error.message));
+  await page.goto(baseUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await db.close();
+});
+
+describe('the explorer in a browser', () => {
+  it('offers a way to start on an empty canvas', async () => {
+    const started = Date.now();
+    await page.getByRole('heading', { name: 'Start from an actor' }).waitFor();
+    await page.getByRole('region', { name: 'Legend and filters' }).getByText('Organization').waitFor();
+    await page.getByRole('list').filter({ hasText: 'links' }).first().waitFor();
+    console.log(`start panel ready in ${Date.now() - started} ms`);
+    await screenshot(page, '01-start');
+  });
+
+  it('finds Shining Path by its Spanish alias "sendero" and puts it on the canvas, selected', async () => {
+    await searchAndPick('sendero', 'Shining Path');
+    await until(async () => (await canvasIds(page)).nodes.includes(SHINING_PATH), 'Shining Path on the canvas');
+    await page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: 'Shining Path' }).waitFor();
+  });
+
+  it('double-click expands Shining Path and Abimael Guzmán appears, linked by LEADER_OF', async () => {
+    const point = await nodePoint(page, SHINING_PATH);
+    await page.mouse.dblclick(point.x, point.y);
+    await until(async () => (await canvasIds(page)).edges.some((id) => id.startsWith(`${GUZMAN}-[LEADER_OF]->`)), 'the LEADER_OF edge');
+    expect((await canvasIds(page)).nodes).toContain(GUZMAN);
+    await page.waitForTimeout(800);
+    await screenshot(page, '02-expanded');
+  });
+
+  it('the context menu shows neighbour counts per type and direction, and undo takes back the expansion it made', async () => {
+    const before = await canvasIds(page);
+    const point = await nodePoint(page, BAZAN);
+    await page.mouse.click(point.x, point.y, { button: 'right' });
+    const menu = page.getByRole('menu', { name: 'Actions for David Bazán Arévalo' });
+    await menu.getByRole('menuitem', { name: 'Expand outgoing FINANCED: 1' }).waitFor();
+    await menu.getByRole('menuitem', { name: /Expand outgoing ARRESTED_BY: \d+/ }).waitFor();
+    await screenshot(page, '03-context-menu');
+    const all = menu.getByRole('menuitem', { name: /All neighbours/ });
+    await all.click();
+    await until(async () => (await canvasIds(page)).nodes.length > before.nodes.length, 'Bazán Arévalo’s neighbours');
+    await page.keyboard.press('Escape');
+    await page.locator('.canvas').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await until(async () => (await canvasIds(page)).nodes.join() === before.nodes.join(), 'the canvas as before the expansion');
+  });
+
+  it('traces Guzmán to Bazán Arévalo, highlights the path and lists each hop with its quote', async () => {
+    await page.getByRole('tab', { name: 'Paths' }).click();
+    const paths = page.getByRole('region', { name: 'Paths' });
+    await paths.getByRole('combobox', { name: 'Path from' }).fill('guzman');
+    await page.getByRole('option', { name: /Abimael Guzmán/ }).first().click();
+    await paths.getByRole('combobox', { name: 'Path to' }).fill('bazan');
+    await page.getByRole('option', { name: /David Bazán Arévalo/ }).first().click();
+    // Bazán Arévalo both financed and armed Shining Path: two shortest paths, so ask for all of them.
+    await paths.getByRole('radio', { name: 'All shortest' }).check();
+    await paths.getByRole('button', { name: 'Find paths' }).click();
+    const found = paths.getByRole('list', { name: 'Paths found' });
+    const financed = found.getByRole('button', { name: 'Abimael Guzmán —LEADER_OF→ Shining Path ←FINANCED— David Bazán Arévalo' });
+    await financed.click();
+    await expect.poll(() => financed.getAttribute('aria-pressed')).toBe('true');
+    const quotes = await found.locator('blockquote').allTextContents();
+    expect(quotes).toHaveLength(2);
+    expect(quotes[0]).toContain('former leader of Shining Path');
+    await until(async () => {
+      const { nodes } = await canvasIds(page);
+      return [GUZMAN, SHINING_PATH, BAZAN].every((id) => nodes.includes(id));
+    }, 'the path on the canvas');
+    await page.waitForTimeout(800);
+    await screenshot(page, '04-path');
+  });
+
+  it('opens the source text at the quoted sentence', async () => {
+    await page.getByRole('region', { name: 'Paths' }).getByRole('button', { name: /Show in source/ }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('mark').waitFor();
+    expect(await dialog.locator('mark').textContent()).toContain('former leader of Shining Path');
+    await screenshot(page, '05-source');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('runs read-only Cypher in the console and shows a write as an inline error', async () => {
+    await page.getByRole('button', { name: 'Cypher' }).click();
+    const consolePanel = page.getByRole('region', { name: 'Cypher console' });
+    const editor = consolePanel.locator('.cm-content');
+    await editor.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('MATCH (n) RETURN n LIMIT 5');
+    await consolePanel.getByRole('button', { name: 'Run' }).click();
+    await until(async () => (await consolePanel.locator('tbody tr').count()) === 5, 'five result rows');
+    await screenshot(page, '06-console');
+    await editor.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('CREATE (n)');
+    await consolePanel.getByRole('button', { name: 'Run' }).click();
+    await consolePanel.getByRole('alert').waitFor();
+    await consolePanel.getByRole('button', { name: 'Close console' }).click();
+  });
+
+  it('a copied link reopens the same nodes', async () => {
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    const expected = await canvasIds(page);
+    await page.waitForTimeout(600);
+    const link = page.url();
+    expect(link).toContain('#view=');
+    const second = await context.newPage();
+    await second.goto(link);
+    await until(async () => (await canvasIds(second)).nodes.join() === expected.nodes.join(), 'the same nodes in a new tab');
+    await second.close();
+  });
+
+  it('exports a full-resolution PNG of the canvas', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      (async () => {
+        await page.getByRole('button', { name: 'Export' }).click();
+        await page.getByRole('menuitem', { name: /PNG/ }).click();
+      })(),
+    ]);
+    const file = path.join(artifactsDir, 'export.png');
+    await download.saveAs(file);
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(10_000);
+  });
+
+  it('looks right in the dark theme on a large screen', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await page.waitForTimeout(600);
+    await screenshot(page, '07-dark-large');
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+});

@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pino } from 'pino';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { readDataset } from '../../server/features/load/dataset.js';
+import { applySchema, loadDataset } from '../../server/features/load/load.service.js';
+import type { Database } from '../../server/neo4j/database.js';
+import { projectRoot } from '../../server/projectRoot.js';
+import { emptyDatabase } from '../support/testDatabase.js';
+
+export const artifactsDir = path.join(projectRoot, 'tests', 'artifacts');
+const clientDir = path.join(projectRoot, 'client');
+const builtIndex = path.join(projectRoot, 'dist', 'client', 'index.html');
+
+function newestChange(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestChange(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the client unless dist/client is newer than every file under client/ (a build takes ~15 s). */
+export function buildClientIfStale(): void {
+  if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs > newestChange(clientDir)) return;
+  execFileSync(process.execPath, [path.join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+    // Vitest sets NODE_ENV=test, which would give a development build of React.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+}
+
+/** Loads the Peru network into the test database, then serves the real app (API and built client) on an ephemeral port. */
+export async function startExplorer(db: Database): Promise<{ server: Server; url: string }> {
+  await emptyDatabase(db);
+  await applySchema(db);
+  await loadDataset(db, readDataset(path.join(projectRoot, 'data', 'peru')));
+  const app = createApp({ db, config: loadConfig({}), logger: pino({ level: 'silent' }), readiness: { ready: true, reason: 'test' } });
+  const server = await new Promise<Server>((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** Debian's Chromium, headless; never a downloaded browser. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.NEXO_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** Saves a screenshot to tests/artifacts; with NEXO_UPDATE_SCREENSHOTS=1 also to docs/screenshots for the README. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(artifactsDir, { recursive: true });
+  const file = path.join(artifactsDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  if (process.env.NEXO_UPDATE_SCREENSHOTS === '1') {
+    const docs = path.join(projectRoot, 'docs', 'screenshots');
+    mkdirSync(docs, { recursive: true });
+    copyFileSync(file, path.join(docs, `${name}.png`));
+  }
+  return file;
+}
+
+/** The ids of the nodes and edges in the explorer's view, through its test hook. */
+export function canvasIds(page: Page): Promise<{ nodes: string[]; edges: string[] }> {
+  return page.evaluate(() => ({ nodes: window.__nexo!.nodeIds().sort(), edges: window.__nexo!.edgeIds().sort() }));
+}
+
+/** Where a node is drawn on the page, so a test can click it like a person. */
+export async function nodePoint(page: Page, id: string): Promise<{ x: number; y: number }> {
+  await page.waitForFunction((nodeId) => window.__nexo?.pagePosition(nodeId) !== undefined, id);
+  // Let the settle animation finish so the point does not move under the pointer.
+  await page.waitForTimeout(700);
+  return page.evaluate((nodeId) => window.__nexo!.pagePosition(nodeId)!, id);
+}
