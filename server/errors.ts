@@ -38,8 +38,16 @@ export function fromNeo4jError(error: unknown): AppError | undefined {
   if (code === 'Neo.ClientError.Statement.AccessMode' || code === 'Neo.ClientError.Security.Forbidden') {
     return new AppError(403, 'Read-only', 'Only read queries are allowed here: the query tried to write or change the schema.');
   }
+  // Neo4j 5.26 answers these, instead of AccessMode, to administration commands it cannot plan or Community lacks.
+  if (code === 'Neo.ClientError.Statement.UnsupportedAdministrationCommand' || code === 'Neo.ClientError.Statement.NotSystemDatabaseError') {
+    return new AppError(403, 'Not allowed', 'Administration commands (users, databases, privileges) are not available here.', 'not-allowed');
+  }
   if (code === 'Neo.ClientError.Procedure.ProcedureNotFound') {
     return new AppError(400, 'Unknown procedure', firstLine(error.message));
+  }
+  // E.g. a full-text query that Lucene cannot parse, or an index that does not exist.
+  if (code === 'Neo.ClientError.Procedure.ProcedureCallFailed') {
+    return new AppError(400, 'Procedure failed', firstLine(error.message));
   }
   if (code.startsWith('Neo.ClientError.Statement.')) {
     return new AppError(400, 'Invalid query', firstLine(error.message));

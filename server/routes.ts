@@ -1,5 +1,6 @@
 import type { AppContext } from './app.js';
 import type { AnyRoute } from './http/route.js';
+import { consoleRoutes } from './features/console/console.routes.js';
 import { neighboursRoutes } from './features/neighbours/neighbours.routes.js';
 import { nodesRoutes } from './features/nodes/nodes.routes.js';
 import { schemaRoutes } from './features/schema/schema.routes.js';
@@ -16,5 +17,6 @@ export function apiRoutes(context: AppContext): AnyRoute[] {
     ...subgraphRoutes(context),
     ...schemaRoutes(context),
     ...sourcesRoutes(context),
+    ...consoleRoutes(context),
   ];
 }
