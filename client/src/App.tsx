@@ -213,7 +213,9 @@ export function App() {
           parent: id,
           extra: setMore({ id: key, parent: id, types: slice.types, direction: slice.direction, loaded, total: page.total }),
         });
-        if (fresh.length === 0) setNotice(page.total === 0 ? `${node?.name ?? id} has no links of that kind.` : `All of ${node?.name ?? id}’s neighbours of that kind are already on the canvas.`);
+        const name = node?.name ?? id;
+        if (page.total === 0) setNotice(`${name} has no links of that kind.`);
+        else if (fresh.length === 0 && loaded >= page.total) setNotice(`All ${page.total} of ${name}’s neighbours of that kind are on the canvas.`);
         else if (page.total > loaded) setNotice(`Showing ${loaded} of ${page.total}: double-click “+${page.total - loaded} more” for the next ${Math.min(PAGE, page.total - loaded)}.`);
       });
     },
@@ -251,6 +253,7 @@ export function App() {
   );
 
   const selectedNodeIds = useMemo(() => selection.filter((id) => view.nodes[id]), [selection, view.nodes]);
+  const shownSelection = useMemo(() => selection.filter((id) => view.nodes[id] || view.edges[id]), [selection, view.nodes, view.edges]);
 
   const expandSelected = useCallback(() => {
     const ids = selectedNodeIds;
@@ -507,7 +510,7 @@ export function App() {
   const openSource = useCallback((sourceId: string, quote: string) => setSource({ sourceId, quote }), []);
 
   return (
-    <div className={`app${detailsOpen && selection.length > 0 ? ' with-right' : ''}`}>
+    <div className={`app${detailsOpen && shownSelection.length > 0 ? ' with-right' : ''}`}>
       <header className="topbar">
         <div className="brand">
           <span className="logo" aria-hidden="true">
@@ -570,7 +573,7 @@ export function App() {
         <div className="tabs" role="tablist" aria-label="Side panel">
           {(
             [
-              ['filters', 'Legend & filters'],
+              ['filters', 'Filters'],
               ['paths', 'Paths'],
               ['canvas', `On canvas (${nodeCount})`],
             ] as const
@@ -680,10 +683,10 @@ export function App() {
         ) : null}
       </main>
 
-      {detailsOpen && selection.length > 0 ? (
+      {detailsOpen && shownSelection.length > 0 ? (
         <DetailsPanel
           view={view}
-          selection={selection}
+          selection={shownSelection}
           onOpenSource={openSource}
           onSelect={(ids) => {
             setSelection(ids);

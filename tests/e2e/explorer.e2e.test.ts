@@ -170,6 +170,22 @@ describe('the explorer in a browser', () => {
     expect(bytes.length).toBeGreaterThan(10_000);
   });
 
+  it('expands a hub a page at a time, with a "+N more" handle that brings the rest', async () => {
+    const peru = 'location:peru';
+    await until(async () => (await canvasIds(page)).nodes.includes(peru), 'Peru on the canvas');
+    const point = await nodePoint(page, peru);
+    await page.mouse.dblclick(point.x, point.y);
+    const notice = page.getByRole('status').filter({ hasText: /Showing 25 of \d+/ });
+    await notice.waitFor();
+    const total = Number(/of (\d+)/.exec((await notice.textContent()) ?? '')![1]);
+    expect(total).toBeGreaterThan(25);
+    await page.waitForTimeout(800);
+    await screenshot(page, '08-more-handle');
+    const handle = await nodePoint(page, `more:${peru}||both`);
+    await page.mouse.dblclick(handle.x, handle.y);
+    await until(async () => (await page.evaluate(() => window.__nexo!.pagePosition('more:location:peru||both'))) === undefined, 'the handle to go once all is loaded');
+  });
+
   it('looks right in the dark theme on a large screen', async () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();

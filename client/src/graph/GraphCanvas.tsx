@@ -49,6 +49,12 @@ function fitted(cy: Core, targets: cytoscape.CollectionReturnValue, padding: num
   return { zoom, pan: { x: cy.width() / 2 - centre.x * zoom, y: cy.height() / 2 - centre.y * zoom } };
 }
 
+/** Marks the edges of selected nodes, whose type labels stay readable at any zoom. */
+function markNear(cy: Core): void {
+  cy.edges('.near').removeClass('near');
+  cy.nodes(':selected').connectedEdges().addClass('near');
+}
+
 function positionsOf(cy: Core): Record<string, Position> {
   const result: Record<string, Position> = {};
   cy.nodes().forEach((node) => {
@@ -76,7 +82,6 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
       selectionType: 'single',
       minZoom: 0.05,
       maxZoom: 4,
-      wheelSensitivity: 0.3,
     });
     cyRef.current = cy;
     let selectTimer: number | undefined;
@@ -87,6 +92,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
       }, 0);
     };
     cy.on('select unselect', reportSelection);
+    cy.on('select unselect', 'node', () => markNear(cy));
     cy.on('dbltap', 'node', (event: EventObject) => {
       const node = event.target as NodeSingular;
       if (node.hasClass('more')) latest.current.onMore(node.id());
@@ -171,6 +177,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
         if (selected.has(element.id()) && !element.selected()) element.select();
         if (!selected.has(element.id()) && element.selected()) element.unselect();
       });
+      markNear(cy);
     });
   }, [props.elements, props.selection]);
 

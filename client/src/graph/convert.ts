@@ -65,13 +65,16 @@ export function toElements(state: ViewState, highlight?: Highlight): ElementDefi
       const label = `+${remaining} more${handle.types.length === 1 ? ` ${handle.types[0]}` : ''}`;
       elements.push({
         group: 'nodes',
-        data: { id: handle.id, label, kind: 'more', degree: 0, parent_node: handle.parent },
+        // Cytoscape cannot size a node to its label any more; about 7 px a character at this font size.
+        data: { id: handle.id, label, kind: 'more', degree: 0, width: label.length * 7 + 20 },
         position: { ...(state.positions[handle.id] ?? state.positions[handle.parent] ?? { x: 0, y: 0 }) },
+        selectable: false,
         classes: lit ? 'more dimmed' : 'more',
       });
       elements.push({
         group: 'edges',
         data: { id: `${handle.id}${MORE_EDGE_SUFFIX}`, source: handle.parent, target: handle.id, type: '' },
+        selectable: false,
         classes: lit ? 'more dimmed' : 'more',
       });
     }
