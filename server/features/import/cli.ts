@@ -6,6 +6,7 @@ import { formatCount } from './progress.js';
 
 // npm run import -- <folder>: neo4j-admin CSV files in, one transaction, counts and rates out.
 const folder = process.argv[2];
+const startedAt = Date.now();
 
 await runWithDatabase(async (db) => {
   if (folder === undefined) throw new ImportError('npm run import -- <folder>', undefined, 'name the folder of CSV files to import');
@@ -26,7 +27,8 @@ await runWithDatabase(async (db) => {
   console.log(
     `Validation ${seconds(outcome.validationMs)} s; nodes written in ${seconds(outcome.nodeWriteMs)} s ` +
       `(${perSecond(outcome.nodes, outcome.nodeWriteMs)} nodes/s), relationships in ${seconds(outcome.relationshipWriteMs)} s ` +
-      `(${perSecond(outcome.relationships, outcome.relationshipWriteMs)} relationships/s).`,
+      `(${perSecond(outcome.relationships, outcome.relationshipWriteMs)} relationships/s); commit ${seconds(outcome.commitMs)} s; ` +
+      `${seconds(Date.now() - startedAt)} s in all.`,
   );
   console.log('Nodes by label (besides Entity):');
   console.table(sortedByName(outcome.labels));

@@ -18,12 +18,14 @@ const NEWLINE = 0x0a;
  */
 export async function* readCsvRecords(file: string, display: string): AsyncGenerator<CsvRecord> {
   const parser = parse({
+    // neo4j-admin skips a UTF-8 byte order mark; spreadsheet exports often start with one.
+    bom: true,
     relax_column_count: true,
     // neo4j-admin takes a stray quote inside an unquoted field literally, so files made for it may hold some.
     relax_quotes: true,
     record_delimiter: ['\r\n', '\n'],
   });
-  const piping = pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), decodeUtf8(display), parser);
+  const piping = pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), checkUtf8(display), parser);
   // A failure of any stage also destroys the parser, so the loop below is where it surfaces.
   piping.catch(() => undefined);
   let records = 0;
@@ -78,30 +80,31 @@ function asImportError(error: unknown, display: string, recordLine: number, over
   return new ImportError(display, line, String(csvError.message));
 }
 
-/** Decodes UTF-8 with a fatal TextDecoder; on a bad byte, finds its line for the error. */
-function decodeUtf8(display: string) {
-  return async function* (source: AsyncIterable<Buffer>): AsyncGenerator<string> {
+/**
+ * Passes the bytes on once a fatal TextDecoder has accepted them as UTF-8; on a bad byte, finds its
+ * line for the error. csv-parse gets bytes, not the decoded text, because it works on bytes and
+ * would encode the text back first.
+ */
+function checkUtf8(display: string) {
+  return async function* (source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
     const decoder = new TextDecoder('utf-8', { fatal: true });
     let linesBefore = 0;
     let tail: Buffer = Buffer.alloc(0);
     for await (const chunk of source) {
-      let text: string;
       try {
-        text = decoder.decode(chunk, { stream: true });
+        decoder.decode(chunk, { stream: true });
       } catch {
         throw new ImportError(display, linesBefore + lineOfInvalidByte(tail, chunk) + 1, 'invalid UTF-8');
       }
-      yield text;
+      yield chunk;
       linesBefore += newlineBytes(chunk);
       tail = chunk.subarray(-3);
     }
-    let rest: string;
     try {
-      rest = decoder.decode();
+      decoder.decode();
     } catch {
       throw new ImportError(display, linesBefore + 1, 'invalid UTF-8 (the file ends inside a character)');
     }
-    if (rest !== '') yield rest;
   };
 }
 

@@ -258,6 +258,14 @@ describe('importing a folder of neo4j-admin CSV files', () => {
     ]);
   });
 
+  it('reads a file that starts with a UTF-8 byte order mark, as spreadsheet exports do', async () => {
+    const folder = folderWith('bom', { 'Person.csv': Buffer.from('\ufeff:ID(Person),name\np8,José\n', 'utf8') });
+
+    await importFolder(db, folder, quiet);
+
+    expect(await readNodes()).toEqual([{ labels: ['Entity', 'Person'], properties: { id: 'Person:p8', name: 'José' } }]);
+  });
+
   it('links to nodes that only the database holds', async () => {
     await importFolder(db, fixture, quiet);
     const before = await graphCounts(db);
