@@ -78,13 +78,20 @@ function download(name: string, content: Blob | string, type: string): void {
 function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   if (!element) return false;
-  return element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName) || !!element.closest('.cm-editor');
+  // Checkboxes, radios and sliders take no text, so shortcuts (undo included) still apply while they have focus.
+  const textInput = element.tagName === 'INPUT' && !['checkbox', 'radio', 'range', 'button', 'file'].includes((element as HTMLInputElement).type);
+  return element.isContentEditable || textInput || ['TEXTAREA', 'SELECT'].includes(element.tagName) || !!element.closest('.cm-editor');
 }
 
 declare global {
   interface Window {
     /** Test hook: where a node is drawn, so end-to-end tests can double-click and right-click real nodes. */
-    __nexo?: { pagePosition: (id: string) => Position | undefined; nodeIds: () => string[]; edgeIds: () => string[] };
+    __nexo?: {
+      pagePosition: (id: string) => Position | undefined;
+      modelPosition: (id: string) => Position | undefined;
+      nodeIds: () => string[];
+      edgeIds: () => string[];
+    };
   }
 }
 
@@ -381,6 +388,7 @@ export function App() {
   useEffect(() => {
     window.__nexo = {
       pagePosition: (id) => canvas.current?.pagePosition(id),
+      modelPosition: (id) => canvas.current?.modelPosition(id),
       nodeIds: () => Object.keys(viewRef.current.nodes),
       edgeIds: () => Object.keys(viewRef.current.edges),
     };

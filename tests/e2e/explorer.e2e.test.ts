@@ -170,6 +170,77 @@ describe('the explorer in a browser', () => {
     expect(bytes.length).toBeGreaterThan(10_000);
   });
 
+  it('exports SVG and JSON, and importing the JSON brings back a removed node', async () => {
+    const save = async (item: RegExp, name: string): Promise<string> => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        (async () => {
+          await page.getByRole('button', { name: 'Export' }).click();
+          await page.getByRole('menuitem', { name: item }).click();
+        })(),
+      ]);
+      const file = path.join(artifactsDir, name);
+      await download.saveAs(file);
+      return file;
+    };
+    expect(readFileSync(await save(/SVG/, 'export.svg'), 'utf8')).toMatch(/<svg[\s\S]*Shining Path/);
+    const jsonFile = await save(/^JSON/, 'export.json');
+    const exported = JSON.parse(readFileSync(jsonFile, 'utf8')) as { nodes: { id: string; position: { x: number } }[] };
+    const before = await canvasIds(page);
+    expect(exported.nodes.map((node) => node.id).sort()).toEqual(before.nodes);
+    expect(exported.nodes.every((node) => typeof node.position.x === 'number')).toBe(true);
+
+    await page.getByRole('tab', { name: /On canvas/ }).click();
+    await page.getByRole('region', { name: 'Entities on the canvas' }).getByRole('button', { name: /Abimael Guzmán/ }).click();
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('Delete');
+    await until(async () => !(await canvasIds(page)).nodes.includes(GUZMAN), 'Guzmán removed');
+    await page.getByLabel('Import a view from JSON').setInputFiles(jsonFile);
+    await until(async () => (await canvasIds(page)).nodes.join() === before.nodes.join(), 'the imported view');
+  });
+
+  it('applies type and year filters live, keeps undated items marked, and undo takes a filter back', async () => {
+    await page.getByRole('tab', { name: 'Filters' }).click();
+    const status = page.locator('.canvas-status');
+    const relationships = async () => Number(/(\d+) relationships/.exec((await status.textContent()) ?? '')![1]);
+    const all = await relationships();
+    await page.getByRole('region', { name: 'Legend and filters' }).getByRole('checkbox', { name: /LEADER_OF/ }).uncheck();
+    await expect.poll(relationships).toBeLessThan(all);
+    await page.keyboard.press('Control+z');
+    await expect.poll(relationships).toBe(all);
+    await page.getByRole('slider', { name: 'To year' }).press('Home');
+    await status.getByText(/hidden or filtered/).waitFor();
+    await page.waitForTimeout(400);
+    await screenshot(page, '09-year-filter');
+    await page.getByRole('button', { name: 'Show all years' }).click();
+    await expect.poll(relationships).toBe(all);
+  });
+
+  it('switches layout with an animation and undo puts every node back', async () => {
+    const where = () => page.evaluate((id) => window.__nexo!.modelPosition(id)!, SHINING_PATH);
+    const before = await where();
+    await page.getByLabel('Layout', { exact: true }).selectOption('concentric');
+    await page.waitForTimeout(1200);
+    const after = await where();
+    expect(Math.hypot(after.x - before.x, after.y - before.y)).toBeGreaterThan(5);
+    await screenshot(page, '11-concentric');
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByLabel('Layout', { exact: true }).inputValue()).toBe('fcose');
+    const back = await where();
+    expect(Math.hypot(back.x - before.x, back.y - before.y)).toBeLessThan(2);
+  });
+
+  it('shows the keyboard shortcuts on "?"', async () => {
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Help' });
+    await help.getByText('Ctrl + Z').waitFor();
+    await screenshot(page, '10-help');
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+  });
+
   it('expands a hub a page at a time, with a "+N more" handle that brings the rest', async () => {
     const peru = 'location:peru';
     await until(async () => (await canvasIds(page)).nodes.includes(peru), 'Peru on the canvas');

@@ -15,8 +15,10 @@ export interface GraphCanvasHandle {
   png: () => Promise<Blob>;
   svg: () => string;
   zoom: (factor: number) => void;
-  /** Where a node is drawn, in page pixels (used by keyboard actions and tests). */
+  /** Where a node is drawn, in page pixels (used by tests to click it). */
   pagePosition: (id: string) => Position | undefined;
+  /** Where a node sits in the graph's own coordinates, whatever the zoom and pan. */
+  modelPosition: (id: string) => Position | undefined;
 }
 
 export interface GraphCanvasProps {
@@ -266,6 +268,10 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
         const cy = cyRef.current!;
         cy.animate({ zoom: { level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }, duration: 150 });
       },
+      modelPosition: (id) => {
+        const node = cyRef.current!.getElementById(id);
+        return node.empty() ? undefined : { ...node.position() };
+      },
       pagePosition: (id) => {
         const cy = cyRef.current!;
         const node = cy.getElementById(id);
@@ -278,5 +284,13 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
     [],
   );
 
-  return <div ref={container} className="canvas" role="application" aria-label="Network canvas. Use the list of entities on the canvas to reach nodes with a keyboard." />;
+  return (
+    <div
+      ref={container}
+      className="canvas"
+      role="application"
+      tabIndex={0}
+      aria-label="Network canvas. Keyboard: F fits, E expands, H hides, Delete removes the selection; the On canvas tab lists every node."
+    />
+  );
 });
