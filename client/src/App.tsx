@@ -123,6 +123,7 @@ export function App() {
   const importInput = useRef<HTMLInputElement>(null);
   const yearsEditedAt = useRef(0);
   const restoring = useRef(false);
+  const expanding = useRef(new Set<string>());
 
   const commit = useCallback((producer: ViewProducer) => setHistory(record(producer)), []);
   const fold = useCallback((producer: ViewProducer) => setHistory(amend(producer)), []);
@@ -210,6 +211,9 @@ export function App() {
     (id: string, slice: Slice = { types: [], direction: 'both' }) => {
       const node = viewRef.current.nodes[id];
       const key = moreId(id, slice.types, slice.direction);
+      // A second click while the same page is on its way would fetch that page again.
+      if (expanding.current.has(key)) return;
+      expanding.current.add(key);
       const skip = viewRef.current.more[key]?.loaded ?? 0;
       void perform(`Expanding ${node?.name ?? id}…`, async () => {
         const page = await getNeighbours(id, { types: slice.types, direction: slice.direction, limit: PAGE, skip });
@@ -223,8 +227,8 @@ export function App() {
         const name = node?.name ?? id;
         if (page.total === 0) setNotice(`${name} has no links of that kind.`);
         else if (fresh.length === 0 && loaded >= page.total) setNotice(`All ${page.total} of ${name}’s neighbours of that kind are on the canvas.`);
-        else if (page.total > loaded) setNotice(`Showing ${loaded} of ${page.total}: double-click “+${page.total - loaded} more” for the next ${Math.min(PAGE, page.total - loaded)}.`);
-      });
+        else if (page.total > loaded) setNotice(`Showing ${loaded} of ${page.total}: click “+${page.total - loaded} more” for the next ${Math.min(PAGE, page.total - loaded)}.`);
+      }).finally(() => expanding.current.delete(key));
     },
     [bringIn, perform],
   );

@@ -189,6 +189,8 @@ describe('the explorer in a browser', () => {
     const before = await canvasIds(page);
     expect(exported.nodes.map((node) => node.id).sort()).toEqual(before.nodes);
     expect(exported.nodes.every((node) => typeof node.position.x === 'number')).toBe(true);
+    const citations = readFileSync(await save(/Source list/, 'sources.md'), 'utf8');
+    expect(citations).toMatch(/^1\. .+ —[A-Z_]+→ .+ — “.+” \[Organised crime in Peru\]$/m);
 
     await page.getByRole('tab', { name: /On canvas/ }).click();
     await page.getByRole('region', { name: 'Entities on the canvas' }).getByRole('button', { name: /Abimael Guzmán/ }).click();
@@ -253,7 +255,7 @@ describe('the explorer in a browser', () => {
     await page.waitForTimeout(800);
     await screenshot(page, '08-more-handle');
     const handle = await nodePoint(page, `more:${peru}||both`);
-    await page.mouse.dblclick(handle.x, handle.y);
+    await page.mouse.click(handle.x, handle.y);
     await until(async () => (await page.evaluate(() => window.__nexo!.pagePosition('more:location:peru||both'))) === undefined, 'the handle to go once all is loaded');
   });
 

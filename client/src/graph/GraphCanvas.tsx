@@ -97,8 +97,8 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
     cy.on('select unselect', 'node', () => markNear(cy));
     cy.on('dbltap', 'node', (event: EventObject) => {
       const node = event.target as NodeSingular;
-      if (node.hasClass('more')) latest.current.onMore(node.id());
-      else latest.current.onExpand(node.id());
+      // A handle already loaded its next page on the first tap of the double-click.
+      if (!node.hasClass('more')) latest.current.onExpand(node.id());
     });
     cy.on('tap', 'node.more', (event: EventObject) => latest.current.onMore((event.target as NodeSingular).id()));
     const openMenu = (event: EventObject) => {
