@@ -164,11 +164,15 @@ class BatchSender {
     if (rows.length === 0) return;
     const sent = this.tx.run(cypherFile(this.query), { rows });
     const expectsCount = this.query === 'import/relationships.cypher';
+    const count = rows.length;
     this.inFlight = sent.then((result) => {
-      if (expectsCount && result.records[0]?.get('created').toNumber() !== rows.length) {
+      // The driver keeps every Result of a transaction, and with it the very parameters object, until
+      // commit; emptying the sent batch is what keeps a long import's memory bounded.
+      rows.length = 0;
+      if (expectsCount && result.records[0]?.get('created').toNumber() !== count) {
         throw new ImportError(this.folder, undefined, 'a relationship end vanished between validation and writing (was the database changed meanwhile?)');
       }
-      progress?.advance(rows.length);
+      progress?.advance(count);
     });
     // The failure, if any, is awaited at the next flush; until then it must not count as unhandled.
     this.inFlight.catch(() => undefined);
