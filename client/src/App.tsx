@@ -623,7 +623,11 @@ export function App() {
                   const path = paths?.paths[index];
                   if (path) viewport({ kind: 'focus', ids: path.nodes.map((node) => node.id) });
                 }}
-                onOnlyPath={(only) => setPaths((current) => (current ? { ...current, only } : current))}
+                onOnlyPath={(only) => {
+                  setPaths((current) => (current ? { ...current, only } : current));
+                  const path = paths?.paths[paths.active];
+                  if (path) viewport({ kind: 'focus', ids: path.nodes.map((node) => node.id) });
+                }}
                 onClear={() => setPaths(undefined)}
                 onOpenSource={openSource}
               />

@@ -116,12 +116,25 @@ describe('the explorer in a browser', () => {
     await screenshot(page, '04-path');
   });
 
+  it('shows only the path on request, and a selected hop shows its quotes in the details', async () => {
+    await page.getByRole('checkbox', { name: 'Show only the path' }).check();
+    await until(async () => (await page.evaluate(() => window.__nexo!.pagePosition('location:peru'))) === undefined, 'the rest of the graph hidden');
+    const from = await nodePoint(page, GUZMAN);
+    const to = await nodePoint(page, SHINING_PATH);
+    await page.mouse.click((from.x + to.x) / 2, (from.y + to.y) / 2);
+    const details = page.getByRole('complementary', { name: 'Details' });
+    await details.getByRole('heading', { name: 'LEADER_OF' }).waitFor();
+    await details.getByText(/former leader of Shining Path/).first().waitFor();
+    await screenshot(page, '05-path-only-edge');
+    await page.getByRole('checkbox', { name: 'Show only the path' }).uncheck();
+  });
+
   it('opens the source text at the quoted sentence', async () => {
     await page.getByRole('region', { name: 'Paths' }).getByRole('button', { name: /Show in source/ }).first().click();
     const dialog = page.getByRole('dialog');
     await dialog.locator('mark').waitFor();
     expect(await dialog.locator('mark').textContent()).toContain('former leader of Shining Path');
-    await screenshot(page, '05-source');
+    await screenshot(page, '06-source');
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
 
@@ -134,7 +147,7 @@ describe('the explorer in a browser', () => {
     await page.keyboard.type('MATCH (n) RETURN n LIMIT 5');
     await consolePanel.getByRole('button', { name: 'Run' }).click();
     await until(async () => (await consolePanel.locator('tbody tr').count()) === 5, 'five result rows');
-    await screenshot(page, '06-console');
+    await screenshot(page, '07-console');
     await editor.click();
     await page.keyboard.press('Control+a');
     await page.keyboard.type('CREATE (n)');
@@ -264,7 +277,7 @@ describe('the explorer in a browser', () => {
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await page.getByRole('button', { name: 'Fit' }).click();
     await page.waitForTimeout(600);
-    await screenshot(page, '07-dark-large');
+    await screenshot(page, '12-dark-large');
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
     await page.setViewportSize({ width: 1280, height: 720 });
   });

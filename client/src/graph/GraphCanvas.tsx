@@ -51,10 +51,14 @@ function fitted(cy: Core, targets: cytoscape.CollectionReturnValue, padding: num
   return { zoom, pan: { x: cy.width() / 2 - centre.x * zoom, y: cy.height() / 2 - centre.y * zoom } };
 }
 
+/** Past this many, the selection's edge labels would cover each other: they wait for the zoom like the rest. */
+const MAX_LABELLED_EDGES = 15;
+
 /** Marks the edges of selected nodes, whose type labels stay readable at any zoom. */
 function markNear(cy: Core): void {
   cy.edges('.near').removeClass('near');
-  cy.nodes(':selected').connectedEdges().addClass('near');
+  const edges = cy.nodes(':selected').connectedEdges();
+  if (edges.length <= MAX_LABELLED_EDGES) edges.addClass('near');
 }
 
 function positionsOf(cy: Core): Record<string, Position> {
