@@ -11,8 +11,6 @@ export type Column =
   | { kind: 'ignore' }
   | { kind: 'property'; name: string; type: ValueType; array: boolean };
 
-export type PropertyColumn = Extract<Column, { kind: 'property' }>;
-
 /** A node or relationship file's header: its role follows from its columns. */
 export type Header =
   | { role: 'node'; columns: Column[]; id: number; label: number | undefined }

@@ -23,7 +23,7 @@ export type NodeHeader = Extract<Header, { role: 'node' }>;
 export type RelationshipHeader = Extract<Header, { role: 'relationship' }>;
 
 /** The id that the Entity.id constraint protects: the raw id, prefixed with its ID space when it has one. */
-export function stableId(space: string | undefined, raw: string): string {
+function stableId(space: string | undefined, raw: string): string {
   return space === undefined ? raw : `${space}:${raw}`;
 }
 

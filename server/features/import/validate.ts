@@ -27,7 +27,7 @@ export type ExistingIds = (ids: string[]) => Promise<string[]>;
 const LOOKUP_BATCH = 5000;
 
 /** Reads every source's header and classifies it; throws ImportError for a bad header. */
-export async function readHeaders(found: ImportFolder): Promise<Pick<ImportPlan, 'nodeSources' | 'relationshipSources'>> {
+async function readHeaders(found: ImportFolder): Promise<Pick<ImportPlan, 'nodeSources' | 'relationshipSources'>> {
   const nodeSources: PlannedSource<NodeHeader>[] = [];
   const relationshipSources: PlannedSource<RelationshipHeader>[] = [];
   for (const source of found.sources) {
