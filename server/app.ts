@@ -13,6 +13,7 @@ import { mountHealthRoutes } from './features/health/health.routes.js';
 import { requireCredentials } from './http/access.js';
 import { mountRoutes, openApiDocument } from './http/route.js';
 import type { Database } from './neo4j/database.js';
+import { useCaptionRules } from './neo4j/graph.js';
 import type { Readiness } from './neo4j/readiness.js';
 import { projectRoot } from './projectRoot.js';
 import { apiRoutes } from './routes.js';
@@ -29,6 +30,7 @@ const clientDist = path.join(projectRoot, 'dist', 'client');
 
 /** Builds the Express app without listening, so tests mount it in-process. */
 export function createApp(context: AppContext): Express {
+  useCaptionRules(context.config.captionRules);
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');

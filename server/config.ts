@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCaptionRules, type CaptionRules } from './neo4j/caption.js';
 
 /** Every setting Nexo reads from the environment, with its default. The README documents each. */
 const environmentSchema = z.object({
@@ -13,8 +14,9 @@ const environmentSchema = z.object({
   NEXO_NEO4J_STORE: z.string().min(1).default('.data/neo4j'),
   NEXO_NEO4J_HEAP: z
     .string()
-    .regex(/^\d+[mg]$/i, 'a JVM size such as 2g or 512m')
-    .default('2g'),
+    .regex(/^\d+[mg]$/i, 'a JVM size such as 4g or 512m')
+    // An import is one transaction held in Neo4j's heap until commit: 4g fits about a million relationships.
+    .default('4g'),
   NEXO_NEO4J_PAGECACHE_MB: z.coerce.number().int().min(16).default(512),
   NEXO_LOAD_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
@@ -25,6 +27,7 @@ const environmentSchema = z.object({
     .optional(),
   NEXO_CORS_ORIGINS: z.string().optional(),
   NEXO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  NEXO_CAPTION_RULES: z.string().optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -53,6 +56,8 @@ export interface Config {
   loadOnStart: Environment['NEXO_LOAD_ON_START'];
   queryTimeoutMs: number;
   access: AccessSettings;
+  /** Which properties give a node its display name when it has no `name`, per label. */
+  captionRules: CaptionRules;
 }
 
 export interface AccessSettings {
@@ -106,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       corsOrigins: (e.NEXO_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
       rateLimitPerMinute: e.NEXO_RATE_LIMIT_PER_MINUTE,
     },
+    captionRules: parseCaptionRules(e.NEXO_CAPTION_RULES),
   };
 }
 

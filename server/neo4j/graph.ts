@@ -1,5 +1,6 @@
 import neo4j, { isNode, isPath, isRelationship, type Node as Neo4jNode, type Relationship } from 'neo4j-driver';
 import { z } from 'zod';
+import { captionFor, defaultCaptionRules, type CaptionRules } from './caption.js';
 
 /** The API's node: our dataset id (never Neo4j's element id), a display name and the other properties. */
 export const nodeSchema = z
@@ -60,20 +61,21 @@ function plainProperties(properties: Record<string, unknown>): Record<string, un
   return Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, plainValue(value)]));
 }
 
-/** A driver node as an API node. `name` falls back to a caption rule when the data has none. */
-export function toGraphNode(node: Neo4jNode, caption: (labels: string[], properties: Record<string, unknown>) => string = defaultCaption): GraphNode {
-  const { id: _id, ...rest } = plainProperties(node.properties);
-  const id = nodeId(node);
-  const name = typeof rest.name === 'string' && rest.name.length > 0 ? rest.name : caption(node.labels, { id, ...rest });
-  return { id, labels: [...node.labels], name, properties: rest };
+// Set once at start-up from NEXO_CAPTION_RULES; a process-wide setting rather than a parameter
+// threaded through every feature that converts a node.
+let captionRules: CaptionRules = defaultCaptionRules;
+
+/** Sets the caption rules used for nodes without a `name` (see config.ts). */
+export function useCaptionRules(rules: CaptionRules): void {
+  captionRules = rules;
 }
 
-function defaultCaption(_labels: string[], properties: Record<string, unknown>): string {
-  for (const key of ['name', 'title', 'code', 'address', 'id']) {
-    const value = properties[key];
-    if (value !== undefined && value !== null && String(value).length > 0) return String(value);
-  }
-  return '(unnamed)';
+/** A driver node as an API node; `name` comes from the caption rules when the data has none. */
+export function toGraphNode(node: Neo4jNode): GraphNode {
+  const { id: _id, ...rest } = plainProperties(node.properties);
+  const id = nodeId(node);
+  const name = typeof rest.name === 'string' && rest.name.length > 0 ? rest.name : captionFor(node.labels, { id, ...rest }, captionRules) || id;
+  return { id, labels: [...node.labels], name, properties: rest };
 }
 
 /** A driver relationship as an API edge; ends are looked up by element id among known nodes. */
@@ -114,10 +116,10 @@ export class GraphCollector {
   }
 
   /** The graph; relationships whose ends were not collected keep element-id ends. */
-  toGraph(caption?: (labels: string[], properties: Record<string, unknown>) => string): Graph {
+  toGraph(): Graph {
     const idsByElement = new Map<string, string>();
     const nodes = [...this.nodes.values()].map((node) => {
-      const converted = toGraphNode(node, caption);
+      const converted = toGraphNode(node);
       idsByElement.set(node.elementId, converted.id);
       return converted;
     });
