@@ -17,7 +17,7 @@ const GUZMAN = 'person:abimael-guzman';
 const SHINING_PATH = 'organization:shining-path';
 const BAZAN = 'person:david-bazan-arevalo';
 
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
@@ -56,7 +56,7 @@ describe('the explorer in a browser', () => {
     await page.getByRole('region', { name: 'Legend and filters' }).getByText('Organization').waitFor();
     await page.getByRole('list').filter({ hasText: 'links' }).first().waitFor();
     console.log(`start panel ready in ${Date.now() - started} ms`);
-    await screenshot(page, '01-start');
+    await screenshot(page, '01-start', { readme: true });
   });
 
   it('finds Shining Path by its Spanish alias "sendero" and puts it on the canvas, selected', async () => {
@@ -81,7 +81,7 @@ describe('the explorer in a browser', () => {
     const menu = page.getByRole('menu', { name: 'Actions for David Bazán Arévalo' });
     await menu.getByRole('menuitem', { name: 'Expand outgoing FINANCED: 1' }).waitFor();
     await menu.getByRole('menuitem', { name: /Expand outgoing ARRESTED_BY: \d+/ }).waitFor();
-    await screenshot(page, '03-context-menu');
+    await screenshot(page, '03-context-menu', { readme: true });
     const all = menu.getByRole('menuitem', { name: /All neighbours/ });
     await all.click();
     await until(async () => (await canvasIds(page)).nodes.length > before.nodes.length, 'Bazán Arévalo’s neighbours');
@@ -113,7 +113,7 @@ describe('the explorer in a browser', () => {
       return [GUZMAN, SHINING_PATH, BAZAN].every((id) => nodes.includes(id));
     }, 'the path on the canvas');
     await page.waitForTimeout(800);
-    await screenshot(page, '04-path');
+    await screenshot(page, '04-path', { readme: true });
   });
 
   it('shows only the path on request, and a selected hop shows its quotes in the details', async () => {
@@ -134,7 +134,7 @@ describe('the explorer in a browser', () => {
     const dialog = page.getByRole('dialog');
     await dialog.locator('mark').waitFor();
     expect(await dialog.locator('mark').textContent()).toContain('former leader of Shining Path');
-    await screenshot(page, '06-source');
+    await screenshot(page, '06-source', { readme: true });
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
 
@@ -147,7 +147,7 @@ describe('the explorer in a browser', () => {
     await page.keyboard.type('MATCH (n) RETURN n LIMIT 5');
     await consolePanel.getByRole('button', { name: 'Run' }).click();
     await until(async () => (await consolePanel.locator('tbody tr').count()) === 5, 'five result rows');
-    await screenshot(page, '07-console');
+    await screenshot(page, '07-console', { readme: true });
     await editor.click();
     await page.keyboard.press('Control+a');
     await page.keyboard.type('CREATE (n)');
@@ -226,7 +226,7 @@ describe('the explorer in a browser', () => {
     await page.getByRole('slider', { name: 'To year' }).press('Home');
     await status.getByText(/hidden or filtered/).waitFor();
     await page.waitForTimeout(400);
-    await screenshot(page, '09-year-filter');
+    await screenshot(page, '09-year-filter', { readme: true });
     await page.getByRole('button', { name: 'Show all years' }).click();
     await expect.poll(relationships).toBe(all);
   });
@@ -266,7 +266,7 @@ describe('the explorer in a browser', () => {
     const total = Number(/of (\d+)/.exec((await notice.textContent()) ?? '')![1]);
     expect(total).toBeGreaterThan(25);
     await page.waitForTimeout(800);
-    await screenshot(page, '08-more-handle');
+    await screenshot(page, '08-more-handle', { readme: true });
     const handle = await nodePoint(page, `more:${peru}||both`);
     await page.mouse.click(handle.x, handle.y);
     await until(async () => (await page.evaluate(() => window.__nexo!.pagePosition('more:location:peru||both'))) === undefined, 'the handle to go once all is loaded');
@@ -277,7 +277,7 @@ describe('the explorer in a browser', () => {
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await page.getByRole('button', { name: 'Fit' }).click();
     await page.waitForTimeout(600);
-    await screenshot(page, '12-dark-large');
+    await screenshot(page, '12-dark-large', { readme: true });
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
     await page.setViewportSize({ width: 1280, height: 720 });
   });

@@ -57,12 +57,15 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Saves a screenshot to tests/artifacts; with NEXO_UPDATE_SCREENSHOTS=1 also to docs/screenshots for the README. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a screenshot to tests/artifacts; with NEXO_UPDATE_SCREENSHOTS=1 the ones marked for the README are also
+ * copied to docs/screenshots (opt-in, so ordinary runs leave the committed images alone).
+ */
+export async function screenshot(page: Page, name: string, options: { readme?: boolean } = {}): Promise<string> {
   mkdirSync(artifactsDir, { recursive: true });
   const file = path.join(artifactsDir, `${name}.png`);
   await page.screenshot({ path: file });
-  if (process.env.NEXO_UPDATE_SCREENSHOTS === '1') {
+  if (options.readme && process.env.NEXO_UPDATE_SCREENSHOTS === '1') {
     const docs = path.join(projectRoot, 'docs', 'screenshots');
     mkdirSync(docs, { recursive: true });
     copyFileSync(file, path.join(docs, `${name}.png`));

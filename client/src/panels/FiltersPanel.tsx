@@ -1,7 +1,8 @@
 import type { Schema } from '../api/types';
-import { kindStyle, typeColour } from '../graph/style';
+import { typeColour } from '../graph/style';
 import { yearBounds } from '../state/filters';
 import { kindOf, type Filters, type ViewState } from '../state/view';
+import { KindSwatch } from './KindBadge';
 
 interface FiltersPanelProps {
   view: ViewState;
@@ -14,11 +15,6 @@ interface FiltersPanelProps {
 // Labels that are not kinds of entity: every entity has Entity; Source and Import are bookkeeping nodes.
 const NOT_KINDS = new Set(['Entity', 'Source', 'Import']);
 
-function Swatch({ kind }: { kind: string }) {
-  const style = kindStyle(kind);
-  const round = style.shape === 'ellipse' ? '50%' : style.shape === 'round-diamond' ? '2px' : '4px';
-  return <span className="swatch" aria-hidden="true" style={{ background: style.color, borderRadius: round, transform: style.shape === 'round-diamond' ? 'rotate(45deg) scale(0.8)' : undefined }} />;
-}
 
 /** Legend and live filters: entity kinds and relationship types (counts on canvas / in the database), and a year range. */
 export function FiltersPanel({ view, schema, onToggle, onYears, onShowHidden }: FiltersPanelProps) {
@@ -49,7 +45,7 @@ export function FiltersPanel({ view, schema, onToggle, onYears, onShowHidden }: 
           <li key={kind}>
             <label>
               <input type="checkbox" checked={!view.filters.hiddenKinds.includes(kind)} onChange={() => onToggle('hiddenKinds', kind)} />
-              <Swatch kind={kind} />
+              <KindSwatch kind={kind} />
               <span className="legend-name">{kind}</span>
               <span className="count">
                 {onCanvasKinds.get(kind) ?? 0} / {kindTotals.get(kind) ?? '?'}

@@ -40,6 +40,23 @@ function EndPicker({ label, node, selected, onPick }: { label: string; node?: Gr
   );
 }
 
+/** A path in words, each arrow kept on one line with its relationship type. */
+function PathWords({ path }: { path: Graph }) {
+  const hops = pathHops(path);
+  if (hops.length === 0) return <>{pathSentence(path)}</>;
+  return (
+    <>
+      {hops[0]!.from.name}
+      {hops.map((hop) => (
+        <span key={hop.edge.id}>
+          {' '}
+          <span className="arrow">{arrow(hop.edge.type, hop.forward)}</span> {hop.to.name}
+        </span>
+      ))}
+    </>
+  );
+}
+
 /** Paths between two actors, drawn on the canvas and told in words with one quote per hop. */
 export function PathsPanel(props: PathsPanelProps) {
   const { ends } = props;
@@ -154,7 +171,7 @@ export function PathsPanel(props: PathsPanelProps) {
             {props.paths.map((path, index) => (
               <li key={index} className={index === props.activePath ? 'path-item active' : 'path-item'}>
                 <button type="button" className="path-sentence" aria-pressed={index === props.activePath} onClick={() => props.onShowPath(index)}>
-                  {pathSentence(path)}
+                  <PathWords path={path} />
                 </button>
                 {index === props.activePath ? (
                   <ol className="hops">

@@ -3,7 +3,7 @@ import { getMostConnected } from '../api/client';
 import type { GraphNode } from '../api/types';
 import { failed, idle, loading, type RequestStatus } from '../state/request';
 import { kindOf } from '../state/view';
-import { KindBadge } from './KindBadge';
+import { KindSwatch } from './KindBadge';
 import { Status } from './Status';
 
 /** What an empty canvas offers: how to begin, and the most connected actors to start from. */
@@ -33,8 +33,9 @@ export function StartPanel({ onPick, onPickAll }: { onPick: (node: GraphNode) =>
           <ol className="start-list">
             {actors.map(({ node, degree }) => (
               <li key={node.id}>
-                <button type="button" onClick={() => onPick(node)}>
-                  <KindBadge kind={kindOf(node)} />
+                <button type="button" onClick={() => onPick(node)} title={`${kindOf(node)}: ${node.name}`}>
+                  <KindSwatch kind={kindOf(node)} />
+                  <span className="sr-only">{kindOf(node)}</span>
                   <span className="start-name">{node.name}</span>
                   <span className="count">{degree} links</span>
                 </button>
