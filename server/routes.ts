@@ -3,6 +3,7 @@ import type { AnyRoute } from './http/route.js';
 import { consoleRoutes } from './features/console/console.routes.js';
 import { neighboursRoutes } from './features/neighbours/neighbours.routes.js';
 import { nodesRoutes } from './features/nodes/nodes.routes.js';
+import { pathsRoutes } from './features/paths/paths.routes.js';
 import { schemaRoutes } from './features/schema/schema.routes.js';
 import { searchRoutes } from './features/search/search.routes.js';
 import { sourcesRoutes } from './features/sources/sources.routes.js';
@@ -17,6 +18,7 @@ export function apiRoutes(context: AppContext): AnyRoute[] {
     ...subgraphRoutes(context),
     ...schemaRoutes(context),
     ...sourcesRoutes(context),
+    ...pathsRoutes(context),
     ...consoleRoutes(context),
   ];
 }

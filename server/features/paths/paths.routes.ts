@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app.js';
+import { defineRoute, type AnyRoute } from '../../http/route.js';
+import { graphSchema } from '../../neo4j/graph.js';
+import { commaSeparatedNames } from '../schema/listParameter.js';
+import { ALL_SHORTEST_CAP, DEFAULT_K, DEFAULT_MAX_HOPS, findPaths, MAX_HOPS, MAX_K, PATH_MODES } from './paths.service.js';
+
+const pathsQuery = z
+  .object({
+    from: z.string().min(1).max(500).describe('Id of the entity the paths start from, e.g. person:abimael-guzman'),
+    to: z.string().min(1).max(500).describe('Id of the entity the paths end at'),
+    maxHops: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_HOPS)
+      .default(DEFAULT_MAX_HOPS)
+      .describe(`Longest path considered, in relationships, 1 to ${MAX_HOPS} (default ${DEFAULT_MAX_HOPS})`),
+    types: commaSeparatedNames('Comma-separated relationship types to follow, e.g. LEADER_OF,FINANCED (default: all)'),
+    directed: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true')
+      .describe('true: follow relationships only in their stored direction, from → to (default false)'),
+    mode: z
+      .enum(PATH_MODES)
+      .default('shortest')
+      .describe(
+        `shortest: one path; all-shortest: every path of the minimum length (at most ${ALL_SHORTEST_CAP}); ` +
+          'k-shortest: the k shortest paths that pass no entity twice, shortest first',
+      ),
+    k: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_K)
+      .default(DEFAULT_K)
+      .describe(`How many paths k-shortest returns, 1 to ${MAX_K} (default ${DEFAULT_K})`),
+  })
+  .refine((query) => query.from !== query.to, { path: ['to'], message: 'must differ from "from"' });
+
+const pathsResponse = z.object({
+  paths: z.array(graphSchema).describe('Each path with nodes and edges in order from "from" to "to"; edge i joins nodes i and i+1'),
+  truncated: z
+    .boolean()
+    .describe(`true when all-shortest found more than ${ALL_SHORTEST_CAP} paths and returned the first ${ALL_SHORTEST_CAP}`),
+});
+
+/** GET /api/paths: how two entities are connected. */
+export function pathsRoutes(context: AppContext): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/paths',
+      summary: 'Shortest paths between two entities',
+      description:
+        'Edges keep their stored direction in source/target, so a hop walked against it has source = nodes[i + 1]. ' +
+        'No path within maxHops gives { paths: [] }.',
+      tags: ['explore'],
+      query: pathsQuery,
+      response: pathsResponse,
+      errors: {
+        404: 'from or to is not a known entity id',
+        429: 'Too many path requests from this client in the last minute',
+        503: 'Neo4j unavailable',
+        504: 'Query timeout',
+      },
+      handler: ({ query }) => findPaths(context.db, query, context.config.queryTimeoutMs),
+    }),
+  ];
+}
