@@ -652,7 +652,7 @@ export function App() {
         </div>
       </nav>
 
-      <main className="stage" aria-label="Graph">
+      <main className={consoleOpen ? 'stage with-console' : 'stage'} aria-label="Graph">
         <GraphCanvas
           ref={canvas}
           elements={elements}

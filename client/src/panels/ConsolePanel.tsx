@@ -1,4 +1,6 @@
 import { CypherEditor } from '@neo4j-cypher/react-codemirror';
+// The editor's syntax colours live in a stylesheet of the package it wraps (an exact dependency of it).
+import '@neo4j-cypher/codemirror/css/cypher-codemirror.css';
 import { useMemo, useRef, useState } from 'react';
 import { runQuery } from '../api/client';
 import type { QueryResult, Schema } from '../api/types';
