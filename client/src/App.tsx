@@ -449,6 +449,13 @@ export function App() {
     [bringIn, perform, viewport],
   );
 
+  /** The context menu without a mouse: for the one selected node, where it is drawn. */
+  const openMenuForSelection = useCallback(() => {
+    const [id] = selectedNodeIds;
+    const at = id && selectedNodeIds.length === 1 ? canvas.current?.pagePosition(id) : undefined;
+    if (id && at) setMenu({ id, at });
+  }, [selectedNodeIds]);
+
   const doUndo = useCallback(() => setHistory(undo()), []);
   const doRedo = useCallback(() => setHistory(redo()), []);
 
@@ -485,6 +492,8 @@ export function App() {
         '+': () => canvas.current?.zoom(1.25),
         '=': () => canvas.current?.zoom(1.25),
         '-': () => canvas.current?.zoom(0.8),
+        m: openMenuForSelection,
+        ContextMenu: openMenuForSelection,
       };
       const action = actions[event.key];
       if (action) {
@@ -494,7 +503,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [doRedo, doUndo, expandSelected, hideSelected, menu, paths, pinSelected, removeSelected, runLayout, viewport]);
+  }, [doRedo, doUndo, expandSelected, hideSelected, menu, openMenuForSelection, paths, pinSelected, removeSelected, runLayout, viewport]);
 
   const highlight: Highlight | undefined = useMemo(() => {
     const path = paths?.paths[paths.active];

@@ -59,6 +59,20 @@ describe('the explorer in a browser', () => {
     await screenshot(page, '01-start', { readme: true });
   });
 
+  it('search suggestions follow the arrow keys and close on Escape', async () => {
+    const box = page.getByRole('combobox', { name: 'Search entities' });
+    await box.fill('peru');
+    await page.getByRole('option').nth(1).waitFor();
+    const first = await box.getAttribute('aria-activedescendant');
+    await box.press('ArrowDown');
+    await expect.poll(() => box.getAttribute('aria-activedescendant')).not.toBe(first);
+    await expect.poll(() => page.getByRole('listbox').getByRole('option', { selected: true }).count()).toBe(1);
+    await box.press('Escape');
+    await expect.poll(() => box.getAttribute('aria-expanded')).toBe('false');
+    await box.press('Escape');
+    await expect.poll(() => box.inputValue()).toBe('');
+  });
+
   it('finds Shining Path by its Spanish alias "sendero" and puts it on the canvas, selected', async () => {
     await searchAndPick('sendero', 'Shining Path');
     await until(async () => (await canvasIds(page)).nodes.includes(SHINING_PATH), 'Shining Path on the canvas');

@@ -5,6 +5,7 @@ const SHORTCUTS: [string, string][] = [
   ['Double-click a node', 'Expand its neighbours (25 at a time)'],
   ['Right-click / long-press', 'Neighbour counts per type, then expand a slice'],
   ['Shift + click, Shift + drag', 'Add to the selection, select with a box'],
+  ['M or the Menu key', 'Open the menu (counts, expand, pin…) of the selected node'],
   ['E', 'Expand the selected nodes'],
   ['H', 'Hide the selected nodes'],
   ['Delete', 'Remove the selected nodes'],
