@@ -65,7 +65,7 @@ try {
     fetch(`${server.base}/api/query`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ cypher: 'UNWIND range(1, 3000000) AS x RETURN count(x) AS n' }),
+      body: JSON.stringify({ cypher: 'UNWIND range(1, 300000) AS x RETURN count(x) AS n' }),
     }).then((response) => response.status, (error: unknown) => `failed: ${String(error)}`),
   );
   await new Promise((resolve) => setTimeout(resolve, 200));

@@ -41,10 +41,21 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info(`${signal} received: finishing in-flight requests, then stopping`);
     shutdown.abort();
-    const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
+    // The grace period bounds the draining of HTTP requests; stopping Neo4j has its own bound.
+    const force = setTimeout(() => {
+      logger.warn(`requests still running after ${SHUTDOWN_GRACE_MS / 1000} s: closing them`);
+      server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(() => {
-      void db.close().finally(() => process.exit(0));
+      clearTimeout(force);
+      db.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error(`stopping Neo4j failed: ${describeFailure(error)}`);
+          process.exit(1);
+        },
+      );
     });
     server.closeIdleConnections();
   };
