@@ -152,6 +152,14 @@ describe('the explorer in a browser', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
 
+  it('says plainly when there is no path within the hop limit', async () => {
+    const paths = page.getByRole('region', { name: 'Paths' });
+    await paths.getByLabel('Max hops').selectOption('1');
+    await paths.getByRole('button', { name: 'Find paths' }).click();
+    await paths.getByText('No path within 1 hop.').waitFor();
+    await paths.getByLabel('Max hops').selectOption('4');
+  });
+
   it('runs read-only Cypher in the console and shows a write as an inline error', async () => {
     await page.getByRole('button', { name: 'Cypher' }).click();
     const consolePanel = page.getByRole('region', { name: 'Cypher console' });
