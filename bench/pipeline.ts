@@ -1,0 +1,229 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { cypherFile } from '../server/cypher.js';
+import { importFolder } from '../server/features/import/import.service.js';
+import { applySchema } from '../server/features/load/load.service.js';
+import { fillCypherTemplate } from '../server/features/schema/cypherIdentifiers.js';
+import { startLocalNeo4j } from '../server/neo4j/localServer.js';
+import { projectRoot } from '../server/projectRoot.js';
+import { measureApi, measureRaw, scenarios, type Latency } from './apiLatency.js';
+import { generate, mulberry32 } from './generate.js';
+import { rawImport } from './importRate.js';
+import { startServerProcess } from './support/serverProcess.js';
+import { measureUi, type UiRow } from './uiFrames.js';
+
+// The bench pipeline, one size at a time: generated CSVs, the raw driver loop and the import service each into a fresh
+// store, then the API and the same Cypher run raw at one concurrency; then the UI in headless Chromium.
+
+export interface BenchOptions {
+  /** Relationships per generated graph. */
+  sizes: number[];
+  /** Seconds per latency measurement (after 2 s of warm-up). */
+  seconds: number;
+  connections: number;
+  /** Elements on the canvas per UI measurement; [] skips the UI. */
+  uiCounts: number[];
+  boltPort: number;
+  apiPort: number;
+  log: (message: string) => void;
+}
+
+const SEED = 42;
+const storeDir = '.data/bench-neo4j';
+
+export interface SizeResult {
+  relationships: number;
+  nodes: number;
+  import: { serviceRelationshipsPerSecond: number; rawRelationshipsPerSecond: number; ratio: number; serviceTotalMs: number };
+  api: { scenario: string; api: Latency; raw: Latency; p50Ratio: number }[];
+  hub: { id: string; degree: number };
+}
+
+/** A fresh store and server for one import, so neither import finds the other's pages warm. */
+async function withFreshNeo4j<T>(options: BenchOptions, work: (db: { driver: Driver; name: string }) => Promise<T>): Promise<T> {
+  rmSync(path.resolve(projectRoot, storeDir), { recursive: true, force: true });
+  const server = await startLocalNeo4j(neo4jSettings(options), options.log);
+  const driver = neo4j.driver(server.uri);
+  try {
+    return await work({ driver, name: 'neo4j' });
+  } finally {
+    await driver.close();
+    await server.stop();
+  }
+}
+
+function neo4jSettings(options: BenchOptions) {
+  return { boltPort: options.boltPort, storeDir, heap: process.env.BENCH_NEO4J_HEAP ?? '3g', pageCacheMb: 1024 };
+}
+
+const perSecond = (count: number, ms: number): number => Math.round((count / Math.max(ms, 1)) * 1000);
+
+async function benchSize(relationships: number, options: BenchOptions): Promise<SizeResult> {
+  const { seconds, connections, log } = options;
+  const folder = path.join(projectRoot, '.data', 'generated', `${relationships}-${SEED}`);
+  if (!existsSync(path.join(folder, 'persons.csv'))) {
+    log(`generating ${relationships} relationships into ${path.relative(projectRoot, folder)}`);
+    mkdirSync(folder, { recursive: true });
+    await generate(relationships, SEED, folder);
+  }
+
+  log(`${relationships}: raw driver loop`);
+  const raw = await withFreshNeo4j(options, async (db) => {
+    await applySchema(db);
+    return rawImport(db, folder);
+  });
+
+  log(`${relationships}: import service, then API latency`);
+  return withFreshNeo4j(options, async (db) => {
+    await applySchema(db);
+    const started = performance.now();
+    const outcome = await importFolder(db, folder, () => undefined);
+    const serviceTotalMs = performance.now() - started;
+    if (outcome.status !== 'imported') throw new Error('the fresh store already had this import');
+    const serviceRate = perSecond(outcome.relationships, outcome.relationshipWriteMs);
+    const rawRate = perSecond(raw.relationships, raw.relationshipWriteMs);
+
+    const hubRecord = (
+      await db.driver.executeQuery('MATCH (n:Entity) RETURN n.id AS id, COUNT { (n)--() } AS degree ORDER BY degree DESC LIMIT 1', {}, { database: db.name })
+    ).records[0]!;
+    const hub = { id: hubRecord.get('id') as string, degree: Number(hubRecord.get('degree')) };
+    const inputs = await pickInputs(db, relationships, hub.id);
+
+    const server = await startServerProcess({
+      NEO4J_URI: `bolt://127.0.0.1:${options.boltPort}`,
+      PORT: String(options.apiPort),
+      NEXO_RATE_LIMIT_PER_MINUTE: '100000000',
+      NEXO_LOAD_ON_START: 'never',
+    });
+    const api: SizeResult['api'] = [];
+    try {
+      for (const scenario of await scenarios(db, inputs)) {
+        log(`${relationships}: ${scenario.name}`);
+        // Warm both paths (plan cache, JIT, page cache) before timing either.
+        await measureApi(server.base, scenario, connections, 2);
+        await measureRaw(db, scenario, connections, 2);
+        const apiLatency = await measureApi(server.base, scenario, connections, seconds);
+        const rawLatency = await measureRaw(db, scenario, connections, seconds);
+        api.push({ scenario: scenario.name, api: apiLatency, raw: rawLatency, p50Ratio: round2(apiLatency.p50 / rawLatency.p50) });
+      }
+    } finally {
+      await server.stop();
+    }
+    return {
+      relationships,
+      nodes: outcome.nodes,
+      import: { serviceRelationshipsPerSecond: serviceRate, rawRelationshipsPerSecond: rawRate, ratio: round2(serviceRate / rawRate), serviceTotalMs: Math.round(serviceTotalMs) },
+      api,
+      hub,
+    };
+  });
+}
+
+/** Seeded picks: persons by their generated ids, their names as search texts, and person pairs at most 6 hops apart. */
+async function pickInputs(db: { driver: Driver; name: string }, relationships: number, hubId: string) {
+  const random = mulberry32(SEED);
+  const persons = Math.max(20, Math.round(relationships / 4));
+  const personId = () => `Person:p${Math.floor(random() * persons)}`;
+  const candidates = Array.from({ length: 200 }, personId);
+  const { records } = await db.driver.executeQuery(
+    'UNWIND $ids AS id MATCH (n:Entity {id: id}) WHERE COUNT { (n)--() } > 0 RETURN n.id AS id, n.name AS name',
+    { ids: candidates },
+    { database: db.name },
+  );
+  const ordinary = records.slice(0, 50);
+  const shortest = fillCypherTemplate(cypherFile('paths/shortest.cypher'), { types: '', arrowHead: '', maxHops: '6' });
+  const pathPairs: [string, string][] = [];
+  for (let attempt = 0; attempt < 300 && pathPairs.length < 30; attempt += 1) {
+    const from = personId();
+    const to = personId();
+    if (from === to) continue;
+    const found = await db.driver.executeQuery(shortest, { from, to }, { database: db.name, routing: neo4j.routing.READ });
+    if (found.records.length > 0) pathPairs.push([from, to]);
+  }
+  return {
+    ordinaryIds: ordinary.map((record) => record.get('id') as string),
+    searchTexts: ordinary.map((record) => record.get('name') as string),
+    hubId,
+    pathPairs,
+  };
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+export const GOALS: Record<string, { p50: number; p99?: number }> = {
+  search: { p50: 10 },
+  'node details': { p50: 5, p99: 25 },
+  'neighbours (ordinary)': { p50: 5, p99: 25 },
+  'neighbours (top hub)': { p50: 5, p99: 25 },
+  'shortest path': { p50: 30 },
+};
+
+/** The report as three console tables, goals beside the figures. */
+export function printTables({ results, ui, settings }: BenchReport): void {
+  const { connections } = settings;
+  console.log('\nImport (relationships/s; goal ≥ 50,000/s and ≥ 0.8 × raw loop)');
+  console.table(
+    results.map((result) => ({
+      relationships: result.relationships,
+      nodes: result.nodes,
+      'service rel/s': result.import.serviceRelationshipsPerSecond,
+      'raw loop rel/s': result.import.rawRelationshipsPerSecond,
+      'service/raw': result.import.ratio,
+      'service total s': round2(result.import.serviceTotalMs / 1000),
+    })),
+  );
+  console.log(`API latency at ${connections} connections, ms (goal API/raw p50 ≤ 1.3)`);
+  console.table(
+    results.flatMap((result) =>
+      result.api.map((row) => ({
+        relationships: result.relationships,
+        scenario: row.scenario,
+        'API p50': row.api.p50,
+        'API p99': row.api.p99,
+        'API req/s': row.api.requestsPerSecond,
+        'raw p50': row.raw.p50,
+        'raw p99': row.raw.p99,
+        'raw req/s': row.raw.requestsPerSecond,
+        'API/raw p50': row.p50Ratio,
+        goal: `p50 ≤ ${GOALS[row.scenario]!.p50}${GOALS[row.scenario]!.p99 ? `, p99 ≤ ${GOALS[row.scenario]!.p99}` : ''}`,
+        errors: row.api.errors + row.raw.errors,
+      })),
+    ),
+  );
+  console.log('UI in headless Chromium, default layout (fCoSE), canvas renderer (goal: 5,000 laid out ≤ 2 s, panned ≥ 30 fps)');
+  console.table(ui);
+}
+
+
+/** Runs every size, then the UI; returns the report that bench.ts prints and writes. */
+export async function runBench(options: BenchOptions) {
+  const startedAt = new Date();
+  const loadBefore = os.loadavg();
+  const results: SizeResult[] = [];
+  for (const size of options.sizes) results.push(await benchSize(size, options));
+  options.log(`UI: ${options.uiCounts.join(', ')} elements`);
+  const ui = options.uiCounts.length > 0 ? await measureUi(options.uiCounts, { panMs: 3000, timeoutMs: 300_000 }) : [];
+  return {
+    startedAt: startedAt.toISOString(),
+    durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+    machine: {
+      cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverageBefore: loadBefore.map(round2),
+      loadAverageAfter: os.loadavg().map(round2),
+      uptime: execFileSync('uptime', { encoding: 'utf8' }).trim(),
+    },
+    settings: { sizes: options.sizes, seconds: options.seconds, connections: options.connections, seed: SEED, neo4j: neo4jSettings(options) },
+    goals: GOALS,
+    results,
+    ui,
+  };
+}
+
+export type BenchReport = Awaited<ReturnType<typeof runBench>>;
