@@ -268,6 +268,32 @@ describe('the explorer in a browser', () => {
     expect(Math.hypot(back.x - before.x, back.y - before.y)).toBeLessThan(2);
   });
 
+  it('drags a node, undoes the move, and a pinned node stays put when the layout runs again', async () => {
+    const where = () => page.evaluate((id) => window.__nexo!.modelPosition(id)!, GUZMAN);
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('f');
+    const start = await where();
+    const point = await nodePoint(page, GUZMAN);
+    await page.mouse.move(point.x, point.y);
+    await page.mouse.down();
+    await page.mouse.move(point.x + 60, point.y + 40, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => (await where()).x).toBeGreaterThan(start.x + 20);
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => Math.round((await where()).x)).toBe(Math.round(start.x));
+
+    await page.getByRole('tab', { name: /On canvas/ }).click();
+    await page.getByRole('region', { name: 'Entities on the canvas' }).getByRole('button', { name: /Abimael Guzmán/ }).click();
+    await page.keyboard.press('p');
+    const pinned = await where();
+    await page.keyboard.press('l');
+    await page.waitForTimeout(1500);
+    const after = await where();
+    expect(Math.hypot(after.x - pinned.x, after.y - pinned.y)).toBeLessThan(1);
+    await page.keyboard.press('p');
+  });
+
   it('shows the keyboard shortcuts on "?"', async () => {
     await page.locator('.canvas').focus();
     await page.keyboard.press('?');

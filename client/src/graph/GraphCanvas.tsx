@@ -121,12 +121,21 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
     cy.on('tap', (event: EventObject) => {
       if (event.target === cy) latest.current.onBackgroundTap();
     });
-    cy.on('dragfree', 'node', () => {
-      const moved: Record<string, Position> = {};
-      cy.$('node:selected, node:grabbed').forEach((node) => {
-        moved[node.id()] = { x: Math.round(node.position('x')), y: Math.round(node.position('y')) };
-      });
-      window.setTimeout(() => latest.current.onPositions(moved, 'drag'), 0);
+    // Dragging several selected nodes fires once per node: report them together, as one step for undo.
+    let dragTimer: number | undefined;
+    const dragged = new Set<string>();
+    cy.on('dragfree', 'node', (event: EventObject) => {
+      dragged.add((event.target as NodeSingular).id());
+      window.clearTimeout(dragTimer);
+      dragTimer = window.setTimeout(() => {
+        const moved: Record<string, Position> = {};
+        for (const id of dragged) {
+          const node = cy.getElementById(id);
+          if (node.nonempty()) moved[id] = { x: Math.round(node.position('x')), y: Math.round(node.position('y')) };
+        }
+        dragged.clear();
+        latest.current.onPositions(moved, 'drag');
+      }, 0);
     });
     // Side panels open and close beside the canvas; Cytoscape only notices window resizes by itself.
     const resizing = new ResizeObserver(() => cy.resize());
@@ -134,6 +143,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
     return () => {
       resizing.disconnect();
       window.clearTimeout(selectTimer);
+      window.clearTimeout(dragTimer);
       layoutRunning.current?.stop();
       cy.destroy();
       cyRef.current = undefined;
