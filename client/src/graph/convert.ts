@@ -65,8 +65,8 @@ export function toElements(state: ViewState, highlight?: Highlight): ElementDefi
       const label = `+${remaining} more${handle.types.length === 1 ? ` ${handle.types[0]}` : ''}`;
       elements.push({
         group: 'nodes',
-        // Cytoscape cannot size a node to its label any more; about 7 px a character at this font size.
-        data: { id: handle.id, label, kind: 'more', degree: 0, width: label.length * 7 + 20 },
+        // Cytoscape cannot size a node to its label any more; about 7.5 px a character at this font size.
+        data: { id: handle.id, label, kind: 'more', degree: 0, width: label.length * 7.5 + 22 },
         position: { ...(state.positions[handle.id] ?? state.positions[handle.parent] ?? { x: 0, y: 0 }) },
         selectable: false,
         classes: lit ? 'more dimmed' : 'more',
