@@ -28,6 +28,9 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): 
   return false;
 }
 
+// Each test starts a JVM: allow for a slow, shared machine.
+const JVM_TEST_TIMEOUT_MS = 240_000;
+
 describe('the local Neo4j server', () => {
   const originalJavaHome = process.env.JAVA_HOME;
   afterEach(() => {
@@ -41,7 +44,7 @@ describe('the local Neo4j server', () => {
     expect(await portIsFree(PORT)).toBe(false);
     await server.stop();
     expect(await portIsFree(PORT)).toBe(true);
-  });
+  }, JVM_TEST_TIMEOUT_MS);
 
   it('says plainly that the port is taken, naming the variable to change', async () => {
     const blocker = net.createServer();
@@ -51,14 +54,14 @@ describe('the local Neo4j server', () => {
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }
-  });
+  }, JVM_TEST_TIMEOUT_MS);
 
   it('names the alternatives in one line when Java is missing', async () => {
     process.env.JAVA_HOME = '/nonexistent-java-home';
     const failure = startLocalNeo4j(settings, quiet);
     await expect(failure).rejects.toBeInstanceOf(LocalNeo4jError);
     await expect(failure).rejects.toThrow(/Java 17 or newer.*NEO4J_URI.*docker compose/);
-  });
+  }, JVM_TEST_TIMEOUT_MS);
 
   it('stops when its Node parent is killed, leaving no lock behind for the next start', async () => {
     const parent = spawn(
@@ -75,5 +78,5 @@ describe('the local Neo4j server', () => {
     expect(await waitUntil(() => portIsFree(PORT), 60_000)).toBe(true);
     const again = await startLocalNeo4j(settings, quiet);
     await again.stop();
-  });
+  }, JVM_TEST_TIMEOUT_MS);
 });
