@@ -28,6 +28,28 @@ export interface AppContext {
 
 const clientDist = path.join(projectRoot, 'dist', 'client');
 
+/** Deeper JSON than any request needs; code that walks values recursively (parameter conversion, the driver) overflows the stack on 100,000 levels. */
+const MAX_JSON_DEPTH = 64;
+
+/** Refuses a JSON body nested deeper than MAX_JSON_DEPTH before it is parsed: one pass over the raw bytes, brackets inside strings skipped. */
+function refuseDeepJson(_req: unknown, _res: unknown, body: Buffer): void {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < body.length; index++) {
+    const byte = body[index];
+    if (inString) {
+      if (byte === 0x5c) index++; // a backslash escapes the next character, e.g. \"
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x7b || byte === 0x5b) {
+      depth++;
+      if (depth > MAX_JSON_DEPTH) {
+        throw new AppError(400, 'JSON too deep', `The request body nests objects or arrays deeper than ${MAX_JSON_DEPTH} levels.`);
+      }
+    } else if (byte === 0x7d || byte === 0x5d) depth--;
+  }
+}
+
 /** Builds the Express app without listening, so tests mount it in-process. */
 export function createApp(context: AppContext): Express {
   useCaptionRules(context.config.captionRules);
@@ -52,7 +74,7 @@ export function createApp(context: AppContext): Express {
   if (context.config.access.corsOrigins.length > 0) app.use(cors({ origin: context.config.access.corsOrigins }));
   app.use(requireCredentials(context.config.access));
   app.use(compression());
-  app.use(express.json({ limit: '256kb' }));
+  app.use(express.json({ limit: '256kb', verify: refuseDeepJson }));
   // The console and path search are the expensive routes: bound what one client can ask of them.
   app.use(
     ['/api/query', '/api/paths'],
