@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
 import { graphSchema } from '../../neo4j/graph.js';
-import { allowedProcedures } from './console.policy.js';
+import { allowedProcedures, bracketDepth, MAX_BRACKET_DEPTH } from './console.policy.js';
 import { defaultGraphCap, defaultRowCap, runConsoleQuery } from './console.service.js';
 
 const queryBody = z.strictObject({
@@ -11,6 +11,7 @@ const queryBody = z.strictObject({
     .min(1)
     .max(20_000)
     .refine((text) => text.trim().length > 0, 'must not be blank')
+    .refine((text) => bracketDepth(text) <= MAX_BRACKET_DEPTH, `must not nest brackets deeper than ${MAX_BRACKET_DEPTH} levels`)
     .describe('One Cypher statement; it runs in a read-only transaction'),
   params: z
     .record(z.string(), z.unknown())

@@ -3,7 +3,7 @@ import { cypherFile } from '../../cypher.js';
 import { AppError, fromNeo4jError } from '../../errors.js';
 import type { Database } from '../../neo4j/database.js';
 import { GraphCollector, type Graph } from '../../neo4j/graph.js';
-import { assertAllowedPlan } from './console.policy.js';
+import { assertAllowedPlan, assertReadOnly } from './console.policy.js';
 import { cellRenderer, cypherParameters } from './console.values.js';
 
 export interface ConsoleLimits {
@@ -84,8 +84,9 @@ const EXPLAIN_PREFIX = 'EXPLAIN\n';
 /** Plans the statement without running it and refuses it when its plan holds an operator the console does not allow. */
 async function checkPlan(tx: ManagedTransaction, cypher: string, parameters: Record<string, unknown>): Promise<void> {
   let plan;
+  let queryType;
   try {
-    ({ plan } = (await tx.run(EXPLAIN_PREFIX + cypher, parameters)).summary);
+    ({ plan, queryType } = (await tx.run(EXPLAIN_PREFIX + cypher, parameters)).summary);
   } catch (error) {
     const problem = error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.') ? fromNeo4jError(error) : undefined;
     if (!problem) throw error;
@@ -93,6 +94,7 @@ async function checkPlan(tx: ManagedTransaction, cypher: string, parameters: Rec
   }
   if (!plan) throw new AppError(403, 'Not allowed', 'Neo4j returned no plan for this statement, so it cannot be checked.', 'not-allowed');
   assertAllowedPlan(plan);
+  assertReadOnly(queryType);
 }
 
 /** "(line 2, column 5 (offset: 12))" in the EXPLAIN-prefixed text is "(line 1, column 5 (offset: 4))" in the user's. */
