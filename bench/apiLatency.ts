@@ -102,8 +102,11 @@ export async function measureApi(base: string, scenario: Scenario, connections: 
   };
 }
 
-/** The scenario's Cypher through neo4j-driver: `connections` loops, each one read transaction per request. */
-export async function measureRaw(db: Db, scenario: Scenario, connections: number, seconds: number): Promise<Latency> {
+/**
+ * The scenario's Cypher through neo4j-driver: `connections` loops, each one read transaction per request, stopped by
+ * Neo4j after `timeoutMs` as the API's are (a path search can otherwise run for minutes and hold the loop).
+ */
+export async function measureRaw(db: Db, scenario: Scenario, connections: number, seconds: number, timeoutMs: number): Promise<Latency> {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
@@ -114,7 +117,7 @@ export async function measureRaw(db: Db, scenario: Scenario, connections: number
       const started = performance.now();
       const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.READ });
       try {
-        await session.executeRead((tx) => scenario.raw(tx, index));
+        await session.executeRead((tx) => scenario.raw(tx, index), { timeout: timeoutMs });
         latencies.push(performance.now() - started);
       } catch {
         errors += 1;

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { loadConfig } from '../server/config.js';
 import { cypherFile } from '../server/cypher.js';
 import { importFolder } from '../server/features/import/import.service.js';
 import { applySchema } from '../server/features/load/load.service.js';
@@ -40,6 +41,8 @@ export interface SizeResult {
   import: { serviceRelationshipsPerSecond: number; rawRelationshipsPerSecond: number; ratio: number; serviceTotalMs: number };
   api: { scenario: string; api: Latency; raw: Latency; p50Ratio: number }[];
   hub: { id: string; degree: number };
+  /** Person pairs the path scenario cycles through, and drawn pairs left out because their search hit the time limit. */
+  pathPairs: { measured: number; overTimeLimit: number };
 }
 
 /** A fresh store and server for one import, so neither import finds the other's pages warm. */
@@ -63,6 +66,8 @@ const perSecond = (count: number, ms: number): number => Math.round((count / Mat
 
 async function benchSize(relationships: number, options: BenchOptions): Promise<SizeResult> {
   const { seconds, connections, log } = options;
+  // The API's own query time limit (QUERY_TIMEOUT_MS default), applied to the raw side too.
+  const timeoutMs = loadConfig({}).queryTimeoutMs;
   const folder = path.join(projectRoot, '.data', 'generated', `${relationships}-${SEED}`);
   if (!existsSync(path.join(folder, 'persons.csv'))) {
     log(`generating ${relationships} relationships into ${path.relative(projectRoot, folder)}`);
@@ -90,7 +95,7 @@ async function benchSize(relationships: number, options: BenchOptions): Promise<
       await db.driver.executeQuery('MATCH (n:Entity) RETURN n.id AS id, COUNT { (n)--() } AS degree ORDER BY degree DESC LIMIT 1', {}, { database: db.name })
     ).records[0]!;
     const hub = { id: hubRecord.get('id') as string, degree: Number(hubRecord.get('degree')) };
-    const inputs = await pickInputs(db, relationships, hub.id);
+    const inputs = await pickInputs(db, relationships, hub.id, timeoutMs);
 
     const server = await startServerProcess({
       NEO4J_URI: `bolt://127.0.0.1:${options.boltPort}`,
@@ -104,9 +109,9 @@ async function benchSize(relationships: number, options: BenchOptions): Promise<
         log(`${relationships}: ${scenario.name}`);
         // Warm both paths (plan cache, JIT, page cache) before timing either.
         await measureApi(server.base, scenario, connections, 2);
-        await measureRaw(db, scenario, connections, 2);
+        await measureRaw(db, scenario, connections, 2, timeoutMs);
         const apiLatency = await measureApi(server.base, scenario, connections, seconds);
-        const rawLatency = await measureRaw(db, scenario, connections, seconds);
+        const rawLatency = await measureRaw(db, scenario, connections, seconds, timeoutMs);
         api.push({ scenario: scenario.name, api: apiLatency, raw: rawLatency, p50Ratio: round2(apiLatency.p50 / rawLatency.p50) });
       }
     } finally {
@@ -118,12 +123,13 @@ async function benchSize(relationships: number, options: BenchOptions): Promise<
       import: { serviceRelationshipsPerSecond: serviceRate, rawRelationshipsPerSecond: rawRate, ratio: round2(serviceRate / rawRate), serviceTotalMs: Math.round(serviceTotalMs) },
       api,
       hub,
+      pathPairs: { measured: inputs.pathPairs.length, overTimeLimit: inputs.slowPairs },
     };
   });
 }
 
 /** Seeded picks: persons by their generated ids, their names as search texts, and person pairs at most 6 hops apart. */
-async function pickInputs(db: { driver: Driver; name: string }, relationships: number, hubId: string) {
+async function pickInputs(db: { driver: Driver; name: string }, relationships: number, hubId: string, timeoutMs: number) {
   const random = mulberry32(SEED);
   const persons = Math.max(20, Math.round(relationships / 4));
   const personId = () => `Person:p${Math.floor(random() * persons)}`;
@@ -136,18 +142,28 @@ async function pickInputs(db: { driver: Driver; name: string }, relationships: n
   const ordinary = records.slice(0, 50);
   const shortest = fillCypherTemplate(cypherFile('paths/shortest.cypher'), { types: '', arrowHead: '', maxHops: '6' });
   const pathPairs: [string, string][] = [];
+  let slowPairs = 0;
   for (let attempt = 0; attempt < 300 && pathPairs.length < 30; attempt += 1) {
     const from = personId();
     const to = personId();
     if (from === to) continue;
-    const found = await db.driver.executeQuery(shortest, { from, to }, { database: db.name, routing: neo4j.routing.READ });
-    if (found.records.length > 0) pathPairs.push([from, to]);
+    // A pair whose search outlasts the API's time limit would measure 504s, not paths: left out, and counted.
+    const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.READ });
+    try {
+      const found = await session.executeRead((tx) => tx.run(shortest, { from, to }), { timeout: timeoutMs });
+      if (found.records.length > 0) pathPairs.push([from, to]);
+    } catch {
+      slowPairs += 1;
+    } finally {
+      await session.close();
+    }
   }
   return {
     ordinaryIds: ordinary.map((record) => record.get('id') as string),
     searchTexts: ordinary.map((record) => record.get('name') as string),
     hubId,
     pathPairs,
+    slowPairs,
   };
 }
 
