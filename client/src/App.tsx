@@ -8,7 +8,7 @@ import { ContextMenu, type Slice } from './panels/ContextMenu';
 import { DetailsPanel } from './panels/DetailsPanel';
 import { FiltersPanel } from './panels/FiltersPanel';
 import { HelpDialog } from './panels/HelpDialog';
-import { KindBadge } from './panels/KindBadge';
+import { KindBadge, KindSwatch } from './panels/KindBadge';
 import { PathsPanel, type PathEnds } from './panels/PathsPanel';
 import { SearchBox } from './panels/SearchBox';
 import { SourceDialog } from './panels/SourceDialog';
@@ -690,6 +690,15 @@ export function App() {
             </button>
           ) : null}
         </div>
+        {nodeCount > 0 ? (
+          <ul className="canvas-legend" aria-label="Legend">
+            {[...new Set(Object.values(view.nodes).map(kindOf))].sort().map((kind) => (
+              <li key={kind}>
+                <KindSwatch kind={kind} /> {kind}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <div className="activity">
           <Status status={activity} onRetry={retryActivity.current} />
           {notice && activity.kind === 'idle' ? (

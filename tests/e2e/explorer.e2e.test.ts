@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../support/testDatabase.js';
-import { artifactsDir, buildClientIfStale, canvasIds, launchChromium, nodePoint, screenshot, startExplorer } from './harness.js';
+import { artifactsDir, buildClientIfStale, canvasIds, launchChromium, nodePoint, screenshot, startExplorer, warmUp } from './harness.js';
 
 const db = openTestDatabase();
 let server: Server;
@@ -17,7 +17,7 @@ const GUZMAN = 'person:abimael-guzman';
 const SHINING_PATH = 'organization:shining-path';
 const BAZAN = 'person:david-bazan-arevalo';
 
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
@@ -36,8 +36,11 @@ async function searchAndPick(text: string, option: string): Promise<void> {
 beforeAll(async () => {
   buildClientIfStale();
   ({ server, url: baseUrl } = await startExplorer(db));
+  await warmUp(baseUrl);
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+  // Generous waits: the machine is shared by parallel builds and test databases, and a slow answer is not a failure.
+  context.setDefaultTimeout(60_000);
   page = await context.newPage();
   page.on('pageerror', (error) => console.error('[page error]', error.message));
   await page.goto(baseUrl);
@@ -49,7 +52,7 @@ afterAll(async () => {
   await db.close();
 });
 
-describe('the explorer in a browser', () => {
+describe('the explorer in a browser', { timeout: 150_000 }, () => {
   it('offers a way to start on an empty canvas', async () => {
     const started = Date.now();
     await page.getByRole('heading', { name: 'Start from an actor' }).waitFor();
