@@ -1,0 +1,399 @@
+import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
+import { pino } from 'pino';
+import type { z } from 'zod';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../../server/config.js';
+import type { Dataset } from '../../server/features/load/dataset.js';
+import { MAX_HOPS, MAX_K, PATH_MODES } from '../../server/features/paths/paths.service.js';
+import { apiRoutes } from '../../server/routes.js';
+import { openTestDatabase } from '../support/testDatabase.js';
+import {
+  anyJson,
+  contentType,
+  encodedValue,
+  hostileText,
+  malformedJsonText,
+  nameList,
+  numberish,
+  percentEncode,
+  queryString,
+} from './support/arbitraries.js';
+import { expectProblem, expectWellFormed, loadPeru, postJson, send, startApp, type Answer, type RunningApp } from './support/harness.js';
+
+/*
+ * Property-based tests: whatever a client sends, every endpoint answers in time, never with a 500, and every error
+ * is problem+json without stack or Cypher; valid requests answer 200 in the documented shape (the route's own
+ * response schema, the one the OpenAPI document is built from). The seed is fixed so a failure reproduces:
+ * NEXO_FUZZ_SEED=<seed> picks another, NEXO_FUZZ_RUNS=<n> changes the runs per property.
+ */
+const SEED = Number(process.env.NEXO_FUZZ_SEED ?? 5_052_026);
+const RUNS = Number(process.env.NEXO_FUZZ_RUNS ?? 80);
+/** Valid requests are the feature tests' business; here they only show the fuzzed routes still work. */
+const VALID_RUNS = Math.ceil(RUNS / 2);
+/** A property sends RUNS requests one after the other; on a loaded machine one can take a second. */
+const PROPERTY_TIMEOUT_MS = 180_000;
+
+vi.setConfig({ testTimeout: PROPERTY_TIMEOUT_MS });
+
+const db = openTestDatabase();
+let app: RunningApp;
+let peru: Dataset;
+let ids: string[];
+let labels: string[];
+let types: string[];
+let cases = 0;
+
+/** The documented 200 shape of each API route, by "METHOD path". */
+const responseSchemas = new Map(
+  apiRoutes({ db, config: loadConfig({}), logger: pino({ level: 'silent' }), readiness: { ready: true, reason: 'test' } }).map((route) => [
+    `${route.method.toUpperCase()} ${route.path}`,
+    route.response as z.ZodType,
+  ]),
+);
+
+async function request(method: string, pathAndQuery: string, options?: Parameters<typeof send>[3]): Promise<Answer> {
+  cases += 1;
+  const answer = await send(app.base, method, pathAndQuery, options);
+  expectWellFormed(answer, `${method} ${pathAndQuery.slice(0, 300)}`);
+  return answer;
+}
+
+async function requestJson(route: string, value: unknown): Promise<Answer> {
+  cases += 1;
+  const answer = await postJson(app.base, route, value);
+  expectWellFormed(answer, `POST ${route} ${JSON.stringify(value)?.slice(0, 300)}`);
+  return answer;
+}
+
+/** A 200 whose body parses with the route's response schema; returns the parsed body. */
+function expectDocumented<T = Record<string, unknown>>(answer: Answer, route: string): T {
+  expect(answer.status, answer.text.slice(0, 500)).toBe(200);
+  expect(answer.contentType).toMatch(/^application\/json/);
+  const schema = responseSchemas.get(route);
+  if (!schema) throw new Error(`no route ${route}`);
+  const parsed = schema.safeParse(answer.body);
+  expect(parsed.success, `${route}: ${parsed.error?.message}`).toBe(true);
+  return parsed.data as T;
+}
+
+function check<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, numRuns = RUNS): Promise<void> {
+  return fc.assert(fc.asyncProperty(arbitrary, predicate), { seed: SEED, numRuns, endOnFailure: true });
+}
+
+const knownId = (): fc.Arbitrary<string> => fc.constantFrom(...ids);
+const anyId = (): fc.Arbitrary<string> => fc.oneof(knownId().map(percentEncode), encodedValue());
+/** Each typed expansion is its own query text for Neo4j to plan (types cannot be parameters): a few keep the plan cache warm. */
+const fewTypes = (): string[] => types.slice(0, 4);
+const subset = (names: () => string[], max = 3): fc.Arbitrary<string[]> => fc.uniqueArray(fc.constantFrom(...names()), { maxLength: max });
+
+beforeAll(async () => {
+  peru = await loadPeru(db);
+  ids = peru.nodes.map((node) => node.id);
+  labels = [...new Set(peru.nodes.map((node) => node.kind))];
+  types = [...new Set(peru.relationships.map((relationship) => relationship.type))];
+  app = await startApp(db, { QUERY_TIMEOUT_MS: '5000' });
+  console.log(`fuzz: seed ${SEED}, ${RUNS} runs per property (NEXO_FUZZ_SEED / NEXO_FUZZ_RUNS to change)`);
+});
+
+afterAll(async () => {
+  console.log(`fuzz: ${cases} requests sent, seed ${SEED}`);
+  await app?.close();
+  await db.close();
+});
+
+describe('GET /api/search', () => {
+  it('answers any q, limit and labels without a 500, errors as problem+json', () =>
+    check(queryString({ q: encodedValue(), limit: numberish.map(percentEncode), labels: nameList(labels) }), async (query) => {
+      await request('GET', `/api/search${query}`);
+    }));
+
+  it('answers valid searches 200 with at most limit results of the asked labels', () =>
+    check(
+      fc.record({ node: fc.constantFrom(...peru.nodes), limit: fc.integer({ min: 1, max: 50 }), labels: subset(() => labels) }),
+      async ({ node, limit, labels: kept }) => {
+        const query = `?q=${percentEncode(node.name)}&limit=${limit}${kept.length > 0 ? `&labels=${kept.join(',')}` : ''}`;
+        const body = expectDocumented<{ results: { labels: string[] }[] }>(await request('GET', `/api/search${query}`), 'GET /api/search');
+        expect(body.results.length).toBeLessThanOrEqual(limit);
+        for (const result of body.results) if (kept.length > 0) expect(result.labels.some((label) => kept.includes(label))).toBe(true);
+      },
+      VALID_RUNS,
+    ));
+});
+
+describe('GET /api/nodes/:id', () => {
+  it('answers any id in the path without a 500', () =>
+    check(anyId(), async (id) => {
+      await request('GET', `/api/nodes/${id}`);
+    }));
+
+  it('answers every known id 200 with that node', () =>
+    check(knownId(), async (id) => {
+      const body = expectDocumented<{ node: { id: string } }>(await request('GET', `/api/nodes/${percentEncode(id)}`), 'GET /api/nodes/:id');
+      expect(body.node.id).toBe(id);
+    }, VALID_RUNS));
+
+  it('answers an unknown id 404', () =>
+    check(hostileText().filter((text) => text.length > 0 && !ids.includes(text)), async (text) => {
+      const answer = await request('GET', `/api/nodes/${percentEncode(`unknown:${text}`)}`);
+      expect(answer.status).toBe(404);
+    }, VALID_RUNS));
+});
+
+describe('GET /api/nodes/:id/neighbours', () => {
+  it('answers any id, types, direction, labels, limit and skip without a 500', () =>
+    check(
+      fc.tuple(
+        anyId(),
+        queryString({
+          types: nameList(types),
+          direction: fc.oneof(fc.constantFrom('in', 'out', 'both', 'IN', 'Both', ''), encodedValue()),
+          labels: nameList(labels),
+          limit: numberish.map(percentEncode),
+          skip: numberish.map(percentEncode),
+        }),
+      ),
+      async ([id, query]) => {
+        await request('GET', `/api/nodes/${id}/neighbours${query}`);
+      },
+    ));
+
+  it('answers valid pages 200 with the node first and at most limit neighbours', () =>
+    check(
+      fc.record({
+        id: knownId(),
+        types: subset(fewTypes, 2),
+        direction: fc.constantFrom('in', 'out', 'both'),
+        labels: subset(() => labels),
+        limit: fc.integer({ min: 1, max: 500 }),
+        skip: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constant(Number.MAX_SAFE_INTEGER)),
+      }),
+      async ({ id, types: followed, direction, labels: kept, limit, skip }) => {
+        const query = new URLSearchParams({ direction, limit: String(limit), skip: String(skip) });
+        if (followed.length > 0) query.set('types', followed.join(','));
+        if (kept.length > 0) query.set('labels', kept.join(','));
+        const answer = await request('GET', `/api/nodes/${percentEncode(id)}/neighbours?${query}`);
+        const body = expectDocumented<{ nodes: { id: string }[]; total: number }>(answer, 'GET /api/nodes/:id/neighbours');
+        expect(body.nodes[0]!.id).toBe(id);
+        expect(body.nodes.length - 1).toBeLessThanOrEqual(limit);
+        expect(body.total).toBeGreaterThanOrEqual(body.nodes.length - 1);
+      },
+      VALID_RUNS,
+    ));
+});
+
+describe('POST /api/subgraph', () => {
+  it('answers any JSON body without a 500', () =>
+    check(fc.oneof(anyJson, fc.record({ ids: anyJson }), fc.record({ ids: fc.array(fc.oneof(knownId(), hostileText()), { maxLength: 30 }) })), async (body) => {
+      await requestJson('/api/subgraph', body);
+    }));
+
+  it('answers malformed bodies and wrong content types with a 4xx problem', () =>
+    check(fc.tuple(malformedJsonText, contentType), async ([body, type]) => {
+      const answer = await request('POST', '/api/subgraph', { body, headers: type === undefined ? {} : { 'content-type': type } });
+      expect(answer.status).toBeLessThan(500);
+    }));
+
+  it('answers known and unknown ids 200 with only known nodes and the edges among them', () =>
+    check(
+      fc.tuple(fc.uniqueArray(knownId(), { minLength: 1, maxLength: 40 }), fc.array(hostileText(20).filter((text) => text.length > 0), { maxLength: 5 })),
+      async ([known, others]) => {
+        const answer = await requestJson('/api/subgraph', { ids: [...known, ...others] });
+        const body = expectDocumented<{ nodes: { id: string }[]; edges: { source: string; target: string }[] }>(answer, 'POST /api/subgraph');
+        const shown = new Set(body.nodes.map((node) => node.id));
+        expect([...shown].sort()).toEqual([...new Set([...known, ...others])].filter((id) => ids.includes(id)).sort());
+        for (const edge of body.edges) expect(shown.has(edge.source) && shown.has(edge.target)).toBe(true);
+      },
+      VALID_RUNS,
+    ));
+});
+
+describe('GET /api/paths', () => {
+  it('answers any from, to, maxHops, types, directed, mode and k without a 500', () =>
+    check(
+      queryString({
+        from: anyId(),
+        to: anyId(),
+        maxHops: fc.oneof(numberish, fc.constantFrom('1000000', '10', '11')).map(percentEncode),
+        types: nameList(types),
+        directed: fc.oneof(fc.constantFrom('true', 'false', 'TRUE', '1', ''), encodedValue()),
+        mode: fc.oneof(fc.constantFrom(...PATH_MODES, 'longest', ''), encodedValue()),
+        k: numberish.map(percentEncode),
+      }),
+      async (query) => {
+        await request('GET', `/api/paths${query}`);
+      },
+    ));
+
+  it('answers valid requests 200 with paths from "from" to "to" of at most maxHops', () =>
+    check(
+      fc.record({
+        ends: fc.uniqueArray(knownId(), { minLength: 2, maxLength: 2 }),
+        maxHops: fc.integer({ min: 1, max: MAX_HOPS }),
+        types: subset(fewTypes, 2),
+        directed: fc.boolean(),
+        mode: fc.constantFrom(...PATH_MODES),
+        k: fc.integer({ min: 1, max: MAX_K }),
+      }),
+      async ({ ends: [from, to], maxHops, types: followed, directed, mode, k }) => {
+        const query = new URLSearchParams({ from: from!, to: to!, maxHops: String(maxHops), directed: String(directed), mode, k: String(k) });
+        if (followed.length > 0) query.set('types', followed.join(','));
+        const answer = await request('GET', `/api/paths?${query}`);
+        // A wide k-shortest search may meet the time limit on a loaded machine: that is a documented answer.
+        if (answer.status === 504) return;
+        const body = expectDocumented<{ paths: { nodes: { id: string }[]; edges: unknown[] }[] }>(answer, 'GET /api/paths');
+        for (const path of body.paths) {
+          expect(path.nodes[0]!.id).toBe(from);
+          expect(path.nodes.at(-1)!.id).toBe(to);
+          expect(path.edges.length).toBeLessThanOrEqual(maxHops);
+        }
+      },
+      VALID_RUNS,
+    ));
+});
+
+/** Read queries a console user might write, with the parameters they use. */
+const validConsoleQueries: { cypher: string; params?: (id: string) => Record<string, unknown> }[] = [
+  { cypher: 'MATCH (n:Entity {id: $id}) RETURN n', params: (id) => ({ id }) },
+  { cypher: 'MATCH (n:Entity {id: $id})-[r]-(m) RETURN n, r, m LIMIT $limit', params: (id) => ({ id, limit: 5 }) },
+  { cypher: 'MATCH p = (:Entity {id: $id})-[*1..2]-() RETURN p LIMIT 10', params: (id) => ({ id }) },
+  { cypher: 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix RETURN n.id AS id, n.name AS name', params: (id) => ({ prefix: id.slice(0, 3) }) },
+  { cypher: 'RETURN $value AS value', params: (id) => ({ value: { id, list: [1, 2.5, 'x', null, true] } }) },
+  { cypher: 'CALL db.labels() YIELD label RETURN label' },
+  { cypher: 'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY count DESC' },
+];
+
+describe('POST /api/query', () => {
+  it('answers any JSON body, Cypher-like text and parameters without a 500', () =>
+    check(
+      fc.oneof(
+        anyJson,
+        fc.record({ cypher: anyJson }, { requiredKeys: [] }),
+        fc.record(
+          {
+            cypher: fc.oneof(
+              hostileText(60),
+              fc.array(fc.constantFrom('MATCH', '(n)', 'RETURN', 'n', 'WHERE', '$x', '=', '[', ']', '{', '}', 'UNWIND', 'AS', 'x', 'LIMIT', '1', ',', 'WITH', '*', 'CALL'), {
+                minLength: 1,
+                maxLength: 12,
+              }).map((tokens) => tokens.join(' ')),
+            ),
+            params: fc.oneof(fc.dictionary(hostileText(8), anyJson, { maxKeys: 4 }), anyJson),
+            timeoutMs: fc.oneof(anyJson, fc.integer(), fc.constantFrom(1, 10, 1e12, -1, 0, 1.5)),
+          },
+          { requiredKeys: ['cypher'] },
+        ),
+      ),
+      async (body) => {
+        await requestJson('/api/query', body);
+      },
+    ));
+
+  it('answers malformed bodies and wrong content types with a 4xx problem', () =>
+    check(fc.tuple(malformedJsonText, contentType), async ([body, type]) => {
+      const answer = await request('POST', '/api/query', { body, headers: type === undefined ? {} : { 'content-type': type } });
+      expect(answer.status).toBeLessThan(500);
+    }));
+
+  it('answers read queries with any parameter values 200 in the documented shape', () =>
+    check(fc.tuple(fc.constantFrom(...validConsoleQueries), knownId()), async ([query, id]) => {
+      const answer = await requestJson('/api/query', { cypher: query.cypher, params: query.params?.(id) ?? {} });
+      expectDocumented(answer, 'POST /api/query');
+    }, VALID_RUNS));
+});
+
+describe('GET /api/sources/:id', () => {
+  it('answers any id without a 500, the Peru source 200', () =>
+    check(fc.oneof(encodedValue(), fc.constant(peru.manifest.id)), async (id) => {
+      const answer = await request('GET', `/api/sources/${id}`);
+      if (id === peru.manifest.id) expectDocumented(answer, 'GET /api/sources/:id');
+    }));
+});
+
+describe('routes without parameters', () => {
+  it('GET /api/schema, /healthz, /readyz and /api/openapi.json ignore any query string and answer 200', () =>
+    check(
+      fc.tuple(fc.constantFrom('/api/schema', '/healthz', '/readyz', '/api/openapi.json'), queryString({ q: encodedValue(), limit: numberish })),
+      async ([route, query]) => {
+        const answer = await request('GET', `${route}${query}`);
+        expect(answer.status, answer.text.slice(0, 300)).toBe(200);
+        if (route === '/api/schema') expectDocumented(answer, 'GET /api/schema');
+        if (route === '/healthz') expect(answer.body).toMatchObject({ status: 'ok', uptimeSeconds: expect.any(Number) });
+        if (route === '/readyz') expect(answer.body).toMatchObject({ status: 'ready', database: expect.any(String) });
+        if (route === '/api/openapi.json') expect(answer.body).toMatchObject({ openapi: '3.1.0', paths: expect.any(Object) });
+      },
+      Math.ceil(RUNS / 2),
+    ));
+
+  it('unknown paths, and methods a route does not have, answer 404 problem+json', () =>
+    check(
+      fc.oneof(
+        fc.tuple(fc.constantFrom('PUT', 'PATCH', 'DELETE'), fc.constantFrom('/api/search', '/api/nodes/x', '/api/subgraph', '/api/query', '/api/schema')),
+        fc.tuple(fc.constantFrom('GET', 'POST'), encodedValue().map((rest) => `/api/unknown-${rest}`)),
+      ),
+      async ([method, route]) => {
+        const answer = await request(method, route, method === 'GET' ? {} : { body: '{}', headers: { 'content-type': 'application/json' } });
+        expect(answer.status).toBe(404);
+      },
+      Math.ceil(RUNS / 2),
+    ));
+});
+
+describe('size limits', () => {
+  it('a JSON body over 256 kB is a 413 problem, even when it arrives gzipped and small', async () => {
+    const huge = JSON.stringify({ ids: ['x'.repeat(1024 * 1024)] });
+    const plain = await request('POST', '/api/subgraph', { body: huge, headers: { 'content-type': 'application/json' } });
+    expect(plain.status).toBe(413);
+    const bomb = await request('POST', '/api/query', {
+      body: gzipSync(JSON.stringify({ cypher: 'RETURN 1', params: { x: '0'.repeat(10 * 1024 * 1024) } })),
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+    });
+    expect(bomb.status).toBe(413);
+  });
+
+  it('a body in an encoding the server does not know is a 415 problem', async () => {
+    const answer = await request('POST', '/api/subgraph', {
+      body: '{"ids":["a"]}',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'x-unknown' },
+    });
+    expect(answer.status).toBe(415);
+  });
+
+  it('strings over the per-parameter limits are 400 problems naming the parameter', async () => {
+    const long = 'a'.repeat(10_000);
+    const cases: [string, string][] = [
+      [`/api/search?q=${long}`, 'q'],
+      [`/api/nodes/${long}`, 'id'],
+      [`/api/nodes/person%3Aabimael-guzman/neighbours?types=${long}`, 'types'],
+      [`/api/paths?from=${long}&to=b`, 'from'],
+      [`/api/sources/${long}`, 'id'],
+    ];
+    for (const [route, parameter] of cases) {
+      const answer = await request('GET', route);
+      expect(answer.status, route.slice(0, 60)).toBe(400);
+      expect(answer.body).toMatchObject({ parameter });
+    }
+    const ids = await requestJson('/api/subgraph', { ids: Array.from({ length: 2001 }, (_, index) => `id:${index}`) });
+    expect(ids.status).toBe(400);
+    const cypher = await requestJson('/api/query', { cypher: `RETURN 1 //${'x'.repeat(200_000)}` });
+    expect(cypher.status).toBe(400);
+  });
+
+  it('a URL over 16 kB is refused by Node with 431 before Express runs (no body, no problem+json)', async () => {
+    cases += 1;
+    const answer = await send(app.base, 'GET', `/api/search?q=${'a'.repeat(1024 * 1024)}`);
+    expect(answer.status).toBe(431);
+  });
+
+  it('deeply nested JSON (100,000 levels) is a 4xx problem, not a stack overflow', async () => {
+    const depth = 100_000;
+    const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    for (const body of [`{"cypher":"RETURN $x","params":{"x":${nested}}}`, `{"ids":${nested}}`, nested]) {
+      for (const route of ['/api/query', '/api/subgraph']) {
+        const answer = await request('POST', route, { body, headers: { 'content-type': 'application/json' } });
+        expect(answer.status).toBeLessThan(500);
+        expectProblem(answer);
+      }
+    }
+  });
+});
