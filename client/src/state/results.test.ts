@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, firstNumber, rowCells } from './results';
+import { cellText, rowCells } from './results';
 import { guzman, leaderOf } from './testGraph';
 
 describe('console result cells', () => {
@@ -13,10 +13,5 @@ describe('console result cells', () => {
     expect(cellText(leaderOf)).toBe('(person:abimael-guzman)-[:LEADER_OF]->(organization:shining-path)');
     expect(cellText([1, null])).toBe('[1, null]');
     expect(cellText({ a: 1 })).toBe('{"a":1}');
-  });
-
-  it('finds the first number of a row', () => {
-    expect(firstNumber(['a', 3, 4])).toBe(3);
-    expect(firstNumber(['a'])).toBeUndefined();
   });
 });

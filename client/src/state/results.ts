@@ -22,8 +22,3 @@ export function cellText(value: unknown): string {
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
-
-/** The first numeric cell of a row, e.g. the degree next to a node in "RETURN n, degree". */
-export function firstNumber(cells: unknown[]): number | undefined {
-  return cells.find((cell): cell is number => typeof cell === 'number');
-}
