@@ -1,6 +1,7 @@
 import type { AppContext } from './app.js';
 import type { AnyRoute } from './http/route.js';
 import { consoleRoutes } from './features/console/console.routes.js';
+import { degreesRoutes } from './features/degrees/degrees.routes.js';
 import { neighboursRoutes } from './features/neighbours/neighbours.routes.js';
 import { nodesRoutes } from './features/nodes/nodes.routes.js';
 import { pathsRoutes } from './features/paths/paths.routes.js';
@@ -16,6 +17,7 @@ export function apiRoutes(context: AppContext): AnyRoute[] {
     ...nodesRoutes(context),
     ...neighboursRoutes(context),
     ...subgraphRoutes(context),
+    ...degreesRoutes(context),
     ...schemaRoutes(context),
     ...sourcesRoutes(context),
     ...pathsRoutes(context),

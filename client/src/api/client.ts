@@ -124,37 +124,13 @@ export function getSource(id: string): Promise<SourceDocument> {
   return request<SourceDocument>(`/api/sources/${encodeURIComponent(id)}`);
 }
 
-function cellsOf(row: unknown, columns: string[]): unknown[] {
-  if (Array.isArray(row)) return row;
-  if (row && typeof row === 'object') return columns.map((column) => (row as Record<string, unknown>)[column]);
-  return [];
-}
-
 /** Total degree of each node in the database, to size nodes by their real importance rather than what is loaded. */
 export async function getDegrees(ids: string[]): Promise<Record<string, number>> {
   if (ids.length === 0) return {};
-  const result = await runQuery('MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, COUNT { (n)--() } AS degree', { ids });
-  const degrees: Record<string, number> = {};
-  for (const row of result.rows) {
-    const [id, degree] = cellsOf(row, result.columns);
-    if (typeof id === 'string' && typeof degree === 'number') degrees[id] = degree;
-  }
-  return degrees;
+  return (await post<{ degrees: Record<string, number> }>('/api/degrees', { ids })).degrees;
 }
 
 /** The most connected entities, offered as starting points on an empty canvas. */
 export async function getMostConnected(limit: number): Promise<{ node: GraphNode; degree: number }[]> {
-  const result = await runQuery(
-    'MATCH (n:Entity) WITH n, COUNT { (n)--() } AS degree ORDER BY degree DESC, n.name LIMIT $limit RETURN n.id AS id, degree',
-    { limit },
-  );
-  const byId = new Map(result.graph.nodes.map((node) => [node.id, node]));
-  const ranked = result.rows.map((row) => cellsOf(row, result.columns));
-  const ids = ranked.map(([id]) => id).filter((id): id is string => typeof id === 'string');
-  const missing = ids.filter((id) => !byId.has(id));
-  if (missing.length > 0) for (const node of (await getSubgraph(missing)).nodes) byId.set(node.id, node);
-  return ranked.flatMap(([id, degree]) => {
-    const node = typeof id === 'string' ? byId.get(id) : undefined;
-    return node ? [{ node, degree: typeof degree === 'number' ? degree : 0 }] : [];
-  });
+  return (await request<{ results: { node: GraphNode; degree: number }[] }>(`/api/most-connected${query({ limit })}`)).results;
 }

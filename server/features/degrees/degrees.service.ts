@@ -1,0 +1,42 @@
+import type { Node as Neo4jNode } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
+import { cypherFile } from '../../cypher.js';
+import type { Database } from '../../neo4j/database.js';
+import { toGraphNode, type GraphNode } from '../../neo4j/graph.js';
+import { toNumber } from '../../neo4j/values.js';
+import { timedRead } from '../schema/timedRead.js';
+
+type Target = Pick<Database, 'driver' | 'name'>;
+
+/** Total relationship count of each known id; unknown ids are left out. */
+export async function getDegrees(db: Target, ids: string[], timeoutMs: number): Promise<Record<string, number>> {
+  const records = await timedRead(db, timeoutMs, async (tx) => (await tx.run(cypherFile('degrees/of-ids.cypher'), { ids })).records);
+  return Object.fromEntries(records.map((record) => [record.get('id') as string, toNumber(record.get('degree'))]));
+}
+
+export interface RankedNode {
+  node: GraphNode;
+  degree: number;
+}
+
+/** The ranking reads every entity's degree once; a minute-old answer is good enough for a start page. */
+const RANKING_CACHE_MS = 60_000;
+const rankingCache = new WeakMap<object, { at: number; limit: number; ranking: Promise<RankedNode[]> }>();
+
+/** The most connected entities, highest degree first (ties by name, then id). */
+export function getMostConnected(db: Target, limit: number, timeoutMs: number): Promise<RankedNode[]> {
+  const cached = rankingCache.get(db.driver);
+  if (cached && cached.limit >= limit && Date.now() - cached.at < RANKING_CACHE_MS) {
+    return cached.ranking.then((ranking) => ranking.slice(0, limit));
+  }
+  const ranking = timedRead(db, timeoutMs, async (tx) => {
+    const { records } = await tx.run(cypherFile('degrees/most-connected.cypher'), { limit: neo4j.int(limit) });
+    return records.map((record) => ({ node: toGraphNode(record.get('n') as Neo4jNode), degree: toNumber(record.get('degree')) }));
+  });
+  const entry = { at: Date.now(), limit, ranking };
+  rankingCache.set(db.driver, entry);
+  ranking.catch(() => {
+    if (rankingCache.get(db.driver) === entry) rankingCache.delete(db.driver);
+  });
+  return ranking;
+}
