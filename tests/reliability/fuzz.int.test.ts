@@ -44,6 +44,20 @@ let labels: string[];
 let types: string[];
 let cases = 0;
 
+/** The API routes this file has properties for, by "METHOD path". */
+const FUZZED_ROUTES = [
+  'GET /api/search',
+  'GET /api/nodes/:id',
+  'GET /api/nodes/:id/neighbours',
+  'POST /api/subgraph',
+  'POST /api/degrees',
+  'GET /api/most-connected',
+  'GET /api/schema',
+  'GET /api/sources/:id',
+  'GET /api/paths',
+  'POST /api/query',
+];
+
 /** The documented 200 shape of each API route, by "METHOD path". */
 const responseSchemas = new Map(
   apiRoutes({ db, config: loadConfig({}), logger: pino({ level: 'silent' }), readiness: { ready: true, reason: 'test' } }).map((route) => [
@@ -208,6 +222,44 @@ describe('POST /api/subgraph', () => {
     ));
 });
 
+describe('POST /api/degrees and GET /api/most-connected', () => {
+  it('POST /api/degrees answers any JSON body, malformed ones and wrong content types without a 500', () =>
+    check(
+      fc.oneof(
+        fc.oneof(anyJson, fc.record({ ids: anyJson }), fc.record({ ids: fc.array(fc.oneof(knownId(), hostileText()), { maxLength: 30 }) })).map(
+          (value) => ({ body: JSON.stringify(value) ?? 'null', type: 'application/json' as string | undefined }),
+        ),
+        fc.tuple(malformedJsonText, contentType).map(([body, type]) => ({ body, type })),
+      ),
+      async ({ body, type }) => {
+        await request('POST', '/api/degrees', { body, headers: type === undefined ? {} : { 'content-type': type } });
+      },
+    ));
+
+  it('POST /api/degrees answers known and unknown ids 200 with a degree for each known one only', () =>
+    check(
+      fc.tuple(fc.uniqueArray(knownId(), { minLength: 1, maxLength: 40 }), fc.array(hostileText(20).filter((text) => text.length > 0), { maxLength: 5 })),
+      async ([known, others]) => {
+        const answer = await requestJson('/api/degrees', { ids: [...known, ...others] });
+        const body = expectDocumented<{ degrees: Record<string, number> }>(answer, 'POST /api/degrees');
+        expect(Object.keys(body.degrees).sort()).toEqual([...new Set([...known, ...others])].filter((id) => ids.includes(id)).sort());
+        for (const degree of Object.values(body.degrees)) expect(degree).toBeGreaterThanOrEqual(0);
+      },
+      VALID_RUNS,
+    ));
+
+  it('GET /api/most-connected answers any limit without a 500, a valid one 200 with at most limit results, highest first', () =>
+    check(fc.oneof(queryString({ limit: numberish.map(percentEncode) }), fc.integer({ min: 1, max: 100 }).map((limit) => `?limit=${limit}`)), async (query) => {
+      const answer = await request('GET', `/api/most-connected${query}`);
+      const limit = /^\?limit=(\d+)$/.exec(query)?.[1];
+      if (limit === undefined || Number(limit) < 1 || Number(limit) > 100) return;
+      const body = expectDocumented<{ results: { degree: number }[] }>(answer, 'GET /api/most-connected');
+      expect(body.results.length).toBeLessThanOrEqual(Number(limit));
+      const degrees = body.results.map((result) => result.degree);
+      expect(degrees).toEqual([...degrees].sort((a, b) => b - a));
+    }));
+});
+
 describe('GET /api/paths', () => {
   it('answers any from, to, maxHops, types, directed, mode and k without a 500', () =>
     check(
@@ -308,6 +360,12 @@ describe('GET /api/sources/:id', () => {
       const answer = await request('GET', `/api/sources/${id}`);
       if (id === peru.manifest.id) expectDocumented(answer, 'GET /api/sources/:id');
     }));
+});
+
+describe('coverage', () => {
+  it('fuzzes every API route: a new route fails this until it has properties here', () => {
+    expect([...responseSchemas.keys()].sort()).toEqual([...FUZZED_ROUTES].sort());
+  });
 });
 
 describe('routes without parameters', () => {
