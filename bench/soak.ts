@@ -56,8 +56,13 @@ try {
   await autocannon({ url: server.base, connections, duration: 10, requests: mixedRequests() });
   const rssStart = server.rssMiB();
   console.log(`Soak: ${seconds} s, ${connections} connections, mixed search/details/neighbours/paths/console on ${server.base}`);
+  // An RSS series, not just two points, tells a heap that settles from one that keeps growing.
+  const rssSeries: number[] = [Math.round(rssStart)];
+  const sampler = setInterval(() => rssSeries.push(Math.round(server.rssMiB())), (seconds * 1000) / 10);
   const result = await autocannon({ url: server.base, connections, duration: seconds, requests: mixedRequests(), timeout: 30 });
+  clearInterval(sampler);
   const rssEnd = server.rssMiB();
+  rssSeries.push(Math.round(rssEnd));
   const errors = result.errors + result.timeouts + result.non2xx;
 
   // Graceful shutdown: slow requests in flight when SIGTERM arrives must still be answered.
@@ -84,6 +89,7 @@ try {
     'RSS start (MiB)': Math.round(rssStart),
     'RSS end (MiB)': Math.round(rssEnd),
     'RSS growth (%)': Math.round(((rssEnd - rssStart) / rssStart) * 100),
+    'RSS every tenth (MiB)': rssSeries.join(' '),
     'in-flight at SIGTERM': drained.join(', '),
     'server exit code': exitCode,
   };
