@@ -123,7 +123,7 @@ function launcherSources(): string[] {
 
 /** Runs `mvn package` once; the first run downloads Neo4j's jars, so it reports progress. */
 async function buildLauncher(log: ProgressLog): Promise<void> {
-  log('Building the local Neo4j launcher with Maven (first start only; downloads about 150 MB of jars)…');
+  log('Building the local Neo4j launcher with Maven (first start only; downloads about 170 MB of jars)…');
   const maven = spawn('mvn', ['-B', 'package'], { cwd: launcherDir, stdio: ['ignore', 'pipe', 'pipe'] });
   const tail: string[] = [];
   let downloaded = 0;
