@@ -1,11 +1,8 @@
-import type { Server } from 'node:http';
 import path from 'node:path';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_ID, loadGeneratedGraph } from '../../../tests/support/generatedGraph.js';
 import { emptyDatabase, openTestDatabase } from '../../../tests/support/testDatabase.js';
-import { createApp } from '../../app.js';
-import { loadConfig } from '../../config.js';
+import { startApp, type RunningApp } from '../../../tests/support/testApp.js';
 import { readQuery } from '../../neo4j/database.js';
 import { toNumber } from '../../neo4j/values.js';
 import { projectRoot } from '../../projectRoot.js';
@@ -13,7 +10,7 @@ import { readDataset } from '../load/dataset.js';
 import { applySchema, loadDataset } from '../load/load.service.js';
 
 const db = openTestDatabase();
-let server: Server;
+let app: RunningApp;
 let baseUrl: string;
 
 /** Every entity's degree, counted independently by reading its relationships. */
@@ -27,15 +24,12 @@ beforeAll(async () => {
   await applySchema(db);
   await loadDataset(db, readDataset(path.join(projectRoot, 'data', 'peru')));
   await loadGeneratedGraph(db);
-  const app = createApp({ db, config: loadConfig({ QUERY_TIMEOUT_MS: '30000' }), logger: pino({ level: 'silent' }), readiness: { ready: true, reason: 'test' } });
-  server = app.listen(0);
-  await new Promise((resolve) => server.once('listening', resolve));
-  const address = server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  app = await startApp(db, { QUERY_TIMEOUT_MS: '30000' });
+  baseUrl = app.base;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await app.close();
   await emptyDatabase(db);
   await db.close();
 });

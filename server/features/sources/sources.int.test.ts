@@ -1,10 +1,7 @@
-import type { Server } from 'node:http';
 import path from 'node:path';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyDatabase, openTestDatabase } from '../../../tests/support/testDatabase.js';
-import { createApp } from '../../app.js';
-import { loadConfig } from '../../config.js';
+import { startApp, type RunningApp } from '../../../tests/support/testApp.js';
 import { readQuery } from '../../neo4j/database.js';
 import { projectRoot } from '../../projectRoot.js';
 import { readDataset } from '../load/dataset.js';
@@ -13,7 +10,7 @@ import type { SourceDocument } from './sources.service.js';
 
 const db = openTestDatabase();
 const peru = readDataset(path.join(projectRoot, 'data', 'peru'));
-let server: Server;
+let app: RunningApp;
 let baseUrl: string;
 
 beforeAll(async () => {
@@ -21,20 +18,12 @@ beforeAll(async () => {
   await applySchema(db);
   await loadDataset(db, peru);
   // A generous time limit: the first request of each query shape is planned while other test servers share the CPU.
-  const app = createApp({
-    db,
-    config: loadConfig({ QUERY_TIMEOUT_MS: '30000' }),
-    logger: pino({ level: 'silent' }),
-    readiness: { ready: true, reason: 'test' },
-  });
-  server = app.listen(0);
-  await new Promise((resolve) => server.once('listening', resolve));
-  const address = server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  app = await startApp(db, { QUERY_TIMEOUT_MS: '30000' });
+  baseUrl = app.base;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await app.close();
   await db.close();
 });
 

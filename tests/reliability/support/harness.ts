@@ -1,10 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import path from 'node:path';
-import { pino } from 'pino';
 import { expect } from 'vitest';
-import { createApp } from '../../../server/app.js';
-import { loadConfig } from '../../../server/config.js';
 import { readDataset, type Dataset } from '../../../server/features/load/dataset.js';
 import { applySchema, loadDataset } from '../../../server/features/load/load.service.js';
 import type { Database } from '../../../server/neo4j/database.js';
@@ -23,11 +19,6 @@ export interface Answer {
   elapsedMs: number;
 }
 
-export interface RunningApp {
-  base: string;
-  close: () => Promise<void>;
-}
-
 /** Empties the test database and loads the Peru network with its schema; returns the dataset for expectations. */
 export async function loadPeru(db: Database): Promise<Dataset> {
   const dataset = readDataset(path.join(projectRoot, 'data', 'peru'));
@@ -37,22 +28,7 @@ export async function loadPeru(db: Database): Promise<Dataset> {
   return dataset;
 }
 
-/** Mounts the app in-process on a free loopback port, with the rate limit out of the way of many requests. */
-export async function startApp(db: Pick<Database, 'driver' | 'name'>, environment: Record<string, string>): Promise<RunningApp> {
-  const config = loadConfig({ NEXO_RATE_LIMIT_PER_MINUTE: '1000000', ...environment });
-  const app = createApp({ db, config, logger: pino({ level: 'silent' }), readiness: { ready: true, reason: 'test' } });
-  const server: Server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const address = server.address();
-  return {
-    base: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+export { startApp, type RunningApp } from '../../support/testApp.js';
 
 /** Sends one request; a request that does not answer within REQUEST_DEADLINE_MS rejects (a hang fails the test). */
 export async function send(
