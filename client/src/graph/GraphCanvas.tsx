@@ -1,7 +1,10 @@
-import cytoscape, { type Core, type ElementDefinition, type EventObject, type LayoutOptions, type NodeSingular } from 'cytoscape';
+import type { CollectionReturnValue, Core, ElementDefinition, EventObject, LayoutOptions, Layouts, NodeSingular } from 'cytoscape';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import type { Position } from '../state/placement';
-import { BIG_VIEW, layoutById, registerExtensions } from './layouts';
+import type { ForceAtlasLayoutOptions } from './forceAtlas';
+import { registerExtensions } from './extensions';
+import { BIG_VIEW, layoutById } from './layouts';
+import { createCanvas, isLargeView, tuneViewport } from './renderer';
 import { buildStylesheet, type Theme } from './style';
 
 /** Run a layout over everything, or settle only `newIds` around what stays fixed. */
@@ -41,7 +44,7 @@ export interface GraphCanvasProps {
 const MAX_FIT_ZOOM = 1.4;
 
 /** The zoom and pan that show `targets` whole, without zooming in past MAX_FIT_ZOOM. */
-function fitted(cy: Core, targets: cytoscape.CollectionReturnValue, padding: number): { zoom: number; pan: Position } {
+function fitted(cy: Core, targets: CollectionReturnValue, padding: number): { zoom: number; pan: Position } {
   const box = targets.boundingBox({});
   const zoom = Math.max(
     cy.minZoom(),
@@ -77,18 +80,11 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
   // Handlers change every render; Cytoscape listeners read the latest through this ref.
   const latest = useRef(props);
   latest.current = props;
-  const layoutRunning = useRef<cytoscape.Layouts | undefined>(undefined);
+  const layoutRunning = useRef<Layouts | undefined>(undefined);
 
   useEffect(() => {
     registerExtensions();
-    const cy = cytoscape({
-      container: container.current,
-      style: buildStylesheet(latest.current.theme, latest.current.kinds, latest.current.types),
-      boxSelectionEnabled: true,
-      selectionType: 'single',
-      minZoom: 0.05,
-      maxZoom: 4,
-    });
+    const cy = createCanvas(container.current!, buildStylesheet(latest.current.theme, latest.current.kinds, latest.current.types));
     cyRef.current = cy;
     let selectTimer: number | undefined;
     const reportSelection = () => {
@@ -150,9 +146,13 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
     };
   }, []);
 
+  const large = isLargeView(props.elements.length);
   useEffect(() => {
-    cyRef.current?.style(buildStylesheet(props.theme, props.kinds, props.types));
-  }, [props.theme, props.kinds, props.types]);
+    const cy = cyRef.current;
+    if (!cy) return;
+    tuneViewport(cy, large);
+    cy.style(buildStylesheet(props.theme, props.kinds, props.types, large));
+  }, [props.theme, props.kinds, props.types, large]);
 
   // Patch the instance towards the elements: remove what left, add what came, update the rest in place.
   useEffect(() => {
@@ -210,25 +210,31 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
       options = layoutById(command.layout).options({ cy, roots: command.roots, pinned, animate: true });
     } else {
       const fresh = new Set(command.newIds);
-      if (fresh.size === 0 || cy.nodes().length > BIG_VIEW) return;
-      // Incremental fCoSE: what was placed before stays exactly where it is; only the newcomers move.
-      const fixedNodeConstraint = cy
-        .nodes()
-        .filter((node: NodeSingular) => !fresh.has(node.id()))
-        .map((node: NodeSingular) => ({ nodeId: node.id(), position: { ...node.position() } }));
-      options = {
-        name: 'fcose',
-        randomize: false,
-        quality: 'proof',
-        animate: true,
-        animationDuration: 400,
-        fit: false,
-        nodeDimensionsIncludeLabels: true,
-        idealEdgeLength: 110,
-        nodeRepulsion: 9000,
-        numIter: 600,
-        fixedNodeConstraint,
-      } as LayoutOptions;
+      if (fresh.size === 0) return;
+      const placed = cy.nodes().filter((node: NodeSingular) => !fresh.has(node.id()));
+      // Incremental layouts: what was placed before stays exactly where it is; only the newcomers move.
+      if (cy.nodes().length > BIG_VIEW) {
+        options = {
+          name: 'forceatlas2',
+          fixed: new Set(placed.map((node: NodeSingular) => node.id())),
+          fit: false,
+        } satisfies ForceAtlasLayoutOptions as unknown as LayoutOptions;
+      } else {
+        const fixedNodeConstraint = placed.map((node: NodeSingular) => ({ nodeId: node.id(), position: { ...node.position() } }));
+        options = {
+          name: 'fcose',
+          randomize: false,
+          quality: 'proof',
+          animate: true,
+          animationDuration: 400,
+          fit: false,
+          nodeDimensionsIncludeLabels: true,
+          idealEdgeLength: 110,
+          nodeRepulsion: 9000,
+          numIter: 600,
+          fixedNodeConstraint,
+        } as LayoutOptions;
+      }
     }
     const layout = cy.elements().layout(options);
     layoutRunning.current = layout;

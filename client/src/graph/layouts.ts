@@ -1,20 +1,5 @@
-import cytoscape, { type Core, type LayoutOptions, type NodeSingular } from 'cytoscape';
-import cola from 'cytoscape-cola';
-import dagre from 'cytoscape-dagre';
-import fcose from 'cytoscape-fcose';
-import svg from 'cytoscape-svg';
-
-let registered = false;
-
-/** Registers the layout and export extensions once per page, whatever mounts first. */
-export function registerExtensions(): void {
-  if (registered) return;
-  cytoscape.use(fcose);
-  cytoscape.use(cola);
-  cytoscape.use(dagre);
-  cytoscape.use(svg);
-  registered = true;
-}
+import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
+import type { ForceAtlasLayoutOptions } from './forceAtlas';
 
 export interface LayoutContext {
   cy: Core;
@@ -31,8 +16,16 @@ export interface LayoutEntry {
   options: (context: LayoutContext) => LayoutOptions;
 }
 
-/** Past this many nodes the force-directed layouts are too slow here to animate or refine. */
-export const BIG_VIEW = 800;
+/**
+ * Past this many nodes fCoSE takes seconds here and holds the page while it runs (it grows much faster than
+ * linearly), so the automatic choice and expansions switch to ForceAtlas2, and cola and fCoSE stop refining.
+ */
+export const BIG_VIEW = 500;
+
+/** The layout the automatic entry runs for a view of `nodeCount` nodes. */
+export function automaticLayout(nodeCount: number): 'fcose' | 'forceatlas2' {
+  return nodeCount > BIG_VIEW ? 'forceatlas2' : 'fcose';
+}
 
 const fixed = (context: LayoutContext) =>
   context.cy
@@ -42,11 +35,20 @@ const fixed = (context: LayoutContext) =>
 
 const degreeOf = (node: NodeSingular): number => Number(node.data('degree') ?? node.degree(false));
 
+const forceAtlas = (context: LayoutContext): LayoutOptions =>
+  ({ name: 'forceatlas2', fixed: context.pinned, fit: true, padding: 40 }) satisfies ForceAtlasLayoutOptions as unknown as LayoutOptions;
+
 export const LAYOUTS: LayoutEntry[] = [
+  {
+    id: 'auto',
+    label: 'Automatic',
+    description: `Force (fCoSE) up to ${BIG_VIEW} nodes, ForceAtlas2 for larger views; the default.`,
+    options: (context) => layoutById(automaticLayout(context.cy.nodes().length)).options(context),
+  },
   {
     id: 'fcose',
     label: 'Force (fCoSE)',
-    description: 'Groups linked actors together; the default.',
+    description: 'Groups linked actors together, avoiding overlaps; slow past a few hundred nodes.',
     options: (context) => {
       const big = context.cy.nodes().length > BIG_VIEW;
       const pins = fixed(context);
@@ -64,6 +66,12 @@ export const LAYOUTS: LayoutEntry[] = [
         ...(pins.length ? { fixedNodeConstraint: pins } : {}),
       } as LayoutOptions;
     },
+  },
+  {
+    id: 'forceatlas2',
+    label: 'Large graphs (ForceAtlas2)',
+    description: 'Fast force layout for thousands of nodes; the page stays responsive while it runs.',
+    options: forceAtlas,
   },
   {
     id: 'cola',

@@ -71,8 +71,15 @@ const PALETTES: Record<Theme, Palette> = {
   dark: { text: '#e6e9ef', textBackground: '#161a22', accent: '#ffd34d', path: '#ff6b9a', more: '#9aa3b2' },
 };
 
-/** The Cytoscape stylesheet: one rule per entity kind and relationship type, then states (selected, pinned, path…). */
-export function buildStylesheet(theme: Theme, kinds: string[], types: string[]): StylesheetJson {
+/**
+ * The Cytoscape stylesheet: one rule per entity kind and relationship type, then states (selected, pinned, path…).
+ *
+ * `large` views (see renderer.ts) get a leaner sheet: Cytoscape resolves every property of every element and that,
+ * not drawing, is most of the time a view of thousands takes to appear. So edges are straight haystack lines without
+ * arrows and carry a type label only when selected or on a path, node labels show once zoomed in far enough to
+ * read, and label backgrounds and fade transitions go.
+ */
+export function buildStylesheet(theme: Theme, kinds: string[], types: string[], large = false): StylesheetJson {
   const palette = PALETTES[theme];
   const kindRules: Rule[] = [...new Set([...Object.keys(KINDS), ...kinds])].map((kind) => {
     const style = kindStyle(kind);
@@ -83,8 +90,19 @@ export function buildStylesheet(theme: Theme, kinds: string[], types: string[]):
   });
   const typeRules: Rule[] = types.map((type) => ({
     selector: `edge[type = ${JSON.stringify(type)}]`,
-    style: { 'line-color': typeColour(type), 'target-arrow-color': typeColour(type) },
+    style: { 'line-color': typeColour(type), ...(large ? {} : { 'target-arrow-color': typeColour(type) }) },
   }));
+  const fade = { 'transition-property': 'opacity', 'transition-duration': 200 };
+  const edgeLabel = {
+    label: 'data(type)',
+    'font-size': 9,
+    'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+    color: palette.text,
+    'text-rotation': 'autorotate',
+    'text-background-color': palette.textBackground,
+    'text-background-opacity': 0.85,
+    'text-background-padding': '1px',
+  };
   const rules: Rule[] = [
     {
       selector: 'node',
@@ -107,38 +125,35 @@ export function buildStylesheet(theme: Theme, kinds: string[], types: string[]):
         'text-margin-y': 5,
         'text-wrap': 'wrap',
         'text-max-width': '130px',
-        'text-background-color': palette.textBackground,
-        'text-background-opacity': 0.8,
-        'text-background-padding': '2px',
-        'text-background-shape': 'roundrectangle',
-        'min-zoomed-font-size': 7,
-        'transition-property': 'opacity',
-        'transition-duration': 200,
+        ...(large
+          ? { 'min-zoomed-font-size': 10 }
+          : {
+              'text-background-color': palette.textBackground,
+              'text-background-opacity': 0.8,
+              'text-background-padding': '2px',
+              'text-background-shape': 'roundrectangle',
+              'min-zoomed-font-size': 7,
+              ...fade,
+            }),
       },
     },
     ...kindRules,
     {
       selector: 'edge',
-      style: {
-        width: 1.6,
-        'curve-style': 'bezier',
-        'line-color': '#8a94a6',
-        'target-arrow-color': '#8a94a6',
-        'target-arrow-shape': 'triangle',
-        'arrow-scale': 1.1,
-        label: 'data(type)',
-        'font-size': 9,
-        'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-        color: palette.text,
-        'text-rotation': 'autorotate',
-        'text-background-color': palette.textBackground,
-        'text-background-opacity': 0.85,
-        'text-background-padding': '1px',
-        // Type labels on every edge of a busy view are noise: they appear once zoomed in, or for the selection's edges.
-        'min-zoomed-font-size': 14,
-        'transition-property': 'opacity',
-        'transition-duration': 200,
-      },
+      style: large
+        ? { width: 1.2, 'curve-style': 'haystack', 'haystack-radius': 0, 'line-color': '#8a94a6' }
+        : {
+            width: 1.6,
+            'curve-style': 'bezier',
+            'line-color': '#8a94a6',
+            'target-arrow-color': '#8a94a6',
+            'target-arrow-shape': 'triangle',
+            'arrow-scale': 1.1,
+            ...edgeLabel,
+            // Type labels on every edge of a busy view are noise: they appear once zoomed in, or for the selection's edges.
+            'min-zoomed-font-size': 14,
+            ...fade,
+          },
     },
     ...typeRules,
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': palette.text } },
@@ -165,12 +180,12 @@ export function buildStylesheet(theme: Theme, kinds: string[], types: string[]):
       },
     },
     { selector: 'edge.more', style: { 'line-style': 'dashed', 'line-color': palette.more, 'target-arrow-shape': 'none', label: '' } },
-    { selector: 'edge.near', style: { 'min-zoomed-font-size': 0, 'font-size': 10, width: 2.4 } },
+    { selector: 'edge.near', style: { ...edgeLabel, 'min-zoomed-font-size': 0, 'font-size': 10, width: 2.4 } },
     { selector: '.dimmed', style: { opacity: 0.15 } },
     { selector: 'node.path', style: { 'border-width': 4, 'border-color': palette.path } },
     {
       selector: 'edge.path',
-      style: { width: 4, 'line-color': palette.path, 'target-arrow-color': palette.path, 'font-size': 11, 'font-weight': 'bold', 'min-zoomed-font-size': 0 },
+      style: { ...edgeLabel, width: 4, 'line-color': palette.path, 'target-arrow-color': palette.path, 'font-size': 11, 'font-weight': 'bold', 'min-zoomed-font-size': 0 },
     },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': palette.accent, 'border-style': 'solid' } },
     { selector: 'edge:selected', style: { width: 4, 'line-color': palette.accent, 'target-arrow-color': palette.accent } },

@@ -38,7 +38,7 @@ export interface ViewState {
 
 export type ViewProducer = (state: ViewState) => ViewState;
 
-export const DEFAULT_LAYOUT = 'fcose';
+export const DEFAULT_LAYOUT = 'auto';
 
 export function emptyFilters(): Filters {
   return { hiddenTypes: [], hiddenKinds: [], years: null };

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { computeForceAtlas, fittedViewport, startPositions, type ForceAtlasInput } from './forceAtlas';
+
+/** A ring of `count` nodes plus a hub linked to every tenth, all starting on the same point but the fixed one. */
+function graphOf(count: number): ForceAtlasInput {
+  const nodes = Array.from({ length: count }, (_unused, index) => ({ id: `n${index}`, position: { x: 0, y: 0 }, fixed: false }));
+  nodes.push({ id: 'pinned', position: { x: 500, y: -300 }, fixed: true });
+  const edges = nodes.slice(0, count).map((node, index) => ({ source: node.id, target: `n${(index + 1) % count}` }));
+  for (let index = 0; index < count; index += 10) edges.push({ source: 'pinned', target: `n${index}` });
+  return { nodes, edges };
+}
+
+const run = { sliceMs: 5, cancelled: () => false };
+
+describe('ForceAtlas2 layout', () => {
+  it('spreads nodes that start on the same point, and leaves a fixed node where it is', () => {
+    const start = startPositions(graphOf(50).nodes);
+    const distinct = new Set([...start.values()].map(({ x, y }) => `${Math.round(x)},${Math.round(y)}`));
+    expect(distinct.size).toBe(51);
+    expect(start.get('pinned')).toEqual({ x: 500, y: -300 });
+  });
+
+  it('gives every node a finite position, spread apart, and never moves a fixed node', async () => {
+    const positions = (await computeForceAtlas(graphOf(300), run))!;
+    expect(positions.size).toBe(301);
+    for (const { x, y } of positions.values()) {
+      expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
+    }
+    expect(positions.get('pinned')).toEqual({ x: 500, y: -300 });
+    const first = positions.get('n0')!;
+    const far = positions.get('n150')!;
+    expect(Math.hypot(first.x - far.x, first.y - far.y)).toBeGreaterThan(30);
+  });
+
+  it('stops without positions when a newer layout cancels it', async () => {
+    let slices = 0;
+    const result = await computeForceAtlas(graphOf(300), { sliceMs: 1, cancelled: () => (slices += 1) > 2 });
+    expect(result).toBeUndefined();
+  });
+
+  it('fits every position inside the canvas', () => {
+    const points = [
+      { x: -1000, y: 0 },
+      { x: 3000, y: 800 },
+    ];
+    const canvas = { width: 1000, height: 600, minZoom: 0.05, maxZoom: 4 };
+    const { zoom, pan } = fittedViewport(points, canvas, 40);
+    for (const point of points) {
+      const rendered = { x: point.x * zoom + pan.x, y: point.y * zoom + pan.y };
+      expect(rendered.x).toBeGreaterThanOrEqual(40);
+      expect(rendered.x).toBeLessThanOrEqual(960);
+      expect(rendered.y).toBeGreaterThanOrEqual(40);
+      expect(rendered.y).toBeLessThanOrEqual(560);
+    }
+    expect(fittedViewport([{ x: 0, y: 0 }], canvas, 40).zoom).toBe(4);
+  });
+});
