@@ -543,7 +543,7 @@ export function App() {
           <SearchBox label="Search entities" placeholder="Search a person, organisation, place… ( / )" onPick={(node) => place([node])} inputRef={searchInput} />
         </div>
         <div className="tools" role="toolbar" aria-label="View tools">
-          <LayoutPicker value={view.layout} onChange={runLayout} onRerun={() => runLayout(view.layout)} />
+          <LayoutPicker value={view.layout} nodeCount={nodeCount} onChange={runLayout} onRerun={() => runLayout(view.layout)} />
           <button type="button" onClick={() => viewport({ kind: 'fit' })} title="Fit the view (F)">
             Fit
           </button>

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -24,6 +24,28 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`Timed out waiting for ${what}`);
+}
+
+/**
+ * A view export of `nodes` actors with 1.5 links each, half of them to a few hubs, and no positions: what a large
+ * investigation looks like before any layout ran.
+ */
+function largeViewFile(nodes: number): string {
+  const edges = [];
+  for (let index = 1; edges.length < nodes * 1.5; index += 1) {
+    const source = index % nodes;
+    const target = index % 2 === 0 ? index % 7 : (source + 1 + (index % 13)) % nodes;
+    if (source !== target) edges.push({ id: `large:e${index}`, type: 'CALLED', source: `large:n${source}`, target: `large:n${target}`, properties: {} });
+  }
+  const view = {
+    format: 'nexo-view',
+    version: 1,
+    nodes: Array.from({ length: nodes }, (_unused, index) => ({ id: `large:n${index}`, labels: ['Entity', 'Person'], name: `Actor ${index}`, properties: {} })),
+    edges,
+  };
+  const file = path.join(artifactsDir, 'large-view.json');
+  writeFileSync(file, JSON.stringify(view));
+  return file;
 }
 
 async function searchAndPick(text: string, option: string): Promise<void> {
@@ -266,7 +288,7 @@ describe('the explorer in a browser', { timeout: 150_000 }, () => {
     await screenshot(page, '11-concentric');
     await page.locator('.canvas').focus();
     await page.keyboard.press('Control+z');
-    await expect.poll(() => page.getByLabel('Layout', { exact: true }).inputValue()).toBe('fcose');
+    await expect.poll(() => page.getByLabel('Layout', { exact: true }).inputValue()).toBe('auto');
     const back = await where();
     expect(Math.hypot(back.x - before.x, back.y - before.y)).toBeLessThan(2);
   });
@@ -331,5 +353,35 @@ describe('the explorer in a browser', { timeout: 150_000 }, () => {
     await screenshot(page, '12-dark-large', { readme: true });
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
     await page.setViewportSize({ width: 1280, height: 720 });
+  });
+
+  it('lays out a view of 3,000 elements with ForceAtlas2 and stays responsive', async () => {
+    await page.getByLabel('Import a view from JSON').setInputFiles(largeViewFile(1200));
+    await until(async () => (await canvasIds(page)).nodes.length === 1200, 'the 1,200 imported actors');
+    const layoutPicker = page.getByLabel('Layout', { exact: true });
+    await expect.poll(() => layoutPicker.inputValue()).toBe('auto');
+    expect(await layoutPicker.locator('option:checked').textContent()).toBe('Automatic (ForceAtlas2)');
+
+    const where = (id: string) => page.evaluate((nodeId) => window.__nexo!.modelPosition(nodeId)!, id);
+    const before = await where('large:n100');
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('l');
+    await until(async () => {
+      const after = await where('large:n100');
+      return Math.hypot(after.x - before.x, after.y - before.y) > 1;
+    }, 'ForceAtlas2 to move the imported actors');
+    const unplaced = await page.evaluate(() =>
+      window.__nexo!.nodeIds().filter((id) => {
+        const position = window.__nexo!.modelPosition(id);
+        return !position || !Number.isFinite(position.x) || !Number.isFinite(position.y);
+      }),
+    );
+    expect(unplaced).toEqual([]);
+    await screenshot(page, 'large-view-3000');
+
+    // The most connected actor sits in a clear space of its own: a click there selects it.
+    const hub = await nodePoint(page, 'large:n1');
+    await page.mouse.click(hub.x, hub.y);
+    await page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: 'Actor 1', exact: true }).waitFor();
   });
 });

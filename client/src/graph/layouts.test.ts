@@ -1,6 +1,6 @@
 import type { Core } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { automaticLayout, BIG_VIEW, layoutById, LAYOUTS } from './layouts';
+import { automaticLayout, BIG_VIEW, layoutById, layoutLabel, LAYOUTS } from './layouts';
 import { DEFAULT_LAYOUT } from '../state/view';
 
 const viewOf = (nodeCount: number) => ({ nodes: () => ({ length: nodeCount, filter: () => [] }) }) as unknown as Core;
@@ -21,6 +21,12 @@ describe('layout choice', () => {
     expect(optionsFor('auto', 200).name).toBe('fcose');
     expect(optionsFor('auto', 2000).name).toBe('forceatlas2');
     expect(optionsFor('forceatlas2', 20).name).toBe('forceatlas2');
+  });
+
+  it('names in the menu the layout the automatic entry would run', () => {
+    expect(layoutLabel(layoutById('auto'), 10)).toBe('Automatic (fCoSE)');
+    expect(layoutLabel(layoutById('auto'), BIG_VIEW + 1)).toBe('Automatic (ForceAtlas2)');
+    expect(layoutLabel(layoutById('grid'), BIG_VIEW + 1)).toBe('Grid');
   });
 
   it('keeps pinned nodes fixed in ForceAtlas2', () => {

@@ -140,6 +140,11 @@ export const LAYOUTS: LayoutEntry[] = [
   },
 ];
 
+/** The menu label; the automatic entry says which layout it would run now, so a user knows what to expect. */
+export function layoutLabel(entry: LayoutEntry, nodeCount: number): string {
+  return entry.id === 'auto' ? `Automatic (${automaticLayout(nodeCount) === 'fcose' ? 'fCoSE' : 'ForceAtlas2'})` : entry.label;
+}
+
 export function layoutById(id: string): LayoutEntry {
   return LAYOUTS.find((layout) => layout.id === id) ?? LAYOUTS[0]!;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { LAYOUTS } from '../graph/layouts';
+import { LAYOUTS, layoutLabel } from '../graph/layouts';
 
 interface MenuButtonProps {
   label: string;
@@ -65,7 +65,17 @@ export function MenuButton({ label, items }: MenuButtonProps) {
 }
 
 /** The layout chooser: picking one runs it (animated); pinned nodes stay. */
-export function LayoutPicker({ value, onChange, onRerun }: { value: string; onChange: (id: string) => void; onRerun: () => void }) {
+export function LayoutPicker({
+  value,
+  nodeCount,
+  onChange,
+  onRerun,
+}: {
+  value: string;
+  nodeCount: number;
+  onChange: (id: string) => void;
+  onRerun: () => void;
+}) {
   return (
     <div className="layout-picker">
       <label className="sr-only" htmlFor="layout-select">
@@ -74,7 +84,7 @@ export function LayoutPicker({ value, onChange, onRerun }: { value: string; onCh
       <select id="layout-select" value={value} onChange={(event) => onChange(event.target.value)} title={LAYOUTS.find((layout) => layout.id === value)?.description}>
         {LAYOUTS.map((layout) => (
           <option key={layout.id} value={layout.id}>
-            {layout.label}
+            {layoutLabel(layout, nodeCount)}
           </option>
         ))}
       </select>
