@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { cypherFile } from '../server/cypher.js';
-import { neighboursCypher } from '../server/features/neighbours/neighbours.service.js';
+import { prepareNeighbours } from '../server/features/neighbours/neighbours.service.js';
 import { prepareNodeDetails } from '../server/features/nodes/nodes.service.js';
 import { fillCypherTemplate } from '../server/features/schema/cypherIdentifiers.js';
 import { luceneQuery, searchTerms } from '../server/features/search/searchQuery.js';
@@ -40,14 +40,12 @@ const PATH_SLOTS = { types: '', arrowHead: '', maxHops: '6' };
 /** The five scenarios the bench measures, each as API paths and as the services' own Cypher. */
 export async function scenarios(db: Db, inputs: ScenarioInputs): Promise<Scenario[]> {
   const readDetails = await prepareNodeDetails(db);
-  const neighbours = neighboursCypher([], 'both');
+  const neighbours = await prepareNeighbours(db, [], 'both');
   const search = cypherFile('search/entities.cypher');
   const endpoints = cypherFile('paths/endpoints.cypher');
   const shortest = fillCypherTemplate(cypherFile('paths/shortest.cypher'), PATH_SLOTS);
-  const page = async (tx: ManagedTransaction, id: string) => {
-    await readDetails(tx, id);
-    return tx.run(neighbours, { id, labels: [], skip: neo4j.int(0), limit: neo4j.int(NEIGHBOURS_LIMIT) });
-  };
+  const page = (tx: ManagedTransaction, id: string) =>
+    tx.run(neighbours.cypher, neighbours.parameters(id, { labels: [], skip: 0, limit: NEIGHBOURS_LIMIT }));
   const id = (index: number) => inputs.ordinaryIds[index % inputs.ordinaryIds.length]!;
   const pair = (index: number) => inputs.pathPairs[index % inputs.pathPairs.length]!;
   const text = (index: number) => inputs.searchTexts[index % inputs.searchTexts.length]!;

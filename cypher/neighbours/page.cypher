@@ -1,19 +1,24 @@
-// Template. The expand slot is the relationship pattern, e.g. -[r:`PAID`|`MET`]->, written in by
-// neighbours.service.ts: the direction, and types from the schema's allow-list, quoted. A typed, directed
-// expansion reads only the hub's relationships of those types, never all of them. A neighbour reached by several
-// relationships counts once (DISTINCT m) in total and in paging, and comes with all its matching edges.
-// Order: name then id, so pages are disjoint and stable.
+// Template, slots filled by neighbours.service.ts. expand is the relationship pattern, e.g. -[r:`PAID`|`MET`]->: the
+// direction, and types from the schema's allow-list, quoted; a typed, directed expansion reads only the node's
+// relationships of those types. degrees is the per-type count list of nodes/details.cypher, answered from the degree
+// store. A neighbour reached by several relationships counts once (DISTINCT m) and comes with all its matching edges.
+//
+// Pages follow the order Neo4j reads the node's relationships in, with no sort: the first page of a hub with 140,000
+// links reads about a page of them, where ORDER BY name read and sorted all 140,000. The order is stable while the
+// graph is unchanged. For the same reason the count stops after $countUpTo neighbours: when it reaches that, the
+// service reports "more than" instead of an exact total.
 MATCH (n:Entity {id: $id})
 CALL (n) {
   MATCH (n){{expand}}(m)
   WHERE m <> n AND (size($labels) = 0 OR any(label IN labels(m) WHERE label IN $labels))
-  RETURN count(DISTINCT m) AS total
+  WITH DISTINCT m
+  LIMIT $countUpTo
+  RETURN count(m) AS counted
 }
 CALL (n) {
   MATCH (n){{expand}}(m)
   WHERE m <> n AND (size($labels) = 0 OR any(label IN labels(m) WHERE label IN $labels))
   WITH DISTINCT m
-  ORDER BY m.name, m.id
   SKIP $skip
   LIMIT $limit
   RETURN collect(m) AS neighbours
@@ -23,4 +28,4 @@ CALL (n, neighbours) {
   MATCH (n){{expand}}(m)
   RETURN collect(r) AS edges
 }
-RETURN n, total, neighbours, edges
+RETURN n, [{{degrees}}] AS degrees, counted, neighbours, edges

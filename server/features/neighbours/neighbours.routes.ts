@@ -4,7 +4,7 @@ import { defineRoute, type AnyRoute } from '../../http/route.js';
 import { edgeSchema, nodeSchema } from '../../neo4j/graph.js';
 import { nodeIdParams } from '../nodes/nodes.routes.js';
 import { commaSeparatedNames } from '../schema/listParameter.js';
-import { directions, getNeighbours } from './neighbours.service.js';
+import { COUNT_AHEAD, directions, getNeighbours } from './neighbours.service.js';
 
 const neighboursQuery = z.object({
   types: commaSeparatedNames('Comma-separated relationship types to follow (default: all)'),
@@ -22,9 +22,11 @@ export function neighboursRoutes(context: AppContext): AnyRoute[] {
       path: '/api/nodes/:id/neighbours',
       summary: "A page of a node's neighbours with the edges to them",
       description:
-        'Neighbours are ordered by name then id and paged by distinct neighbour: one linked by several relationships counts once ' +
-        'and comes with all its matching edges. total counts the matching neighbours before paging; counts lists all the ' +
-        "node's relationships by type and direction, unfiltered.",
+        'Paged by distinct neighbour, in the order Neo4j reads the relationships (stable while the graph is unchanged), so a ' +
+        "hub's first page costs a page, not its whole degree; within a page, neighbours come by name then id. A neighbour " +
+        'linked by several relationships counts once and comes with all its matching edges. total counts the matching ' +
+        `neighbours up to ${COUNT_AHEAD} past the page: totalExact false means there are more than total. counts lists all ` +
+        "the node's relationships by type and direction, unfiltered and exact.",
       tags: ['explore'],
       params: nodeIdParams,
       query: neighboursQuery,
@@ -32,6 +34,7 @@ export function neighboursRoutes(context: AppContext): AnyRoute[] {
         nodes: z.array(nodeSchema),
         edges: z.array(edgeSchema),
         total: z.number(),
+        totalExact: z.boolean(),
         counts: z.array(z.object({ type: z.string(), direction: z.enum(['in', 'out']), count: z.number() })),
       }),
       errors: { 404: 'No entity has this id', 503: 'Neo4j unavailable', 504: 'Query timeout' },

@@ -1,9 +1,9 @@
-import neo4j, { type Node as Neo4jNode, type Relationship } from 'neo4j-driver';
+import neo4j, { type Node as Neo4jNode, type Record as Neo4jRecord, type Relationship } from 'neo4j-driver';
 import { cypherFile } from '../../cypher.js';
 import type { Database } from '../../neo4j/database.js';
 import { GraphCollector, type GraphEdge, type GraphNode } from '../../neo4j/graph.js';
 import { toNumber } from '../../neo4j/values.js';
-import { prepareNodeDetails, unknownNode, type DegreeByType } from '../nodes/nodes.service.js';
+import { degreeColumns, unknownNode, type DegreeByType } from '../nodes/nodes.service.js';
 import { fillCypherTemplate, quoteIdentifier } from '../schema/cypherIdentifiers.js';
 import { assertKnownLabels, assertKnownRelationshipTypes } from '../schema/schema.service.js';
 import { timedRead } from '../schema/timedRead.js';
@@ -33,10 +33,67 @@ export interface NeighboursPage {
   nodes: GraphNode[];
   /** Every matching relationship between the node and the page's neighbours. */
   edges: GraphEdge[];
-  /** Distinct neighbours matching the filters, before paging. */
+  /** Distinct neighbours matching the filters: exact when totalExact, else a lower bound (there are more). */
   total: number;
+  totalExact: boolean;
   /** All the node's relationships by type and direction, whatever the filters. */
   counts: RelationshipCount[];
+}
+
+/**
+ * How many neighbours past the page the total is counted. Counting a hub's 140,000 neighbours exactly costs as much
+ * as reading them all, so past this the total is reported as "more than"; the counts per type stay exact.
+ */
+export const COUNT_AHEAD = 1000;
+
+type Paging = Pick<NeighboursInput, 'limit' | 'skip'>;
+
+/** The page query for one choice of types (already checked against the schema) and direction, and its reading. */
+export interface NeighboursQuery {
+  cypher: string;
+  parameters(id: string, input: Paging & Pick<NeighboursInput, 'labels'>): Record<string, unknown>;
+  read(record: Neo4jRecord, input: Paging): NeighboursPage;
+}
+
+/** Prepared per request, as the degree columns follow the schema's current types; the bench's raw side runs it too. */
+export async function prepareNeighbours(
+  db: Pick<Database, 'driver' | 'name'>,
+  types: readonly string[],
+  direction: Direction,
+): Promise<NeighboursQuery> {
+  const degrees = await degreeColumns(db);
+  const typeExpression = types.length > 0 ? `:${types.map(quoteIdentifier).join('|')}` : '';
+  const relationship = `[r${typeExpression}]`;
+  const expand = direction === 'out' ? `-${relationship}->` : direction === 'in' ? `<-${relationship}-` : `-${relationship}-`;
+  const countLimit = (input: Paging) => input.skip + input.limit + COUNT_AHEAD;
+  return {
+    cypher: fillCypherTemplate(cypherFile('neighbours/page.cypher'), { expand, degrees: degrees.cypher }),
+    parameters: (id, input) => ({
+      id,
+      labels: input.labels,
+      skip: neo4j.int(input.skip),
+      limit: neo4j.int(input.limit),
+      // One more than the limit, to tell "exactly the limit" from "more".
+      countUpTo: neo4j.int(countLimit(input) + 1),
+    }),
+    read(record, input) {
+      const counted = toNumber(record.get('counted'));
+      const collector = new GraphCollector();
+      // The node first: the collector keeps insertion order, and edges name their ends by the collected nodes' ids.
+      collector.add(record.get('n') as Neo4jNode);
+      collector.add(record.get('neighbours') as Neo4jNode[]);
+      collector.add(record.get('edges') as Relationship[]);
+      const graph = collector.toGraph();
+      const nodes = [graph.nodes[0]!, ...graph.nodes.slice(1).sort(byNameThenId)];
+      return {
+        nodes,
+        edges: orderEdges(nodes, graph.edges),
+        total: Math.min(counted, countLimit(input)),
+        totalExact: counted <= countLimit(input),
+        counts: countList(degrees.read(record.get('degrees'))),
+      };
+    },
+  };
 }
 
 /** One page of a node's neighbours, filtered by relationship type, direction and neighbour label; 404 when unknown. */
@@ -48,39 +105,15 @@ export async function getNeighbours(
 ): Promise<NeighboursPage> {
   await assertKnownRelationshipTypes(db, input.types, 'types');
   await assertKnownLabels(db, input.labels, 'labels');
-  const readDetails = await prepareNodeDetails(db);
-  const cypher = neighboursCypher(input.types, input.direction);
-  // One transaction, so the counts and the page describe the same state of the graph.
-  const answer = await timedRead(db, timeoutMs, async (tx) => {
-    const details = await readDetails(tx, id);
-    if (!details) return undefined;
-    const parameters = { id, labels: input.labels, skip: neo4j.int(input.skip), limit: neo4j.int(input.limit) };
-    const record = (await tx.run(cypher, parameters)).records[0]!;
-    return { details, record };
-  });
-  if (!answer) throw unknownNode(id);
-
-  const { details, record } = answer;
-  const collector = new GraphCollector();
-  // The node first: the collector keeps insertion order, and edges name their ends by the collected nodes' ids.
-  collector.add(record.get('n') as Neo4jNode);
-  collector.add(record.get('neighbours') as Neo4jNode[]);
-  collector.add(record.get('edges') as Relationship[]);
-  const graph = collector.toGraph();
-  return {
-    nodes: graph.nodes,
-    edges: orderEdges(graph.nodes, graph.edges),
-    total: toNumber(record.get('total')),
-    counts: countList(details.degree),
-  };
+  const query = await prepareNeighbours(db, input.types, input.direction);
+  // One query, so the counts and the page describe the same state of the graph.
+  const record = await timedRead(db, timeoutMs, async (tx) => (await tx.run(query.cypher, query.parameters(id, input))).records[0]);
+  if (!record) throw unknownNode(id);
+  return query.read(record, input);
 }
 
-/** The page query for these types (already checked against the schema) and this direction. */
-export function neighboursCypher(types: readonly string[], direction: Direction): string {
-  const typeExpression = types.length > 0 ? `:${types.map(quoteIdentifier).join('|')}` : '';
-  const relationship = `[r${typeExpression}]`;
-  const expand = direction === 'out' ? `-${relationship}->` : direction === 'in' ? `<-${relationship}-` : `-${relationship}-`;
-  return fillCypherTemplate(cypherFile('neighbours/page.cypher'), { expand });
+function byNameThenId(a: GraphNode, b: GraphNode): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Edges in the order of their neighbour in `nodes`, then by type and id, so equal requests give equal answers. */

@@ -17,36 +17,48 @@ export interface NodeDetails {
 }
 
 /** Reads one node's details inside a caller's transaction; undefined when no entity has the id. */
-export type NodeDetailsReader = (tx: ManagedTransaction, id: string) => Promise<NodeDetails | undefined>;
+export type NodeDetailsReader = (tx: Pick<ManagedTransaction, 'run'>, id: string) => Promise<NodeDetails | undefined>;
 
-/** The relationship types of the schema, sorted: the allow-list degree queries are written from. */
-async function knownRelationshipTypes(db: Pick<Database, 'driver' | 'name'>): Promise<string[]> {
-  return (await getSchema(db)).relationshipTypes.map((type) => type.name);
+/** A node's relationship counts per type as Cypher for a query's `degrees` slot, and how to read the value back. */
+export interface DegreeColumns {
+  /** `[COUNT { (n)<-[:T]-() }, COUNT { (n)-[:T]->() }], …` over the node `n`, one pair per known type. */
+  cypher: string;
+  read(pairs: unknown): DegreeByType;
 }
 
 /**
- * Prepares the degree query for the schema's current relationship types; the types are written into the query
- * (quoted), and the schema is cached for seconds, so a type created since then is counted a few seconds later.
+ * The degree pairs for the schema's current relationship types, written into the query (quoted, from the
+ * allow-list). The schema is cached for seconds, so a type created since then is counted a few seconds later.
  */
-export async function prepareNodeDetails(db: Pick<Database, 'driver' | 'name'>): Promise<NodeDetailsReader> {
-  const types = await knownRelationshipTypes(db);
-  const degrees = types
+export async function degreeColumns(db: Pick<Database, 'driver' | 'name'>): Promise<DegreeColumns> {
+  const types = (await getSchema(db)).relationshipTypes.map((type) => type.name);
+  const cypher = types
     .map((type) => {
       const quoted = quoteIdentifier(type);
       return `[COUNT { (n)<-[:${quoted}]-() }, COUNT { (n)-[:${quoted}]->() }]`;
     })
     .join(', ');
-  const cypher = fillCypherTemplate(cypherFile('nodes/details.cypher'), { degrees });
+  return {
+    cypher,
+    read(pairs) {
+      const degree: DegreeByType = {};
+      types.forEach((type, index) => {
+        const [incoming = 0, outgoing = 0] = ((pairs as unknown[][])[index] ?? []).map(toNumber);
+        if (incoming > 0 || outgoing > 0) degree[type] = { in: incoming, out: outgoing };
+      });
+      return degree;
+    },
+  };
+}
+
+/** The details query for the schema's current types; the bench's raw side runs the same reader. */
+export async function prepareNodeDetails(db: Pick<Database, 'driver' | 'name'>): Promise<NodeDetailsReader> {
+  const degrees = await degreeColumns(db);
+  const cypher = fillCypherTemplate(cypherFile('nodes/details.cypher'), { degrees: degrees.cypher });
   return async (tx, id) => {
     const record = (await tx.run(cypher, { id })).records[0];
     if (!record) return undefined;
-    const pairs = record.get('degrees') as unknown[][];
-    const degree: DegreeByType = {};
-    types.forEach((type, index) => {
-      const [incoming = 0, outgoing = 0] = (pairs[index] ?? []).map(toNumber);
-      if (incoming > 0 || outgoing > 0) degree[type] = { in: incoming, out: outgoing };
-    });
-    return { node: toGraphNode(record.get('n') as Neo4jNode), degree };
+    return { node: toGraphNode(record.get('n') as Neo4jNode), degree: degrees.read(record.get('degrees')) };
   };
 }
 
