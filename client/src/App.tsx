@@ -49,6 +49,8 @@ const ConsolePanel = lazy(() => import('./panels/ConsolePanel').then((module) =>
 /** How many neighbours one expansion brings at most; the rest waits behind a "+N more" handle. */
 const PAGE = 25;
 
+const count = (value: number): string => value.toLocaleString('en');
+
 type LeftTab = 'filters' | 'paths' | 'canvas';
 
 interface PathsState {
@@ -222,12 +224,14 @@ export function App() {
         const loaded = skip + neighbours.length;
         const fresh = await bringIn(page, {
           parent: id,
-          extra: setMore({ id: key, parent: id, types: slice.types, direction: slice.direction, loaded, total: page.total }),
+          extra: setMore({ id: key, parent: id, types: slice.types, direction: slice.direction, loaded, total: page.total, atLeast: !page.totalExact }),
         });
         const name = node?.name ?? id;
+        const more = page.total - loaded;
         if (page.total === 0) setNotice(`${name} has no links of that kind.`);
-        else if (fresh.length === 0 && loaded >= page.total) setNotice(`All ${page.total} of ${name}’s neighbours of that kind are on the canvas.`);
-        else if (page.total > loaded) setNotice(`Showing ${loaded} of ${page.total}: click “+${page.total - loaded} more” for the next ${Math.min(PAGE, page.total - loaded)}.`);
+        else if (!page.totalExact) setNotice(`Showing ${count(loaded)} of more than ${count(page.total)}: click “+${count(more)}+ more” for the next ${PAGE}.`);
+        else if (fresh.length === 0 && loaded >= page.total) setNotice(`All ${count(page.total)} of ${name}’s neighbours of that kind are on the canvas.`);
+        else if (more > 0) setNotice(`Showing ${count(loaded)} of ${count(page.total)}: click “+${count(more)} more” for the next ${Math.min(PAGE, more)}.`);
       }).finally(() => expanding.current.delete(key));
     },
     [bringIn, perform],
@@ -272,7 +276,10 @@ export function App() {
       for (const id of ids) {
         const page = await getNeighbours(id, { direction: 'both', limit: PAGE });
         const loaded = page.nodes.filter((node) => node.id !== id).length;
-        await bringIn(page, { parent: id, extra: setMore({ id: moreId(id, [], 'both'), parent: id, types: [], direction: 'both', loaded, total: page.total }) });
+        await bringIn(page, {
+          parent: id,
+          extra: setMore({ id: moreId(id, [], 'both'), parent: id, types: [], direction: 'both', loaded, total: page.total, atLeast: !page.totalExact }),
+        });
       }
     });
   }, [bringIn, perform, selectedNodeIds]);

@@ -34,7 +34,9 @@ export interface NeighbourCount {
 }
 
 export interface Neighbours extends Graph {
+  /** Exact when totalExact; else the server stopped counting a hub's neighbours there, and there are more. */
   total: number;
+  totalExact: boolean;
   counts: NeighbourCount[];
 }
 

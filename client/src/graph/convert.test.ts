@@ -49,4 +49,10 @@ describe('API graph to Cytoscape elements', () => {
     expect(elements.get(id)).toMatchObject({ data: { label: '+6 more' }, classes: 'more' });
     expect(elements.get(`${id}${MORE_EDGE_SUFFIX}`)).toMatchObject({ data: { source: shiningPath.id, target: id } });
   });
+
+  it('says "+N+ more" when the server stopped counting a hub and there are more than its total', () => {
+    const id = moreId(shiningPath.id, [], 'both');
+    const hub = setMore({ id, parent: shiningPath.id, types: [], direction: 'both', loaded: 25, total: 1025, atLeast: true })(state);
+    expect(byId(toElements(hub)).get(id)).toMatchObject({ data: { label: '+1,000+ more' } });
+  });
 });

@@ -62,7 +62,7 @@ export function toElements(state: ViewState, highlight?: Highlight): ElementDefi
     for (const handle of Object.values(state.more)) {
       if (!visible.nodes.has(handle.parent)) continue;
       const remaining = handle.total - handle.loaded;
-      const label = `+${remaining} more${handle.types.length === 1 ? ` ${handle.types[0]}` : ''}`;
+      const label = `+${remaining.toLocaleString('en')}${handle.atLeast ? '+' : ''} more${handle.types.length === 1 ? ` ${handle.types[0]}` : ''}`;
       elements.push({
         group: 'nodes',
         // Cytoscape cannot size a node to its label any more; about 7.5 px a character at this font size.

@@ -11,6 +11,8 @@ export interface MoreHandle {
   direction: Direction;
   loaded: number;
   total: number;
+  /** True when total is where the server stopped counting a hub's neighbours: there are more than total. */
+  atLeast?: boolean;
 }
 
 export interface Filters {
@@ -212,7 +214,7 @@ export const setMore =
   (handle: MoreHandle): ViewProducer =>
   (state) =>
     {
-      if (handle.loaded >= handle.total) {
+      if (handle.loaded >= handle.total && !handle.atLeast) {
         return { ...state, more: without(state.more, (id) => id === handle.id), positions: without(state.positions, (id) => id === handle.id) };
       }
       const parent = state.positions[handle.parent];
