@@ -217,6 +217,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
         options = {
           name: 'forceatlas2',
           fixed: new Set(placed.map((node: NodeSingular) => node.id())),
+          restart: false,
           fit: false,
         } satisfies ForceAtlasLayoutOptions as unknown as LayoutOptions;
       } else {

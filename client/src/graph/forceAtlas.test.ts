@@ -7,17 +7,38 @@ function graphOf(count: number): ForceAtlasInput {
   nodes.push({ id: 'pinned', position: { x: 500, y: -300 }, fixed: true });
   const edges = nodes.slice(0, count).map((node, index) => ({ source: node.id, target: `n${(index + 1) % count}` }));
   for (let index = 0; index < count; index += 10) edges.push({ source: 'pinned', target: `n${index}` });
-  return { nodes, edges };
+  return { nodes, edges, restart: false };
 }
 
 const run = { sliceMs: 5, cancelled: () => false };
 
 describe('ForceAtlas2 layout', () => {
   it('spreads nodes that start on the same point, and leaves a fixed node where it is', () => {
-    const start = startPositions(graphOf(50).nodes);
+    const start = startPositions(graphOf(50));
     const distinct = new Set([...start.values()].map(({ x, y }) => `${Math.round(x)},${Math.round(y)}`));
     expect(distinct.size).toBe(51);
     expect(start.get('pinned')).toEqual({ x: 500, y: -300 });
+  });
+
+  it('keeps the places of newcomers that settle, and starts a full layout afresh with the most linked in the middle', () => {
+    const input: ForceAtlasInput = {
+      nodes: [
+        { id: 'a', position: { x: 0, y: 0 }, fixed: false },
+        { id: 'b', position: { x: 9000, y: 0 }, fixed: false },
+        { id: 'hub', position: { x: 0, y: 9000 }, fixed: false },
+      ],
+      edges: [
+        { source: 'hub', target: 'a' },
+        { source: 'hub', target: 'b' },
+      ],
+      restart: false,
+    };
+    expect(startPositions(input).get('b')).toEqual({ x: 9000, y: 0 });
+    const fresh = startPositions({ ...input, restart: true });
+    const centre = { x: 3000, y: 3000 };
+    const distance = (id: string) => Math.hypot(fresh.get(id)!.x - centre.x, fresh.get(id)!.y - centre.y);
+    expect(distance('hub')).toBeLessThan(distance('a'));
+    expect(distance('b')).toBeLessThan(200);
   });
 
   it('gives every node a finite position, spread apart, and never moves a fixed node', async () => {
