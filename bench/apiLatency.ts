@@ -4,7 +4,8 @@ import { cypherFile } from '../server/cypher.js';
 import { prepareNeighbours } from '../server/features/neighbours/neighbours.service.js';
 import { prepareNodeDetails } from '../server/features/nodes/nodes.service.js';
 import { fillCypherTemplate } from '../server/features/schema/cypherIdentifiers.js';
-import { luceneQuery, searchTerms } from '../server/features/search/searchQuery.js';
+import { readIndexHits } from '../server/features/search/search.service.js';
+import { searchTerms } from '../server/features/search/searchQuery.js';
 import type { Database } from '../server/neo4j/database.js';
 
 type Db = Pick<Database, 'driver' | 'name'>;
@@ -41,7 +42,6 @@ const PATH_SLOTS = { types: '', arrowHead: '', maxHops: '6' };
 export async function scenarios(db: Db, inputs: ScenarioInputs): Promise<Scenario[]> {
   const readDetails = await prepareNodeDetails(db);
   const neighbours = await prepareNeighbours(db, [], 'both');
-  const search = cypherFile('search/entities.cypher');
   const endpoints = cypherFile('paths/endpoints.cypher');
   const shortest = fillCypherTemplate(cypherFile('paths/shortest.cypher'), PATH_SLOTS);
   const page = (tx: ManagedTransaction, id: string) =>
@@ -53,8 +53,7 @@ export async function scenarios(db: Db, inputs: ScenarioInputs): Promise<Scenari
     {
       name: 'search',
       paths: inputs.searchTexts.map((q) => `/api/search?q=${encodeURIComponent(q)}`),
-      raw: (tx, index) =>
-        tx.run(search, { query: luceneQuery(searchTerms(text(index))), labels: [], candidates: neo4j.int(SEARCH_CANDIDATES) }),
+      raw: (tx, index) => readIndexHits(tx, searchTerms(text(index)), [], SEARCH_CANDIDATES),
     },
     {
       name: 'node details',

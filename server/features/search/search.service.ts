@@ -1,11 +1,11 @@
-import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction, type Node as Neo4jNode } from 'neo4j-driver';
 import { cypherFile } from '../../cypher.js';
 import { AppError } from '../../errors.js';
 import type { Database } from '../../neo4j/database.js';
 import { toGraphNode, type GraphNode } from '../../neo4j/graph.js';
 import { assertKnownLabels } from '../schema/schema.service.js';
 import { timedRead } from '../schema/timedRead.js';
-import { luceneQuery, rankCandidates, searchTerms } from './searchQuery.js';
+import { allWordsQuery, luceneQuery, rankCandidates, searchTerms } from './searchQuery.js';
 
 export interface SearchInput {
   q: string;
@@ -17,7 +17,16 @@ export interface SearchInput {
 /** Hits read from the index before re-ranking: enough that an exact name is among them even for limit=1. */
 const MIN_CANDIDATES = 30;
 
-/** Entities whose name or aliases match `q`, best first, at most `limit`. */
+/** Index hits for the words, best first; the bench's raw side runs the same reads. */
+export async function readIndexHits(tx: Pick<ManagedTransaction, 'run'>, terms: string[], labels: string[], candidates: number) {
+  const hits = async (query: string) =>
+    (await tx.run(cypherFile('search/entities.cypher'), { query, labels, candidates: neo4j.int(candidates) })).records;
+  // Typo tolerance only when not every word matched: its fuzzy terms are most of a search's cost.
+  const strict = await hits(allWordsQuery(terms));
+  return strict.length > 0 ? strict : hits(luceneQuery(terms));
+}
+
+/** Entities whose name or aliases match all the words of `q` (or, failing that, any of them), best first, at most `limit`. */
 export async function searchEntities(
   db: Pick<Database, 'driver' | 'name'>,
   input: SearchInput,
@@ -31,14 +40,7 @@ export async function searchEntities(
   }
   await assertKnownLabels(db, input.labels, 'labels');
   const candidates = Math.max(MIN_CANDIDATES, input.limit * 3);
-  const records = await timedRead(db, timeoutMs, async (tx) => {
-    const result = await tx.run(cypherFile('search/entities.cypher'), {
-      query: luceneQuery(terms),
-      labels: input.labels,
-      candidates: neo4j.int(candidates),
-    });
-    return result.records;
-  });
+  const records = await timedRead(db, timeoutMs, (tx) => readIndexHits(tx, terms, input.labels, candidates));
   const hits = records.map((record) => {
     const node = toGraphNode(record.get('node') as Neo4jNode);
     const stored = node.properties.aliases;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeLucene, fold, luceneQuery, MAX_TERMS, rankCandidates, searchTerms } from './searchQuery.js';
+import { allWordsQuery, escapeLucene, fold, luceneQuery, MAX_TERMS, rankCandidates, searchTerms } from './searchQuery.js';
 
 describe('searchTerms', () => {
   it('folds accents and case like the standard-folding analyzer', () => {
@@ -14,6 +14,17 @@ describe('searchTerms', () => {
 
   it('finds no words in punctuation alone', () => {
     expect(searchTerms('*?!')).toEqual([]);
+  });
+});
+
+describe('allWordsQuery', () => {
+  it('requires every word, exactly (boosted) or as a prefix, with no typo tolerance', () => {
+    expect(allWordsQuery(['sendero'])).toBe('+(sendero^3 OR sendero*)');
+    expect(allWordsQuery(['galvez', 'calle'])).toBe('+(galvez^3 OR galvez*) +(calle^3 OR calle*) "galvez calle"^4');
+  });
+
+  it('escapes the words as the fallback query does', () => {
+    expect(allWordsQuery(['a+b'])).toBe('+(a\\+b^3 OR a\\+b*)');
   });
 });
 

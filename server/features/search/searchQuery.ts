@@ -23,8 +23,23 @@ export function escapeLucene(term: string): string {
 }
 
 /**
- * A Lucene query that finds each word exactly (boosted), as a prefix and, for longer words, with one typo;
- * several words also score as a phrase, so "galvez calle" ranks "Gerson Gálvez Calle" above a lone "Calle".
+ * The first, cheap search: every word must appear, exactly (boosted) or as a prefix; several words also score as a
+ * phrase. On 25,000 generated people whose names share a few hundred words this answers in about a third of the
+ * time of the typo-tolerant query, whose fuzzy terms dominate the cost, so that one runs only when this finds nothing.
+ */
+export function allWordsQuery(terms: readonly string[]): string {
+  const used = terms.slice(0, MAX_TERMS);
+  const groups = used.map((term) => {
+    const escaped = escapeLucene(term);
+    return `+(${escaped}^3 OR ${escaped}*)`;
+  });
+  if (used.length > 1) groups.push(`"${used.map(escapeLucene).join(' ')}"^4`);
+  return groups.join(' ');
+}
+
+/**
+ * The fallback when not every word matched: any word exactly (boosted), as a prefix and, for longer words, with one
+ * typo; several words also score as a phrase, so "galvez calle" ranks "Gerson Gálvez Calle" above a lone "Calle".
  * Terms are lower case, so AND/OR/NOT typed by a user are words, not operators.
  */
 export function luceneQuery(terms: readonly string[]): string {
