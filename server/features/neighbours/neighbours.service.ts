@@ -6,7 +6,7 @@ import { toNumber } from '../../neo4j/values.js';
 import { degreeColumns, unknownNode, type DegreeByType } from '../nodes/nodes.service.js';
 import { fillCypherTemplate, quoteIdentifier } from '../schema/cypherIdentifiers.js';
 import { assertKnownLabels, assertKnownRelationshipTypes } from '../schema/schema.service.js';
-import { timedRead } from '../schema/timedRead.js';
+import { timedStatements } from '../schema/timedRead.js';
 
 export const directions = ['in', 'out', 'both'] as const;
 export type Direction = (typeof directions)[number];
@@ -107,7 +107,7 @@ export async function getNeighbours(
   await assertKnownLabels(db, input.labels, 'labels');
   const query = await prepareNeighbours(db, input.types, input.direction);
   // One query, so the counts and the page describe the same state of the graph.
-  const record = await timedRead(db, timeoutMs, async (tx) => (await tx.run(query.cypher, query.parameters(id, input))).records[0]);
+  const record = await timedStatements(db, timeoutMs, async (tx) => (await tx.run(query.cypher, query.parameters(id, input))).records[0]);
   if (!record) throw unknownNode(id);
   return query.read(record, input);
 }

@@ -1,4 +1,4 @@
-import type { ManagedTransaction, Node as Neo4jNode } from 'neo4j-driver';
+import type { Node as Neo4jNode } from 'neo4j-driver';
 import { cypherFile } from '../../cypher.js';
 import { AppError } from '../../errors.js';
 import type { Database } from '../../neo4j/database.js';
@@ -6,7 +6,7 @@ import { toGraphNode, type GraphNode } from '../../neo4j/graph.js';
 import { toNumber } from '../../neo4j/values.js';
 import { fillCypherTemplate, quoteIdentifier } from '../schema/cypherIdentifiers.js';
 import { getSchema } from '../schema/schema.service.js';
-import { timedRead } from '../schema/timedRead.js';
+import { timedStatements, type StatementRunner } from '../schema/timedRead.js';
 
 /** Relationship counts of one node by type: `{ LEADER_OF: { in: 0, out: 1 } }`; types it lacks are left out. */
 export type DegreeByType = Record<string, { in: number; out: number }>;
@@ -17,7 +17,7 @@ export interface NodeDetails {
 }
 
 /** Reads one node's details inside a caller's transaction; undefined when no entity has the id. */
-export type NodeDetailsReader = (tx: Pick<ManagedTransaction, 'run'>, id: string) => Promise<NodeDetails | undefined>;
+export type NodeDetailsReader = (tx: StatementRunner, id: string) => Promise<NodeDetails | undefined>;
 
 /** A node's relationship counts per type as Cypher for a query's `degrees` slot, and how to read the value back. */
 export interface DegreeColumns {
@@ -65,7 +65,7 @@ export async function prepareNodeDetails(db: Pick<Database, 'driver' | 'name'>):
 /** An entity by its dataset id, with its relationship counts per type and direction; 404 when unknown. */
 export async function getNodeDetails(db: Pick<Database, 'driver' | 'name'>, id: string, timeoutMs: number): Promise<NodeDetails> {
   const readDetails = await prepareNodeDetails(db);
-  const details = await timedRead(db, timeoutMs, (tx) => readDetails(tx, id));
+  const details = await timedStatements(db, timeoutMs, (tx) => readDetails(tx, id));
   if (!details) throw unknownNode(id);
   return details;
 }

@@ -1,6 +1,9 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../../neo4j/database.js';
 
+/** What a read needs of a transaction: running statements. */
+export type StatementRunner = Pick<ManagedTransaction, 'run'>;
+
 /**
  * Runs `work` in one read transaction (read routing) that Neo4j stops after `timeoutMs`; the stop surfaces as
  * TransactionTimedOut, which errors.ts answers with 504. Several queries in `work` see one consistent snapshot.
@@ -13,6 +16,24 @@ export async function timedRead<T>(
   const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.READ });
   try {
     return await session.executeRead(work, { timeout: timeoutMs });
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * Runs each statement of `work` in its own auto-commit read transaction, stopped after `timeoutMs` like timedRead's.
+ * One network round trip per statement where a managed transaction takes two (its COMMIT): 1.2 ms instead of 1.75 ms
+ * p50 for node details on this machine. For reads whose statements need no shared snapshot.
+ */
+export async function timedStatements<T>(
+  db: Pick<Database, 'driver' | 'name'>,
+  timeoutMs: number,
+  work: (runner: StatementRunner) => Promise<T>,
+): Promise<T> {
+  const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.READ });
+  try {
+    return await work({ run: (cypher: string, parameters?: Record<string, unknown>) => session.run(cypher, parameters, { timeout: timeoutMs }) } as StatementRunner);
   } finally {
     await session.close();
   }

@@ -1,10 +1,10 @@
-import neo4j, { type ManagedTransaction, type Node as Neo4jNode } from 'neo4j-driver';
+import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
 import { cypherFile } from '../../cypher.js';
 import { AppError } from '../../errors.js';
 import type { Database } from '../../neo4j/database.js';
 import { toGraphNode, type GraphNode } from '../../neo4j/graph.js';
 import { assertKnownLabels } from '../schema/schema.service.js';
-import { timedRead } from '../schema/timedRead.js';
+import { timedStatements, type StatementRunner } from '../schema/timedRead.js';
 import { allWordsQuery, luceneQuery, rankCandidates, searchTerms } from './searchQuery.js';
 
 export interface SearchInput {
@@ -18,7 +18,7 @@ export interface SearchInput {
 const MIN_CANDIDATES = 30;
 
 /** Index hits for the words, best first; the bench's raw side runs the same reads. */
-export async function readIndexHits(tx: Pick<ManagedTransaction, 'run'>, terms: string[], labels: string[], candidates: number) {
+export async function readIndexHits(tx: StatementRunner, terms: string[], labels: string[], candidates: number) {
   const hits = async (query: string) =>
     (await tx.run(cypherFile('search/entities.cypher'), { query, labels, candidates: neo4j.int(candidates) })).records;
   // Typo tolerance only when not every word matched: its fuzzy terms are most of a search's cost.
@@ -40,7 +40,7 @@ export async function searchEntities(
   }
   await assertKnownLabels(db, input.labels, 'labels');
   const candidates = Math.max(MIN_CANDIDATES, input.limit * 3);
-  const records = await timedRead(db, timeoutMs, (tx) => readIndexHits(tx, terms, input.labels, candidates));
+  const records = await timedStatements(db, timeoutMs, (tx) => readIndexHits(tx, terms, input.labels, candidates));
   const hits = records.map((record) => {
     const node = toGraphNode(record.get('node') as Neo4jNode);
     const stored = node.properties.aliases;
