@@ -29,11 +29,14 @@ export interface BenchOptions {
   uiCounts: number[];
   boltPort: number;
   apiPort: number;
+  /** The bench's own store, wiped before each import. */
+  storeDir: string;
+  /** Neo4j heap: the import service writes one transaction, so 10^6 relationships need several GB. */
+  heap: string;
   log: (message: string) => void;
 }
 
 const SEED = 42;
-const storeDir = '.data/bench-neo4j';
 
 export interface SizeResult {
   relationships: number;
@@ -47,7 +50,7 @@ export interface SizeResult {
 
 /** A fresh store and server for one import, so neither import finds the other's pages warm. */
 async function withFreshNeo4j<T>(options: BenchOptions, work: (db: { driver: Driver; name: string }) => Promise<T>): Promise<T> {
-  rmSync(path.resolve(projectRoot, storeDir), { recursive: true, force: true });
+  rmSync(path.resolve(projectRoot, options.storeDir), { recursive: true, force: true });
   const server = await startLocalNeo4j(neo4jSettings(options), options.log);
   const driver = neo4j.driver(server.uri);
   try {
@@ -59,7 +62,7 @@ async function withFreshNeo4j<T>(options: BenchOptions, work: (db: { driver: Dri
 }
 
 function neo4jSettings(options: BenchOptions) {
-  return { boltPort: options.boltPort, storeDir, heap: process.env.BENCH_NEO4J_HEAP ?? '3g', pageCacheMb: 1024 };
+  return { boltPort: options.boltPort, storeDir: options.storeDir, heap: options.heap, pageCacheMb: 1024 };
 }
 
 const perSecond = (count: number, ms: number): number => Math.round((count / Math.max(ms, 1)) * 1000);
