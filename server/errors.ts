@@ -72,17 +72,19 @@ export const problemHandler: ErrorRequestHandler = (error: unknown, req, res, _n
   if (problem.status >= 500 && problem.status !== 503 && problem.status !== 504) {
     req.log?.error({ err: error }, 'request failed');
   }
-  res
-    .status(problem.status)
-    .type('application/problem+json')
-    .json({
-      type: `${PROBLEM_BASE}${problem.type}`,
-      title: problem.title,
-      status: problem.status,
-      detail: problem.detail,
-      ...problem.extra,
-    });
+  res.status(problem.status).type('application/problem+json').json(problemDocument(problem));
 };
+
+/** The application/problem+json body of an error. */
+export function problemDocument(problem: AppError): Record<string, unknown> {
+  return {
+    type: `${PROBLEM_BASE}${problem.type}`,
+    title: problem.title,
+    status: problem.status,
+    detail: problem.detail,
+    ...problem.extra,
+  };
+}
 
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { createApp } from './app.js';
 import { bootstrapDatabase } from './bootstrap.js';
 import { describeFailure } from './cli.js';
+import { answerClientErrors } from './http/clientErrors.js';
 import { loadConfig } from './config.js';
 import { openDatabase, type Database } from './neo4j/database.js';
 import { ReadinessState } from './neo4j/readiness.js';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info(`Nexo is listening on http://${config.host}:${port}/`);
   });
+  answerClientErrors(server);
   server.on('error', (error: NodeJS.ErrnoException) => {
     logger.fatal(
       error.code === 'EADDRINUSE' ? `Port ${config.port} is already in use: set PORT to a free port.` : describeFailure(error),

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { pino } from 'pino';
@@ -437,10 +438,26 @@ describe('size limits', () => {
     expect(cypher.status).toBe(400);
   });
 
-  it('a URL over 16 kB is refused by Node with 431 before Express runs (no body, no problem+json)', async () => {
+  it('a URL over 16 kB, refused by Node before Express runs, is still a 431 problem+json', async () => {
     cases += 1;
     const answer = await send(app.base, 'GET', `/api/search?q=${'a'.repeat(1024 * 1024)}`);
     expect(answer.status).toBe(431);
+    expectProblem(answer);
+  });
+
+  it('a request that is not HTTP is a 400 problem+json', async () => {
+    cases += 1;
+    const { hostname, port } = new URL(app.base);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () => socket.end('NOT HTTP AT ALL\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect(raw).toContain('Content-Type: application/problem+json');
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 400, title: 'Bad request' });
   });
 
   it('deeply nested JSON (100,000 levels) is a 4xx problem, not a stack overflow', async () => {

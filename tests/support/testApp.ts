@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { pino } from 'pino';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
+import { answerClientErrors } from '../../server/http/clientErrors.js';
 import type { Database } from '../../server/neo4j/database.js';
 
 export interface RunningApp {
@@ -14,6 +15,7 @@ export async function startApp(db: Pick<Database, 'driver' | 'name'>, environmen
   const config = loadConfig({ NEXO_RATE_LIMIT_PER_MINUTE: '1000000', ...environment });
   const app = createApp({ db, config, logger: pino({ level: 'silent' }), readiness: { ready: true, reason: 'test' } });
   const server: Server = app.listen(0, '127.0.0.1');
+  answerClientErrors(server);
   await new Promise((resolve) => server.once('listening', resolve));
   const address = server.address();
   return {

@@ -1,4 +1,4 @@
-import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction, type Session } from 'neo4j-driver';
 import type { Database } from '../../neo4j/database.js';
 
 /** What a read needs of a transaction: running statements. */
@@ -8,17 +8,12 @@ export type StatementRunner = Pick<ManagedTransaction, 'run'>;
  * Runs `work` in one read transaction (read routing) that Neo4j stops after `timeoutMs`; the stop surfaces as
  * TransactionTimedOut, which errors.ts answers with 504. Several queries in `work` see one consistent snapshot.
  */
-export async function timedRead<T>(
+export function timedRead<T>(
   db: Pick<Database, 'driver' | 'name'>,
   timeoutMs: number,
   work: (tx: ManagedTransaction) => Promise<T>,
 ): Promise<T> {
-  const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.READ });
-  try {
-    return await session.executeRead(work, { timeout: timeoutMs });
-  } finally {
-    await session.close();
-  }
+  return withReadSession(db, (session) => session.executeRead(work, { timeout: timeoutMs }));
 }
 
 /**
@@ -26,14 +21,20 @@ export async function timedRead<T>(
  * One network round trip per statement where a managed transaction takes two (its COMMIT): 1.2 ms instead of 1.75 ms
  * p50 for node details on this machine. For reads whose statements need no shared snapshot.
  */
-export async function timedStatements<T>(
+export function timedStatements<T>(
   db: Pick<Database, 'driver' | 'name'>,
   timeoutMs: number,
   work: (runner: StatementRunner) => Promise<T>,
 ): Promise<T> {
+  return withReadSession(db, (session) =>
+    work({ run: (cypher: string, parameters?: Record<string, unknown>) => session.run(cypher, parameters, { timeout: timeoutMs }) } as StatementRunner),
+  );
+}
+
+async function withReadSession<T>(db: Pick<Database, 'driver' | 'name'>, work: (session: Session) => Promise<T>): Promise<T> {
   const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.READ });
   try {
-    return await work({ run: (cypher: string, parameters?: Record<string, unknown>) => session.run(cypher, parameters, { timeout: timeoutMs }) } as StatementRunner);
+    return await work(session);
   } finally {
     await session.close();
   }

@@ -102,7 +102,7 @@ export function expectProblem(answer: Answer): void {
 
 /**
  * The contract every answer keeps, whatever was sent: never a 5xx other than 504 (a stopped query), and every
- * error as problem+json without leaks. Node's own 431 (headers over 16 KB) is answered before Express: allowIn431.
+ * error as problem+json without leaks (Node's own refusals too, see server/http/clientErrors.ts).
  */
 export function expectWellFormed(answer: Answer, context: string): void {
   const summary = `${context} → ${answer.status} ${answer.text.slice(0, 300)}`;
