@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { readDataset } from './features/load/dataset.js';
+import { warmQueryPlans } from './features/health/warmUp.js';
 import { applySchema, loadDataset } from './features/load/load.service.js';
 import { readQuery, type Database } from './neo4j/database.js';
 import { probeDatabase, type ReadinessState } from './neo4j/readiness.js';
@@ -12,7 +13,8 @@ const MAX_BACKOFF_MS = 10_000;
 
 /**
  * Waits for Neo4j (retrying with backoff, so the server can start before the database),
- * applies the schema and loads the Peru network when the database is empty, then marks ready.
+ * applies the schema and loads the Peru network when the database is empty, marks ready, then warms the query
+ * plans the first clicks need.
  */
 export async function bootstrapDatabase(
   db: Pick<Database, 'driver' | 'name'>,
@@ -41,4 +43,8 @@ export async function bootstrapDatabase(
     logger.info(`Loaded "${dataset.manifest.title}": ${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships`);
   }
   readiness.set(true, 'ready');
+  const warmUp = await warmQueryPlans(db, config.queryTimeoutMs);
+  const failed = warmUp.shapes.filter((shape) => !shape.ok);
+  if (failed.length > 0) logger.warn(`Query warm-up: ${failed.map((shape) => `${shape.name}: ${shape.error}`).join('; ')}`);
+  else logger.info(`Query plans warmed: ${warmUp.shapes.map((shape) => shape.name).join(', ')}`);
 }

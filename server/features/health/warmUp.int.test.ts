@@ -1,0 +1,48 @@
+import path from 'node:path';
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyDatabase, openTestDatabase } from '../../../tests/support/testDatabase.js';
+import { projectRoot } from '../../projectRoot.js';
+import { readDataset } from '../load/dataset.js';
+import { applySchema, loadDataset } from '../load/load.service.js';
+import { warmQueryPlans } from './warmUp.js';
+
+const db = openTestDatabase();
+
+beforeAll(async () => {
+  await emptyDatabase(db);
+  await applySchema(db);
+  await loadDataset(db, readDataset(path.join(projectRoot, 'data', 'peru')));
+});
+
+afterAll(() => db.close());
+
+describe('warmQueryPlans', () => {
+  it('runs every query shape the first clicks need, through the services, and changes nothing', async () => {
+    const before = await db.driver.executeQuery('MATCH (n) RETURN count(n) AS nodes, COUNT { ()-->() } AS relationships', {}, { database: db.name });
+    const report = await warmQueryPlans(db, 30_000);
+    expect(report.shapes.map((shape) => shape.name)).toEqual([
+      'most connected',
+      'node details',
+      'neighbours (in)',
+      'neighbours (out)',
+      'neighbours (both)',
+      'search',
+      'shortest path',
+    ]);
+    expect(report.shapes.filter((shape) => !shape.ok)).toEqual([]);
+    const after = await db.driver.executeQuery('MATCH (n) RETURN count(n) AS nodes, COUNT { ()-->() } AS relationships', {}, { database: db.name });
+    expect(after.records[0]!.toObject()).toEqual(before.records[0]!.toObject());
+  });
+
+  it('reports, without throwing, every shape it could not run when Neo4j is unreachable', async () => {
+    const driver = neo4j.driver('bolt://127.0.0.1:1', undefined, { connectionTimeout: 500, maxTransactionRetryTime: 0 });
+    try {
+      const report = await warmQueryPlans({ driver, name: 'neo4j' }, 1000);
+      expect(report.shapes.length).toBeGreaterThan(0);
+      expect(report.shapes.every((shape) => !shape.ok && typeof shape.error === 'string')).toBe(true);
+    } finally {
+      await driver.close();
+    }
+  });
+});
