@@ -30,10 +30,10 @@ export function fromNeo4jError(error: unknown): AppError | undefined {
     return new AppError(503, 'Database unavailable', 'Neo4j cannot be reached right now; try again shortly.');
   }
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped') {
-    return new AppError(504, 'Query timeout', 'The query took longer than the time limit and was stopped.');
+    return queryTimeout();
   }
   if (code === 'Neo.ClientError.Transaction.TransactionMarkedAsFailed' && /timed? ?out/i.test(error.message)) {
-    return new AppError(504, 'Query timeout', 'The query took longer than the time limit and was stopped.');
+    return queryTimeout();
   }
   if (code === 'Neo.ClientError.Statement.AccessMode' || code === 'Neo.ClientError.Security.Forbidden') {
     return new AppError(403, 'Read-only', 'Only read queries are allowed here: the query tried to write or change the schema.');
@@ -56,6 +56,11 @@ export function fromNeo4jError(error: unknown): AppError | undefined {
     return new AppError(413, 'Result too large', 'The query needed more memory than allowed; narrow it down.');
   }
   return undefined;
+}
+
+/** The 504 of a read stopped at the query time limit, by Neo4j or by a service between its statements. */
+export function queryTimeout(): AppError {
+  return new AppError(504, 'Query timeout', 'The query took longer than the time limit and was stopped.');
 }
 
 function firstLine(message: string): string {

@@ -563,7 +563,7 @@ describe('GET /api/paths on the generated graph', () => {
 
   it('answers 504 problem+json when the search outlasts the configured query time limit', async () => {
     // A deliberately tiny limit on a search of 20 rounds over 9,000 relationships: it is past the limit before its
-    // first round ends, and Neo4j notices at its next check (within a round, or at the latest at its 2-second sweep).
+    // first round ends, so either Neo4j stops it (at its 2-second sweep) or the service does, before the next round.
     const impatient = await startApp(testConfig({ queryTimeoutMs: 1 }));
     try {
       const body = await problem(

@@ -1,6 +1,6 @@
 import neo4j, { type ManagedTransaction, type Node as Neo4jNode, type Path, type Relationship } from 'neo4j-driver';
 import { cypherFile } from '../../cypher.js';
-import { AppError } from '../../errors.js';
+import { AppError, queryTimeout } from '../../errors.js';
 import type { Database } from '../../neo4j/database.js';
 import { nodeId, toGraphEdge, toGraphNode, type Graph } from '../../neo4j/graph.js';
 import { toNumber } from '../../neo4j/values.js';
@@ -54,7 +54,8 @@ export async function findPaths(db: Pick<Database, 'driver' | 'name'>, request: 
   return timedRead(db, timeoutMs, async (tx) => {
     await assertEndsExist(tx, request);
     if (request.mode === 'all-shortest') return allShortestPaths(tx, request, slots);
-    const walks = await shortestSimplePaths(tx, request, slots, request.mode === 'k-shortest' ? request.k : 1);
+    const deadline = performance.now() + timeoutMs;
+    const walks = await shortestSimplePaths(tx, request, slots, request.mode === 'k-shortest' ? request.k : 1, deadline);
     return { paths: walks.map(orderedGraph), truncated: false };
   });
 }
@@ -96,7 +97,7 @@ async function allShortestPaths(tx: Transaction, request: PathsRequest, slots: S
  * selector makes Neo4j enumerate every trail, which took seconds on the 87-node Peru graph for k = 20. Yen's needs
  * at most k rounds of one query each, and every search in them is a breadth-first search with bans.
  */
-async function shortestSimplePaths(tx: Transaction, request: PathsRequest, slots: Slots, k: number): Promise<Walk[]> {
+async function shortestSimplePaths(tx: Transaction, request: PathsRequest, slots: Slots, k: number, deadline: number): Promise<Walk[]> {
   const ends = { from: request.from, to: request.to };
   const first = (await tx.run(fillCypherTemplate(cypherFile('paths/shortest.cypher'), slots), ends)).records[0];
   if (!first) return [];
@@ -105,6 +106,9 @@ async function shortestSimplePaths(tx: Transaction, request: PathsRequest, slots
   const known = new Set(accepted.map(walkKey));
   const spurQuery = fillCypherTemplate(cypherFile('paths/spur-paths.cypher'), slots);
   while (accepted.length < k) {
+    // Neo4j stops a transaction past its timeout only at its next sweep (every 2 s), which a fast round can slip
+    // past; the rounds themselves are where this search spends its time, so the limit is checked between them too.
+    if (performance.now() > deadline) throw queryTimeout();
     const last = accepted.at(-1)!;
     // Leave the last path at each of its nodes but the end: keep the hops before it (the root), ban the root's nodes
     // so the path stays simple, and ban the next hop of every accepted path sharing that root so the spur is new.
