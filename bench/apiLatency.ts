@@ -1,5 +1,4 @@
 import autocannon from 'autocannon';
-import neo4j from 'neo4j-driver';
 import { cypherFile } from '../server/cypher.js';
 import { prepareNeighbours } from '../server/features/neighbours/neighbours.service.js';
 import { prepareNodeDetails } from '../server/features/nodes/nodes.service.js';

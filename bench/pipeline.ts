@@ -14,7 +14,7 @@ import { measureApi, measureRaw, scenarios, type Latency } from './apiLatency.js
 import { generate, mulberry32 } from './generate.js';
 import { rawImport } from './importRate.js';
 import { startServerProcess } from './support/serverProcess.js';
-import { measureUi, type UiRow } from './uiFrames.js';
+import { measureUi } from './uiFrames.js';
 
 // The bench pipeline, one size at a time: generated CSVs, the raw driver loop and the import service each into a fresh
 // store, then the API and the same Cypher run raw at one concurrency; then the UI in headless Chromium.

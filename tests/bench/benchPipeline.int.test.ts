@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { runBench, type BenchReport } from '../../bench/pipeline.js';
+import { runBench } from '../../bench/pipeline.js';
 import { projectRoot } from '../../server/projectRoot.js';
 
 // A smoke run of `npm run bench` at its smallest: proves the pipeline (generator, both imports, API and raw loops,
@@ -12,10 +12,8 @@ const storeDir = `.data/bench-smoke-${testPort}`;
 afterAll(() => rmSync(path.resolve(projectRoot, storeDir), { recursive: true, force: true }));
 
 describe('npm run bench, smallest size', () => {
-  let report: BenchReport;
-
   it('imports a generated graph both ways, measures every API scenario and its raw Cypher, and the UI', async () => {
-    report = await runBench({
+    const report = await runBench({
       sizes: [2000],
       seconds: 1,
       connections: 2,

@@ -1,6 +1,9 @@
+import path from 'node:path';
 import type { Database } from '../../server/neo4j/database.js';
-import { relationshipId, type Dataset, type DatasetNode, type DatasetRelationship } from '../../server/features/load/dataset.js';
-import { loadDataset } from '../../server/features/load/load.service.js';
+import { readDataset, relationshipId, type Dataset, type DatasetNode, type DatasetRelationship } from '../../server/features/load/dataset.js';
+import { applySchema, loadDataset } from '../../server/features/load/load.service.js';
+import { projectRoot } from '../../server/projectRoot.js';
+import { emptyDatabase } from './testDatabase.js';
 
 /** The hub's id and how many neighbours it has. */
 export const HUB_ID = 'person:generated-hub';
@@ -80,4 +83,12 @@ export async function loadGeneratedGraph(db: Pick<Database, 'driver' | 'name'>):
   const dataset = generatedGraph();
   await loadDataset(db, dataset);
   return dataset;
+}
+
+/** A fresh database with the schema, the Peru network and the generated graph: what the explore features test on. */
+export async function loadPeruAndGeneratedGraph(db: Pick<Database, 'driver' | 'name'>): Promise<void> {
+  await emptyDatabase(db);
+  await applySchema(db);
+  await loadDataset(db, readDataset(path.join(projectRoot, 'data', 'peru')));
+  await loadGeneratedGraph(db);
 }

@@ -19,7 +19,7 @@ export function openTestDatabase(): Database {
 }
 
 /** Deletes every node and relationship; schema (constraints, indexes) stays. */
-export async function emptyDatabase(db: Database): Promise<void> {
+export async function emptyDatabase(db: Pick<Database, 'driver' | 'name'>): Promise<void> {
   // CALL … IN TRANSACTIONS only runs in an auto-commit transaction, hence session.run.
   const session = db.driver.session({ database: db.name });
   try {

@@ -1,13 +1,9 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HUB_ID, loadGeneratedGraph } from '../../../tests/support/generatedGraph.js';
+import { HUB_ID, loadPeruAndGeneratedGraph } from '../../../tests/support/generatedGraph.js';
 import { emptyDatabase, openTestDatabase } from '../../../tests/support/testDatabase.js';
 import { startApp, type RunningApp } from '../../../tests/support/testApp.js';
 import { readQuery } from '../../neo4j/database.js';
 import { toNumber } from '../../neo4j/values.js';
-import { projectRoot } from '../../projectRoot.js';
-import { readDataset } from '../load/dataset.js';
-import { applySchema, loadDataset } from '../load/load.service.js';
 
 const db = openTestDatabase();
 let app: RunningApp;
@@ -20,10 +16,7 @@ async function degreesByCypher(): Promise<Map<string, number>> {
 }
 
 beforeAll(async () => {
-  await emptyDatabase(db);
-  await applySchema(db);
-  await loadDataset(db, readDataset(path.join(projectRoot, 'data', 'peru')));
-  await loadGeneratedGraph(db);
+  await loadPeruAndGeneratedGraph(db);
   app = await startApp(db, { QUERY_TIMEOUT_MS: '30000' });
   baseUrl = app.base;
 });

@@ -23,8 +23,17 @@ export interface WarmUpReport {
  * services' own, so their plans are exactly the ones reused.
  */
 export async function warmQueryPlans(db: Pick<Database, 'driver' | 'name'>, timeoutMs: number): Promise<WarmUpReport> {
-  const [ranking] = await Promise.allSettled([getMostConnected(db, START_LIST, timeoutMs)]);
-  const known = ranking.status === 'fulfilled' ? ranking.value.map((entry) => entry.node.id) : [];
+  let known: string[] = [];
+  const report: WarmUpReport = {
+    shapes: [
+      {
+        name: 'most connected',
+        ...(await attempt(async () => {
+          known = (await getMostConnected(db, START_LIST, timeoutMs)).map((entry) => entry.node.id);
+        })),
+      },
+    ],
+  };
   const shapes: [string, () => Promise<unknown>][] = [
     ['node details', () => getNodeDetails(db, NO_SUCH_ENTITY, timeoutMs)],
     ...directions.map((direction): [string, () => Promise<unknown>] => [
@@ -37,18 +46,18 @@ export async function warmQueryPlans(db: Pick<Database, 'driver' | 'name'>, time
     const request = { from: known[0]!, to: known[1]!, maxHops: DEFAULT_MAX_HOPS, types: [], directed: false, k: 3 };
     shapes.push(['shortest path', () => findPaths(db, { ...request, mode: 'shortest' }, timeoutMs)]);
   }
-  const report: WarmUpReport = { shapes: [{ name: 'most connected', ...outcome(ranking) }] };
   // One at a time: the server is already answering users, and two cores are shared with Neo4j.
-  for (const [name, run] of shapes) {
-    const [settled] = await Promise.allSettled([run()]);
-    report.shapes.push({ name, ...outcome(settled) });
-  }
+  for (const [name, run] of shapes) report.shapes.push({ name, ...(await attempt(run)) });
   return report;
 }
 
-function outcome(settled: PromiseSettledResult<unknown>): { ok: boolean; error?: string } {
-  if (settled.status === 'fulfilled') return { ok: true };
-  const error = settled.reason;
-  if (error instanceof AppError && error.status === 404) return { ok: true };
-  return { ok: false, error: error instanceof Error ? error.message : String(error) };
+/** Runs one shape; an expected "not found" counts as ran, anything else is reported, never thrown. */
+async function attempt(run: () => Promise<unknown>): Promise<{ ok: boolean; error?: string }> {
+  try {
+    await run();
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) return { ok: true };
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
 }

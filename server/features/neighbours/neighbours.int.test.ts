@@ -1,14 +1,10 @@
-import path from 'node:path';
-import neo4j, { type ProfiledPlan } from 'neo4j-driver';
+import type { ProfiledPlan } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HUB_ID, HUB_NEIGHBOURS, loadGeneratedGraph, neighbourId } from '../../../tests/support/generatedGraph.js';
-import { emptyDatabase, openTestDatabase } from '../../../tests/support/testDatabase.js';
+import { HUB_ID, HUB_NEIGHBOURS, loadPeruAndGeneratedGraph, neighbourId } from '../../../tests/support/generatedGraph.js';
+import { openTestDatabase } from '../../../tests/support/testDatabase.js';
 import { startApp, type RunningApp } from '../../../tests/support/testApp.js';
 import { readQuery } from '../../neo4j/database.js';
 import { toNumber } from '../../neo4j/values.js';
-import { projectRoot } from '../../projectRoot.js';
-import { readDataset } from '../load/dataset.js';
-import { applySchema, loadDataset } from '../load/load.service.js';
 import { COUNT_AHEAD, prepareNeighbours, type NeighboursPage } from './neighbours.service.js';
 
 const db = openTestDatabase();
@@ -16,10 +12,7 @@ let app: RunningApp;
 let baseUrl: string;
 
 beforeAll(async () => {
-  await emptyDatabase(db);
-  await applySchema(db);
-  await loadDataset(db, readDataset(path.join(projectRoot, 'data', 'peru')));
-  await loadGeneratedGraph(db);
+  await loadPeruAndGeneratedGraph(db);
   await db.driver.executeQuery("CREATE (:Entity:Person {id: 'person:loner', name: 'Loner'})", {}, { database: db.name });
   // A generous time limit: the first request of each query shape is planned while other test servers share the CPU.
   app = await startApp(db, { QUERY_TIMEOUT_MS: '30000' });

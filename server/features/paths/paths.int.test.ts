@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Server } from 'node:http';
 import path from 'node:path';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../bench/generate.js';
+import { startApp, type RunningApp } from '../../../tests/support/testApp.js';
 import { emptyDatabase, openTestDatabase } from '../../../tests/support/testDatabase.js';
-import { createApp } from '../../app.js';
-import { loadConfig, type Config } from '../../config.js';
 import { readQuery } from '../../neo4j/database.js';
 import type { Graph } from '../../neo4j/graph.js';
 import { projectRoot } from '../../projectRoot.js';
@@ -19,18 +17,6 @@ const BAZAN = 'person:david-bazan-arevalo';
 const SHINING_PATH = 'organization:shining-path';
 
 // ---------- the graphs ----------
-
-/** mulberry32: a small seeded generator, so a failing pair can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const GENERATED_PEOPLE = 300;
 const GENERATED_RELATIONSHIPS = 600;
@@ -56,7 +42,7 @@ function link(id: string, type: string, source: string, target: string): Dataset
  * clique); and 11 layers of 30 people, each linked to everyone in the next layer (30^9 shortest paths end to end).
  */
 function generatedDataset(): Dataset {
-  const random = seededRandom(20_260_611);
+  const random = mulberry32(20_260_611);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const nodes: DatasetNode[] = [];
   const relationships: DatasetRelationship[] = [];
@@ -265,31 +251,9 @@ interface Problem {
   parameter?: string;
 }
 
-interface RunningApp {
-  baseUrl: string;
-  close(): Promise<void>;
-}
-
-async function startApp(config: Config): Promise<RunningApp> {
-  const app = createApp({ db, config, logger: pino({ level: 'silent' }), readiness: { ready: true, reason: 'test' } });
-  const server: Server = app.listen(0);
-  await new Promise((resolve) => server.once('listening', resolve));
-  const address = server.address();
-  return {
-    baseUrl: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
 let app: RunningApp;
 
 type QueryParameters = Record<string, string | number | boolean | string[]>;
-
-/** The default configuration, without the per-client rate limit on /api/paths: these tests send hundreds of requests. */
-function testConfig(overrides: Partial<Config>): Config {
-  const defaults = loadConfig({});
-  return { ...defaults, access: { ...defaults.access, rateLimitPerMinute: 100_000 }, ...overrides };
-}
 
 function queryString(parameters: QueryParameters): string {
   const entries = Object.entries(parameters).map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : String(value)]);
@@ -297,7 +261,7 @@ function queryString(parameters: QueryParameters): string {
 }
 
 async function requestPaths(parameters: QueryParameters, on: RunningApp = app): Promise<Response> {
-  return fetch(`${on.baseUrl}/api/paths?${queryString(parameters)}`);
+  return fetch(`${on.base}/api/paths?${queryString(parameters)}`);
 }
 
 async function paths(parameters: QueryParameters): Promise<PathsAnswer> {
@@ -347,7 +311,7 @@ function testCase(from: string, to: string, filter: Filter): Case {
  * checked where it has something to enumerate.
  */
 function sampleCases(ids: string[], filters: Filter[], seed: number): Case[] {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const cases = Array.from({ length: PAIRS_PER_GRAPH }, (_, index) =>
     testCase(...randomPair(ids, random), filters[index % filters.length]!),
   );
@@ -389,7 +353,7 @@ beforeAll(async () => {
   edges = await readAllEdges();
   edgesById = new Map(edges.map((edge) => [edge.id, edge]));
   // A generous time limit: these tests are about answers, and a loaded machine can take seconds to plan a new query.
-  app = await startApp(testConfig({ queryTimeoutMs: 60_000 }));
+  app = await startApp(db, { QUERY_TIMEOUT_MS: '60000' });
 
   const { records } = await readQuery(db, 'MATCH (n:Entity) RETURN n.id AS id, n.source AS source ORDER BY id');
   const idsFrom = (source: string, prefix: string): string[] =>
@@ -547,7 +511,7 @@ describe('GET /api/paths on the generated graph', () => {
   });
 
   it('finds the one simple path in k-shortest where trails loop endlessly through a clique, within the default time limit', async () => {
-    const withDefaults = await startApp(testConfig({}));
+    const withDefaults = await startApp(db, {});
     try {
       const response = await requestPaths(
         { from: 'person:loop-from', to: 'person:loop-to', mode: 'k-shortest', k: 20, maxHops: 10 },
@@ -564,7 +528,7 @@ describe('GET /api/paths on the generated graph', () => {
   it('answers 504 problem+json when the search outlasts the configured query time limit', async () => {
     // A deliberately tiny limit on a search of 20 rounds over 9,000 relationships: it is past the limit before its
     // first round ends, so either Neo4j stops it (at its 2-second sweep) or the service does, before the next round.
-    const impatient = await startApp(testConfig({ queryTimeoutMs: 1 }));
+    const impatient = await startApp(db, {}, { queryTimeoutMs: 1 });
     try {
       const body = await problem(
         { from: 'person:dense-0-0', to: `person:dense-${DENSE_LAYERS - 1}-0`, mode: 'k-shortest', k: 20, maxHops: 10 },
@@ -603,7 +567,7 @@ describe('GET /api/paths refuses bad requests', () => {
   });
 
   it('is described in the OpenAPI document with its parameters and limits', async () => {
-    const document = (await (await fetch(`${app.baseUrl}/api/openapi.json`)).json()) as {
+    const document = (await (await fetch(`${app.base}/api/openapi.json`)).json()) as {
       paths: Record<string, { get: { parameters: { name: string; schema: { maximum?: number } }[] } }>;
     };
     const parameters = document.paths['/api/paths']!.get.parameters;

@@ -1,23 +1,16 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HUB_ID, loadGeneratedGraph, neighbourId, ringId, RING_SIZE } from '../../../tests/support/generatedGraph.js';
-import { emptyDatabase, openTestDatabase } from '../../../tests/support/testDatabase.js';
+import { HUB_ID, loadPeruAndGeneratedGraph, neighbourId, ringId, RING_SIZE } from '../../../tests/support/generatedGraph.js';
+import { openTestDatabase } from '../../../tests/support/testDatabase.js';
 import { startApp, type RunningApp } from '../../../tests/support/testApp.js';
 import { readQuery } from '../../neo4j/database.js';
 import type { Graph } from '../../neo4j/graph.js';
-import { projectRoot } from '../../projectRoot.js';
-import { readDataset } from '../load/dataset.js';
-import { applySchema, loadDataset } from '../load/load.service.js';
 
 const db = openTestDatabase();
 let app: RunningApp;
 let baseUrl: string;
 
 beforeAll(async () => {
-  await emptyDatabase(db);
-  await applySchema(db);
-  await loadDataset(db, readDataset(path.join(projectRoot, 'data', 'peru')));
-  await loadGeneratedGraph(db);
+  await loadPeruAndGeneratedGraph(db);
   // A generous time limit: the first request of each query shape is planned while other test servers share the CPU.
   app = await startApp(db, { QUERY_TIMEOUT_MS: '30000' });
   baseUrl = app.base;
