@@ -46,8 +46,7 @@ export async function scenarios(db: Db, inputs: ScenarioInputs): Promise<Scenari
   const neighbours = await prepareNeighbours(db, [], 'both');
   const endpoints = cypherFile('paths/endpoints.cypher');
   const shortest = fillCypherTemplate(cypherFile('paths/shortest.cypher'), PATH_SLOTS);
-  const page = (tx: StatementRunner, id: string) =>
-    tx.run(neighbours.cypher, neighbours.parameters(id, { labels: [], skip: 0, limit: NEIGHBOURS_LIMIT }));
+  const page = (tx: StatementRunner, id: string) => tx.run(neighbours.cypher, neighbours.parameters(id, { labels: [], skip: 0, limit: NEIGHBOURS_LIMIT }));
   const id = (index: number) => inputs.ordinaryIds[index % inputs.ordinaryIds.length]!;
   const pair = (index: number) => inputs.pathPairs[index % inputs.pathPairs.length]!;
   const text = (index: number) => inputs.searchTexts[index % inputs.searchTexts.length]!;

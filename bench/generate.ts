@@ -10,7 +10,11 @@ import { projectRoot } from '../server/projectRoot.js';
 
 const argumentsSchema = z.object({
   relationships: z.coerce.number().int().min(1, 'at least 1'),
-  seed: z.coerce.number().int().min(0).max(2 ** 32 - 1),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1),
   out: z.string().min(1).optional(),
 });
 
@@ -45,8 +49,70 @@ const BROKER_WEIGHTS = [0.6, 0.25, 0.15];
 /** Share of a person's links that stay inside their community. */
 const INSIDE_COMMUNITY = 0.85;
 
-const firstNames = ['Abimael', 'Elena', 'Óscar', 'Víctor', 'María', 'José', 'Rosa', 'Luis', 'Carmen', 'Jorge', 'Ana', 'Miguel', 'Lucía', 'Pedro', 'Julia', 'Raúl', 'Teresa', 'Carlos', 'Sofía', 'Manuel', 'Isabel', 'Andrés', 'Patricia', 'Hugo', 'Gloria', 'Diego', 'Marta', 'Fernando', 'Silvia', 'Ricardo'];
-const lastNames = ['Guzmán', 'Quispe', 'Flores', 'Ramírez', 'Huamán', 'Mamani', 'Rojas', 'Torres', 'Vargas', 'Castillo', 'Mendoza', 'Chávez', 'Díaz', 'Salazar', 'Paredes', 'Cárdenas', 'Vega', 'Reyes', 'Morales', 'Espinoza', 'Herrera', 'Núñez', 'Silva', 'Ortiz', 'Campos', 'León', 'Ríos', 'Aguilar', 'Soto', 'Palacios'];
+const firstNames = [
+  'Abimael',
+  'Elena',
+  'Óscar',
+  'Víctor',
+  'María',
+  'José',
+  'Rosa',
+  'Luis',
+  'Carmen',
+  'Jorge',
+  'Ana',
+  'Miguel',
+  'Lucía',
+  'Pedro',
+  'Julia',
+  'Raúl',
+  'Teresa',
+  'Carlos',
+  'Sofía',
+  'Manuel',
+  'Isabel',
+  'Andrés',
+  'Patricia',
+  'Hugo',
+  'Gloria',
+  'Diego',
+  'Marta',
+  'Fernando',
+  'Silvia',
+  'Ricardo',
+];
+const lastNames = [
+  'Guzmán',
+  'Quispe',
+  'Flores',
+  'Ramírez',
+  'Huamán',
+  'Mamani',
+  'Rojas',
+  'Torres',
+  'Vargas',
+  'Castillo',
+  'Mendoza',
+  'Chávez',
+  'Díaz',
+  'Salazar',
+  'Paredes',
+  'Cárdenas',
+  'Vega',
+  'Reyes',
+  'Morales',
+  'Espinoza',
+  'Herrera',
+  'Núñez',
+  'Silva',
+  'Ortiz',
+  'Campos',
+  'León',
+  'Ríos',
+  'Aguilar',
+  'Soto',
+  'Palacios',
+];
 const aliases = ['El Flaco', 'La Sombra', 'Camarada Uno', 'El Contador', 'La Jefa', 'El Chino', 'Cholo', 'El Profe', 'Tía', 'Gato'];
 const orgWords = ['Sol', 'Cóndor', 'Frontera', 'Norte', 'Río', 'Andes', 'Puerto', 'Selva', 'Huallaga', 'Pacífico'];
 const orgKinds = ['cartel', 'gang', 'clan', 'front company', 'network'];
@@ -102,9 +168,7 @@ function csvField(value: string | number | undefined): string {
 
 /** Exact counts per type that add up to `total`. */
 function typeCounts(total: number): Record<RelationshipType, number> {
-  const counts = Object.fromEntries(
-    Object.entries(typeShares).map(([type, share]) => [type, Math.floor(total * share)]),
-  ) as Record<RelationshipType, number>;
+  const counts = Object.fromEntries(Object.entries(typeShares).map(([type, share]) => [type, Math.floor(total * share)])) as Record<RelationshipType, number>;
   const assigned = Object.values(counts).reduce((sum, count) => sum + count, 0);
   counts.CALLED += total - assigned;
   return counts;
@@ -162,7 +226,14 @@ export async function generate(relationships: number, seed: number, outDir: stri
   for (let p = 0; p < persons; p += 1) {
     const suspect = p < brokers || random() < 0.05;
     const alias = random() < 0.1 ? `${pick(aliases)};${pick(aliases)}` : undefined;
-    await personFile.row([`p${p}`, suspect ? 'Person;Suspect' : 'Person', `${pick(firstNames)} ${pick(lastNames)} ${pick(lastNames)}`, day(), alias, Math.round(random() * 1000) / 1000]);
+    await personFile.row([
+      `p${p}`,
+      suspect ? 'Person;Suspect' : 'Person',
+      `${pick(firstNames)} ${pick(lastNames)} ${pick(lastNames)}`,
+      day(),
+      alias,
+      Math.round(random() * 1000) / 1000,
+    ]);
   }
   const orgFile = new CsvWriter(file('organizations.csv'), 'orgId:ID(Organization),:LABEL,name,founded:date,kind');
   for (let o = 0; o < organizations; o += 1) {
@@ -258,7 +329,9 @@ if (isMain) {
   const { values } = parseArgs({ options: { relationships: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } } });
   const parsed = argumentsSchema.safeParse(values);
   if (!parsed.success) {
-    console.error(`Usage: npm run generate -- --relationships N --seed S [--out DIR]\n${parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n')}`);
+    console.error(
+      `Usage: npm run generate -- --relationships N --seed S [--out DIR]\n${parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n')}`,
+    );
     process.exit(2);
   }
   const { relationships, seed, out } = parsed.data;

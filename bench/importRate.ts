@@ -17,7 +17,9 @@ interface RawNode {
 function readGenerated(folder: string): { nodes: Map<string, RawNode[]>; relationships: Map<string, { s: string; e: string }[]> } {
   const nodes = new Map<string, RawNode[]>();
   const relationships = new Map<string, { s: string; e: string }[]>();
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('.csv')).sort()) {
+  for (const file of readdirSync(folder)
+    .filter((name) => name.endsWith('.csv'))
+    .sort()) {
     const [header, ...rows] = parse(readFileSync(path.join(folder, file), 'utf8')) as string[][];
     const columns = header!.map((column) => {
       const space = /\((\w+)\)$/.exec(column)?.[1];

@@ -123,7 +123,12 @@ async function benchSize(relationships: number, options: BenchOptions): Promise<
     return {
       relationships,
       nodes: outcome.nodes,
-      import: { serviceRelationshipsPerSecond: serviceRate, rawRelationshipsPerSecond: rawRate, ratio: round2(serviceRate / rawRate), serviceTotalMs: Math.round(serviceTotalMs) },
+      import: {
+        serviceRelationshipsPerSecond: serviceRate,
+        rawRelationshipsPerSecond: rawRate,
+        ratio: round2(serviceRate / rawRate),
+        serviceTotalMs: Math.round(serviceTotalMs),
+      },
       api,
       hub,
       pathPairs: { measured: inputs.pathPairs.length, overTimeLimit: inputs.slowPairs },
@@ -214,10 +219,11 @@ export function printTables({ results, ui, settings }: BenchReport): void {
       })),
     ),
   );
-  console.log('UI in headless Chromium, default layout (fCoSE, ForceAtlas2 past 500 nodes), canvas renderer, real mouse pan and zoom (goal: 5,000 laid out ≤ 2 s, panned ≥ 30 fps)');
+  console.log(
+    'UI in headless Chromium, default layout (fCoSE, ForceAtlas2 past 500 nodes), canvas renderer, real mouse pan and zoom (goal: 5,000 laid out ≤ 2 s, panned ≥ 30 fps)',
+  );
   console.table(ui);
 }
-
 
 /** Runs every size, then the UI; returns the report that bench.ts prints and writes. */
 export async function runBench(options: BenchOptions) {

@@ -71,7 +71,10 @@ try {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ cypher: 'UNWIND range(1, 300000) AS x RETURN count(x) AS n' }),
-    }).then((response) => response.status, (error: unknown) => `failed: ${String(error)}`),
+    }).then(
+      (response) => response.status,
+      (error: unknown) => `failed: ${String(error)}`,
+    ),
   );
   await new Promise((resolve) => setTimeout(resolve, 200));
   const exitCode = await server.stop();

@@ -38,7 +38,8 @@ function refuseDeepJson(_req: unknown, _res: unknown, body: Buffer): void {
   for (let index = 0; index < body.length; index++) {
     const byte = body[index];
     if (inString) {
-      if (byte === 0x5c) index++; // a backslash escapes the next character, e.g. \"
+      if (byte === 0x5c)
+        index++; // a backslash escapes the next character, e.g. \"
       else if (byte === 0x22) inString = false;
     } else if (byte === 0x22) inString = true;
     else if (byte === 0x7b || byte === 0x5b) {

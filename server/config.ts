@@ -83,9 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const basicAuth = e.NEXO_BASIC_AUTH ? splitCredentials(e.NEXO_BASIC_AUTH) : undefined;
   if (!isLoopback(e.HOST) && !e.NEXO_API_TOKEN && !basicAuth) {
-    throw new ConfigError(
-      `Refusing to listen on ${e.HOST} without authentication: set NEXO_API_TOKEN or NEXO_BASIC_AUTH, or keep HOST=127.0.0.1.`,
-    );
+    throw new ConfigError(`Refusing to listen on ${e.HOST} without authentication: set NEXO_API_TOKEN or NEXO_BASIC_AUTH, or keep HOST=127.0.0.1.`);
   }
   return {
     port: e.PORT,
@@ -108,7 +106,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     access: {
       apiToken: e.NEXO_API_TOKEN,
       basicAuth,
-      corsOrigins: (e.NEXO_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+      corsOrigins: (e.NEXO_CORS_ORIGINS ?? '')
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
       rateLimitPerMinute: e.NEXO_RATE_LIMIT_PER_MINUTE,
     },
     captionRules: parseCaptionRules(e.NEXO_CAPTION_RULES),
@@ -127,7 +128,5 @@ export function isLoopback(host: string): boolean {
 
 /** An empty variable (`NEO4J_URI=`) means "unset", as in most shells' habits. */
 function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
-  );
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
 }

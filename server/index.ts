@@ -26,9 +26,7 @@ async function main(): Promise<void> {
   });
   answerClientErrors(server);
   server.on('error', (error: NodeJS.ErrnoException) => {
-    logger.fatal(
-      error.code === 'EADDRINUSE' ? `Port ${config.port} is already in use: set PORT to a free port.` : describeFailure(error),
-    );
+    logger.fatal(error.code === 'EADDRINUSE' ? `Port ${config.port} is already in use: set PORT to a free port.` : describeFailure(error));
     void db.close().finally(() => process.exit(1));
   });
 

@@ -25,7 +25,10 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it was ready`);
-    const ready = await fetch(`${base}/readyz`).then((response) => response.ok, () => false);
+    const ready = await fetch(`${base}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) throw new Error('server not ready in time');
     await new Promise((resolve) => setTimeout(resolve, 500));

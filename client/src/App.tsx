@@ -356,7 +356,13 @@ export function App() {
         }
         const found = new Set(graph.nodes.map((node) => node.id));
         const missing = linked.ids.filter((id) => !found.has(id));
-        const fetched = await Promise.all(missing.map((id) => getNode(id).then((details) => details.node).catch(() => undefined)));
+        const fetched = await Promise.all(
+          missing.map((id) =>
+            getNode(id)
+              .then((details) => details.node)
+              .catch(() => undefined),
+          ),
+        );
         const nodes = [...graph.nodes, ...fetched.filter((node): node is GraphNode => node !== undefined)];
         const lost = linked.ids.length - nodes.length;
         const restored: ViewState = {
@@ -520,7 +526,9 @@ export function App() {
   const elements = useMemo(() => toElements(view, highlight), [view, highlight]);
 
   const kindsKey = [...new Set([...(schema?.labels ?? []).map((label) => label.name), ...Object.values(view.nodes).map(kindOf)])].sort().join('|');
-  const typesKey = [...new Set([...(schema?.relationshipTypes ?? []).map((type) => type.name), ...Object.values(view.edges).map((edge) => edge.type)])].sort().join('|');
+  const typesKey = [...new Set([...(schema?.relationshipTypes ?? []).map((type) => type.name), ...Object.values(view.edges).map((edge) => edge.type)])]
+    .sort()
+    .join('|');
   const kinds = useMemo(() => (kindsKey ? kindsKey.split('|') : []), [kindsKey]);
   const types = useMemo(() => (typesKey ? typesKey.split('|') : []), [typesKey]);
 
@@ -547,7 +555,12 @@ export function App() {
           <span className="brand-name">Nexo</span>
         </div>
         <div className="main-search" role="search">
-          <SearchBox label="Search entities" placeholder="Search a person, organisation, place… ( / )" onPick={(node) => place([node])} inputRef={searchInput} />
+          <SearchBox
+            label="Search entities"
+            placeholder="Search a person, organisation, place… ( / )"
+            onPick={(node) => place([node])}
+            inputRef={searchInput}
+          />
         </div>
         <div className="tools" role="toolbar" aria-label="View tools">
           <LayoutPicker value={view.layout} nodeCount={nodeCount} onChange={runLayout} onRerun={() => runLayout(view.layout)} />
@@ -567,7 +580,11 @@ export function App() {
             items={[
               { label: 'PNG image (full resolution)', onSelect: exportPng, disabled: nodeCount === 0 },
               { label: 'SVG drawing', onSelect: () => download('nexo-view.svg', canvas.current!.svg(), 'image/svg+xml'), disabled: nodeCount === 0 },
-              { label: 'JSON (nodes, edges, positions)', onSelect: () => download('nexo-view.json', exportView(viewRef.current), 'application/json'), disabled: nodeCount === 0 },
+              {
+                label: 'JSON (nodes, edges, positions)',
+                onSelect: () => download('nexo-view.json', exportView(viewRef.current), 'application/json'),
+                disabled: nodeCount === 0,
+              },
               { label: 'Source list (numbered citations)', onSelect: exportSources, disabled: nodeCount === 0 },
               { label: 'Import JSON…', onSelect: () => importInput.current?.click() },
             ]}
@@ -588,7 +605,12 @@ export function App() {
           <button type="button" aria-pressed={consoleOpen} onClick={() => setConsoleOpen(!consoleOpen)} title="Read-only Cypher console">
             Cypher
           </button>
-          <button type="button" onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')} aria-label={`Switch to ${theme === 'light' ? 'dark' : 'light'} theme`} title="Theme">
+          <button
+            type="button"
+            onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')}
+            aria-label={`Switch to ${theme === 'light' ? 'dark' : 'light'} theme`}
+            title="Theme"
+          >
             {theme === 'light' ? '☾' : '☀'}
           </button>
           <button type="button" onClick={() => setHelpOpen(true)} aria-label="Help and keyboard shortcuts" title="Help (?)">
@@ -612,59 +634,59 @@ export function App() {
           ))}
         </div>
         <div className="panel-body" role="tabpanel">
-            {leftTab === 'filters' ? (
-              <>
-                <Status status={schemaStatus} onRetry={loadSchema} />
-                <FiltersPanel
-                  view={view}
-                  schema={schema}
-                  onToggle={(list, value) => commit(toggleFilterValue(list, value))}
-                  onYears={changeYears}
-                  onShowHidden={() => commit(showAll())}
-                />
-              </>
-            ) : null}
-            {leftTab === 'paths' ? (
-              <PathsPanel
-                ends={pathEnds}
-                onEnds={setPathEnds}
-                selectedNodes={selectedNodes}
-                types={schema?.relationshipTypes.map((type) => type.name) ?? types}
-                paths={paths?.paths}
-                activePath={paths?.active ?? 0}
-                onlyPath={paths?.only ?? false}
-                onFound={showPaths}
-                onShowPath={(index) => {
-                  setPaths((current) => (current ? { ...current, active: index } : current));
-                  const path = paths?.paths[index];
-                  if (path) viewport({ kind: 'focus', ids: path.nodes.map((node) => node.id) });
-                }}
-                onOnlyPath={(only) => {
-                  setPaths((current) => (current ? { ...current, only } : current));
-                  const path = paths?.paths[paths.active];
-                  if (path) viewport({ kind: 'focus', ids: path.nodes.map((node) => node.id) });
-                }}
-                onClear={() => setPaths(undefined)}
-                onOpenSource={openSource}
+          {leftTab === 'filters' ? (
+            <>
+              <Status status={schemaStatus} onRetry={loadSchema} />
+              <FiltersPanel
+                view={view}
+                schema={schema}
+                onToggle={(list, value) => commit(toggleFilterValue(list, value))}
+                onYears={changeYears}
+                onShowHidden={() => commit(showAll())}
               />
-            ) : null}
-            {leftTab === 'canvas' ? (
-              <section aria-label="Entities on the canvas">
-                {nodeCount === 0 ? <p className="muted">Nothing on the canvas yet.</p> : null}
-                <ul className="canvas-list">
-                  {Object.values(view.nodes)
-                    .sort((a, b) => a.name.localeCompare(b.name))
-                    .map((node) => (
-                      <li key={node.id} className={visible.nodes.has(node.id) ? '' : 'absent'}>
-                        <button type="button" aria-pressed={selection.includes(node.id)} onClick={() => place([node])}>
-                          <KindBadge kind={kindOf(node)} /> {node.name}
-                          {visible.nodes.has(node.id) ? null : <span className="muted small"> (hidden)</span>}
-                        </button>
-                      </li>
-                    ))}
-                </ul>
-              </section>
-            ) : null}
+            </>
+          ) : null}
+          {leftTab === 'paths' ? (
+            <PathsPanel
+              ends={pathEnds}
+              onEnds={setPathEnds}
+              selectedNodes={selectedNodes}
+              types={schema?.relationshipTypes.map((type) => type.name) ?? types}
+              paths={paths?.paths}
+              activePath={paths?.active ?? 0}
+              onlyPath={paths?.only ?? false}
+              onFound={showPaths}
+              onShowPath={(index) => {
+                setPaths((current) => (current ? { ...current, active: index } : current));
+                const path = paths?.paths[index];
+                if (path) viewport({ kind: 'focus', ids: path.nodes.map((node) => node.id) });
+              }}
+              onOnlyPath={(only) => {
+                setPaths((current) => (current ? { ...current, only } : current));
+                const path = paths?.paths[paths.active];
+                if (path) viewport({ kind: 'focus', ids: path.nodes.map((node) => node.id) });
+              }}
+              onClear={() => setPaths(undefined)}
+              onOpenSource={openSource}
+            />
+          ) : null}
+          {leftTab === 'canvas' ? (
+            <section aria-label="Entities on the canvas">
+              {nodeCount === 0 ? <p className="muted">Nothing on the canvas yet.</p> : null}
+              <ul className="canvas-list">
+                {Object.values(view.nodes)
+                  .sort((a, b) => a.name.localeCompare(b.name))
+                  .map((node) => (
+                    <li key={node.id} className={visible.nodes.has(node.id) ? '' : 'absent'}>
+                      <button type="button" aria-pressed={selection.includes(node.id)} onClick={() => place([node])}>
+                        <KindBadge kind={kindOf(node)} /> {node.name}
+                        {visible.nodes.has(node.id) ? null : <span className="muted small"> (hidden)</span>}
+                      </button>
+                    </li>
+                  ))}
+              </ul>
+            </section>
+          ) : null}
         </div>
       </nav>
 

@@ -42,7 +42,11 @@ describe('binding', () => {
 describe('with an API token configured', () => {
   it('answers 401 problem+json with a Basic challenge when credentials are missing or wrong', async () => {
     const base = await serve({ NEXO_API_TOKEN: TOKEN });
-    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer wrong-token-wrong-token' }, { authorization: 'Basic ' + Buffer.from('x:nope').toString('base64') }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer wrong-token-wrong-token' },
+      { authorization: 'Basic ' + Buffer.from('x:nope').toString('base64') },
+    ];
     for (const headers of attempts) {
       const response = await fetch(`${base}/readyz`, { headers });
       expect(response.status).toBe(401);

@@ -68,10 +68,7 @@ export function openApiDocument(routes: AnyRoute[], info: { title: string; versi
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const openApiPath = route.path.replace(/:([A-Za-z_]+)/g, '{$1}');
-    const parameters = [
-      ...objectParameters(route.params, 'path'),
-      ...objectParameters(route.query, 'query'),
-    ];
+    const parameters = [...objectParameters(route.params, 'path'), ...objectParameters(route.query, 'query')];
     const responses: Record<string, unknown> = {
       '200': { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
     };
@@ -85,9 +82,7 @@ export function openApiDocument(routes: AnyRoute[], info: { title: string; versi
       ...(route.tags ? { tags: route.tags } : {}),
       operationId: `${route.method}${openApiPath.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)/g, (_, c: string) => c.toUpperCase())}`,
       ...(parameters.length > 0 ? { parameters } : {}),
-      ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
-        : {}),
+      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
       responses,
     };
   }

@@ -46,7 +46,11 @@ export function captionFor(labels: readonly string[], properties: Record<string,
 /** Property values as people read them: lists joined, Neo4j Integers and temporals by their string form. */
 function displayText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.map(displayText).filter((text) => text !== '').join(', ');
+  if (Array.isArray(value))
+    return value
+      .map(displayText)
+      .filter((text) => text !== '')
+      .join(', ');
   if (neo4j.isInt(value)) return value.toString();
   return String(value).trim();
 }

@@ -3,23 +3,21 @@ import { z } from 'zod';
 import { captionFor, defaultCaptionRules, type CaptionRules } from './caption.js';
 
 /** The API's node: our dataset id (never Neo4j's element id), a display name and the other properties. */
-export const nodeSchema = z
-  .object({
-    id: z.string(),
-    labels: z.array(z.string()),
-    name: z.string(),
-    properties: z.record(z.string(), z.unknown()),
-  });
+export const nodeSchema = z.object({
+  id: z.string(),
+  labels: z.array(z.string()),
+  name: z.string(),
+  properties: z.record(z.string(), z.unknown()),
+});
 
 /** The API's edge: source and target are node ids, direction as stored. */
-export const edgeSchema = z
-  .object({
-    id: z.string(),
-    type: z.string(),
-    source: z.string(),
-    target: z.string(),
-    properties: z.record(z.string(), z.unknown()),
-  });
+export const edgeSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  source: z.string(),
+  target: z.string(),
+  properties: z.record(z.string(), z.unknown()),
+});
 
 export const graphSchema = z.object({ nodes: z.array(nodeSchema), edges: z.array(edgeSchema) });
 

@@ -12,8 +12,7 @@ const classpathFile = path.join(launcherDir, 'target', 'classpath.txt');
 const launcherClass = path.join(launcherDir, 'target', 'classes', 'dev', 'nexo', 'neo4j', 'LocalNeo4j.class');
 const READY_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 30_000;
-const ALTERNATIVES =
-  'Alternatives: set NEO4J_URI (and NEO4J_USERNAME, NEO4J_PASSWORD) to a Neo4j 5+ server you already run, or use `docker compose up`.';
+const ALTERNATIVES = 'Alternatives: set NEO4J_URI (and NEO4J_USERNAME, NEO4J_PASSWORD) to a Neo4j 5+ server you already run, or use `docker compose up`.';
 
 /** A problem with the local server that the user can act on; its message is one readable line. */
 export class LocalNeo4jError extends Error {
@@ -95,9 +94,7 @@ function javaCommand(): string {
 function requireTool(command: string, args: string[], what: string): void {
   const probe = spawnSync(command, args, { stdio: 'ignore' });
   if (probe.error) {
-    throw new LocalNeo4jError(
-      `${what} is needed to run the local Neo4j server, but \`${command}\` was not found. ${ALTERNATIVES}`,
-    );
+    throw new LocalNeo4jError(`${what} is needed to run the local Neo4j server, but \`${command}\` was not found. ${ALTERNATIVES}`);
   }
 }
 
@@ -143,9 +140,7 @@ async function buildLauncher(log: ProgressLog): Promise<void> {
   maven.stderr.on('data', (chunk: Buffer) => tail.push(chunk.toString()));
   const code = await new Promise<number | null>((resolve) => maven.on('close', resolve));
   if (code !== 0) {
-    throw new LocalNeo4jError(
-      `Building the Neo4j launcher failed (mvn exited ${code}). Last lines:\n${tail.join('\n')}\n${ALTERNATIVES}`,
-    );
+    throw new LocalNeo4jError(`Building the Neo4j launcher failed (mvn exited ${code}). Last lines:\n${tail.join('\n')}\n${ALTERNATIVES}`);
   }
   log(`  Maven: build done (${downloaded} files downloaded).`);
 }
@@ -212,9 +207,7 @@ function startFailure(code: number | null, output: ChildOutput): LocalNeo4jError
   if (taken) return new LocalNeo4jError(`Local Neo4j: ${taken.replace('NEXO_NEO4J_PORT_TAKEN ', '')}.`);
   const failed = output.lines.find((line) => line.startsWith('NEXO_NEO4J_START_FAILED'));
   if (failed?.includes('FileLockException')) {
-    return new LocalNeo4jError(
-      'Local Neo4j: the store is locked by another running Neo4j process. Stop it, or set NEXO_NEO4J_STORE to another folder.',
-    );
+    return new LocalNeo4jError('Local Neo4j: the store is locked by another running Neo4j process. Stop it, or set NEXO_NEO4J_STORE to another folder.');
   }
   const detail = failed ? failed.replace('NEXO_NEO4J_START_FAILED ', '') : output.lines.slice(-15).join('\n');
   return new LocalNeo4jError(`Local Neo4j exited (code ${code}) before it was ready: ${detail}`);

@@ -51,7 +51,10 @@ function largeViewFile(nodes: number): string {
 async function searchAndPick(text: string, option: string): Promise<void> {
   const box = page.getByRole('combobox', { name: 'Search entities' });
   await box.fill(text);
-  await page.getByRole('option', { name: new RegExp(option) }).first().waitFor();
+  await page
+    .getByRole('option', { name: new RegExp(option) })
+    .first()
+    .waitFor();
   await box.press('Enter');
 }
 
@@ -134,9 +137,15 @@ describe('the explorer in a browser', { timeout: 150_000 }, () => {
     await page.getByRole('tab', { name: 'Paths' }).click();
     const paths = page.getByRole('region', { name: 'Paths' });
     await paths.getByRole('combobox', { name: 'Path from' }).fill('guzman');
-    await page.getByRole('option', { name: /Abimael Guzmán/ }).first().click();
+    await page
+      .getByRole('option', { name: /Abimael Guzmán/ })
+      .first()
+      .click();
     await paths.getByRole('combobox', { name: 'Path to' }).fill('bazan');
-    await page.getByRole('option', { name: /David Bazán Arévalo/ }).first().click();
+    await page
+      .getByRole('option', { name: /David Bazán Arévalo/ })
+      .first()
+      .click();
     // Bazán Arévalo both financed and armed Shining Path: two shortest paths, so ask for all of them.
     await paths.getByRole('radio', { name: 'All shortest' }).check();
     await paths.getByRole('button', { name: 'Find paths' }).click();
@@ -163,13 +172,20 @@ describe('the explorer in a browser', { timeout: 150_000 }, () => {
     await page.mouse.click((from.x + to.x) / 2, (from.y + to.y) / 2);
     const details = page.getByRole('complementary', { name: 'Details' });
     await details.getByRole('heading', { name: 'LEADER_OF' }).waitFor();
-    await details.getByText(/former leader of Shining Path/).first().waitFor();
+    await details
+      .getByText(/former leader of Shining Path/)
+      .first()
+      .waitFor();
     await screenshot(page, '05-path-only-edge');
     await page.getByRole('checkbox', { name: 'Show only the path' }).uncheck();
   });
 
   it('opens the source text at the quoted sentence', async () => {
-    await page.getByRole('region', { name: 'Paths' }).getByRole('button', { name: /Show in source/ }).first().click();
+    await page
+      .getByRole('region', { name: 'Paths' })
+      .getByRole('button', { name: /Show in source/ })
+      .first()
+      .click();
     const dialog = page.getByRole('dialog');
     await dialog.locator('mark').waitFor();
     expect(await dialog.locator('mark').textContent()).toContain('former leader of Shining Path');
@@ -253,7 +269,10 @@ describe('the explorer in a browser', { timeout: 150_000 }, () => {
     expect(citations).toMatch(/^1\. .+ —[A-Z_]+→ .+ — “.+” \[Organised crime in Peru\]$/m);
 
     await page.getByRole('tab', { name: /On canvas/ }).click();
-    await page.getByRole('region', { name: 'Entities on the canvas' }).getByRole('button', { name: /Abimael Guzmán/ }).click();
+    await page
+      .getByRole('region', { name: 'Entities on the canvas' })
+      .getByRole('button', { name: /Abimael Guzmán/ })
+      .click();
     await page.locator('.canvas').focus();
     await page.keyboard.press('Delete');
     await until(async () => !(await canvasIds(page)).nodes.includes(GUZMAN), 'Guzmán removed');
@@ -266,7 +285,10 @@ describe('the explorer in a browser', { timeout: 150_000 }, () => {
     const status = page.locator('.canvas-status');
     const relationships = async () => Number(/(\d+) relationships/.exec((await status.textContent()) ?? '')![1]);
     const all = await relationships();
-    await page.getByRole('region', { name: 'Legend and filters' }).getByRole('checkbox', { name: /LEADER_OF/ }).uncheck();
+    await page
+      .getByRole('region', { name: 'Legend and filters' })
+      .getByRole('checkbox', { name: /LEADER_OF/ })
+      .uncheck();
     await expect.poll(relationships).toBeLessThan(all);
     await page.keyboard.press('Control+z');
     await expect.poll(relationships).toBe(all);
@@ -309,7 +331,10 @@ describe('the explorer in a browser', { timeout: 150_000 }, () => {
     await expect.poll(async () => Math.round((await where()).x)).toBe(Math.round(start.x));
 
     await page.getByRole('tab', { name: /On canvas/ }).click();
-    await page.getByRole('region', { name: 'Entities on the canvas' }).getByRole('button', { name: /Abimael Guzmán/ }).click();
+    await page
+      .getByRole('region', { name: 'Entities on the canvas' })
+      .getByRole('button', { name: /Abimael Guzmán/ })
+      .click();
     await page.keyboard.press('p');
     const pinned = await where();
     await page.keyboard.press('l');
@@ -342,7 +367,10 @@ describe('the explorer in a browser', { timeout: 150_000 }, () => {
     await screenshot(page, '08-more-handle', { readme: true });
     const handle = await nodePoint(page, `more:${peru}||both`);
     await page.mouse.click(handle.x, handle.y);
-    await until(async () => (await page.evaluate(() => window.__nexo!.pagePosition('more:location:peru||both'))) === undefined, 'the handle to go once all is loaded');
+    await until(
+      async () => (await page.evaluate(() => window.__nexo!.pagePosition('more:location:peru||both'))) === undefined,
+      'the handle to go once all is loaded',
+    );
   });
 
   it('looks right in the dark theme on a large screen', async () => {

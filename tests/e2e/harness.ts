@@ -29,12 +29,16 @@ function newestChange(dir: string): number {
 /** Builds the client unless dist/client is newer than every file under client/ (a build takes ~15 s). */
 export function buildClientIfStale(): void {
   if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs > newestChange(clientDir)) return;
-  execFileSync(process.execPath, [path.join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: projectRoot,
-    stdio: 'inherit',
-    // Vitest sets NODE_ENV=test, which would give a development build of React.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: projectRoot,
+      stdio: 'inherit',
+      // Vitest sets NODE_ENV=test, which would give a development build of React.
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
 }
 
 /** Loads the Peru network into the test database, then serves the real app (API and built client) on an ephemeral port. */
@@ -54,7 +58,8 @@ export async function startExplorer(db: Database): Promise<{ server: Server; url
  * things: the first run of each query on a fresh database takes seconds on a busy two-core machine.
  */
 export async function warmUp(url: string): Promise<void> {
-  const post = (path: string, body: unknown) => fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (path: string, body: unknown) =>
+    fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const ids = ['organization:shining-path', 'person:abimael-guzman', 'person:david-bazan-arevalo'];
   await Promise.all([
     fetch(`${url}/api/schema`),

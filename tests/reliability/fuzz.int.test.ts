@@ -9,17 +9,7 @@ import type { Dataset } from '../../server/features/load/dataset.js';
 import { MAX_HOPS, MAX_K, PATH_MODES } from '../../server/features/paths/paths.service.js';
 import { apiRoutes } from '../../server/routes.js';
 import { openTestDatabase } from '../support/testDatabase.js';
-import {
-  anyJson,
-  contentType,
-  encodedValue,
-  hostileText,
-  malformedJsonText,
-  nameList,
-  numberish,
-  percentEncode,
-  queryString,
-} from './support/arbitraries.js';
+import { anyJson, contentType, encodedValue, hostileText, malformedJsonText, nameList, numberish, percentEncode, queryString } from './support/arbitraries.js';
 import { expectProblem, expectWellFormed, loadPeru, postJson, send, startApp, type Answer, type RunningApp } from './support/harness.js';
 
 /*
@@ -143,16 +133,24 @@ describe('GET /api/nodes/:id', () => {
     }));
 
   it('answers every known id 200 with that node', () =>
-    check(knownId(), async (id) => {
-      const body = expectDocumented<{ node: { id: string } }>(await request('GET', `/api/nodes/${percentEncode(id)}`), 'GET /api/nodes/:id');
-      expect(body.node.id).toBe(id);
-    }, VALID_RUNS));
+    check(
+      knownId(),
+      async (id) => {
+        const body = expectDocumented<{ node: { id: string } }>(await request('GET', `/api/nodes/${percentEncode(id)}`), 'GET /api/nodes/:id');
+        expect(body.node.id).toBe(id);
+      },
+      VALID_RUNS,
+    ));
 
   it('answers an unknown id 404', () =>
-    check(hostileText().filter((text) => text.length > 0 && !ids.includes(text)), async (text) => {
-      const answer = await request('GET', `/api/nodes/${percentEncode(`unknown:${text}`)}`);
-      expect(answer.status).toBe(404);
-    }, VALID_RUNS));
+    check(
+      hostileText().filter((text) => text.length > 0 && !ids.includes(text)),
+      async (text) => {
+        const answer = await request('GET', `/api/nodes/${percentEncode(`unknown:${text}`)}`);
+        expect(answer.status).toBe(404);
+      },
+      VALID_RUNS,
+    ));
 });
 
 describe('GET /api/nodes/:id/neighbours', () => {
@@ -211,7 +209,13 @@ describe('POST /api/subgraph', () => {
 
   it('answers known and unknown ids 200 with only known nodes and the edges among them', () =>
     check(
-      fc.tuple(fc.uniqueArray(knownId(), { minLength: 1, maxLength: 40 }), fc.array(hostileText(20).filter((text) => text.length > 0), { maxLength: 5 })),
+      fc.tuple(
+        fc.uniqueArray(knownId(), { minLength: 1, maxLength: 40 }),
+        fc.array(
+          hostileText(20).filter((text) => text.length > 0),
+          { maxLength: 5 },
+        ),
+      ),
       async ([known, others]) => {
         const answer = await requestJson('/api/subgraph', { ids: [...known, ...others] });
         const body = expectDocumented<{ nodes: { id: string }[]; edges: { source: string; target: string }[] }>(answer, 'POST /api/subgraph');
@@ -227,9 +231,9 @@ describe('POST /api/degrees and GET /api/most-connected', () => {
   it('POST /api/degrees answers any JSON body, malformed ones and wrong content types without a 500', () =>
     check(
       fc.oneof(
-        fc.oneof(anyJson, fc.record({ ids: anyJson }), fc.record({ ids: fc.array(fc.oneof(knownId(), hostileText()), { maxLength: 30 }) })).map(
-          (value) => ({ body: JSON.stringify(value) ?? 'null', type: 'application/json' as string | undefined }),
-        ),
+        fc
+          .oneof(anyJson, fc.record({ ids: anyJson }), fc.record({ ids: fc.array(fc.oneof(knownId(), hostileText()), { maxLength: 30 }) }))
+          .map((value) => ({ body: JSON.stringify(value) ?? 'null', type: 'application/json' as string | undefined })),
         fc.tuple(malformedJsonText, contentType).map(([body, type]) => ({ body, type })),
       ),
       async ({ body, type }) => {
@@ -239,7 +243,13 @@ describe('POST /api/degrees and GET /api/most-connected', () => {
 
   it('POST /api/degrees answers known and unknown ids 200 with a degree for each known one only', () =>
     check(
-      fc.tuple(fc.uniqueArray(knownId(), { minLength: 1, maxLength: 40 }), fc.array(hostileText(20).filter((text) => text.length > 0), { maxLength: 5 })),
+      fc.tuple(
+        fc.uniqueArray(knownId(), { minLength: 1, maxLength: 40 }),
+        fc.array(
+          hostileText(20).filter((text) => text.length > 0),
+          { maxLength: 5 },
+        ),
+      ),
       async ([known, others]) => {
         const answer = await requestJson('/api/degrees', { ids: [...known, ...others] });
         const body = expectDocumented<{ degrees: Record<string, number> }>(answer, 'POST /api/degrees');
@@ -250,15 +260,21 @@ describe('POST /api/degrees and GET /api/most-connected', () => {
     ));
 
   it('GET /api/most-connected answers any limit without a 500, a valid one 200 with at most limit results, highest first', () =>
-    check(fc.oneof(queryString({ limit: numberish.map(percentEncode) }), fc.integer({ min: 1, max: 100 }).map((limit) => `?limit=${limit}`)), async (query) => {
-      const answer = await request('GET', `/api/most-connected${query}`);
-      const limit = /^\?limit=(\d+)$/.exec(query)?.[1];
-      if (limit === undefined || Number(limit) < 1 || Number(limit) > 100) return;
-      const body = expectDocumented<{ results: { degree: number }[] }>(answer, 'GET /api/most-connected');
-      expect(body.results.length).toBeLessThanOrEqual(Number(limit));
-      const degrees = body.results.map((result) => result.degree);
-      expect(degrees).toEqual([...degrees].sort((a, b) => b - a));
-    }));
+    check(
+      fc.oneof(
+        queryString({ limit: numberish.map(percentEncode) }),
+        fc.integer({ min: 1, max: 100 }).map((limit) => `?limit=${limit}`),
+      ),
+      async (query) => {
+        const answer = await request('GET', `/api/most-connected${query}`);
+        const limit = /^\?limit=(\d+)$/.exec(query)?.[1];
+        if (limit === undefined || Number(limit) < 1 || Number(limit) > 100) return;
+        const body = expectDocumented<{ results: { degree: number }[] }>(answer, 'GET /api/most-connected');
+        expect(body.results.length).toBeLessThanOrEqual(Number(limit));
+        const degrees = body.results.map((result) => result.degree);
+        expect(degrees).toEqual([...degrees].sort((a, b) => b - a));
+      },
+    ));
 });
 
 describe('GET /api/paths', () => {
@@ -326,10 +342,36 @@ describe('POST /api/query', () => {
           {
             cypher: fc.oneof(
               hostileText(60),
-              fc.array(fc.constantFrom('MATCH', '(n)', 'RETURN', 'n', 'WHERE', '$x', '=', '[', ']', '{', '}', 'UNWIND', 'AS', 'x', 'LIMIT', '1', ',', 'WITH', '*', 'CALL'), {
-                minLength: 1,
-                maxLength: 12,
-              }).map((tokens) => tokens.join(' ')),
+              fc
+                .array(
+                  fc.constantFrom(
+                    'MATCH',
+                    '(n)',
+                    'RETURN',
+                    'n',
+                    'WHERE',
+                    '$x',
+                    '=',
+                    '[',
+                    ']',
+                    '{',
+                    '}',
+                    'UNWIND',
+                    'AS',
+                    'x',
+                    'LIMIT',
+                    '1',
+                    ',',
+                    'WITH',
+                    '*',
+                    'CALL',
+                  ),
+                  {
+                    minLength: 1,
+                    maxLength: 12,
+                  },
+                )
+                .map((tokens) => tokens.join(' ')),
             ),
             params: fc.oneof(fc.dictionary(hostileText(8), anyJson, { maxKeys: 4 }), anyJson),
             timeoutMs: fc.oneof(anyJson, fc.integer(), fc.constantFrom(1, 10, 1e12, -1, 0, 1.5)),
@@ -349,10 +391,14 @@ describe('POST /api/query', () => {
     }));
 
   it('answers read queries with any parameter values 200 in the documented shape', () =>
-    check(fc.tuple(fc.constantFrom(...validConsoleQueries), knownId()), async ([query, id]) => {
-      const answer = await requestJson('/api/query', { cypher: query.cypher, params: query.params?.(id) ?? {} });
-      expectDocumented(answer, 'POST /api/query');
-    }, VALID_RUNS));
+    check(
+      fc.tuple(fc.constantFrom(...validConsoleQueries), knownId()),
+      async ([query, id]) => {
+        const answer = await requestJson('/api/query', { cypher: query.cypher, params: query.params?.(id) ?? {} });
+        expectDocumented(answer, 'POST /api/query');
+      },
+      VALID_RUNS,
+    ));
 });
 
 describe('GET /api/sources/:id', () => {
@@ -388,7 +434,10 @@ describe('routes without parameters', () => {
     check(
       fc.oneof(
         fc.tuple(fc.constantFrom('PUT', 'PATCH', 'DELETE'), fc.constantFrom('/api/search', '/api/nodes/x', '/api/subgraph', '/api/query', '/api/schema')),
-        fc.tuple(fc.constantFrom('GET', 'POST'), encodedValue().map((rest) => `/api/unknown-${rest}`)),
+        fc.tuple(
+          fc.constantFrom('GET', 'POST'),
+          encodedValue().map((rest) => `/api/unknown-${rest}`),
+        ),
       ),
       async ([method, route]) => {
         const answer = await request(method, route, method === 'GET' ? {} : { body: '{}', headers: { 'content-type': 'application/json' } });

@@ -312,7 +312,8 @@ describe('POST /api/query against hostile statements', () => {
         expect(answer.text, summary).not.toContain('root:');
 
         const refused = answer.status >= 400 && answer.status < 500;
-        const stopped = answer.status === 504 || answer.status === 413 || (answer.status === 200 && (answer.body as { truncated?: boolean }).truncated === true);
+        const stopped =
+          answer.status === 504 || answer.status === 413 || (answer.status === 200 && (answer.body as { truncated?: boolean }).truncated === true);
         if (answer.status !== 200) expectProblem(answer);
         if (hostile.outcome === 'refused') expect(refused, summary).toBe(true);
         if (hostile.outcome === 'stopped') expect(stopped, summary).toBe(true);

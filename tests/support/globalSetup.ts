@@ -21,9 +21,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const port = Number(process.env.NEXO_TEST_NEO4J_PORT ?? 7688);
     const storeDir = path.join('.data', `neo4j-test-${port}`);
     rmSync(path.join(projectRoot, storeDir), { recursive: true, force: true });
-    server = await startLocalNeo4j(
-      { boltPort: port, storeDir, heap: process.env.NEXO_NEO4J_HEAP ?? '2g', pageCacheMb: 256 },
-      (message) => console.log(`[test neo4j] ${message}`),
+    server = await startLocalNeo4j({ boltPort: port, storeDir, heap: process.env.NEXO_NEO4J_HEAP ?? '2g', pageCacheMb: 256 }, (message) =>
+      console.log(`[test neo4j] ${message}`),
     );
     uri = server.uri;
   }

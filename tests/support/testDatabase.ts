@@ -5,9 +5,7 @@ import type { Database } from '../../server/neo4j/database.js';
 /** A driver on the test run's Neo4j (see globalSetup); close it in afterAll. */
 export function openTestDatabase(): Database {
   const uri = inject('neo4jUri');
-  const auth = process.env.NEXO_TEST_NEO4J_URI
-    ? neo4j.auth.basic(process.env.NEO4J_USERNAME ?? 'neo4j', process.env.NEO4J_PASSWORD ?? '')
-    : undefined;
+  const auth = process.env.NEXO_TEST_NEO4J_URI ? neo4j.auth.basic(process.env.NEO4J_USERNAME ?? 'neo4j', process.env.NEO4J_PASSWORD ?? '') : undefined;
   const driver = neo4j.driver(uri, auth);
   return {
     driver,

@@ -1,15 +1,4 @@
-import type {
-  Direction,
-  Graph,
-  GraphNode,
-  Neighbours,
-  NodeDetails,
-  PathQuery,
-  Problem,
-  QueryResult,
-  Schema,
-  SourceDocument,
-} from './types';
+import type { Direction, Graph, GraphNode, Neighbours, NodeDetails, PathQuery, Problem, QueryResult, Schema, SourceDocument } from './types';
 
 /** A failed request, carrying the server's problem title and detail (or a network message) for display. */
 export class ApiError extends Error {
@@ -55,10 +44,9 @@ function post<T>(url: string, body: unknown, signal?: AbortSignal): Promise<T> {
 
 /** Entities whose name or alias matches `text` (accent- and case-insensitive on the server). */
 export async function searchEntities(text: string, options: { limit?: number; labels?: string[]; signal?: AbortSignal } = {}): Promise<GraphNode[]> {
-  const result = await request<{ results: GraphNode[] }>(
-    `/api/search${query({ q: text, limit: options.limit, labels: options.labels })}`,
-    { signal: options.signal },
-  );
+  const result = await request<{ results: GraphNode[] }>(`/api/search${query({ q: text, limit: options.limit, labels: options.labels })}`, {
+    signal: options.signal,
+  });
   return result.results;
 }
 

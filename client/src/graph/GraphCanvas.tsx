@@ -8,9 +8,7 @@ import { createCanvas, isLargeView, tuneViewport } from './renderer';
 import { buildStylesheet, type Theme } from './style';
 
 /** Run a layout over everything, or settle only `newIds` around what stays fixed. */
-export type LayoutCommand =
-  | { seq: number; kind: 'layout'; layout: string; roots: string[] }
-  | { seq: number; kind: 'settle'; newIds: string[] };
+export type LayoutCommand = { seq: number; kind: 'layout'; layout: string; roots: string[] } | { seq: number; kind: 'settle'; newIds: string[] };
 
 export type ViewportCommand = { seq: number; kind: 'fit' } | { seq: number; kind: 'focus'; ids: string[] };
 
@@ -245,12 +243,15 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
       report(command.kind);
       if (command.kind === 'settle') {
         const extent = cy.extent();
-        const outside = cy.nodes().toArray().some((element) => {
-          const node = element as NodeSingular;
-          if (!isNew(node.id())) return false;
-          const { x, y } = node.position();
-          return x < extent.x1 || x > extent.x2 || y < extent.y1 || y > extent.y2;
-        });
+        const outside = cy
+          .nodes()
+          .toArray()
+          .some((element) => {
+            const node = element as NodeSingular;
+            if (!isNew(node.id())) return false;
+            const { x, y } = node.position();
+            return x < extent.x1 || x > extent.x2 || y < extent.y1 || y > extent.y2;
+          });
         if (outside) cy.animate({ ...fitted(cy, cy.elements(), 50), duration: 300 });
       }
     });

@@ -185,7 +185,8 @@ ForceAtlasLayout.prototype.run = function run(this: LayoutInstance) {
   void computeForceAtlas(input, { sliceMs, cancelled: () => this.stopped || cy.destroyed() }).then((positions) => {
     if (!positions) return;
     nodes.filter((node: NodeSingular) => !fixed.has(node.id())).positions((node: NodeSingular) => positions.get(node.id())!);
-    if (fit) cy.viewport(fittedViewport([...positions.values()], { width: cy.width(), height: cy.height(), minZoom: cy.minZoom(), maxZoom: cy.maxZoom() }, padding));
+    if (fit)
+      cy.viewport(fittedViewport([...positions.values()], { width: cy.width(), height: cy.height(), minZoom: cy.minZoom(), maxZoom: cy.maxZoom() }, padding));
     this.emit('layoutready');
     this.emit('layoutstop');
   });

@@ -10,9 +10,7 @@ interface KindStyle {
 
 // White glyphs drawn inside the node, so a kind reads by colour, shape and icon (colour alone fails the colour-blind).
 const glyph = (path: string): string =>
-  `data:image/svg+xml;utf8,${encodeURIComponent(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="#ffffff">${path}</svg>`,
-  )}`;
+  `data:image/svg+xml;utf8,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="#ffffff">${path}</svg>`)}`;
 
 const KINDS: Record<string, KindStyle> = {
   Person: {
@@ -185,7 +183,15 @@ export function buildStylesheet(theme: Theme, kinds: string[], types: string[], 
     { selector: 'node.path', style: { 'border-width': 4, 'border-color': palette.path } },
     {
       selector: 'edge.path',
-      style: { ...edgeLabel, width: 4, 'line-color': palette.path, 'target-arrow-color': palette.path, 'font-size': 11, 'font-weight': 'bold', 'min-zoomed-font-size': 0 },
+      style: {
+        ...edgeLabel,
+        width: 4,
+        'line-color': palette.path,
+        'target-arrow-color': palette.path,
+        'font-size': 11,
+        'font-weight': 'bold',
+        'min-zoomed-font-size': 0,
+      },
     },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': palette.accent, 'border-style': 'solid' } },
     { selector: 'edge:selected', style: { width: 4, 'line-color': palette.accent, 'target-arrow-color': palette.accent } },

@@ -59,7 +59,14 @@ export function ConsolePanel({ schema, theme, onAddToCanvas, onClose }: ConsoleP
           Run
         </button>
         {result && result.graph.nodes.length > 0 ? (
-          <button type="button" onClick={() => { onAddToCanvas(result); setAdded(true); }} disabled={added}>
+          <button
+            type="button"
+            onClick={() => {
+              onAddToCanvas(result);
+              setAdded(true);
+            }}
+            disabled={added}
+          >
             {added ? 'Added' : `Add ${result.graph.nodes.length} nodes to canvas`}
           </button>
         ) : null}

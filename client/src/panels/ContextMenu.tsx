@@ -114,9 +114,7 @@ export function ContextMenu(props: ContextMenuProps) {
                 aria-label={`Expand ${row.direction === 'out' ? 'outgoing' : 'incoming'} ${row.type}: ${row.count}`}
                 onClick={act(() => props.onExpand({ types: [row.type], direction: row.direction }))}
               >
-                <span className="rel">
-                  {row.direction === 'out' ? `—${row.type}→` : `←${row.type}—`}
-                </span>
+                <span className="rel">{row.direction === 'out' ? `—${row.type}→` : `←${row.type}—`}</span>
                 <span className="count">{row.count}</span>
               </button>
             ))}

@@ -168,7 +168,8 @@ export function DetailsPanel(props: DetailsPanelProps) {
   const edges = selection.map((id) => view.edges[id]).filter((edge): edge is GraphEdge => edge !== undefined);
   let body: React.ReactNode;
   if (nodes.length === 1 && edges.length === 0) body = <NodeDetailsView key={nodes[0]!.id} node={nodes[0]!} onOpenSource={props.onOpenSource} />;
-  else if (edges.length === 1 && nodes.length === 0) body = <EdgeDetailsView edge={edges[0]!} view={view} onOpenSource={props.onOpenSource} onSelect={props.onSelect} />;
+  else if (edges.length === 1 && nodes.length === 0)
+    body = <EdgeDetailsView edge={edges[0]!} view={view} onOpenSource={props.onOpenSource} onSelect={props.onSelect} />;
   else
     body = (
       <>

@@ -15,7 +15,6 @@ interface FiltersPanelProps {
 // Labels that are not kinds of entity: every entity has Entity; Source and Import are bookkeeping nodes.
 const NOT_KINDS = new Set(['Entity', 'Source', 'Import']);
 
-
 /** Legend and live filters: entity kinds and relationship types (counts on canvas / in the database), and a year range. */
 export function FiltersPanel({ view, schema, onToggle, onYears, onShowHidden }: FiltersPanelProps) {
   const onCanvasKinds = new Map<string, number>();

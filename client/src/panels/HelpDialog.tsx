@@ -25,8 +25,8 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Help" onClose={onClose}>
       <p>
-        Search an actor, place it on the canvas, and expand from there. Every link comes from a quoted sentence of a source document: select it to read
-        the quote, and open the source to see it in context. The address bar always holds the current view, so copying it shares exactly what you see.
+        Search an actor, place it on the canvas, and expand from there. Every link comes from a quoted sentence of a source document: select it to read the
+        quote, and open the source to see it in context. The address bar always holds the current view, so copying it shares exactly what you see.
       </p>
       <table className="shortcuts">
         <caption className="sr-only">Keyboard shortcuts</caption>

@@ -26,7 +26,17 @@ interface PathsPanelProps {
   onOpenSource: (sourceId: string, quote: string) => void;
 }
 
-function EndPicker({ label, node, selected, onPick }: { label: string; node?: GraphNode; selected?: GraphNode; onPick: (node: GraphNode | undefined) => void }) {
+function EndPicker({
+  label,
+  node,
+  selected,
+  onPick,
+}: {
+  label: string;
+  node?: GraphNode;
+  selected?: GraphNode;
+  onPick: (node: GraphNode | undefined) => void;
+}) {
   return (
     <div className="field">
       <span className="field-label">{label}</span>
@@ -119,7 +129,15 @@ export function PathsPanel(props: PathsPanelProps) {
           ))}
           {mode === 'k-shortest' ? (
             <label>
-              k <input type="number" min={1} max={20} value={k} onChange={(event) => setK(Math.max(1, Math.min(20, Number(event.target.value) || 1)))} className="narrow" />
+              k{' '}
+              <input
+                type="number"
+                min={1}
+                max={20}
+                value={k}
+                onChange={(event) => setK(Math.max(1, Math.min(20, Number(event.target.value) || 1)))}
+                className="narrow"
+              />
             </label>
           ) : null}
         </fieldset>

@@ -24,8 +24,8 @@ export function StartPanel({ onPick, onPickAll }: { onPick: (node: GraphNode) =>
     <section className="start" aria-label="Start here">
       <h2>Start from an actor</h2>
       <p>
-        Type a name or alias in the search box above (accents don’t matter: <em>guzman</em> finds Guzmán), or begin with one of the most connected
-        actors. Double-click a node to expand it; right-click for counts per relationship type.
+        Type a name or alias in the search box above (accents don’t matter: <em>guzman</em> finds Guzmán), or begin with one of the most connected actors.
+        Double-click a node to expand it; right-click for counts per relationship type.
       </p>
       <Status status={status} onRetry={load} />
       {actors.length > 0 ? (

@@ -81,7 +81,12 @@ export function LayoutPicker({
       <label className="sr-only" htmlFor="layout-select">
         Layout
       </label>
-      <select id="layout-select" value={value} onChange={(event) => onChange(event.target.value)} title={LAYOUTS.find((layout) => layout.id === value)?.description}>
+      <select
+        id="layout-select"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        title={LAYOUTS.find((layout) => layout.id === value)?.description}
+      >
         {LAYOUTS.map((layout) => (
           <option key={layout.id} value={layout.id}>
             {layoutLabel(layout, nodeCount)}

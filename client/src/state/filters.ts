@@ -37,13 +37,7 @@ export function visibleIds(state: ViewState): { nodes: Set<string>; edges: Set<s
   );
   const edges = new Set(
     Object.values(state.edges)
-      .filter(
-        (edge) =>
-          nodes.has(edge.source) &&
-          nodes.has(edge.target) &&
-          !filters.hiddenTypes.includes(edge.type) &&
-          inYears(edge.properties, filters.years),
-      )
+      .filter((edge) => nodes.has(edge.source) && nodes.has(edge.target) && !filters.hiddenTypes.includes(edge.type) && inYears(edge.properties, filters.years))
       .map((edge) => edge.id),
   );
   return { nodes, edges };

@@ -61,7 +61,9 @@ describe('removing, hiding and collapsing', () => {
 
   it('collapse takes back the leaves an expansion brought, but keeps pinned ones and those linked elsewhere', () => {
     const other = person('person:other', 'Other');
-    const linkedElsewhere = addGraph({ nodes: [other], edges: [{ ...leaderOf, id: 'x', source: other.id, target: bazan.id }] })(togglePin([guzman.id])(expanded));
+    const linkedElsewhere = addGraph({ nodes: [other], edges: [{ ...leaderOf, id: 'x', source: other.id, target: bazan.id }] })(
+      togglePin([guzman.id])(expanded),
+    );
     const state = collapse(shiningPath.id)(linkedElsewhere);
     expect(state.nodes[guzman.id]).toBeDefined();
     expect(state.nodes[bazan.id]).toBeDefined();

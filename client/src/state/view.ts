@@ -95,9 +95,7 @@ export const addGraph =
     }
     const parentPosition = options.parent ? positions[options.parent] : undefined;
     const occupied = Object.values(positions);
-    const placed = parentPosition
-      ? placeAround(parentPosition, unplaced.length, occupied)
-      : placeFree(unplaced.length, occupied);
+    const placed = parentPosition ? placeAround(parentPosition, unplaced.length, occupied) : placeFree(unplaced.length, occupied);
     unplaced.forEach((id, index) => {
       positions[id] = placed[index]!;
     });
@@ -212,16 +210,15 @@ export const setDegrees =
 /** Records, replaces or (when everything is loaded) drops the "+N more" handle of a slice. */
 export const setMore =
   (handle: MoreHandle): ViewProducer =>
-  (state) =>
-    {
-      if (handle.loaded >= handle.total && !handle.atLeast) {
-        return { ...state, more: without(state.more, (id) => id === handle.id), positions: without(state.positions, (id) => id === handle.id) };
-      }
-      const parent = state.positions[handle.parent];
-      const positions = { ...state.positions };
-      if (!positions[handle.id] && parent) positions[handle.id] = placeAround(parent, 1, Object.values(positions))[0]!;
-      return { ...state, more: { ...state.more, [handle.id]: handle }, positions };
-    };
+  (state) => {
+    if (handle.loaded >= handle.total && !handle.atLeast) {
+      return { ...state, more: without(state.more, (id) => id === handle.id), positions: without(state.positions, (id) => id === handle.id) };
+    }
+    const parent = state.positions[handle.parent];
+    const positions = { ...state.positions };
+    if (!positions[handle.id] && parent) positions[handle.id] = placeAround(parent, 1, Object.values(positions))[0]!;
+    return { ...state, more: { ...state.more, [handle.id]: handle }, positions };
+  };
 
 /** The id of the "+N more" handle for a node's slice, stable so later pages replace it. */
 export function moreId(parent: string, types: string[], direction: Direction): string {

@@ -13,22 +13,17 @@ const queryBody = z.strictObject({
     .refine((text) => text.trim().length > 0, 'must not be blank')
     .refine((text) => bracketDepth(text) <= MAX_BRACKET_DEPTH, `must not nest brackets deeper than ${MAX_BRACKET_DEPTH} levels`)
     .describe('One Cypher statement; it runs in a read-only transaction'),
-  params: z
-    .record(z.string(), z.unknown())
-    .default({})
-    .describe('Values for $parameters; whole numbers are sent as integers, so LIMIT $n works'),
-  timeoutMs: z
-    .int()
-    .min(1)
-    .optional()
-    .describe('Time limit in milliseconds; the server caps it at its QUERY_TIMEOUT_MS (default: that limit)'),
+  params: z.record(z.string(), z.unknown()).default({}).describe('Values for $parameters; whole numbers are sent as integers, so LIMIT $n works'),
+  timeoutMs: z.int().min(1).optional().describe('Time limit in milliseconds; the server caps it at its QUERY_TIMEOUT_MS (default: that limit)'),
 });
 
 const queryResult = z.object({
   columns: z.array(z.string()),
   rows: z
     .array(z.array(z.unknown()))
-    .describe('One list of values per row, in column order. Nodes appear as {id, labels, name}, relationships as {id, type, source, target}, paths as [node, relationship, node, …]'),
+    .describe(
+      'One list of values per row, in column order. Nodes appear as {id, labels, name}, relationships as {id, type, source, target}, paths as [node, relationship, node, …]',
+    ),
   graph: graphSchema.describe('Every node, relationship and path in the rows, with their properties, plus the end nodes of returned relationships'),
   truncated: z.boolean().describe(`True when the row cap (${defaultRowCap}) or the graph cap (${defaultGraphCap} nodes and relationships) stopped the reading`),
 });

@@ -18,7 +18,7 @@ await runWithDatabase(async (db) => {
     console.log(`Already imported (${outcome.completedAt}, import id ${outcome.id.slice(0, 12)}…): nothing written.`);
     return;
   }
-  const perSecond = (count: number, ms: number): string => formatCount(Math.round(count / Math.max(ms, 1) * 1000));
+  const perSecond = (count: number, ms: number): string => formatCount(Math.round((count / Math.max(ms, 1)) * 1000));
   const seconds = (ms: number): string => (ms / 1000).toFixed(1);
   console.log(
     `Imported ${formatCount(outcome.nodes)} nodes and ${formatCount(outcome.relationships)} relationships from ${folder} ` +

@@ -50,9 +50,7 @@ export function discoverFolder(folder: string): ImportFolder {
   for (const name of names) {
     if (headerFilePattern.test(name)) continue;
     // A part belongs to the header whose prefix is the longest one its name starts with.
-    const owner = headerGroups
-      .filter((group) => name.startsWith(group.prefix))
-      .sort((a, b) => b.prefix.length - a.prefix.length)[0];
+    const owner = headerGroups.filter((group) => name.startsWith(group.prefix)).sort((a, b) => b.prefix.length - a.prefix.length)[0];
     if (owner) owner.parts.push(name);
     else standalone.push(name);
   }

@@ -51,7 +51,23 @@ describe('parseHeader', () => {
   });
 
   it('knows every neo4j-admin value type, in any letter case, as scalars and arrays', () => {
-    const types = ['string', 'char', 'boolean', 'byte', 'short', 'int', 'long', 'float', 'double', 'date', 'localtime', 'time', 'localdatetime', 'datetime', 'duration'];
+    const types = [
+      'string',
+      'char',
+      'boolean',
+      'byte',
+      'short',
+      'int',
+      'long',
+      'float',
+      'double',
+      'date',
+      'localtime',
+      'time',
+      'localdatetime',
+      'datetime',
+      'duration',
+    ];
     const parsed = header([':ID', ...types.map((type) => `${type}Value:${type.toUpperCase()}`), ...types.map((type) => `${type}List:${type}[]`)].join(','));
     expect(parsed.columns.slice(1)).toEqual([
       ...types.map((type) => ({ kind: 'property', name: `${type}Value`, type, array: false })),

@@ -36,8 +36,7 @@ export function parseHeader(fields: string[], where: HeaderSource): Header {
     throw new ImportError(where.file, where.line, reason);
   };
   const columns = fields.map((field, index) => parseColumn(field.trim(), (reason) => fail(`column ${index + 1} "${field}": ${reason}`)));
-  const indexesOf = (kind: Column['kind']): number[] =>
-    columns.flatMap((column, index) => (column.kind === kind ? [index] : []));
+  const indexesOf = (kind: Column['kind']): number[] => columns.flatMap((column, index) => (column.kind === kind ? [index] : []));
   const single = (kind: Column['kind'], token: string): number | undefined => {
     const found = indexesOf(kind);
     if (found.length > 1) fail(`more than one ${token} column`);

@@ -253,9 +253,7 @@ describe('importing a folder of neo4j-admin CSV files', () => {
 
     await importFolder(db, folder, quiet);
 
-    expect(await readNodes()).toEqual([
-      { labels: ['Entity', 'Person'], properties: { id: 'Person:p7', name: 'Juan "Cholo" Pérez' } },
-    ]);
+    expect(await readNodes()).toEqual([{ labels: ['Entity', 'Person'], properties: { id: 'Person:p7', name: 'Juan "Cholo" Pérez' } }]);
   });
 
   it('reads a file that starts with a UTF-8 byte order mark, as spreadsheet exports do', async () => {
@@ -309,23 +307,35 @@ describe('bad input fails with file, line and reason, and writes nothing', () =>
   });
 
   it.each([
-    ['an unknown type', { 'persons.csv': 'personId:ID(Person),name:strin\np1,Ana\n' }, 'persons.csv:1: column 2 "name:strin": unknown type or header token "strin"'],
-    ['an unknown header token', { 'persons.csv': ':ID,name,:LABELS\np1,Ana,Person\n' }, 'persons.csv:1: column 3 ":LABELS": unknown type or header token "LABELS"'],
-    ['a duplicate id', { 'persons.csv': `${persons}p1,Ana again,31\n` }, 'persons.csv:4: duplicate id "Person:p1"'],
     [
-      'a duplicate id across files',
-      { 'persons.csv': persons, 'more.csv': ':ID(Person),:LABEL\np2,Suspect\n' },
-      'persons.csv:3: duplicate id "Person:p2"',
+      'an unknown type',
+      { 'persons.csv': 'personId:ID(Person),name:strin\np1,Ana\n' },
+      'persons.csv:1: column 2 "name:strin": unknown type or header token "strin"',
     ],
+    [
+      'an unknown header token',
+      { 'persons.csv': ':ID,name,:LABELS\np1,Ana,Person\n' },
+      'persons.csv:1: column 3 ":LABELS": unknown type or header token "LABELS"',
+    ],
+    ['a duplicate id', { 'persons.csv': `${persons}p1,Ana again,31\n` }, 'persons.csv:4: duplicate id "Person:p1"'],
+    ['a duplicate id across files', { 'persons.csv': persons, 'more.csv': ':ID(Person),:LABEL\np2,Suspect\n' }, 'persons.csv:3: duplicate id "Person:p2"'],
     [
       'a relationship end that is neither in the files nor in the database',
       { 'persons.csv': persons, 'KNOWS.csv': ':START_ID(Person),:END_ID(Person)\np1,p2\np2,p404\n' },
       'KNOWS.csv:3: relationship end "Person:p404" is not a node of this import nor of the database',
     ],
-    ['a malformed integer', { 'persons.csv': 'personId:ID(Person),name,age:int\np1,Ana,thirty\n' }, 'persons.csv:2: column "age": "thirty" is not an integer (int)'],
+    [
+      'a malformed integer',
+      { 'persons.csv': 'personId:ID(Person),name,age:int\np1,Ana,thirty\n' },
+      'persons.csv:2: column "age": "thirty" is not an integer (int)',
+    ],
     ['a malformed double', { 'places.csv': ':ID,lat:double\nlima,"-12,04"\n' }, 'places.csv:2: column "lat": "-12,04" is not a number (double)'],
     ['a malformed boolean', { 'persons.csv': ':ID,alive:boolean\np1,yes\n' }, 'persons.csv:2: column "alive": "yes" is not a boolean (true or false)'],
-    ['a malformed date', { 'persons.csv': ':ID,born:date\np1,1934-12-03\np2,03/12/1934\n' }, 'persons.csv:3: column "born": "03/12/1934" is not a date (YYYY-MM-DD…)'],
+    [
+      'a malformed date',
+      { 'persons.csv': ':ID,born:date\np1,1934-12-03\np2,03/12/1934\n' },
+      'persons.csv:3: column "born": "03/12/1934" is not a date (YYYY-MM-DD…)',
+    ],
     ['a malformed array element', { 'persons.csv': ':ID,scores:int[]\np1,1;2;x\n' }, 'persons.csv:2: column "scores": "x" is not an integer (int)'],
     ['invalid UTF-8', { 'persons.csv': Buffer.from(':ID,name\np1,Ana\np2,Jos\xe9\n', 'latin1') }, 'persons.csv:3: invalid UTF-8'],
     ['an empty file', { 'persons.csv': persons, 'KNOWS.csv': '' }, 'KNOWS.csv:1: empty file'],

@@ -47,10 +47,7 @@ export async function importFolder(db: Db, folder: string, log: (message: string
   const validation = new Progress(log, 'validating', undefined);
   const plan = await validateFolder(found, (ids) => existingIds(db, ids), validation);
   const validationMs = validation.elapsedMs();
-  log(
-    `Valid: ${formatCount(plan.nodes)} nodes, ${formatCount(plan.relationships)} relationships. ` +
-      `Writing them in one transaction, committed at the end…`,
-  );
+  log(`Valid: ${formatCount(plan.nodes)} nodes, ${formatCount(plan.relationships)} relationships. ` + `Writing them in one transaction, committed at the end…`);
   const { nodeWriteMs, relationshipWriteMs, commitMs } = await writeImport(db, found, plan, id, log);
   return {
     status: 'imported',

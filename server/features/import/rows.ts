@@ -48,12 +48,7 @@ function propertySetters(columns: Column[]): (Assign | undefined)[] {
   });
 }
 
-function assignProperties(
-  setters: (Assign | undefined)[],
-  properties: Record<string, unknown>,
-  record: CsvRecord,
-  display: string,
-): void {
+function assignProperties(setters: (Assign | undefined)[], properties: Record<string, unknown>, record: CsvRecord, display: string): void {
   try {
     record.fields.forEach((text, index) => setters[index]?.(properties, text));
   } catch (error) {
@@ -79,13 +74,9 @@ function nameFromFileOrFail(nameFromFile: string, what: 'label' | 'type', token:
 }
 
 /** Reads node records of one header: every field checked, values typed. Throws ImportError at the first bad field. */
-export function nodeRowReader(
-  header: NodeHeader,
-  source: { headerDisplay: string; nameFromFile: string },
-): (record: CsvRecord, display: string) => NodeRow {
+export function nodeRowReader(header: NodeHeader, source: { headerDisplay: string; nameFromFile: string }): (record: CsvRecord, display: string) => NodeRow {
   const idColumn = header.columns[header.id] as Extract<Column, { kind: 'id' }>;
-  const fileLabels =
-    header.label === undefined ? [nameFromFileOrFail(source.nameFromFile, 'label', ':LABEL', source.headerDisplay)] : [];
+  const fileLabels = header.label === undefined ? [nameFromFileOrFail(source.nameFromFile, 'label', ':LABEL', source.headerDisplay)] : [];
   const setters = propertySetters(header.columns);
   const namedIdProperty = idColumn.property === ID_PROPERTY ? undefined : idColumn.property;
   return (record, display) => {
@@ -114,8 +105,7 @@ export function relationshipRowReader(
 ): (record: CsvRecord, display: string) => RelationshipRow {
   const startColumn = header.columns[header.start] as Extract<Column, { kind: 'start' }>;
   const endColumn = header.columns[header.end] as Extract<Column, { kind: 'end' }>;
-  const fileType =
-    header.type === undefined ? nameFromFileOrFail(source.nameFromFile, 'type', ':TYPE', source.headerDisplay) : undefined;
+  const fileType = header.type === undefined ? nameFromFileOrFail(source.nameFromFile, 'type', ':TYPE', source.headerDisplay) : undefined;
   const setters = propertySetters(header.columns);
   return (record, display) => {
     checkFieldCount(record, header.columns.length, display);

@@ -207,12 +207,7 @@ function duration(text: string): unknown {
     throw new ValueProblem(`"${text}" is not a duration (ISO 8601, e.g. P1Y2M3DT4H5M6S)`);
   }
   const n = (index: number): number => Number(match[index] ?? 0);
-  return new neo4j.types.Duration(
-    n(1) * 12 + n(2),
-    n(3) * 7 + n(4),
-    n(5) * 3600 + n(6) * 60 + n(7),
-    Number((match[8] ?? '').padEnd(9, '0')),
-  );
+  return new neo4j.types.Duration(n(1) * 12 + n(2), n(3) * 7 + n(4), n(5) * 3600 + n(6) * 60 + n(7), Number((match[8] ?? '').padEnd(9, '0')));
 }
 
 const parsers: Record<ValueType, Parser> = {

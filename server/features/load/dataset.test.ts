@@ -76,7 +76,7 @@ describe('the Peru dataset', () => {
     expect(arrest?.quotes.some((quote) => quote.startsWith('On July 26, 2017'))).toBe(true);
   });
 
-  it('keeps the article\'s variant spellings as aliases', () => {
+  it("keeps the article's variant spellings as aliases", () => {
     const byId = new Map(dataset.nodes.map((node) => [node.id, node]));
     expect(byId.get('organization:shining-path')?.aliases).toContain('Sendero Luminoso');
     expect(byId.get('person:gerson-galvez-calle')?.aliases).toEqual(expect.arrayContaining(['Caracol', 'Snail']));

@@ -10,11 +10,7 @@ const db = openTestDatabase();
 const peru = readDataset(path.join(projectRoot, 'data', 'peru'));
 
 async function search(text: string): Promise<string[]> {
-  const { records } = await readQuery(
-    db,
-    "CALL db.index.fulltext.queryNodes('entity_search', $text) YIELD node RETURN node.id AS id",
-    { text },
-  );
+  const { records } = await readQuery(db, "CALL db.index.fulltext.queryNodes('entity_search', $text) YIELD node RETURN node.id AS id", { text });
   return records.map((record) => record.get('id') as string);
 }
 
@@ -56,10 +52,7 @@ describe('loading the Peru network', () => {
       ...peru,
       nodes: [...peru.nodes, { ...peru.nodes[0]!, id: 'person:new-someone' }],
       // A map is not a valid property value: Neo4j fails on the last relationship, after the nodes were written.
-      relationships: [
-        ...peru.relationships,
-        { ...peru.relationships[0]!, id: 'broken', quotes: [{ nested: 'map' } as unknown as string] },
-      ],
+      relationships: [...peru.relationships, { ...peru.relationships[0]!, id: 'broken', quotes: [{ nested: 'map' } as unknown as string] }],
     };
     await expect(loadDataset(db, broken)).rejects.toThrow();
     expect(await countGraph(db)).toEqual(before);
@@ -68,10 +61,7 @@ describe('loading the Peru network', () => {
   });
 
   it('stores each node with its kind, name, aliases and the quotes behind it', async () => {
-    const { records } = await readQuery(
-      db,
-      "MATCH (n:Entity {id: 'organization:shining-path'}) RETURN labels(n) AS labels, n AS node",
-    );
+    const { records } = await readQuery(db, "MATCH (n:Entity {id: 'organization:shining-path'}) RETURN labels(n) AS labels, n AS node");
     const node = records[0]!.get('node').properties;
     expect(records[0]!.get('labels')).toEqual(expect.arrayContaining(['Entity', 'Organization']));
     expect(node.aliases).toContain('Sendero Luminoso');

@@ -72,11 +72,7 @@ describe('GET /api/nodes/:id/neighbours on a hub of 3,000 neighbours', () => {
   it('gives each neighbour of the page once, with every relationship between it and the hub', async () => {
     const page = await neighbours(HUB_ID, 'limit=100');
     const ids = page.nodes.slice(1).map((node) => node.id);
-    const { records } = await readQuery(
-      db,
-      'MATCH (:Entity {id: $hub})-[r]-(m) WHERE m.id IN $ids RETURN r.id AS id ORDER BY id',
-      { hub: HUB_ID, ids },
-    );
+    const { records } = await readQuery(db, 'MATCH (:Entity {id: $hub})-[r]-(m) WHERE m.id IN $ids RETURN r.id AS id ORDER BY id', { hub: HUB_ID, ids });
     expect(page.edges.map((edge) => edge.id).sort()).toEqual(records.map((record) => record.get('id')));
     for (const edge of page.edges) {
       expect([edge.source, edge.target]).toContain(HUB_ID);
@@ -85,7 +81,7 @@ describe('GET /api/nodes/:id/neighbours on a hub of 3,000 neighbours', () => {
     expect(page.edges.length).toBeGreaterThan(ids.length);
   });
 
-  it('counts all the hub\'s relationships by type and direction, whatever the filters', async () => {
+  it("counts all the hub's relationships by type and direction, whatever the filters", async () => {
     const expected = [
       { type: 'CALLED', direction: 'out', count: 750 },
       { type: 'MET', direction: 'in', count: 750 },
@@ -121,11 +117,9 @@ describe('GET /api/nodes/:id/neighbours on a hub of 3,000 neighbours', () => {
   /** Rows of every Expand(All) in the plan of one neighbours page of the hub. */
   async function expandedRows(types: string[], direction: 'in' | 'out' | 'both', limit: number): Promise<number[]> {
     const query = await prepareNeighbours(db, types, direction);
-    const { summary } = await db.driver.executeQuery(
-      `PROFILE ${query.cypher}`,
-      query.parameters(HUB_ID, { labels: [], skip: 0, limit }),
-      { database: db.name },
-    );
+    const { summary } = await db.driver.executeQuery(`PROFILE ${query.cypher}`, query.parameters(HUB_ID, { labels: [], skip: 0, limit }), {
+      database: db.name,
+    });
     const expansions: number[] = [];
     const walk = (operator: ProfiledPlan): void => {
       if (operator.operatorType.startsWith('Expand(All)')) expansions.push(operator.rows);
@@ -135,13 +129,13 @@ describe('GET /api/nodes/:id/neighbours on a hub of 3,000 neighbours', () => {
     return expansions;
   }
 
-  it('reads only the hub\'s relationships of the requested type and direction, not all 3,300', async () => {
+  it("reads only the hub's relationships of the requested type and direction, not all 3,300", async () => {
     const expansions = await expandedRows(['CALLED'], 'out', 50);
     expect(expansions.length).toBeGreaterThan(0);
     expect(Math.max(...expansions)).toBeLessThanOrEqual(750);
   });
 
-  it('reads about a page of the hub\'s relationships for its first page, not all 3,300, and says the total is a lower bound', async () => {
+  it("reads about a page of the hub's relationships for its first page, not all 3,300, and says the total is a lower bound", async () => {
     // The page's own expansion stops after 10 distinct neighbours; the count stops COUNT_AHEAD neighbours later.
     const [paging, counting] = (await expandedRows([], 'both', 10)).sort((a, b) => a - b);
     expect(paging).toBeLessThan(50);
@@ -168,9 +162,7 @@ describe('GET /api/nodes/:id/neighbours on the Peru network', () => {
 
   it('answers edges whose ends are dataset ids', async () => {
     const page = await neighbours('person:abimael-guzman');
-    expect(page.edges).toContainEqual(
-      expect.objectContaining({ type: 'LEADER_OF', source: 'person:abimael-guzman', target: 'organization:shining-path' }),
-    );
+    expect(page.edges).toContainEqual(expect.objectContaining({ type: 'LEADER_OF', source: 'person:abimael-guzman', target: 'organization:shining-path' }));
   });
 
   it('when the person has no links, returns the person alone with total 0', async () => {

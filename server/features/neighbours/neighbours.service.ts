@@ -56,11 +56,7 @@ export interface NeighboursQuery {
 }
 
 /** Prepared per request, as the degree columns follow the schema's current types; the bench's raw side runs it too. */
-export async function prepareNeighbours(
-  db: Pick<Database, 'driver' | 'name'>,
-  types: readonly string[],
-  direction: Direction,
-): Promise<NeighboursQuery> {
+export async function prepareNeighbours(db: Pick<Database, 'driver' | 'name'>, types: readonly string[], direction: Direction): Promise<NeighboursQuery> {
   const degrees = await degreeColumns(db);
   const typeExpression = types.length > 0 ? `:${types.map(quoteIdentifier).join('|')}` : '';
   const relationship = `[r${typeExpression}]`;
@@ -97,12 +93,7 @@ export async function prepareNeighbours(
 }
 
 /** One page of a node's neighbours, filtered by relationship type, direction and neighbour label; 404 when unknown. */
-export async function getNeighbours(
-  db: Pick<Database, 'driver' | 'name'>,
-  id: string,
-  input: NeighboursInput,
-  timeoutMs: number,
-): Promise<NeighboursPage> {
+export async function getNeighbours(db: Pick<Database, 'driver' | 'name'>, id: string, input: NeighboursInput, timeoutMs: number): Promise<NeighboursPage> {
   await assertKnownRelationshipTypes(db, input.types, 'types');
   await assertKnownLabels(db, input.labels, 'labels');
   const query = await prepareNeighbours(db, input.types, input.direction);
@@ -119,13 +110,9 @@ function byNameThenId(a: GraphNode, b: GraphNode): number {
 /** Edges in the order of their neighbour in `nodes`, then by type and id, so equal requests give equal answers. */
 function orderEdges(nodes: GraphNode[], edges: GraphEdge[]): GraphEdge[] {
   const position = new Map(nodes.map((node, index) => [node.id, index]));
-  const neighbourPosition = (edge: GraphEdge): number =>
-    Math.max(position.get(edge.source) ?? 0, position.get(edge.target) ?? 0);
+  const neighbourPosition = (edge: GraphEdge): number => Math.max(position.get(edge.source) ?? 0, position.get(edge.target) ?? 0);
   return [...edges].sort(
-    (a, b) =>
-      neighbourPosition(a) - neighbourPosition(b) ||
-      (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) => neighbourPosition(a) - neighbourPosition(b) || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
 }
 

@@ -25,11 +25,7 @@ afterAll(async () => {
 
 /** The degree per type and direction, counted by reading every relationship of the node. */
 async function degreeCountedInCypher(id: string): Promise<NodeDetails['degree']> {
-  const { records } = await readQuery(
-    db,
-    'MATCH (n:Entity {id: $id})-[r]-() RETURN type(r) AS type, startNode(r) = n AS outgoing, count(*) AS count',
-    { id },
-  );
+  const { records } = await readQuery(db, 'MATCH (n:Entity {id: $id})-[r]-() RETURN type(r) AS type, startNode(r) = n AS outgoing, count(*) AS count', { id });
   const degree: NodeDetails['degree'] = {};
   for (const record of records) {
     const type = record.get('type') as string;

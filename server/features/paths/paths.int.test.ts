@@ -75,9 +75,7 @@ function generatedDataset(): Dataset {
     });
   });
 
-  const layers = Array.from({ length: DENSE_LAYERS }, (_, layer) =>
-    Array.from({ length: DENSE_WIDTH }, (_, index) => `person:dense-${layer}-${index}`),
-  );
+  const layers = Array.from({ length: DENSE_LAYERS }, (_, layer) => Array.from({ length: DENSE_WIDTH }, (_, index) => `person:dense-${layer}-${index}`));
   nodes.push(...layers.flat().map(person));
   layers.slice(1).forEach((layer, index) => {
     for (const source of layers[index]!) {
@@ -230,7 +228,14 @@ function expectWalk(found: Graph, from: string, to: string, filter: Filter, labe
     const here = found.nodes[index]!.id;
     const next = found.nodes[index + 1]!.id;
     if (filter.directed) expect([edge.source, edge.target], label).toEqual([here, next]);
-    else expect([[here, next], [next, here]], label).toContainEqual([edge.source, edge.target]);
+    else
+      expect(
+        [
+          [here, next],
+          [next, here],
+        ],
+        label,
+      ).toContainEqual([edge.source, edge.target]);
     if (filter.types.length > 0) expect(filter.types, label).toContain(edge.type);
   });
   return found.edges.map((edge) => edge.id).join(' ');
@@ -312,9 +317,7 @@ function testCase(from: string, to: string, filter: Filter): Case {
  */
 function sampleCases(ids: string[], filters: Filter[], seed: number): Case[] {
   const random = mulberry32(seed);
-  const cases = Array.from({ length: PAIRS_PER_GRAPH }, (_, index) =>
-    testCase(...randomPair(ids, random), filters[index % filters.length]!),
-  );
+  const cases = Array.from({ length: PAIRS_PER_GRAPH }, (_, index) => testCase(...randomPair(ids, random), filters[index % filters.length]!));
   const [filter] = filters;
   for (let attempt = 0, found = 0; attempt < 5000 && found < PAIRS_WITH_SEVERAL_SHORTEST; attempt++) {
     const [from, to] = randomPair(ids, random);
@@ -513,10 +516,7 @@ describe('GET /api/paths on the generated graph', () => {
   it('finds the one simple path in k-shortest where trails loop endlessly through a clique, within the default time limit', async () => {
     const withDefaults = await startApp(db, {});
     try {
-      const response = await requestPaths(
-        { from: 'person:loop-from', to: 'person:loop-to', mode: 'k-shortest', k: 20, maxHops: 10 },
-        withDefaults,
-      );
+      const response = await requestPaths({ from: 'person:loop-from', to: 'person:loop-to', mode: 'k-shortest', k: 20, maxHops: 10 }, withDefaults);
       expect(response.status).toBe(200);
       const answer = (await response.json()) as PathsAnswer;
       expect(answer.paths.map((one) => one.edges.map((edge) => edge.id))).toEqual([['loop:in', 'loop:out']]);

@@ -29,21 +29,13 @@ const pathsQuery = z
         `shortest: one path; all-shortest: every path of the minimum length (at most ${ALL_SHORTEST_CAP}); ` +
           'k-shortest: the k shortest paths that pass no entity twice, shortest first',
       ),
-    k: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(MAX_K)
-      .default(DEFAULT_K)
-      .describe(`How many paths k-shortest returns, 1 to ${MAX_K} (default ${DEFAULT_K})`),
+    k: z.coerce.number().int().min(1).max(MAX_K).default(DEFAULT_K).describe(`How many paths k-shortest returns, 1 to ${MAX_K} (default ${DEFAULT_K})`),
   })
   .refine((query) => query.from !== query.to, { path: ['to'], message: 'must differ from "from"' });
 
 const pathsResponse = z.object({
   paths: z.array(graphSchema).describe('Each path with nodes and edges in order from "from" to "to"; edge i joins nodes i and i+1'),
-  truncated: z
-    .boolean()
-    .describe(`true when all-shortest found more than ${ALL_SHORTEST_CAP} paths and returned the first ${ALL_SHORTEST_CAP}`),
+  truncated: z.boolean().describe(`true when all-shortest found more than ${ALL_SHORTEST_CAP} paths and returned the first ${ALL_SHORTEST_CAP}`),
 });
 
 /** GET /api/paths: how two entities are connected. */

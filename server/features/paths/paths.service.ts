@@ -118,9 +118,7 @@ async function shortestSimplePaths(tx: Transaction, request: PathsRequest, slots
         index: neo4j.int(index),
         node: last.nodes[index]!.elementId,
         bannedNodes: last.nodes.slice(0, index).map((node) => node.elementId),
-        bannedRelationships: accepted
-          .filter((walk) => startsWith(walk.relationships, root))
-          .map((walk) => walk.relationships[index]!.elementId),
+        bannedRelationships: accepted.filter((walk) => startsWith(walk.relationships, root)).map((walk) => walk.relationships[index]!.elementId),
         maxHops: neo4j.int(request.maxHops - index),
       };
     });
@@ -139,20 +137,14 @@ async function shortestSimplePaths(tx: Transaction, request: PathsRequest, slots
     }
     if (candidates.length === 0) break;
     // The shortest candidate; among equals the one found first, so the same request gives the same answer.
-    const next = candidates.reduce(
-      (best, walk, index) => (walk.relationships.length < candidates[best]!.relationships.length ? index : best),
-      0,
-    );
+    const next = candidates.reduce((best, walk, index) => (walk.relationships.length < candidates[best]!.relationships.length ? index : best), 0);
     accepted.push(candidates.splice(next, 1)[0]!);
   }
   return accepted;
 }
 
 function startsWith(relationships: Relationship[], root: Relationship[]): boolean {
-  return (
-    relationships.length > root.length &&
-    root.every((relationship, index) => relationships[index]!.elementId === relationship.elementId)
-  );
+  return relationships.length > root.length && root.every((relationship, index) => relationships[index]!.elementId === relationship.elementId);
 }
 
 function walkKey(walk: Walk): string {

@@ -9,6 +9,13 @@ export function commaSeparatedNames(description: string) {
     .string()
     .max(2000)
     .optional()
-    .transform((text) => [...new Set((text ?? '').split(',').map((name) => name.trim()).filter((name) => name.length > 0))])
+    .transform((text) => [
+      ...new Set(
+        (text ?? '')
+          .split(',')
+          .map((name) => name.trim())
+          .filter((name) => name.length > 0),
+      ),
+    ])
     .describe(description);
 }

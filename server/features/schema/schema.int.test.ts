@@ -81,6 +81,6 @@ describe('the identifier allow-list', () => {
     await assertKnownRelationshipTypes(db, ['SEEN_IN'], 'types');
     const schema = await getSchema(db);
     expect(schema.relationshipTypes).toContainEqual({ name: 'SEEN_IN', count: 1 });
-    await db.driver.executeQuery("MATCH ()-[r:SEEN_IN]->() DELETE r", {}, { database: db.name });
+    await db.driver.executeQuery('MATCH ()-[r:SEEN_IN]->() DELETE r', {}, { database: db.name });
   });
 });

@@ -63,10 +63,7 @@ async function readSchema(db: SchemaTarget): Promise<SchemaSummary> {
   const cypher = fillCypherTemplate(cypherFile('schema/read/summary.cypher'), {
     labelCounts: labels.map((label) => `COUNT { (:${quoteIdentifier(label)}) }`).join(', '),
     labelKeys: labels
-      .map(
-        (label) =>
-          `COLLECT { MATCH (n:${quoteIdentifier(label)}) WITH n LIMIT $sample UNWIND keys(n) AS key RETURN DISTINCT key }`,
-      )
+      .map((label) => `COLLECT { MATCH (n:${quoteIdentifier(label)}) WITH n LIMIT $sample UNWIND keys(n) AS key RETURN DISTINCT key }`)
       .join(', '),
     typeCounts: types.map((type) => `COUNT { ()-[:${quoteIdentifier(type)}]->() }`).join(', '),
   });
@@ -110,12 +107,8 @@ async function assertKnown(
   // A label or type created since the cached read (an import just ran) must not be refused: look again once.
   if (unknown.length > 0) unknown = unknownIn(await getSchema(db, { fresh: true }));
   if (unknown.length > 0) {
-    throw new AppError(
-      400,
-      'Invalid parameter',
-      `parameter "${parameterName}": unknown ${kind} "${unknown[0]}"`,
-      'invalid-parameter',
-      { parameter: parameterName },
-    );
+    throw new AppError(400, 'Invalid parameter', `parameter "${parameterName}": unknown ${kind} "${unknown[0]}"`, 'invalid-parameter', {
+      parameter: parameterName,
+    });
   }
 }

@@ -19,19 +19,14 @@ const MIN_CANDIDATES = 30;
 
 /** Index hits for the words, best first; the bench's raw side runs the same reads. */
 export async function readIndexHits(tx: StatementRunner, terms: string[], labels: string[], candidates: number) {
-  const hits = async (query: string) =>
-    (await tx.run(cypherFile('search/entities.cypher'), { query, labels, candidates: neo4j.int(candidates) })).records;
+  const hits = async (query: string) => (await tx.run(cypherFile('search/entities.cypher'), { query, labels, candidates: neo4j.int(candidates) })).records;
   // Typo tolerance only when not every word matched: its fuzzy terms are most of a search's cost.
   const strict = await hits(allWordsQuery(terms));
   return strict.length > 0 ? strict : hits(luceneQuery(terms));
 }
 
 /** Entities whose name or aliases match all the words of `q` (or, failing that, any of them), best first, at most `limit`. */
-export async function searchEntities(
-  db: Pick<Database, 'driver' | 'name'>,
-  input: SearchInput,
-  timeoutMs: number,
-): Promise<{ results: GraphNode[] }> {
+export async function searchEntities(db: Pick<Database, 'driver' | 'name'>, input: SearchInput, timeoutMs: number): Promise<{ results: GraphNode[] }> {
   const terms = searchTerms(input.q);
   if (terms.length === 0) {
     throw new AppError(400, 'Invalid parameter', 'parameter "q": needs at least one letter or digit', 'invalid-parameter', {
@@ -47,5 +42,9 @@ export async function searchEntities(
     const aliases = Array.isArray(stored) ? stored.filter((alias): alias is string => typeof alias === 'string') : [];
     return { id: node.id, name: node.name, aliases, score: record.get('score') as number, node };
   });
-  return { results: rankCandidates(terms, hits).slice(0, input.limit).map((hit) => hit.node) };
+  return {
+    results: rankCandidates(terms, hits)
+      .slice(0, input.limit)
+      .map((hit) => hit.node),
+  };
 }

@@ -39,9 +39,7 @@ describe('luceneQuery', () => {
   });
 
   it('escapes every Lucene special character, so no input changes the query structure', () => {
-    expect(escapeLucene('a+b-c&d|e!f(g)h{i}j[k]l^m"n~o*p?q:r\\s/t')).toBe(
-      'a\\+b\\-c\\&d\\|e\\!f\\(g\\)h\\{i\\}j\\[k\\]l\\^m\\"n\\~o\\*p\\?q\\:r\\\\s\\/t',
-    );
+    expect(escapeLucene('a+b-c&d|e!f(g)h{i}j[k]l^m"n~o*p?q:r\\s/t')).toBe('a\\+b\\-c\\&d\\|e\\!f\\(g\\)h\\{i\\}j\\[k\\]l\\^m\\"n\\~o\\*p\\?q\\:r\\\\s\\/t');
   });
 
   it(`uses at most ${MAX_TERMS} words`, () => {
@@ -54,10 +52,7 @@ describe('rankCandidates', () => {
   const candidate = (id: string, name: string, score: number, aliases: string[] = []) => ({ id, name, aliases, score });
 
   it('puts a name or alias equal to the search first, whatever Lucene scored', () => {
-    const ranked = rankCandidates(
-      ['balarezo'],
-      [candidate('organization:balarezo-gang', 'Balarezo Gang', 9), candidate('person:balarezo', 'Balarezo', 2)],
-    );
+    const ranked = rankCandidates(['balarezo'], [candidate('organization:balarezo-gang', 'Balarezo Gang', 9), candidate('person:balarezo', 'Balarezo', 2)]);
     expect(ranked.map((c) => c.id)).toEqual(['person:balarezo', 'organization:balarezo-gang']);
   });
 

@@ -68,9 +68,7 @@ describe('GET /api/sources/:id', () => {
       { id: 'peru-organised-crime' },
     );
     const stored = new Set(records.map((record) => `${record.get('kind')} ${record.get('id')} ${record.get('quote')}`));
-    const listed = new Set(
-      (await peruSource()).quotes.flatMap(({ quote, usedBy }) => usedBy.map((use) => `${use.kind} ${use.id} ${quote}`)),
-    );
+    const listed = new Set((await peruSource()).quotes.flatMap(({ quote, usedBy }) => usedBy.map((use) => `${use.kind} ${use.id} ${quote}`)));
     expect(listed).toEqual(stored);
     expect([...stored].some((entry) => entry.startsWith('edge '))).toBe(true);
   });

@@ -46,10 +46,7 @@ export async function getSource(db: Pick<Database, 'driver' | 'name'>, id: strin
     licence: optionalText(source.licence),
     attribution: optionalText(source.attribution),
     url: optionalText(source.url),
-    quotes: locateQuotes(text, [
-      ...uses('node', record.get('nodes') as QuotedItem[]),
-      ...uses('edge', record.get('edges') as QuotedItem[]),
-    ]),
+    quotes: locateQuotes(text, [...uses('node', record.get('nodes') as QuotedItem[]), ...uses('edge', record.get('edges') as QuotedItem[])]),
   };
 }
 

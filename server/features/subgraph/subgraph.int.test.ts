@@ -33,11 +33,7 @@ async function subgraph(ids: string[]): Promise<Graph> {
 
 /** Ids of the relationships with both ends among `ids`, found by Cypher independently of the service. */
 async function edgeIdsAmong(ids: string[]): Promise<string[]> {
-  const { records } = await readQuery(
-    db,
-    'MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids RETURN r.id AS id ORDER BY id',
-    { ids },
-  );
+  const { records } = await readQuery(db, 'MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids RETURN r.id AS id ORDER BY id', { ids });
   return records.map((record) => record.get('id') as string);
 }
 
@@ -65,9 +61,7 @@ describe('POST /api/subgraph', () => {
 
   it('draws the link between two nodes expanded separately', async () => {
     const graph = await subgraph([ringId(0), neighbourId(0)]);
-    expect(graph.edges).toEqual([
-      expect.objectContaining({ type: 'KNOWS', source: ringId(0), target: neighbourId(0) }),
-    ]);
+    expect(graph.edges).toEqual([expect.objectContaining({ type: 'KNOWS', source: ringId(0), target: neighbourId(0) })]);
   });
 
   it('finds every relationship among a hub, 1,000 of its neighbours and a ring', async () => {

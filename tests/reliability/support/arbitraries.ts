@@ -6,12 +6,83 @@ import fc from 'fast-check';
  * URLs, JSON, Cypher and Lucene.
  */
 const awkwardCharacter = fc.constantFrom(
-  '\u0000', '\u0001', '\u0007', '\b', '\t', '\n', '\r', '\u001b', '\u007f', '\u0085',
-  '\u200b', '\u200e', '\u200f', '\u202e', '\u2066', '\u2028', '\ufeff', '\ufffd', '\uffff',
-  '\ud800', '\udbff', '\udc00', '\udfff',
-  '😀', '👩‍👩‍👧', '🇵🇪', 'é', 'e\u0301', 'ß', 'İ', 'ﬀ', 'Ω', '文', 'ع', '١', '５',
-  '`', "'", '"', '\\', '$', '{', '}', '(', ')', '[', ']', ',', ':', '/', '%', '&', '=', '?', '#', '+', ';', '*', '~', '^', '!', '-', '|', '<', '>',
-  ' AND ', ' OR ', 'NOT ', '*:*', '~2', ' MATCH (n) DETACH DELETE n ', '//', '/*', '*/', '..', '%00', '%2F',
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\b',
+  '\t',
+  '\n',
+  '\r',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u200b',
+  '\u200e',
+  '\u200f',
+  '\u202e',
+  '\u2066',
+  '\u2028',
+  '\ufeff',
+  '\ufffd',
+  '\uffff',
+  '\ud800',
+  '\udbff',
+  '\udc00',
+  '\udfff',
+  '😀',
+  '👩‍👩‍👧',
+  '🇵🇪',
+  'é',
+  'e\u0301',
+  'ß',
+  'İ',
+  'ﬀ',
+  'Ω',
+  '文',
+  'ع',
+  '١',
+  '５',
+  '`',
+  "'",
+  '"',
+  '\\',
+  '$',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ',',
+  ':',
+  '/',
+  '%',
+  '&',
+  '=',
+  '?',
+  '#',
+  '+',
+  ';',
+  '*',
+  '~',
+  '^',
+  '!',
+  '-',
+  '|',
+  '<',
+  '>',
+  ' AND ',
+  ' OR ',
+  'NOT ',
+  '*:*',
+  '~2',
+  ' MATCH (n) DETACH DELETE n ',
+  '//',
+  '/*',
+  '*/',
+  '..',
+  '%00',
+  '%2F',
 );
 
 /** Text mixing awkward characters, any code point and plain words. */
@@ -34,9 +105,41 @@ export const numberish: fc.Arbitrary<string> = fc.oneof(
   fc.double().map(String),
   fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }).map(String),
   fc.constantFrom(
-    'NaN', 'Infinity', '-Infinity', '1e6', '1000000', '1e309', '-1e309', '0x10', '0b1', '0o7', ' 5 ', '5abc', '', ' ', 'null',
-    'undefined', 'true', '[]', '{}', '1_000', '١٢', '５', '-0', '+1', '.5', '5.', '1e-7', '9007199254740993',
-    '99999999999999999999999', '2147483648', '-2147483649', '0', '-1', '1.0', '3.5',
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '1e6',
+    '1000000',
+    '1e309',
+    '-1e309',
+    '0x10',
+    '0b1',
+    '0o7',
+    ' 5 ',
+    '5abc',
+    '',
+    ' ',
+    'null',
+    'undefined',
+    'true',
+    '[]',
+    '{}',
+    '1_000',
+    '١٢',
+    '５',
+    '-0',
+    '+1',
+    '.5',
+    '5.',
+    '1e-7',
+    '9007199254740993',
+    '99999999999999999999999',
+    '2147483648',
+    '-2147483649',
+    '0',
+    '-1',
+    '1.0',
+    '3.5',
   ),
 );
 
@@ -78,7 +181,10 @@ export function queryString(values: Record<string, fc.Arbitrary<string>>): fc.Ar
       { weight: 1, arbitrary: value.map((encoded) => [`${name}[]=${encoded}`, `${name}`]) },
     ),
   );
-  const extra = fc.option(encodedValue().map((encoded) => `${encoded}=${encoded}`), { nil: undefined });
+  const extra = fc.option(
+    encodedValue().map((encoded) => `${encoded}=${encoded}`),
+    { nil: undefined },
+  );
   return fc.tuple(fc.tuple(...one), extra).map(([pairs, unread]) => {
     const all = [...pairs.flat(), ...(unread === undefined ? [] : [unread])];
     return all.length > 0 ? `?${all.join('&')}` : '';
@@ -87,30 +193,51 @@ export function queryString(values: Record<string, fc.Arbitrary<string>>): fc.Ar
 
 /** A comma-separated list mixing known names with hostile ones, percent-encoded. */
 export function nameList(known: readonly string[]): fc.Arbitrary<string> {
-  return fc
-    .array(fc.oneof(fc.constantFrom(...known), hostileText(12), fc.constant('')), { maxLength: 5 })
-    .map((names) => percentEncode(names.join(',')));
+  return fc.array(fc.oneof(fc.constantFrom(...known), hostileText(12), fc.constant('')), { maxLength: 5 }).map((names) => percentEncode(names.join(',')));
 }
 
 /** Any JSON value, with deep nesting, big numbers and awkward strings. */
-export const anyJson: fc.Arbitrary<unknown> = fc.jsonValue({ maxDepth: 6 }).chain((value) =>
-  fc.oneof(fc.constant(value), hostileText(), numberishJson()),
-);
+export const anyJson: fc.Arbitrary<unknown> = fc.jsonValue({ maxDepth: 6 }).chain((value) => fc.oneof(fc.constant(value), hostileText(), numberishJson()));
 
 function numberishJson(): fc.Arbitrary<unknown> {
-  return fc.oneof(
-    fc.double({ noNaN: true, noDefaultInfinity: true }),
-    fc.constantFrom(0, -0, -1, 1e308, -1e308, 2 ** 53, 2 ** 53 + 2, 2 ** 63, 1e21, 0.1),
-  );
+  return fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0, -1, 1e308, -1e308, 2 ** 53, 2 ** 53 + 2, 2 ** 63, 1e21, 0.1));
 }
 
 /** Bodies that are not what the route reads: not JSON at all, broken JSON, JSON that is not an object. */
 export const malformedJsonText: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(
-    '', ' ', '{', '}', '[', '{"ids": [', '{"cypher": "RETURN 1"', "{'cypher': 'RETURN 1'}", '{"cypher": RETURN 1}', 'null', 'true', '0',
-    '-1', '"text"', '[]', '{}', '[{}]', 'NaN', '{"a":1,}', '{"a":1}{"a":2}', '\u0000', '\ufeff{}', '{"cypher":"\\ud800"}',
-    '{"__proto__": {"polluted": true}}', '{"constructor": {"prototype": {"polluted": true}}}', '{"ids": "person:abimael-guzman"}',
-    '{"ids": null}', '{"ids": {}}', '{"ids": [null]}', '{"ids": [1, 2]}', '{"ids": [[]]}', '{"ids": [""]}',
+    '',
+    ' ',
+    '{',
+    '}',
+    '[',
+    '{"ids": [',
+    '{"cypher": "RETURN 1"',
+    "{'cypher': 'RETURN 1'}",
+    '{"cypher": RETURN 1}',
+    'null',
+    'true',
+    '0',
+    '-1',
+    '"text"',
+    '[]',
+    '{}',
+    '[{}]',
+    'NaN',
+    '{"a":1,}',
+    '{"a":1}{"a":2}',
+    '\u0000',
+    '\ufeff{}',
+    '{"cypher":"\\ud800"}',
+    '{"__proto__": {"polluted": true}}',
+    '{"constructor": {"prototype": {"polluted": true}}}',
+    '{"ids": "person:abimael-guzman"}',
+    '{"ids": null}',
+    '{"ids": {}}',
+    '{"ids": [null]}',
+    '{"ids": [1, 2]}',
+    '{"ids": [[]]}',
+    '{"ids": [""]}',
   ),
   fc.string({ unit: 'binary', maxLength: 60 }),
   hostileText(60),

@@ -111,7 +111,7 @@ export function expectWellFormed(answer: Answer, context: string): void {
     try {
       expectProblem(answer);
     } catch (error) {
-      throw new Error(`${summary}\n${(error as Error).message}`);
+      throw new Error(`${summary}\n${(error as Error).message}`, { cause: error });
     }
   } else {
     expectNothingLeaked(answer);
