@@ -1,24 +1,15 @@
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { projectRoot } from '../server/projectRoot.js';
+import { launchChromium } from '../tests/support/chromium.js';
 import type { BenchPage, FrameMeasure, LoadMeasure } from './ui/page.js';
 
 export type UiMeasure = LoadMeasure & FrameMeasure;
 export type UiRow = UiMeasure | { elements: number; error: string };
 
 type BenchWindow = Window & { nexoBench: BenchPage };
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /**
  * Pans and zooms for `panMs` as a user does, with real mouse input: a drag on the background, wheel notches in then
@@ -65,7 +56,7 @@ export async function measureUi(
     logLevel: 'silent',
   });
   const script = bundle.outputFiles[0]!.text;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const rows: UiRow[] = [];
   try {
     for (const elements of elementCounts) {

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pino } from 'pino';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { readDataset } from '../../server/features/load/dataset.js';
@@ -77,13 +77,7 @@ export async function warmUp(url: string): Promise<void> {
   ]);
 }
 
-/** Debian's Chromium, headless; never a downloaded browser. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.NEXO_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-}
+export { launchChromium } from '../support/chromium.js';
 
 /**
  * Saves a screenshot to tests/artifacts; with NEXO_UPDATE_SCREENSHOTS=1 the ones marked for the README are also
