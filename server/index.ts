@@ -1,10 +1,10 @@
 import type { Server } from 'node:http';
-import { pino } from 'pino';
 import { createApp } from './app.js';
 import { bootstrapDatabase } from './bootstrap.js';
 import { describeFailure } from './cli.js';
 import { answerClientErrors } from './http/clientErrors.js';
 import { loadConfig } from './config.js';
+import { createLogger, startBanner } from './logger.js';
 import { openDatabase, type Database } from './neo4j/database.js';
 import { ReadinessState } from './neo4j/readiness.js';
 
@@ -13,7 +13,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({ level: config.logLevel });
+  const logger = createLogger(config.logLevel);
+  for (const line of startBanner(config)) logger.info(line);
   const db: Database = await openDatabase(config, (message) => logger.info(message));
   const readiness = new ReadinessState();
   const app = createApp({ db, config, logger, readiness });
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const server: Server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info(`Nexo is listening on http://${config.host}:${port}/`);
+    logger.info(`Nexo is listening on http://${config.host}:${port}/ (Ctrl+C stops it)`);
   });
   answerClientErrors(server);
   server.on('error', (error: NodeJS.ErrnoException) => {
