@@ -1,4 +1,20 @@
-import type { Direction, Graph, GraphNode, Neighbours, NodeDetails, PathQuery, Problem, QueryResult, Schema, SourceDocument } from './types';
+import type { operations } from './schema.gen';
+import type {
+  Answer,
+  Direction,
+  Graph,
+  GraphNode,
+  MostConnected,
+  Neighbours,
+  NodeDetails,
+  PathQuery,
+  Problem,
+  QueryParameters,
+  QueryResult,
+  RequestBody,
+  Schema,
+  SourceDocument,
+} from './types';
 
 /** A failed request, carrying the server's problem title and detail (or a network message) for display. */
 export class ApiError extends Error {
@@ -26,25 +42,28 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
   return (await response.json()) as T;
 }
 
-function query(params: Record<string, string | number | boolean | string[] | undefined>): string {
+/** The query string of an operation; the parameter names and values are checked against the server's document. */
+function query<Operation extends keyof operations>(params: QueryParameters<Operation>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) {
-      if (value.length > 0) search.set(key, value.join(','));
-    } else search.set(key, String(value));
+  for (const [key, value] of Object.entries(params as Record<string, string | number | undefined>)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
   }
   const text = search.toString();
   return text ? `?${text}` : '';
 }
 
-function post<T>(url: string, body: unknown, signal?: AbortSignal): Promise<T> {
-  return request<T>(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
+/** A list parameter as the server reads it: comma-separated, left out when empty. */
+function list(values: string[] | undefined): string | undefined {
+  return values && values.length > 0 ? values.join(',') : undefined;
+}
+
+function post<Operation extends keyof operations>(url: string, body: RequestBody<Operation>, signal?: AbortSignal): Promise<Answer<Operation>> {
+  return request<Answer<Operation>>(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
 }
 
 /** Entities whose name or alias matches `text` (accent- and case-insensitive on the server). */
 export async function searchEntities(text: string, options: { limit?: number; labels?: string[]; signal?: AbortSignal } = {}): Promise<GraphNode[]> {
-  const result = await request<{ results: GraphNode[] }>(`/api/search${query({ q: text, limit: options.limit, labels: options.labels })}`, {
+  const result = await request<Answer<'getApiSearch'>>(`/api/search${query<'getApiSearch'>({ q: text, limit: options.limit, labels: list(options.labels) })}`, {
     signal: options.signal,
   });
   return result.results;
@@ -66,10 +85,10 @@ export interface NeighbourQuery {
 /** One page of a node's neighbours, the total for that slice and counts per type and direction. */
 export function getNeighbours(id: string, slice: NeighbourQuery = {}): Promise<Neighbours> {
   return request<Neighbours>(
-    `/api/nodes/${encodeURIComponent(id)}/neighbours${query({
-      types: slice.types,
+    `/api/nodes/${encodeURIComponent(id)}/neighbours${query<'getApiNodesIdNeighbours'>({
+      types: list(slice.types),
       direction: slice.direction,
-      labels: slice.labels,
+      labels: list(slice.labels),
       limit: slice.limit,
       skip: slice.skip,
     })}`,
@@ -78,13 +97,13 @@ export function getNeighbours(id: string, slice: NeighbourQuery = {}): Promise<N
 
 /** Paths between two entities; each path's nodes and edges are ordered from → to. */
 export async function findPaths(path: PathQuery): Promise<Graph[]> {
-  const result = await request<{ paths: Graph[] }>(
-    `/api/paths${query({
+  const result = await request<Answer<'getApiPaths'>>(
+    `/api/paths${query<'getApiPaths'>({
       from: path.from,
       to: path.to,
       maxHops: path.maxHops,
-      types: path.types,
-      directed: path.directed,
+      types: list(path.types),
+      directed: path.directed ? 'true' : 'false',
       mode: path.mode,
       k: path.mode === 'k-shortest' ? path.k : undefined,
     })}`,
@@ -92,14 +111,14 @@ export async function findPaths(path: PathQuery): Promise<Graph[]> {
   return result.paths;
 }
 
-/** The nodes with these ids and every relationship among them. */
+/** The nodes with these ids and every relationship among them; at most maxIds.subgraph ids (see explorer/links.ts for more). */
 export function getSubgraph(ids: string[]): Promise<Graph> {
-  return post<Graph>('/api/subgraph', { ids });
+  return post<'postApiSubgraph'>('/api/subgraph', { ids });
 }
 
 /** Runs a read-only Cypher statement. */
 export function runQuery(cypher: string, params: Record<string, unknown> = {}, signal?: AbortSignal): Promise<QueryResult> {
-  return post<QueryResult>('/api/query', { cypher, params }, signal);
+  return post<'postApiQuery'>('/api/query', { cypher, params }, signal);
 }
 
 /** Labels and relationship types with their counts. */
@@ -112,13 +131,13 @@ export function getSource(id: string): Promise<SourceDocument> {
   return request<SourceDocument>(`/api/sources/${encodeURIComponent(id)}`);
 }
 
-/** Total degree of each node in the database, to size nodes by their real importance rather than what is loaded. */
+/** Total degree of each node in the database (at most maxIds.degrees ids), to size nodes by their real importance rather than what is loaded. */
 export async function getDegrees(ids: string[]): Promise<Record<string, number>> {
   if (ids.length === 0) return {};
-  return (await post<{ degrees: Record<string, number> }>('/api/degrees', { ids })).degrees;
+  return (await post<'postApiDegrees'>('/api/degrees', { ids })).degrees;
 }
 
 /** The most connected entities, offered as starting points on an empty canvas. */
-export async function getMostConnected(limit: number): Promise<{ node: GraphNode; degree: number }[]> {
-  return (await request<{ results: { node: GraphNode; degree: number }[] }>(`/api/most-connected${query({ limit })}`)).results;
+export async function getMostConnected(limit: number): Promise<MostConnected[]> {
+  return (await request<Answer<'getApiMostConnected'>>(`/api/most-connected${query<'getApiMostConnected'>({ limit })}`)).results;
 }

@@ -1,91 +1,38 @@
-/** The API's shapes, as documented in the server's OpenAPI description (see docs/api). */
+/**
+ * The API's shapes, taken from schema.gen.ts, which `npm run api:types` generates from the server's OpenAPI
+ * document: change a server schema and the type check (and the drift test) tell the client.
+ */
+import type { components, operations } from './schema.gen';
 
-export interface GraphNode {
-  id: string;
-  labels: string[];
-  name: string;
-  properties: Record<string, unknown>;
+/** The JSON body of an operation's 200 answer. */
+export type Answer<Operation extends keyof operations> = operations[Operation]['responses'][200]['content']['application/json'];
+/** An operation's query parameters as the server reads them. */
+export type QueryParameters<Operation extends keyof operations> = NonNullable<operations[Operation]['parameters']['query']>;
+/** An operation's JSON request body. */
+export type RequestBody<Operation extends keyof operations> = operations[Operation] extends {
+  requestBody: { content: { 'application/json': infer Body } };
 }
+  ? Body
+  : never;
 
-export interface GraphEdge {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  properties: Record<string, unknown>;
-}
+export type Graph = Answer<'postApiSubgraph'>;
+export type GraphNode = Graph['nodes'][number];
+export type GraphEdge = Graph['edges'][number];
 
-export interface Graph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
+export type Direction = NonNullable<QueryParameters<'getApiNodesIdNeighbours'>['direction']>;
+export type NodeDetails = Answer<'getApiNodesId'>;
+export type Neighbours = Answer<'getApiNodesIdNeighbours'>;
+export type NeighbourCount = Neighbours['counts'][number];
 
-export type Direction = 'in' | 'out' | 'both';
+export type PathMode = NonNullable<QueryParameters<'getApiPaths'>['mode']>;
+/** What the Paths panel asks for; on the wire, types is comma-separated and directed is 'true' or 'false'. */
+export type PathQuery = Required<Omit<QueryParameters<'getApiPaths'>, 'types' | 'directed'>> & { types: string[]; directed: boolean };
 
-export interface NodeDetails {
-  node: GraphNode;
-  degree: Record<string, { in: number; out: number }>;
-}
-
-export interface NeighbourCount {
-  type: string;
-  direction: 'in' | 'out';
-  count: number;
-}
-
-export interface Neighbours extends Graph {
-  /** Exact when totalExact; else the server stopped counting a hub's neighbours there, and there are more. */
-  total: number;
-  totalExact: boolean;
-  counts: NeighbourCount[];
-}
-
-export type PathMode = 'shortest' | 'all-shortest' | 'k-shortest';
-
-export interface PathQuery {
-  from: string;
-  to: string;
-  maxHops: number;
-  types: string[];
-  directed: boolean;
-  mode: PathMode;
-  k: number;
-}
-
-export interface QueryResult {
-  columns: string[];
-  rows: unknown[];
-  graph: Graph;
-  truncated: boolean;
-}
-
-export interface Schema {
-  labels: { name: string; count: number; propertyKeys: string[] }[];
-  relationshipTypes: { name: string; count: number }[];
-}
-
-export interface SourceQuote {
-  quote: string;
-  /** Offsets in the text; null when the quote could not be located verbatim. */
-  start: number | null;
-  end: number | null;
-  usedBy: { kind: 'node' | 'edge'; id: string }[];
-}
-
-export interface SourceDocument {
-  id: string;
-  title: string;
-  text: string;
-  quotes: SourceQuote[];
-  url: string | null;
-  licence: string | null;
-  attribution: string | null;
-}
+export type QueryResult = Answer<'postApiQuery'>;
+export type Schema = Answer<'getApiSchema'>;
+export type SourceDocument = Answer<'getApiSourcesId'>;
+export type SourceQuote = SourceDocument['quotes'][number];
+export type MostConnected = Answer<'getApiMostConnected'>['results'][number];
 
 /** An RFC 9457 problem as the server sends it. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-}
+export type Problem = components['schemas']['Problem'];
