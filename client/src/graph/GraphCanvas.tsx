@@ -8,14 +8,15 @@ import { createCanvas, isLargeView, tuneViewport } from './renderer';
 import { buildStylesheet, type Theme } from './style';
 
 /** Run a layout over everything, or settle only `newIds` around what stays fixed. */
-export type LayoutCommand = { seq: number; kind: 'layout'; layout: string; roots: string[] } | { seq: number; kind: 'settle'; newIds: string[] };
+export type LayoutRequest = { kind: 'layout'; layout: string; roots: string[] } | { kind: 'settle'; newIds: string[] };
 
-export type ViewportCommand = { seq: number; kind: 'fit' } | { seq: number; kind: 'focus'; ids: string[] };
+/** Where the camera should go. */
+export type ViewportRequest = { kind: 'fit' } | { kind: 'focus'; ids: string[] } | { kind: 'zoom'; factor: number };
 
+/** What can be read from the drawing. */
 export interface GraphCanvasHandle {
   png: () => Promise<Blob>;
   svg: () => string;
-  zoom: (factor: number) => void;
   /** Where a node is drawn, in page pixels (used by tests to click it). */
   pagePosition: (id: string) => Position | undefined;
   /** Where a node sits in the graph's own coordinates, whatever the zoom and pan. */
@@ -28,8 +29,10 @@ export interface GraphCanvasProps {
   theme: Theme;
   kinds: string[];
   types: string[];
-  layoutCommand: LayoutCommand | undefined;
-  viewportCommand: ViewportCommand | undefined;
+  /** Pending requests: each is carried out once, then handed back through onTaken. */
+  layoutRequest: LayoutRequest | undefined;
+  viewportRequest: ViewportRequest | undefined;
+  onTaken: (request: LayoutRequest | ViewportRequest) => void;
   onSelect: (ids: string[]) => void;
   onPositions: (positions: Record<string, Position>, reason: 'drag' | 'layout' | 'settle') => void;
   onExpand: (id: string) => void;
@@ -197,8 +200,9 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
 
   useEffect(() => {
     const cy = cyRef.current;
-    const command = props.layoutCommand;
+    const command = props.layoutRequest;
     if (!cy || !command) return;
+    latest.current.onTaken(command);
     layoutRunning.current?.stop();
     const isNew = (id: string) => command.kind === 'settle' && command.newIds.includes(id);
     const report = (reason: 'layout' | 'settle') => latest.current.onPositions(positionsOf(cy), reason);
@@ -256,12 +260,17 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
       }
     });
     layout.run();
-  }, [props.layoutCommand]);
+  }, [props.layoutRequest]);
 
   useEffect(() => {
     const cy = cyRef.current;
-    const command = props.viewportCommand;
+    const command = props.viewportRequest;
     if (!cy || !command) return;
+    latest.current.onTaken(command);
+    if (command.kind === 'zoom') {
+      cy.animate({ zoom: { level: cy.zoom() * command.factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }, duration: 150 });
+      return;
+    }
     const targets = cy.collection();
     if (command.kind === 'fit') targets.merge(cy.elements());
     else for (const id of command.ids) targets.merge(cy.getElementById(id));
@@ -271,7 +280,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
       return;
     }
     cy.animate({ ...fitted(cy, targets, command.kind === 'fit' ? 50 : 80), duration: 300 });
-  }, [props.viewportCommand]);
+  }, [props.viewportRequest]);
 
   useImperativeHandle(
     ref,
@@ -285,10 +294,6 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
         const cy = cyRef.current! as Core & { svg: (options: { full: boolean; scale: number; bg: string }) => string };
         const background = getComputedStyle(container.current!).getPropertyValue('--canvas-bg').trim() || '#ffffff';
         return cy.svg({ full: true, scale: 1, bg: background });
-      },
-      zoom: (factor) => {
-        const cy = cyRef.current!;
-        cy.animate({ zoom: { level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }, duration: 150 });
       },
       modelPosition: (id) => {
         const node = cyRef.current!.getElementById(id);

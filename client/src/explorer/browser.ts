@@ -1,0 +1,89 @@
+// The explorer's ties to the page: the address bar, the keyboard, the theme, downloads.
+import { useEffect } from 'react';
+import type { Theme } from '../graph/style';
+import { handleKey } from './keyboard';
+import { useExplorer } from './react';
+import { loadSchema } from './schema';
+import { currentLink, restoreFromLink } from './shareLink';
+import type { Save } from './exchange';
+
+export function initialTheme(): Theme {
+  const saved = localStorage.getItem('nexo-theme');
+  if (saved === 'light' || saved === 'dark') return saved;
+  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+export const download: Save = (name, content, type) => {
+  const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+};
+
+function isTyping(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  if (!element) return false;
+  // Checkboxes, radios and sliders take no text, so shortcuts (undo included) still apply while they have focus.
+  const textInput = element.tagName === 'INPUT' && !['checkbox', 'radio', 'range', 'button', 'file'].includes((element as HTMLInputElement).type);
+  return element.isContentEditable || textInput || ['TEXTAREA', 'SELECT'].includes(element.tagName) || !!element.closest('.cm-editor');
+}
+
+/** Opens the view in the address bar (on load and when the hash changes) and keeps the address bar in step with the view. */
+export function useShareLink(): void {
+  const explorer = useExplorer();
+  useEffect(() => {
+    const restore = () => void restoreFromLink(explorer, window.location.hash);
+    restore();
+    window.addEventListener('hashchange', restore);
+    let timer: number | undefined;
+    const unsubscribe = explorer.store.subscribe((state, previous) => {
+      if (state.history.present === previous.history.present && state.selection === previous.selection) return;
+      window.clearTimeout(timer);
+      // Copying the address bar shares what is on screen; written once the view rests.
+      timer = window.setTimeout(() => {
+        const hash = currentLink(explorer);
+        if (hash === undefined || hash === window.location.hash || (hash === '' && window.location.hash === '')) return;
+        window.history.replaceState(null, '', hash || window.location.pathname + window.location.search);
+      }, 250);
+    });
+    return () => {
+      window.removeEventListener('hashchange', restore);
+      unsubscribe();
+      window.clearTimeout(timer);
+    };
+  }, [explorer]);
+}
+
+/** Keyboard shortcuts anywhere on the page (see keyboard.ts). */
+export function useShortcuts(focusSearch: () => void): void {
+  const explorer = useExplorer();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const context = { typing: isTyping(event.target), dialogOpen: !!document.querySelector('dialog[open]'), focusSearch };
+      if (handleKey(explorer, event, context)) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [explorer, focusSearch]);
+}
+
+/** Applies and remembers the theme; reads the schema once. */
+export function usePageSetUp(): void {
+  const explorer = useExplorer();
+  useEffect(() => {
+    void loadSchema(explorer);
+    const apply = (theme: Theme) => {
+      document.documentElement.dataset.theme = theme;
+      localStorage.setItem('nexo-theme', theme);
+    };
+    apply(explorer.store.getState().theme);
+    return explorer.store.subscribe((state, previous) => {
+      if (state.theme !== previous.theme) apply(state.theme);
+    });
+  }, [explorer]);
+}

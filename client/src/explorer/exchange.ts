@@ -1,0 +1,56 @@
+import { exportView, importView } from '../state/exchange';
+import { visibleIds } from '../state/filters';
+import { sourceList } from '../state/sources';
+import { commit, perform, requestViewport, update, viewOf, type Explorer } from './store';
+
+/** Hands a file to the user; the browser's download in the app, a recorder in tests. */
+export type Save = (name: string, content: Blob | string, type: string) => void;
+
+export function exportPng(explorer: Explorer, save: Save): Promise<void> {
+  return perform(explorer, 'Drawing the PNG…', async () => {
+    if (explorer.canvas) save('nexo-view.png', await explorer.canvas.png(), 'image/png');
+  });
+}
+
+export function exportSvg(explorer: Explorer, save: Save): void {
+  if (explorer.canvas) save('nexo-view.svg', explorer.canvas.svg(), 'image/svg+xml');
+}
+
+export function exportJson(explorer: Explorer, save: Save): void {
+  save('nexo-view.json', exportView(viewOf(explorer)), 'application/json');
+}
+
+/** A numbered list of the visible links with their quotes, each source named by its document's title. */
+export function exportSources(explorer: Explorer, save: Save): Promise<void> {
+  return perform(explorer, 'Collecting the sources…', async () => {
+    const view = viewOf(explorer);
+    const visible = visibleIds(view);
+    const ids = new Set<string>();
+    for (const id of visible.edges) {
+      const sourceId = view.edges[id]?.properties.source;
+      if (typeof sourceId === 'string') ids.add(sourceId);
+    }
+    const titles: Record<string, string> = {};
+    await Promise.all(
+      [...ids].map((id) =>
+        explorer.api
+          .getSource(id)
+          .then((document) => {
+            titles[id] = document.title;
+          })
+          .catch(() => undefined),
+      ),
+    );
+    save('nexo-sources.md', sourceList(view, visible.edges, titles), 'text/markdown');
+  });
+}
+
+/** Replaces the view by one exported earlier (a step undo can take back). */
+export function importFile(explorer: Explorer, file: Pick<File, 'name' | 'text'>): Promise<void> {
+  return perform(explorer, `Importing ${file.name}…`, async () => {
+    const imported = importView(await file.text());
+    commit(explorer, () => imported);
+    update(explorer, { selection: [], paths: undefined });
+    requestViewport(explorer, { kind: 'fit' });
+  });
+}

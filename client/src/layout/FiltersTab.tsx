@@ -1,0 +1,25 @@
+import { changeYears, showHidden, toggleFilter } from '../explorer/edit';
+import { useExplorer, useExplorerState } from '../explorer/react';
+import { loadSchema } from '../explorer/schema';
+import { FiltersPanel } from '../panels/FiltersPanel';
+import { Status } from '../panels/Status';
+import { useView } from './derived';
+
+export function FiltersTab() {
+  const explorer = useExplorer();
+  const view = useView();
+  const schema = useExplorerState((state) => state.schema);
+  const schemaStatus = useExplorerState((state) => state.schemaStatus);
+  return (
+    <>
+      <Status status={schemaStatus} onRetry={() => void loadSchema(explorer)} />
+      <FiltersPanel
+        view={view}
+        schema={schema}
+        onToggle={(list, value) => toggleFilter(explorer, list, value)}
+        onYears={(years) => changeYears(explorer, years)}
+        onShowHidden={() => showHidden(explorer)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import { collapseNode, hideNodeIds, hideSelected, pinNodeIds, pinSelected, removeNodeIds, removeSelected } from '../explorer/edit';
+import { expand, expandSelected } from '../explorer/expand';
+import { setPathEnd } from '../explorer/paths';
+import { useExplorer, useExplorerState } from '../explorer/react';
+import { requestViewport, update } from '../explorer/store';
+import { ContextMenu } from '../panels/ContextMenu';
+import { DetailsPanel } from '../panels/DetailsPanel';
+import { HelpDialog } from '../panels/HelpDialog';
+import { SourceDialog } from '../panels/SourceDialog';
+import { useShownSelection, useView } from './derived';
+
+/** The details of the selection, beside the canvas. */
+export function Details() {
+  const explorer = useExplorer();
+  const view = useView();
+  const shownSelection = useShownSelection();
+  const open = useExplorerState((state) => state.detailsOpen);
+  if (!open || shownSelection.length === 0) return null;
+  return (
+    <DetailsPanel
+      view={view}
+      selection={shownSelection}
+      onOpenSource={(sourceId, quote) => update(explorer, { source: { sourceId, quote } })}
+      onSelect={(ids) => {
+        update(explorer, { selection: ids });
+        requestViewport(explorer, { kind: 'focus', ids });
+      }}
+      onExpandSelected={() => void expandSelected(explorer)}
+      onHideSelected={() => hideSelected(explorer)}
+      onRemoveSelected={() => removeSelected(explorer)}
+      onPinSelected={() => pinSelected(explorer)}
+      onClose={() => update(explorer, { detailsOpen: false })}
+    />
+  );
+}
+
+/** What opens over the page: a node's context menu, a source text, the help. */
+export function Overlays() {
+  const explorer = useExplorer();
+  const view = useView();
+  const menu = useExplorerState((state) => state.menu);
+  const source = useExplorerState((state) => state.source);
+  const helpOpen = useExplorerState((state) => state.helpOpen);
+  const menuNode = menu ? view.nodes[menu.id] : undefined;
+  return (
+    <>
+      {menu && menuNode ? (
+        <ContextMenu
+          nodeId={menu.id}
+          name={menuNode.name}
+          at={menu.at}
+          pinned={view.pinned.includes(menu.id)}
+          onExpand={(slice) => void expand(explorer, menu.id, slice)}
+          onCollapse={() => collapseNode(explorer, menu.id)}
+          onHide={() => hideNodeIds(explorer, [menu.id])}
+          onRemove={() => removeNodeIds(explorer, [menu.id])}
+          onPin={() => pinNodeIds(explorer, [menu.id])}
+          onPathFrom={() => setPathEnd(explorer, 'from', menu.id)}
+          onPathTo={() => setPathEnd(explorer, 'to', menu.id)}
+          onClose={() => update(explorer, { menu: undefined })}
+        />
+      ) : null}
+      {source ? <SourceDialog sourceId={source.sourceId} quote={source.quote} onClose={() => update(explorer, { source: undefined })} /> : null}
+      {helpOpen ? <HelpDialog onClose={() => update(explorer, { helpOpen: false })} /> : null}
+    </>
+  );
+}

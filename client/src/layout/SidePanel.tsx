@@ -1,0 +1,34 @@
+import type { ComponentType } from 'react';
+import { useExplorer, useExplorerState } from '../explorer/react';
+import { update, type ExplorerState, type SideTab } from '../explorer/store';
+import { CanvasListTab } from './CanvasListTab';
+import { FiltersTab } from './FiltersTab';
+import { PathsTab } from './PathsTab';
+
+/** The side panel's tabs, in order: a new tab is one line here and its own component. */
+const tabs: { id: SideTab; title: (state: ExplorerState) => string; Body: ComponentType }[] = [
+  { id: 'filters', title: () => 'Filters', Body: FiltersTab },
+  { id: 'paths', title: () => 'Paths', Body: PathsTab },
+  { id: 'canvas', title: (state) => `On canvas (${Object.keys(state.history.present.nodes).length})`, Body: CanvasListTab },
+];
+
+export function SidePanel() {
+  const explorer = useExplorer();
+  const current = useExplorerState((state) => state.sideTab);
+  const titles = useExplorerState((state) => tabs.map((tab) => tab.title(state)).join('\n')).split('\n');
+  const Body = tabs.find((tab) => tab.id === current)?.Body;
+  return (
+    <nav className="left panel" aria-label="Side panel">
+      <div className="tabs" role="tablist" aria-label="Side panel">
+        {tabs.map((tab, index) => (
+          <button key={tab.id} type="button" role="tab" aria-selected={current === tab.id} onClick={() => update(explorer, { sideTab: tab.id })}>
+            {titles[index]}
+          </button>
+        ))}
+      </div>
+      <div className="panel-body" role="tabpanel">
+        {Body ? <Body /> : null}
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,144 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
+import { select, storePositions } from '../explorer/edit';
+import { expand, loadMore } from '../explorer/expand';
+import { addQueryResult, place } from '../explorer/place';
+import { clearPaths } from '../explorer/paths';
+import { useExplorer, useExplorerState } from '../explorer/react';
+import { requestTaken, update } from '../explorer/store';
+import { toElements, type Highlight } from '../graph/convert';
+import { GraphCanvas, type GraphCanvasHandle } from '../graph/GraphCanvas';
+import { KindSwatch } from '../panels/KindBadge';
+import { StartPanel } from '../panels/StartPanel';
+import { Status } from '../panels/Status';
+import { visibleIds } from '../state/filters';
+import type { Position } from '../state/placement';
+import { loading } from '../state/request';
+import { kindOf } from '../state/view';
+import { useKindsAndTypes, useView } from './derived';
+
+// The Cypher editor is most of the bundle's weight: load it when the console first opens.
+const ConsolePanel = lazy(() => import('../panels/ConsolePanel').then((module) => ({ default: module.ConsolePanel })));
+
+declare global {
+  interface Window {
+    /** Test hook: where a node is drawn, so end-to-end tests can double-click and right-click real nodes. */
+    __nexo?: {
+      pagePosition: (id: string) => Position | undefined;
+      modelPosition: (id: string) => Position | undefined;
+      nodeIds: () => string[];
+      edgeIds: () => string[];
+    };
+  }
+}
+
+/** The canvas with what sits on it: the start panel, counts, legend, activity and the console. */
+export function Stage() {
+  const explorer = useExplorer();
+  const view = useView();
+  const selection = useExplorerState((state) => state.selection);
+  const paths = useExplorerState((state) => state.paths);
+  const theme = useExplorerState((state) => state.theme);
+  const layoutRequest = useExplorerState((state) => state.layoutRequest);
+  const viewportRequest = useExplorerState((state) => state.viewportRequest);
+  const activity = useExplorerState((state) => state.activity);
+  const retry = useExplorerState((state) => state.retry);
+  const notice = useExplorerState((state) => state.notice);
+  const consoleOpen = useExplorerState((state) => state.consoleOpen);
+  const schema = useExplorerState((state) => state.schema);
+  const { kinds, types } = useKindsAndTypes();
+  const canvas = useRef<GraphCanvasHandle>(null);
+
+  useEffect(() => {
+    explorer.canvas = canvas.current ?? undefined;
+    window.__nexo = {
+      pagePosition: (id) => canvas.current?.pagePosition(id),
+      modelPosition: (id) => canvas.current?.modelPosition(id),
+      nodeIds: () => Object.keys(explorer.store.getState().history.present.nodes),
+      edgeIds: () => Object.keys(explorer.store.getState().history.present.edges),
+    };
+    return () => {
+      explorer.canvas = undefined;
+    };
+  }, [explorer]);
+
+  const highlight: Highlight | undefined = useMemo(() => {
+    const path = paths?.paths[paths.active];
+    if (!paths || !path) return undefined;
+    return { nodes: path.nodes.map((node) => node.id), edges: path.edges.map((edge) => edge.id), only: paths.only };
+  }, [paths]);
+  const elements = useMemo(() => toElements(view, highlight), [view, highlight]);
+  const visible = useMemo(() => visibleIds(view), [view]);
+  const nodeCount = Object.keys(view.nodes).length;
+
+  const onSelect = useCallback((ids: string[]) => select(explorer, ids), [explorer]);
+  const onPositions = useCallback(
+    (positions: Record<string, Position>, reason: 'drag' | 'layout' | 'settle') => storePositions(explorer, positions, reason),
+    [explorer],
+  );
+
+  return (
+    <main className={consoleOpen ? 'stage with-console' : 'stage'} aria-label="Graph">
+      <GraphCanvas
+        ref={canvas}
+        elements={elements}
+        selection={selection}
+        theme={theme}
+        kinds={kinds}
+        types={types}
+        layoutRequest={layoutRequest}
+        viewportRequest={viewportRequest}
+        onTaken={(request) => requestTaken(explorer, request)}
+        onSelect={onSelect}
+        onPositions={onPositions}
+        onExpand={(id) => void expand(explorer, id)}
+        onMore={(handleId) => void loadMore(explorer, handleId)}
+        onContextMenu={(id, at) => update(explorer, { menu: { id, at } })}
+        onBackgroundTap={() => update(explorer, { menu: undefined })}
+      />
+      {nodeCount === 0 && activity.kind !== 'loading' ? (
+        <StartPanel onPick={(node) => void place(explorer, [node])} onPickAll={(nodes) => void place(explorer, nodes)} />
+      ) : null}
+      <div className="canvas-status">
+        <span>
+          {visible.nodes.size} entities · {visible.edges.size} relationships
+          {nodeCount - visible.nodes.size > 0 ? ` · ${nodeCount - visible.nodes.size} hidden or filtered` : ''}
+        </span>
+        {paths && paths.paths.length > 0 ? (
+          <button type="button" className="link" onClick={() => clearPaths(explorer)}>
+            Clear path highlight
+          </button>
+        ) : null}
+      </div>
+      {nodeCount > 0 ? (
+        <ul className="canvas-legend" aria-label="Legend">
+          {[...new Set(Object.values(view.nodes).map(kindOf))].sort().map((kind) => (
+            <li key={kind}>
+              <KindSwatch kind={kind} /> {kind}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="activity">
+        <Status status={activity} onRetry={retry} />
+        {notice && activity.kind === 'idle' ? (
+          <div className="status notice" role="status">
+            {notice}
+            <button type="button" className="icon close" aria-label="Dismiss" onClick={() => update(explorer, { notice: '' })}>
+              ×
+            </button>
+          </div>
+        ) : null}
+      </div>
+      {consoleOpen ? (
+        <Suspense fallback={<Status status={loading('Opening the console…')} />}>
+          <ConsolePanel
+            schema={schema}
+            theme={theme}
+            onAddToCanvas={(result) => void addQueryResult(explorer, result)}
+            onClose={() => update(explorer, { consoleOpen: false })}
+          />
+        </Suspense>
+      ) : null}
+    </main>
+  );
+}
