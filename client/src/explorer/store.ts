@@ -17,7 +17,8 @@ export interface PathsState {
   only: boolean;
 }
 
-export type SideTab = 'filters' | 'paths' | 'canvas';
+/** The id of a side-panel tab (layout/SidePanel.tsx lists them), so a new tab needs no change here. */
+export type SideTab = string;
 
 /** Everything the explorer shows; the view (what undo, the URL and exports keep) is the history's present. */
 export interface ExplorerState {
