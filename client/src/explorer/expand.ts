@@ -1,5 +1,4 @@
-import type { Slice } from '../panels/ContextMenu';
-import { moreId, setMore } from '../state/view';
+import { moreId, setMore, type Slice } from '../state/view';
 import { selectedNodeIds } from './edit';
 import { bringIn } from './place';
 import { perform, update, viewOf, type Explorer } from './store';

@@ -15,9 +15,10 @@ function merge(graphs: Graph[]): Graph {
 }
 
 /**
- * The nodes among `focus` and `others`, with every relationship among `focus` and between `focus` and `others`
- * (not those among `others` alone), in requests of at most `limit` ids: the server refuses longer lists, and a
- * refused request would silently lose the links. Long focus lists go in halves, pair by pair.
+ * The nodes among `focus` and `others`, with every relationship among `focus` and between `focus` and `others`,
+ * in requests of at most `limit` ids: the server refuses longer lists, and a refused request would silently lose
+ * the links. When all fits in one request, the links among `others` come too; past that, focus chunks go pair by
+ * pair and each with chunks of the others, and links among `others` alone (already drawn) are not asked again.
  */
 export async function linksAround(
   api: Pick<ExplorerApi, 'getSubgraph'>,

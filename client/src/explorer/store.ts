@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Graph, Schema } from '../api/types';
 import type { GraphCanvasHandle, LayoutRequest, ViewportRequest } from '../graph/GraphCanvas';
 import type { Theme } from '../graph/style';
-import type { PathEnds } from '../panels/PathsPanel';
+import type { PathEnds } from '../state/paths';
 import { amend, record, startHistory, type History } from '../state/history';
 import type { Position } from '../state/placement';
 import { failed, idle, loading, type RequestStatus } from '../state/request';

@@ -1,14 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getNode } from '../api/client';
 import type { Direction, NodeDetails } from '../api/types';
+import type { Slice } from '../state/view';
 import type { Position } from '../state/placement';
 import { failed, idle, loading, type RequestStatus } from '../state/request';
 import { Status } from './Status';
-
-export interface Slice {
-  types: string[];
-  direction: Direction;
-}
 
 interface ContextMenuProps {
   nodeId: string;

@@ -1,15 +1,10 @@
 import { useState } from 'react';
 import { findPaths } from '../api/client';
 import type { Graph, GraphNode, PathMode } from '../api/types';
-import { arrow, firstQuote, pathHops, pathSentence } from '../state/paths';
+import { arrow, firstQuote, pathHops, pathSentence, type PathEnds } from '../state/paths';
 import { failed, idle, loading, type RequestStatus } from '../state/request';
 import { SearchBox } from './SearchBox';
 import { Status } from './Status';
-
-export interface PathEnds {
-  from?: GraphNode;
-  to?: GraphNode;
-}
 
 interface PathsPanelProps {
   ends: PathEnds;

@@ -1,5 +1,11 @@
 import type { Graph, GraphEdge, GraphNode } from '../api/types';
 
+/** The two entities the Paths panel searches between, as far as they are chosen. */
+export interface PathEnds {
+  from?: GraphNode;
+  to?: GraphNode;
+}
+
 export interface PathHop {
   from: GraphNode;
   to: GraphNode;

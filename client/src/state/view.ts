@@ -220,6 +220,12 @@ export const setMore =
     return { ...state, more: { ...state.more, [handle.id]: handle }, positions };
   };
 
+/** Part of a node's neighbours: some relationship types ([] for all) in one direction. */
+export interface Slice {
+  types: string[];
+  direction: Direction;
+}
+
 /** The id of the "+N more" handle for a node's slice, stable so later pages replace it. */
 export function moreId(parent: string, types: string[], direction: Direction): string {
   return `more:${parent}|${[...types].sort().join(',')}|${direction}`;
