@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getNode } from '../api/client';
-import type { Direction, NodeDetails } from '../api/types';
+import type { NodeDetails } from '../api/types';
 import type { Slice } from '../state/view';
 import type { Position } from '../state/placement';
 import { failed, idle, loading, type RequestStatus } from '../state/request';
