@@ -1,0 +1,107 @@
+import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { edgeListColumns } from './edgeList.js';
+import type { InputFile } from './inputFile.js';
+import { FormatError, type FormatName } from './network.js';
+
+const BY_EXTENSION: Record<string, FormatName> = {
+  '.graphml': 'graphml',
+  '.gexf': 'gexf',
+  '.net': 'pajek',
+  '.paj': 'pajek',
+  '.dl': 'ucinet',
+  '.ftm': 'ftm',
+  '.ijson': 'ftm',
+  '.jsonl': 'ftm',
+  '.ndjson': 'ftm',
+};
+
+const SNIFF_BYTES = 64 * 1024;
+const NEO4J_HEADER_TOKEN = /:(ID|START_ID|END_ID|LABEL|TYPE|IGNORE)(\(|$)/i;
+
+/** The start of a file as text, for a look at its content (never used as data). */
+function head(file: string): string {
+  const descriptor = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const read = readSync(descriptor, buffer, 0, SNIFF_BYTES, 0);
+    return buffer.subarray(0, read).toString('utf8').replace(/^\uFEFF/, '');
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+function firstCsvRows(text: string): string[][] {
+  const complete = text.length < SNIFF_BYTES ? text : text.slice(0, text.lastIndexOf('\n') + 1);
+  try {
+    return parse(complete, { to_line: 3, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+  } catch {
+    return [];
+  }
+}
+
+/** A CSV file's format from its first rows: neo4j-admin header tokens, an edge list's columns, or a matrix's empty corner and numbers. */
+function csvFormat(text: string): FormatName | undefined {
+  const [header, second] = firstCsvRows(text);
+  if (!header) return undefined;
+  if (header.some((field) => NEO4J_HEADER_TOKEN.test(field))) return 'neo4j-csv';
+  if (edgeListColumns(header)) return 'edgelist';
+  const numeric = (field: string): boolean => field.trim() === '' || Number.isFinite(Number(field));
+  if (header[0]!.trim() === '' && header.length > 1 && second && second.slice(1).every(numeric)) return 'matrix';
+  return undefined;
+}
+
+/** A text file's format from its first line or element. */
+function textFormat(text: string): FormatName | undefined {
+  const start = text.trimStart();
+  const firstWord = start.split(/[\s,=]/, 1)[0]!.toLowerCase();
+  if (firstWord === 'dl') return 'ucinet';
+  if (firstWord === '*vertices' || firstWord === '*network') return 'pajek';
+  if (start.startsWith('{') && /"schema"\s*:/.test(start.split('\n', 1)[0]!)) return 'ftm';
+  if (start.startsWith('<')) {
+    // The root element's name, past any declaration, comments and doctype; the XML parser reads the rest.
+    const root = /<(graphml|gexf)[\s>]/.exec(start);
+    if (root) return root[1] as FormatName;
+  }
+  return undefined;
+}
+
+/** Detects one file's format: by its extension, else by its content. Undefined when neither tells. */
+export function detectFormat(file: string): FormatName | undefined {
+  const extension = path.extname(file).toLowerCase();
+  const byExtension = BY_EXTENSION[extension];
+  if (byExtension) return byExtension;
+  const text = head(file);
+  if (extension === '.csv') return csvFormat(text);
+  return textFormat(text) ?? csvFormat(text);
+}
+
+/** The files of an input path: the file itself, or a folder's visible files in name order. */
+export function inputFiles(input: string): InputFile[] {
+  const absolute = path.resolve(input);
+  if (!existsSync(absolute)) throw new FormatError(input, undefined, 'file or folder not found');
+  if (!statSync(absolute).isDirectory()) return [{ path: absolute, display: input }];
+  const names = readdirSync(absolute, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .sort();
+  if (names.length === 0) throw new FormatError(input, undefined, 'no files in this folder');
+  return names.map((name) => ({ path: path.join(absolute, name), display: path.join(input, name) }));
+}
+
+/**
+ * The format of an input's files, all of which must agree (an edge list's node file is part of the
+ * edge list). With `forced`, that format is used without looking.
+ */
+export function detectInputFormat(files: InputFile[], forced?: FormatName): FormatName {
+  if (forced) return forced;
+  let found: { format: FormatName; file: InputFile } | undefined;
+  for (const file of files) {
+    const format = detectFormat(file.path);
+    if (!format) throw new FormatError(file.display, undefined, 'unknown format: name it with --format (edgelist, matrix, matrix2mode, graphml, gexf, pajek, ucinet, ftm, neo4j-csv)');
+    if (found && found.format !== format) throw new FormatError(file.display, undefined, `reads as ${format} but ${found.file.display} as ${found.format}: import one format at a time`);
+    found = { format, file };
+  }
+  return found!.format;
+}

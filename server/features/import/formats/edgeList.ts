@@ -1,0 +1,157 @@
+import { readCsvRecords } from '../csvRecords.js';
+import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type Properties, type ReadOptions } from './network.js';
+import type { InputFile } from './inputFile.js';
+
+const SOURCE = new Set(['source', 'from']);
+const TARGET = new Set(['target', 'to']);
+const LABEL_SEPARATOR = ';';
+
+type Role = 'edges' | 'nodes';
+
+interface Columns {
+  role: Role;
+  names: string[];
+  /** Column index of each special column, by its lower-case name. */
+  source: number;
+  target: number;
+  id: number;
+  label: number;
+  type: number;
+  weight: number;
+}
+
+/** Classifies an edge-list CSV header: `source,target,…` is a tie file, `id,…` a node file. Returns undefined for neither. */
+export function edgeListColumns(fields: string[]): Columns | undefined {
+  const lower = fields.map((field) => field.trim().toLowerCase());
+  const find = (names: Set<string>): number => lower.findIndex((name) => names.has(name));
+  const source = find(SOURCE);
+  const target = find(TARGET);
+  const id = lower.indexOf('id');
+  const columns = { names: fields, source, target, id, label: lower.indexOf('label'), type: lower.indexOf('type'), weight: lower.indexOf('weight') };
+  if (source >= 0 && target >= 0) return { role: 'edges', ...columns };
+  if (id >= 0) return { role: 'nodes', ...columns };
+  return undefined;
+}
+
+function checkHeader(fields: string[], file: InputFile): void {
+  const seen = new Map<string, number>();
+  fields.forEach((name, index) => {
+    if (name.trim() === '') throw new FormatError(file.display, 1, 'empty column name in the header', index + 1);
+    const earlier = seen.get(name);
+    if (earlier !== undefined) throw new FormatError(file.display, 1, `column "${name}" appears twice (columns ${earlier + 1} and ${index + 1})`, index + 1);
+    seen.set(name, index);
+  });
+}
+
+/** A weight as written: a decimal number; anything else is refused with its column. */
+export function parseWeight(text: string, file: string, line: number, column: number): number {
+  const value = text.trim() === '' ? Number.NaN : Number(text);
+  if (!Number.isFinite(value)) throw new FormatError(file, line, `weight "${text}" is not a number`, column);
+  return value;
+}
+
+/**
+ * Reads an edge list: tie files (`source,target` plus optional `weight`, `type`, any other columns
+ * as relationship properties) and optional node files (`id` plus optional `label` and any other
+ * columns as properties). Node files are read first. Without any node file, every end named in a
+ * tie file becomes a node (label Node); with one, an end that is not in it is refused later.
+ * Each line is its own relationship: the same pair twice gives two ties (a multigraph).
+ */
+export async function* readEdgeList(files: InputFile[], options: ReadOptions): AsyncGenerator<NetworkRecord> {
+  const classified: { file: InputFile; columns: Columns | undefined }[] = [];
+  for (const file of files) {
+    if (options.headerless) {
+      classified.push({ file, columns: undefined });
+      continue;
+    }
+    const header = await firstRecord(file);
+    checkHeader(header, file);
+    const columns = edgeListColumns(header);
+    if (!columns) throw new FormatError(file.display, 1, 'an edge list needs a "source,target" header (ties) or an "id" column (nodes); use --headerless for a file without a header');
+    classified.push({ file, columns });
+  }
+  const nodeFiles = classified.filter((entry) => entry.columns?.role === 'nodes');
+  for (const { file, columns } of nodeFiles) yield* readNodeFile(file, columns!, options);
+  const implicitNodes = nodeFiles.length === 0 ? new Set<string>() : undefined;
+  for (const { file, columns } of classified) {
+    if (columns?.role === 'nodes') continue;
+    yield* readTieFile(file, columns, options, implicitNodes);
+  }
+}
+
+async function firstRecord(file: InputFile): Promise<string[]> {
+  for await (const record of readCsvRecords(file.path, file.display)) return record.fields;
+  throw new FormatError(file.display, 1, 'empty file');
+}
+
+function checkFieldCount(fields: string[], expected: number, file: string, line: number): void {
+  if (fields.length !== expected) throw new FormatError(file, line, `expected ${expected} fields as in the header, found ${fields.length}`, Math.min(fields.length, expected) + 1);
+}
+
+async function* readNodeFile(file: InputFile, columns: Columns, options: ReadOptions): AsyncGenerator<NetworkRecord> {
+  const nameColumn = columns.names.findIndex((name) => name.trim().toLowerCase() === 'name');
+  let isHeader = true;
+  for await (const { line, fields } of readCsvRecords(file.path, file.display)) {
+    if (isHeader) {
+      isHeader = false;
+      continue;
+    }
+    checkFieldCount(fields, columns.names.length, file.display, line);
+    const key = fields[columns.id]!;
+    if (key === '') throw new FormatError(file.display, line, 'empty id', columns.id + 1);
+    const labels =
+      columns.label < 0
+        ? []
+        : fields[columns.label]!.split(LABEL_SEPARATOR)
+            .map((label) => label.trim())
+            .filter((label) => label !== '');
+    const properties: Properties = new Map();
+    fields.forEach((text, index) => {
+      if (index === columns.id || index === columns.label || text === '') return;
+      properties.set(columns.names[index]!, text);
+    });
+    const caption = nameColumn >= 0 && fields[nameColumn] !== '' ? fields[nameColumn] : undefined;
+    yield { kind: 'node', file: file.display, line, key, labels: labels.length > 0 ? labels : [options.label ?? DEFAULT_LABEL], properties, caption };
+  }
+}
+
+async function* readTieFile(file: InputFile, columns: Columns | undefined, options: ReadOptions, implicitNodes: Set<string> | undefined): AsyncGenerator<NetworkRecord> {
+  let isHeader = columns !== undefined;
+  const source = columns?.source ?? 0;
+  const target = columns?.target ?? 1;
+  const weight = columns ? columns.weight : 2;
+  const type = columns?.type ?? -1;
+  for await (const { line, fields } of readCsvRecords(file.path, file.display)) {
+    if (isHeader) {
+      isHeader = false;
+      continue;
+    }
+    if (columns) checkFieldCount(fields, columns.names.length, file.display, line);
+    else if (fields.length !== 2 && fields.length !== 3) {
+      throw new FormatError(file.display, line, `a headerless edge list has 2 or 3 fields (source, target, weight), found ${fields.length}`);
+    }
+    const start = fields[source]!;
+    const end = fields[target]!;
+    if (start === '') throw new FormatError(file.display, line, 'empty source', source + 1);
+    if (end === '') throw new FormatError(file.display, line, 'empty target', target + 1);
+    const properties: Properties = new Map();
+    let tieType = options.type ?? DEFAULT_TYPE;
+    let undirected = options.undirected ?? false;
+    fields.forEach((text, index) => {
+      if (index === source || index === target || text === '') return;
+      if (index === weight) properties.set(columns ? columns.names[index]! : 'weight', parseWeight(text, file.display, line, index + 1));
+      else if (index === type) {
+        // Gephi's edge table puts the direction in its Type column.
+        const direction = text.trim().toLowerCase();
+        if (direction === 'undirected') undirected = true;
+        else if (direction !== 'directed') tieType = text.trim();
+      } else properties.set(columns!.names[index]!, text);
+    });
+    for (const key of [start, end]) {
+      if (!implicitNodes || implicitNodes.has(key)) continue;
+      implicitNodes.add(key);
+      yield { kind: 'node', file: file.display, line, key, labels: [options.label ?? DEFAULT_LABEL], properties: new Map(), caption: key };
+    }
+    yield { kind: 'relationship', file: file.display, line, start, end, type: tieType, properties, undirected };
+  }
+}

@@ -1,0 +1,170 @@
+import type { InputFile } from './inputFile.js';
+import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type Properties, type PropertyValue, type ReadOptions } from './network.js';
+import { parseTyped, parseTypedList, valueTypeOf, type ValueType } from './typedValues.js';
+import { readXml, required, type XmlParser } from './xmlStream.js';
+
+interface Attribute {
+  title: string;
+  type: ValueType;
+  list: boolean;
+  default?: string;
+}
+
+interface Element {
+  kind: 'node' | 'edge';
+  line: number;
+  attributes: Record<string, string>;
+  values: Map<string, string>;
+}
+
+/** Node labels travel in a GEXF attribute with this id (ids are the file's internal names; titles are the user's). */
+export const LABELS_ATTRIBUTE_ID = 'nexo:labels';
+
+/**
+ * Reads GEXF (1.1–1.3): <attvalue>s become properties named by their attribute's title, typed by
+ * its type, defaults applied. A node's `label` is kept as property `label` and is its caption; an
+ * edge's `weight` becomes property `weight` (a number), its `label` property `label`, and its
+ * `kind` (GEXF 1.3) the relationship type (else TIE). `defaultedgetype="undirected"` (or "mutual")
+ * and an edge's own `type` give undirected ties. Node labels come from the `nexo:labels` attribute
+ * Nexo's export writes, else Node. Layout (viz:*) and dynamics (spells) are not read.
+ */
+export function readGexf(file: InputFile, options: ReadOptions): AsyncGenerator<NetworkRecord> {
+  return readXml(file, (parser, emit) => listen(parser, emit, file, options));
+}
+
+function listen(parser: XmlParser, emit: (record: NetworkRecord) => void, file: InputFile, options: ReadOptions): void {
+  const declared = { node: new Map<string, Attribute>(), edge: new Map<string, Attribute>() };
+  const fail = (reason: string): never => {
+    throw new FormatError(file.display, parser.line, reason, parser.column);
+  };
+  let rootSeen = false;
+  let attributeClass: 'node' | 'edge' | undefined;
+  let attribute: Attribute | undefined;
+  let inDefault = false;
+  let text = '';
+  let undirectedDefault = false;
+  let element: Element | undefined;
+
+  parser.on('opentag', (tag) => {
+    const attributes = tag.attributes as Record<string, string>;
+    if (!rootSeen) {
+      rootSeen = true;
+      if (tag.name !== 'gexf') fail(`expected a <gexf> root element, found <${tag.name}>`);
+      return;
+    }
+    switch (tag.name) {
+      case 'graph': {
+        const type = attributes.defaultedgetype;
+        undirectedDefault = type === 'undirected' || type === 'mutual';
+        return;
+      }
+      case 'attributes':
+        attributeClass = attributes.class === 'edge' ? 'edge' : 'node';
+        return;
+      case 'attribute': {
+        const id = required(parser, file, attributes, 'attribute', 'id');
+        const typeName = attributes.type ?? 'string';
+        const type = valueTypeOf(typeName);
+        if (!type) fail(`attribute "${id}": unknown type "${typeName}"`);
+        attribute = { title: attributes.title || id, type: type!, list: typeName.toLowerCase() === 'liststring' };
+        declared[attributeClass ?? 'node'].set(id, attribute);
+        return;
+      }
+      case 'default':
+        inDefault = attribute !== undefined;
+        text = '';
+        return;
+      case 'node':
+      case 'edge':
+        if (element) fail(`<${tag.name}> inside <${element.kind}> (hierarchical graphs) is not supported`);
+        element = { kind: tag.name, line: parser.line, attributes, values: new Map() };
+        return;
+      case 'attvalue': {
+        if (!element) return;
+        const id = attributes.for ?? attributes.id;
+        if (id === undefined) fail('<attvalue> without for');
+        if (!declared[element.kind].has(id!)) fail(`<attvalue for="${id}"> names no declared ${element.kind} attribute`);
+        if (attributes.value === undefined) fail('<attvalue> without value');
+        element.values.set(id!, attributes.value!);
+      }
+    }
+  });
+  parser.on('text', (chunk) => {
+    if (inDefault) text += chunk;
+  });
+  parser.on('closetag', (tag) => {
+    switch (tag.name) {
+      case 'attribute':
+        attribute = undefined;
+        return;
+      case 'default':
+        if (inDefault) attribute!.default = text;
+        inDefault = false;
+        return;
+      case 'node':
+      case 'edge':
+        emit(toRecord(element!, declared[element!.kind], undirectedDefault, file, options, fail));
+        element = undefined;
+    }
+  });
+}
+
+function listValue(raw: string, type: ValueType): PropertyValue | { problem: string } {
+  // Nexo writes lists as JSON arrays; Gephi writes "a|b|c".
+  return raw.trimStart().startsWith('[') ? parseTypedList(raw, type) : raw.split('|');
+}
+
+function toRecord(
+  element: Element,
+  declared: Map<string, Attribute>,
+  undirectedDefault: boolean,
+  file: InputFile,
+  options: ReadOptions,
+  fail: (reason: string) => never,
+): NetworkRecord {
+  const properties: Properties = new Map();
+  let labels: string[] = [];
+  for (const [id, attribute] of declared) {
+    const raw = element.values.get(id) ?? attribute.default;
+    if (raw === undefined) continue;
+    const value = attribute.list ? listValue(raw, attribute.type) : parseTyped(raw, attribute.type);
+    if (typeof value === 'object' && !Array.isArray(value)) fail(`${element.kind} attribute "${attribute.title}": ${value.problem}`);
+    if (id === LABELS_ATTRIBUTE_ID && element.kind === 'node') labels = (value as string[]).map(String);
+    else properties.set(attribute.title, value as PropertyValue);
+  }
+  const attributes = element.attributes;
+  if (attributes.label !== undefined) properties.set('label', attributes.label);
+  if (element.kind === 'node') {
+    const id = attributes.id;
+    if (id === undefined || id === '') fail('<node> without id');
+    return {
+      kind: 'node',
+      file: file.display,
+      line: element.line,
+      key: id!,
+      labels: labels.length > 0 ? labels : [options.label ?? DEFAULT_LABEL],
+      properties,
+      caption: attributes.label,
+    };
+  }
+  if (!attributes.source) fail('<edge> without source');
+  if (!attributes.target) fail('<edge> without target');
+  if (attributes.weight !== undefined) {
+    const weight = Number(attributes.weight);
+    if (attributes.weight.trim() === '' || Number.isNaN(weight)) fail(`edge weight "${attributes.weight}" is not a number`);
+    properties.set('weight', weight);
+  }
+  const type = attributes.type;
+  const undirected = type === undefined ? undirectedDefault || (options.undirected ?? false) : type === 'undirected' || type === 'mutual';
+  return {
+    kind: 'relationship',
+    file: file.display,
+    line: element.line,
+    start: attributes.source!,
+    end: attributes.target!,
+    type: attributes.kind || options.type || DEFAULT_TYPE,
+    properties,
+    undirected,
+    key: attributes.id,
+  };
+}

@@ -1,0 +1,169 @@
+import type { InputFile } from './inputFile.js';
+import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type Properties, type PropertyValue, type ReadOptions } from './network.js';
+import { parseTyped, parseTypedList, valueTypeOf, type ValueType } from './typedValues.js';
+import { readXml, required, type XmlParser } from './xmlStream.js';
+
+interface Key {
+  name: string;
+  for: string;
+  type: ValueType;
+  list: boolean;
+  /** yEd's graphics keys hold drawing instructions, not data. */
+  graphics: boolean;
+  default?: string;
+}
+
+interface Element {
+  kind: 'node' | 'edge';
+  line: number;
+  attributes: Record<string, string>;
+  data: Map<string, string>;
+}
+
+/** Node kinds and relationship types ride on XML attributes of <node> and <edge>, as Neo4j's APOC export writes them, so no data key is reserved. */
+export const NODE_LABELS_ATTRIBUTE = 'labels';
+export const EDGE_TYPE_ATTRIBUTE = 'label';
+/** Nexo's exports mark a list-valued key with this attribute; its values are JSON arrays. */
+export const LIST_ATTRIBUTE = 'attr.list';
+
+/**
+ * Reads GraphML: every <data> of a node or edge becomes a property named by its key's attr.name
+ * (typed by attr.type, <default> values applied); `name` or else `label` is the caption. Node
+ * labels come from a `labels=":A:B"` attribute (APOC's export), else Node; a relationship type from
+ * the edge's `label` attribute, else TIE. `edgedefault="undirected"` and `directed="false"` give
+ * undirected ties. Nested graphs, hyperedges and ports are refused.
+ */
+export function readGraphml(file: InputFile, options: ReadOptions): AsyncGenerator<NetworkRecord> {
+  return readXml(file, (parser, emit) => listen(parser, emit, file, options));
+}
+
+function listen(parser: XmlParser, emit: (record: NetworkRecord) => void, file: InputFile, options: ReadOptions): void {
+  const keys = new Map<string, Key>();
+  const fail = (reason: string): never => {
+    throw new FormatError(file.display, parser.line, reason, parser.column);
+  };
+  let rootSeen = false;
+  let graphDepth = 0;
+  let undirectedDefault = false;
+  let key: Key | undefined;
+  let element: Element | undefined;
+  let dataKey: string | undefined;
+  let text = '';
+  let inDefault = false;
+
+  parser.on('opentag', (tag) => {
+    const attributes = tag.attributes as Record<string, string>;
+    if (!rootSeen) {
+      rootSeen = true;
+      if (tag.name !== 'graphml') fail(`expected a <graphml> root element, found <${tag.name}>`);
+      return;
+    }
+    switch (tag.name) {
+      case 'key': {
+        const id = required(parser, file, attributes, 'key', 'id');
+        const type = valueTypeOf(attributes['attr.type']);
+        if (!type) fail(`key "${id}": unknown attr.type "${attributes['attr.type']}"`);
+        key = { name: attributes['attr.name'] || id, for: attributes.for ?? 'all', type: type!, list: attributes[LIST_ATTRIBUTE] === 'true', graphics: 'yfiles.type' in attributes };
+        keys.set(id, key);
+        return;
+      }
+      case 'default':
+        inDefault = key !== undefined;
+        text = '';
+        return;
+      case 'graph':
+        graphDepth += 1;
+        if (graphDepth > 1) fail('nested graphs are not supported');
+        undirectedDefault = attributes.edgedefault === 'undirected';
+        return;
+      case 'node':
+      case 'edge':
+        if (element) fail(`<${tag.name}> inside <${element.kind}> (nested graphs) is not supported`);
+        element = { kind: tag.name, line: parser.line, attributes, data: new Map() };
+        return;
+      case 'data': {
+        if (!element) return;
+        const id = required(parser, file, attributes, 'data', 'key');
+        if (!keys.has(id)) fail(`<data key="${id}"> has no <key id="${id}"> declared before it`);
+        dataKey = id;
+        text = '';
+        return;
+      }
+      case 'hyperedge':
+      case 'port':
+        fail(`<${tag.name}> is not supported`);
+    }
+  });
+  parser.on('text', (chunk) => {
+    if (dataKey !== undefined || inDefault) text += chunk;
+  });
+  parser.on('cdata', (chunk) => {
+    if (dataKey !== undefined || inDefault) text += chunk;
+  });
+  parser.on('closetag', (tag) => {
+    switch (tag.name) {
+      case 'key':
+        key = undefined;
+        return;
+      case 'default':
+        if (inDefault) key!.default = text;
+        inDefault = false;
+        return;
+      case 'data':
+        if (element && dataKey !== undefined) element.data.set(dataKey, text);
+        dataKey = undefined;
+        return;
+      case 'node':
+      case 'edge':
+        emit(toRecord(element!, keys, undirectedDefault, file, options, fail));
+        element = undefined;
+    }
+  });
+}
+
+function toRecord(element: Element, keys: Map<string, Key>, undirectedDefault: boolean, file: InputFile, options: ReadOptions, fail: (reason: string) => never): NetworkRecord {
+  const properties: Properties = new Map();
+  const set = (id: string, key: Key, raw: string): void => {
+    if (key.graphics) return;
+    const value: PropertyValue | { problem: string } = key.list ? parseTypedList(raw, key.type) : parseTyped(raw, key.type);
+    if (typeof value === 'object' && !Array.isArray(value)) fail(`${element.kind} data "${key.name}" (key ${id}): ${value.problem}`);
+    properties.set(key.name, value as PropertyValue);
+  };
+  for (const [id, key] of keys) {
+    if (key.default !== undefined && (key.for === element.kind || key.for === 'all') && !element.data.has(id)) set(id, key, key.default);
+  }
+  for (const [id, raw] of element.data) set(id, keys.get(id)!, raw);
+  const attributes = element.attributes;
+  if (element.kind === 'node') {
+    const id = attributes.id;
+    if (id === undefined || id === '') fail('<node> without id');
+    const labels = (attributes[NODE_LABELS_ATTRIBUTE] ?? '').split(':').filter((label) => label !== '');
+    const caption = properties.get('name') ?? properties.get('label');
+    return {
+      kind: 'node',
+      file: file.display,
+      line: element.line,
+      key: id!,
+      labels: labels.length > 0 ? labels : [options.label ?? DEFAULT_LABEL],
+      properties,
+      caption: caption === undefined ? undefined : String(caption),
+    };
+  }
+  const start = attributes.source;
+  const end = attributes.target;
+  if (!start) fail('<edge> without source');
+  if (!end) fail('<edge> without target');
+  const directed = attributes.directed;
+  const undirected = directed === undefined ? undirectedDefault || (options.undirected ?? false) : directed === 'false';
+  return {
+    kind: 'relationship',
+    file: file.display,
+    line: element.line,
+    start: start!,
+    end: end!,
+    type: attributes[EDGE_TYPE_ATTRIBUTE] || options.type || DEFAULT_TYPE,
+    properties,
+    undirected,
+    key: attributes.id,
+  };
+}

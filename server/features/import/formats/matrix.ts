@@ -1,0 +1,138 @@
+import { readCsvRecords } from '../csvRecords.js';
+import type { InputFile } from './inputFile.js';
+import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type ReadOptions } from './network.js';
+
+export const DEFAULT_ROW_LABEL = 'Actor';
+export const DEFAULT_COLUMN_LABEL = 'Event';
+export const DEFAULT_TWO_MODE_TYPE = 'PARTICIPATED_IN';
+
+/** A cell value: a number, an empty cell meaning 0; anything else is refused with its line and column. */
+export function cellValue(text: string, file: string, line: number, column: number): number {
+  const trimmed = text.trim();
+  if (trimmed === '') return 0;
+  const value = Number(trimmed);
+  if (!Number.isFinite(value)) throw new FormatError(file, line, `cell "${text}" is not a number`, column);
+  return value;
+}
+
+function columnLabels(header: string[], file: InputFile): string[] {
+  const labels = header.slice(1);
+  if (labels.length === 0) throw new FormatError(file.display, 1, 'a matrix needs node labels in its first row');
+  const seen = new Set<string>();
+  labels.forEach((label, index) => {
+    if (label.trim() === '') throw new FormatError(file.display, 1, 'empty column label', index + 2);
+    if (seen.has(label)) throw new FormatError(file.display, 1, `duplicate id "${label}" among the column labels`, index + 2);
+    seen.add(label);
+  });
+  return labels;
+}
+
+function checkRowLength(fields: string[], columns: number, file: InputFile, line: number): void {
+  if (fields.length !== columns + 1) {
+    throw new FormatError(file.display, line, `ragged row: ${fields.length} fields where the first row has ${columns + 1}`, Math.min(fields.length, columns + 1) + 1);
+  }
+}
+
+/**
+ * Reads a square adjacency matrix: the first row and first column hold the same node labels in the
+ * same order (the corner cell is ignored); a non-zero cell (i, j) is a tie i→j with the value as
+ * `weight`. With `undirected`, (i, j) and (j, i) are one tie: both non-zero must be equal (a
+ * symmetric matrix), one of them zero is fine (a triangle), and different values are refused.
+ */
+export async function* readMatrix(file: InputFile, options: ReadOptions): AsyncGenerator<NetworkRecord> {
+  let labels: string[] | undefined;
+  let pairs: UndirectedPairs | undefined;
+  let row = 0;
+  let lastLine = 1;
+  const type = options.type ?? DEFAULT_TYPE;
+  for await (const { line, fields } of readCsvRecords(file.path, file.display)) {
+    lastLine = line;
+    if (!labels) {
+      labels = columnLabels(fields, file);
+      pairs = options.undirected ? new UndirectedPairs(labels.length, file.display) : undefined;
+      for (const label of labels) yield node(label, label, options.label ?? DEFAULT_LABEL, file, line);
+      continue;
+    }
+    const n = labels.length;
+    if (row >= n) throw new FormatError(file.display, line, `not square: more rows than the ${n} columns`);
+    checkRowLength(fields, n, file, line);
+    if (fields[0] !== labels[row]) {
+      throw new FormatError(file.display, line, `row label "${fields[0]}" differs from column ${row + 2}'s label "${labels[row]}" (a square matrix lists the same nodes in the same order; use --format matrix2mode for rows and columns of different kinds)`, 1);
+    }
+    for (let j = 0; j < n; j += 1) {
+      const cell = { value: cellValue(fields[j + 1]!, file.display, line, j + 2), line, column: j + 2 };
+      const found = pairs ? pairs.offer(row, j, cell) : cell.value === 0 ? undefined : { i: row, j, ...cell };
+      if (found) yield tie(labels[found.i]!, labels[found.j]!, found.value, type, pairs !== undefined, file, found.line);
+    }
+    row += 1;
+  }
+  if (labels && row < labels.length) throw new FormatError(file.display, lastLine, `not square: ${row} rows for ${labels.length} columns`);
+}
+
+/**
+ * Reads a 2-mode matrix: rows and columns are nodes of different kinds (people × events by
+ * default); a non-zero cell (i, j) is a tie row i → column j with the value as `weight`. Keys are
+ * `row/<label>` and `column/<label>`, so a row and a column with the same label stay two nodes.
+ */
+export async function* readTwoModeMatrix(file: InputFile, options: ReadOptions): AsyncGenerator<NetworkRecord> {
+  let labels: string[] | undefined;
+  const rowLabel = options.label ?? DEFAULT_ROW_LABEL;
+  const type = options.type ?? DEFAULT_TWO_MODE_TYPE;
+  for await (const { line, fields } of readCsvRecords(file.path, file.display)) {
+    if (!labels) {
+      labels = columnLabels(fields, file);
+      for (const label of labels) yield node(`column/${label}`, label, options.columnLabel ?? DEFAULT_COLUMN_LABEL, file, line);
+      continue;
+    }
+    checkRowLength(fields, labels.length, file, line);
+    const rowName = fields[0]!;
+    if (rowName.trim() === '') throw new FormatError(file.display, line, 'empty row label', 1);
+    const rowKey = `row/${rowName}`;
+    yield node(rowKey, rowName, rowLabel, file, line);
+    for (let j = 0; j < labels.length; j += 1) {
+      const value = cellValue(fields[j + 1]!, file.display, line, j + 2);
+      if (value !== 0) yield tie(rowKey, `column/${labels[j]}`, value, type, options.undirected ?? false, file, line);
+    }
+  }
+}
+
+interface Cell {
+  value: number;
+  line: number;
+  column: number;
+}
+
+/**
+ * The undirected reading of a square matrix, cell by cell in row order: (i, j) and (j, i) are one
+ * tie, given when its second cell is read. Both non-zero must be equal; one zero is a triangle.
+ */
+export class UndirectedPairs {
+  private readonly upper = new Map<number, Cell>();
+  constructor(
+    private readonly n: number,
+    private readonly display: string,
+  ) {}
+
+  offer(i: number, j: number, cell: Cell): ({ i: number; j: number } & Cell) | undefined {
+    if (i === j) return cell.value === 0 ? undefined : { i, j, ...cell };
+    if (j > i) {
+      this.upper.set(i * this.n + j, cell);
+      return undefined;
+    }
+    const mirror = this.upper.get(j * this.n + i)!;
+    this.upper.delete(j * this.n + i);
+    if (mirror.value !== 0 && cell.value !== 0 && mirror.value !== cell.value) {
+      throw new FormatError(this.display, cell.line, `not symmetric: ${cell.value} here but ${mirror.value} at line ${mirror.line}, column ${mirror.column}; an undirected matrix gives each pair one value`, cell.column);
+    }
+    if (mirror.value !== 0) return { i: j, j: i, ...mirror };
+    return cell.value === 0 ? undefined : { i: j, j: i, ...cell };
+  }
+}
+
+export function node(key: string, label: string, kind: string, file: InputFile, line: number): NetworkRecord {
+  return { kind: 'node', file: file.display, line, key, labels: [kind], properties: new Map([['label', label]]), caption: label };
+}
+
+export function tie(start: string, end: string, weight: number, type: string, undirected: boolean, file: InputFile, line: number): NetworkRecord {
+  return { kind: 'relationship', file: file.display, line, start, end, type, properties: new Map([['weight', weight]]), undirected };
+}

@@ -1,0 +1,101 @@
+import type { InputFile } from './inputFile.js';
+import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type Properties, type ReadOptions } from './network.js';
+import { DEFAULT_COLUMN_LABEL, DEFAULT_ROW_LABEL } from './matrix.js';
+import { readTextLines, tokenize, type Token } from './textLines.js';
+
+type Section = { kind: 'none' } | { kind: 'vertices' } | { kind: 'ties'; undirected: boolean; list: boolean; type: string };
+
+/**
+ * Reads a Pajek network (.net): `*Vertices n [rows]` then vertex lines `number ["label"] …`
+ * (coordinates and shapes after the label are layout and are not read), then `*Arcs` / `*Edges`
+ * (`from to [weight]`) and `*Arcslist` / `*Edgeslist` (`from to to …`). Vertices are numbered 1..n;
+ * a vertex without a line of its own is still a node. `*Arcs :2 "knows"` names the relationship
+ * type. `*Edges` ties are undirected, `*Arcs` directed unless --undirected. A 2-mode network
+ * (`*Vertices n rows`) gives its first `rows` vertices the label Actor, the others Event.
+ */
+export async function* readPajek(file: InputFile, options: ReadOptions): AsyncGenerator<NetworkRecord> {
+  let section: Section = { kind: 'none' };
+  let count: number | undefined;
+  let rows: number | undefined;
+  let verticesLine = 0;
+  const listed = new Set<number>();
+  const fail = (line: number, reason: string, column?: number): never => {
+    throw new FormatError(file.display, line, reason, column);
+  };
+  const vertex = (token: Token, line: number): number => {
+    const number = Number(token.text);
+    if (!Number.isInteger(number) || number < 1 || number > count!) fail(line, `unknown vertex "${token.text}" (the network has vertices 1 to ${count})`, token.column);
+    return number;
+  };
+  const kindOf = (number: number): string =>
+    rows === undefined ? (options.label ?? DEFAULT_LABEL) : number <= rows ? (options.label ?? DEFAULT_ROW_LABEL) : (options.columnLabel ?? DEFAULT_COLUMN_LABEL);
+  function* unlistedVertices(): Generator<NetworkRecord> {
+    for (let number = 1; number <= (count ?? 0); number += 1) {
+      if (!listed.has(number)) yield { kind: 'node', file: file.display, line: verticesLine, key: String(number), labels: [kindOf(number)], properties: new Map() };
+    }
+    listed.clear();
+  }
+
+  for await (const { line, text } of readTextLines(file.path, file.display)) {
+    const trimmed = text.trim();
+    if (trimmed === '' || trimmed.startsWith('%')) continue;
+    const tokens = tokenize(trimmed);
+    const unclosed = tokens.find((token) => token.unclosed);
+    if (unclosed) fail(line, 'a quoted label is not closed', unclosed.column);
+    const head = tokens[0]!;
+    if (head.text.startsWith('*') && !head.quoted) {
+      if (section.kind === 'vertices') yield* unlistedVertices();
+      const name = head.text.toLowerCase();
+      if (name === '*network') continue;
+      if (name === '*vertices') {
+        if (count !== undefined) fail(line, 'a second *Vertices section');
+        count = Number(tokens[1]?.text);
+        if (!Number.isInteger(count) || count < 0) fail(line, '*Vertices needs the number of vertices', tokens[1]?.column ?? head.column);
+        if (tokens[2]) {
+          rows = Number(tokens[2].text);
+          if (!Number.isInteger(rows) || rows < 0 || rows > count!) fail(line, `*Vertices ${count} ${tokens[2].text}: the rows of a 2-mode network are a number up to ${count}`, tokens[2].column);
+        }
+        verticesLine = line;
+        section = { kind: 'vertices' };
+        continue;
+      }
+      const tie = /^\*(arcs|edges)(list)?$/.exec(name);
+      if (!tie) fail(line, `section ${head.text} is not supported (a .net file has *Vertices, *Arcs, *Edges, *Arcslist, *Edgeslist)`, head.column);
+      if (count === undefined) fail(line, `${head.text} before *Vertices`);
+      const relation = tokens.slice(1).find((token) => token.quoted)?.text;
+      section = { kind: 'ties', undirected: tie![1] === 'edges' || (options.undirected ?? false), list: tie![2] !== undefined, type: relation || options.type || DEFAULT_TYPE };
+      continue;
+    }
+    if (section.kind === 'none') throw new FormatError(file.display, line, 'a Pajek network starts with *Vertices', head.column);
+    if (section.kind === 'vertices') {
+      const number = vertex(head, line);
+      if (listed.has(number)) fail(line, `duplicate id: vertex ${number} is listed twice`, head.column);
+      listed.add(number);
+      const label = tokens[1]?.text;
+      const properties: Properties = label === undefined ? new Map() : new Map([['label', label]]);
+      yield { kind: 'node', file: file.display, line, key: String(number), labels: [kindOf(number)], properties, caption: label };
+      continue;
+    }
+    if (tokens.length < 2) fail(line, 'a tie line needs two vertices', head.column);
+    const start = vertex(head, line);
+    if (section.list) {
+      for (const token of tokens.slice(1)) yield tieRecord(start, vertex(token, line), undefined, section, file, line);
+      continue;
+    }
+    const end = vertex(tokens[1]!, line);
+    const weightToken = tokens[2];
+    let weight: number | undefined;
+    if (weightToken && !weightToken.quoted) {
+      weight = Number(weightToken.text);
+      if (!Number.isFinite(weight)) fail(line, `weight "${weightToken.text}" is not a number`, weightToken.column);
+    }
+    yield tieRecord(start, end, weight, section, file, line);
+  }
+  if (section.kind === 'vertices') yield* unlistedVertices();
+  if (count === undefined) fail(1, 'no *Vertices section: not a Pajek network');
+}
+
+function tieRecord(start: number, end: number, weight: number | undefined, section: Extract<Section, { kind: 'ties' }>, file: InputFile, line: number): NetworkRecord {
+  const properties: Properties = weight === undefined ? new Map() : new Map([['weight', weight]]);
+  return { kind: 'relationship', file: file.display, line, start: String(start), end: String(end), type: section.type, properties, undirected: section.undirected };
+}

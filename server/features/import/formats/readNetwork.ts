@@ -1,0 +1,90 @@
+import { IdSet } from '../idSet.js';
+import { detectInputFormat, inputFiles } from './detect.js';
+import { readEdgeList } from './edgeList.js';
+import { readFtm } from './ftm.js';
+import { readGexf } from './gexf.js';
+import { readGraphml } from './graphml.js';
+import type { InputFile } from './inputFile.js';
+import { readMatrix, readTwoModeMatrix } from './matrix.js';
+import { FormatError, type FormatName, type NetworkRecord, type NetworkSummary, type ReadOptions, type RecordSource } from './network.js';
+import { readPajek } from './pajek.js';
+import { readUcinet } from './ucinet.js';
+
+/** An input ready to read: its files and their format. */
+export interface NetworkInput {
+  format: Exclude<FormatName, 'neo4j-csv'>;
+  files: InputFile[];
+}
+
+/**
+ * Finds the files of a file or folder and their format (detected, or `options.format`). neo4j-admin
+ * CSV is refused here with a FormatError naming it, because the existing CSV importer reads it.
+ */
+export function openNetwork(input: string, options: ReadOptions = {}): NetworkInput {
+  const files = inputFiles(input);
+  const format = detectInputFormat(files, options.format);
+  if (format === 'neo4j-csv') throw new FormatError(input, undefined, 'neo4j-admin CSV: read by the CSV importer (server/features/import), not by the network formats');
+  return { format, files };
+}
+
+function* each<T>(files: InputFile[], read: (file: InputFile) => AsyncGenerator<T>): Generator<AsyncGenerator<T>> {
+  for (const file of files) yield read(file);
+}
+
+async function* unchecked(input: NetworkInput, options: ReadOptions): AsyncGenerator<NetworkRecord> {
+  if (input.format === 'edgelist') {
+    yield* readEdgeList(input.files, options);
+    return;
+  }
+  const readers: Record<Exclude<NetworkInput['format'], 'edgelist'>, (file: InputFile) => AsyncGenerator<NetworkRecord>> = {
+    matrix: (file) => readMatrix(file, options),
+    matrix2mode: (file) => readTwoModeMatrix(file, options),
+    graphml: (file) => readGraphml(file, options),
+    gexf: (file) => readGexf(file, options),
+    pajek: (file) => readPajek(file, options),
+    ucinet: (file) => readUcinet(file, options),
+    ftm: (file) => readFtm(file),
+  };
+  for (const records of each(input.files, readers[input.format])) yield* records;
+}
+
+/**
+ * Streams an input's nodes and relationships in file order, refusing a duplicate node key at once
+ * and a relationship end that no node of the input has at the end of the stream (GraphML and FtM
+ * may name a node after a tie that uses it). So a consumer that must write nothing on bad input
+ * reads the stream twice: once to check (summariseNetwork), once to write.
+ */
+export async function* readNetwork(input: NetworkInput, options: ReadOptions = {}): AsyncGenerator<NetworkRecord> {
+  const keys = new IdSet();
+  // Insertion-ordered, so the error names the first missing end in file order.
+  const missing = new Map<string, RecordSource>();
+  for await (const record of unchecked(input, options)) {
+    if (record.kind === 'node') {
+      if (keys.has(record.key)) throw new FormatError(record.file, record.line, `duplicate id "${record.key}"`);
+      keys.add(record.key);
+      missing.delete(record.key);
+    } else {
+      for (const end of [record.start, record.end]) {
+        if (!keys.has(end) && !missing.has(end)) missing.set(end, { file: record.file, line: record.line });
+      }
+    }
+    yield record;
+  }
+  for (const [end, where] of missing) throw new FormatError(where.file, where.line, `relationship end "${end}" is not a node of this import`);
+}
+
+/** Reads an input through once, checking everything, and counts what it holds. */
+export async function summariseNetwork(input: NetworkInput, options: ReadOptions = {}): Promise<NetworkSummary> {
+  const summary: NetworkSummary = { format: input.format, files: input.files.map((file) => file.display), nodes: 0, relationships: 0, undirected: 0, labels: {}, types: {} };
+  for await (const record of readNetwork(input, options)) {
+    if (record.kind === 'node') {
+      summary.nodes += 1;
+      for (const label of record.labels) summary.labels[label] = (summary.labels[label] ?? 0) + 1;
+    } else {
+      summary.relationships += 1;
+      if (record.undirected) summary.undirected += 1;
+      summary.types[record.type] = (summary.types[record.type] ?? 0) + 1;
+    }
+  }
+  return summary;
+}

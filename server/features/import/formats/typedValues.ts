@@ -1,0 +1,62 @@
+import type { Scalar, PropertyValue } from './network.js';
+
+export type ValueType = 'string' | 'boolean' | 'integer' | 'float';
+
+/** GraphML `attr.type` and GEXF attribute types, by the kind of value they hold. */
+const TYPE_NAMES: Record<string, ValueType> = {
+  string: 'string',
+  boolean: 'boolean',
+  int: 'integer',
+  long: 'integer',
+  integer: 'integer',
+  short: 'integer',
+  byte: 'integer',
+  float: 'float',
+  double: 'float',
+  // GEXF's other types are kept as the text written.
+  date: 'string',
+  anyuri: 'string',
+  liststring: 'string',
+};
+
+export function valueTypeOf(name: string | undefined): ValueType | undefined {
+  return name === undefined ? 'string' : TYPE_NAMES[name.toLowerCase()];
+}
+
+/** Parses one typed value; returns a reason string for text that is not of the type. */
+export function parseTyped(text: string, type: ValueType): Scalar | { problem: string } {
+  switch (type) {
+    case 'string':
+      return text;
+    case 'boolean': {
+      const lower = text.trim().toLowerCase();
+      if (lower === 'true' || lower === '1') return true;
+      if (lower === 'false' || lower === '0') return false;
+      return { problem: `"${text}" is not a boolean` };
+    }
+    case 'integer':
+      return /^\s*[-+]?\d+\s*$/.test(text) ? BigInt(text.trim()) : { problem: `"${text}" is not an integer` };
+    case 'float': {
+      const value = text.trim() === '' ? Number.NaN : Number(text);
+      return Number.isNaN(value) ? { problem: `"${text}" is not a number` } : value;
+    }
+  }
+}
+
+/** A list value as Nexo's exports write it: a JSON array of the element type. */
+export function parseTypedList(text: string, type: ValueType): PropertyValue | { problem: string } {
+  let items: unknown;
+  try {
+    items = JSON.parse(text);
+  } catch {
+    return { problem: `"${text}" is not a JSON list` };
+  }
+  if (!Array.isArray(items)) return { problem: `"${text}" is not a JSON list` };
+  const values: Scalar[] = [];
+  for (const item of items) {
+    const parsed = parseTyped(String(item), type);
+    if (typeof parsed === 'object') return parsed;
+    values.push(parsed);
+  }
+  return values;
+}
