@@ -41,7 +41,9 @@ async function readHeader(lines: AsyncGenerator<{ line: number; text: string }>,
   let embedded = false;
   let first = true;
   let lastLine = 1;
-  for await (const { line, text } of lines) {
+  // Not a for-await loop: leaving one would close `lines`, whose rest is the data.
+  for (let step = await lines.next(); !step.done; step = await lines.next()) {
+    const { line, text } = step.value;
     lastLine = line;
     // `n = 4` and `n=4` alike: one token per setting.
     const tokens = tokenize(text.replace(/\s*=\s*/g, '='), SEPARATORS);
