@@ -41,14 +41,14 @@ function firstCsvRows(text: string): string[][] {
   }
 }
 
-/** A CSV file's format from its first rows: neo4j-admin header tokens, an edge list's columns, or a matrix's empty corner and numbers. */
+/** A CSV file's format from its first rows: neo4j-admin header tokens, an edge list's columns, or a matrix's empty corner. */
 function csvFormat(text: string): FormatName | undefined {
-  const [header, second] = firstCsvRows(text);
+  const [header] = firstCsvRows(text);
   if (!header) return undefined;
   if (header.some((field) => NEO4J_HEADER_TOKEN.test(field))) return 'neo4j-csv';
   if (edgeListColumns(header)) return 'edgelist';
-  const numeric = (field: string): boolean => field.trim() === '' || Number.isFinite(Number(field));
-  if (header[0]!.trim() === '' && header.length > 1 && second && second.slice(1).every(numeric)) return 'matrix';
+  // An empty corner cell: the matrix reader then names any cell that is not a number.
+  if (header[0]!.trim() === '' && header.length > 1) return 'matrix';
   return undefined;
 }
 

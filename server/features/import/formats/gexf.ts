@@ -63,10 +63,12 @@ function listen(parser: XmlParser, emit: (record: NetworkRecord) => void, file: 
         return;
       case 'attribute': {
         const id = required(parser, file, attributes, 'attribute', 'id');
-        const typeName = attributes.type ?? 'string';
-        const type = valueTypeOf(typeName);
-        if (!type) fail(`attribute "${id}": unknown type "${typeName}"`);
-        attribute = { title: attributes.title || id, type: type!, list: typeName.toLowerCase() === 'liststring' };
+        const typeName = (attributes.type ?? 'string').toLowerCase();
+        // GEXF 1.3 names list types list<type>: liststring, listlong, listdouble, listboolean …
+        const list = typeName.startsWith('list');
+        const type = valueTypeOf(list ? typeName.slice('list'.length) : typeName);
+        if (!type) fail(`attribute "${id}": unknown type "${attributes.type}"`);
+        attribute = { title: attributes.title || id, type: type!, list };
         declared[attributeClass ?? 'node'].set(id, attribute);
         return;
       }

@@ -16,7 +16,9 @@ const TYPE_NAMES: Record<string, ValueType> = {
   // GEXF's other types are kept as the text written.
   date: 'string',
   anyuri: 'string',
-  liststring: 'string',
+  char: 'string',
+  bigdecimal: 'float',
+  biginteger: 'integer',
 };
 
 export function valueTypeOf(name: string | undefined): ValueType | undefined {

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { nodeByKey, readAll, refusal, tempFile, tempFolder } from './testing.js';
+
+describe('edge-list CSV', () => {
+  it('reads the example: node file first, every column verbatim, types, weights and dates', async () => {
+    const read = await readAll('data/examples/edgelist');
+    expect(read.nodes).toHaveLength(12);
+    expect(read.relationships).toHaveLength(16);
+    const ana = nodeByKey(read, 'p1');
+    expect(ana.labels).toEqual(['Person']);
+    expect(ana.caption).toBe('Ana Ruiz');
+    // `source` is data in a node file, like any column but id and label.
+    expect(ana.properties).toEqual(
+      new Map([
+        ['name', 'Ana Ruiz'],
+        ['role', 'organiser'],
+        ['born', '1971-03-02'],
+        ['source', 'court file PC-2019/044 p.12'],
+      ]),
+    );
+    expect(nodeByKey(read, 'p10').properties.get('source')).toBe('wiretap summary W-9, line 4');
+    expect(nodeByKey(read, 'c1').labels).toEqual(['Company']);
+    const first = read.relationships[0]!;
+    expect(first).toMatchObject({ file: 'data/examples/edgelist/ties.csv', line: 2, start: 'p1', end: 'p2', type: 'CALLED', undirected: false });
+    expect(first.properties).toEqual(
+      new Map<string, unknown>([
+        ['weight', 14],
+        ['since', '2019-01-04'],
+        ['until', '2019-03-30'],
+        ['evidence', 'wiretap W-7'],
+      ]),
+    );
+    // The same pair twice is two ties (a multigraph), each with its own weight.
+    const payments = read.relationships.filter((tie) => tie.start === 'p8' && tie.end === 'p9');
+    expect(payments.map((tie) => tie.properties.get('weight'))).toEqual([1500.5, 900]);
+    expect(read.relationships.find((tie) => tie.type === 'WORKS_FOR')!.properties.has('weight')).toBe(false);
+  });
+
+  it('makes every end a node when there is no node file, and reads a headerless file with --headerless', async () => {
+    const read = await readAll('data/examples/edgelist-headerless.csv', { format: 'edgelist', headerless: true });
+    expect(read.nodes.map((node) => node.key)).toEqual(['Ana', 'Bruno', 'Carla', 'Elena', 'Diego', 'Gloria', 'Felix', 'Hugo', 'Iris', 'Julio', 'Kemal', 'Lucia']);
+    expect(read.nodes.every((node) => node.labels[0] === 'Node')).toBe(true);
+    expect(read.relationships).toHaveLength(12);
+    expect(read.relationships[0]!.properties).toEqual(new Map([['weight', 14]]));
+    expect(read.relationships[9]).toMatchObject({ start: 'Carla', end: 'Elena', line: 10 });
+    expect(read.relationships[9]!.properties.size).toBe(0);
+  });
+
+  it('marks every tie undirected with --undirected, and reads a Gephi Type column as the direction', async () => {
+    const undirected = await readAll(tempFile('ties.csv', 'source,target\na,b\nb,c\n'), { undirected: true });
+    expect(undirected.relationships.map((tie) => tie.undirected)).toEqual([true, true]);
+    const gephi = await readAll(tempFile('edges.csv', 'Source,Target,Type,Weight\na,b,Undirected,2\nb,c,Directed,1\n'));
+    expect(gephi.relationships.map((tie) => [tie.type, tie.undirected, tie.properties.get('Weight')])).toEqual([
+      ['TIE', true, 2],
+      ['TIE', false, 1],
+    ]);
+  });
+
+  it('keeps columns named like internals, __proto__ included, as data', async () => {
+    const read = await readAll(tempFile('ties.csv', 'source,target,__proto__,dataset,constructor\na,b,x,y,z\n'));
+    const tie = read.relationships[0]!;
+    expect([...tie.properties]).toEqual([
+      ['__proto__', 'x'],
+      ['dataset', 'y'],
+      ['constructor', 'z'],
+    ]);
+  });
+
+  it('refuses a non-numeric weight with its line and column', async () => {
+    const file = tempFile('ties.csv', 'source,target,weight\na,b,1\nb,c,heavy\n');
+    expect(await refusal(file)).toBe(`${file}:3:3: weight "heavy" is not a number`);
+  });
+
+  it('refuses ragged rows, a missing end node and duplicate ids with file:line', async () => {
+    const ragged = tempFile('ties.csv', 'source,target,weight\na,b,1\nb,c\n');
+    expect(await refusal(ragged)).toBe(`${ragged}:3:3: expected 3 fields as in the header, found 2`);
+    const missing = tempFolder({ 'nodes.csv': 'id,name\na,A\nb,B\n', 'ties.csv': 'source,target\na,b\nb,zed\n' });
+    expect(await refusal(missing)).toBe(`${missing}/ties.csv:3: relationship end "zed" is not a node of this import`);
+    const duplicate = tempFolder({ 'nodes.csv': 'id,name\na,A\nb,B\na,C\n', 'ties.csv': 'source,target\na,b\n' });
+    expect(await refusal(duplicate)).toBe(`${duplicate}/nodes.csv:4: duplicate id "a"`);
+  });
+
+  it('refuses invalid UTF-8 with its line', async () => {
+    const file = tempFile('ties.csv', Buffer.concat([Buffer.from('source,target\na,b\nJos'), Buffer.from([0xe9]), Buffer.from(',c\n')]));
+    expect(await refusal(file)).toBe(`${file}:3: invalid UTF-8`);
+  });
+
+  it('refuses a headerless file without --headerless, and a headerless line of 4 fields', async () => {
+    const file = tempFile('pairs.csv', 'a,b\nb,c\n');
+    expect(await refusal(file, { format: 'edgelist' })).toMatch(/:1: an edge list needs a "source,target" header/);
+    const wide = tempFile('pairs.csv', 'a,b\nb,c,1,2\n');
+    expect(await refusal(wide, { format: 'edgelist', headerless: true })).toBe(`${wide}:2: a headerless edge list has 2 or 3 fields (source, target, weight), found 4`);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { nodeByKey, readAll, refusal, tempFile } from './testing.js';
+
+describe('Pajek .net', () => {
+  it('reads the example: quoted labels, *Arcs with named relations, *Edges undirected, list sections', async () => {
+    const read = await readAll('data/examples/network.net');
+    expect(read.nodes).toHaveLength(12);
+    expect(nodeByKey(read, '11')).toMatchObject({ caption: 'Naviera Sur S.A.', labels: ['Node'], line: 13 });
+    expect(nodeByKey(read, '11').properties).toEqual(new Map([['label', 'Naviera Sur S.A.']]));
+    const ties = read.relationships.map((tie) => [tie.start, tie.end, tie.type, tie.undirected, tie.properties.get('weight') ?? null]);
+    expect(ties).toEqual([
+      ['1', '2', 'CALLED', false, 14],
+      ['1', '3', 'CALLED', false, 6],
+      ['2', '4', 'CALLED', false, 9],
+      ['5', '7', 'CALLED', false, 3],
+      ['6', '2', 'CALLED', false, 5],
+      ['10', '8', 'CALLED', false, 4],
+      ['8', '9', 'PAID', false, 1500.5],
+      ['8', '9', 'PAID', false, 900],
+      ['1', '5', 'MET', true, 2],
+      ['12', '1', 'MET_AT', true, null],
+      ['12', '5', 'MET_AT', true, null],
+      ['3', '11', 'WORKS_FOR', false, null],
+      ['9', '11', 'WORKS_FOR', false, null],
+    ]);
+  });
+
+  it('gives vertices without a line of their own a node, and 2-mode vertices two kinds', async () => {
+    const file = tempFile('two.net', '*Vertices 4 2\n1 "Ana"\n3 "Meeting"\n*Edges\n1 3\n2 4\n');
+    const read = await readAll(file);
+    expect(read.nodes.map((node) => [node.key, node.labels[0], node.caption ?? null])).toEqual([
+      ['1', 'Actor', 'Ana'],
+      ['3', 'Event', 'Meeting'],
+      ['2', 'Actor', null],
+      ['4', 'Event', null],
+    ]);
+    expect(read.relationships).toHaveLength(2);
+  });
+
+  it('refuses an unknown vertex with its line and column', async () => {
+    const file = tempFile('bad.net', '*Vertices 3\n1 "a"\n2 "b"\n3 "c"\n*Arcs\n1 2\n2 7 1\n');
+    expect(await refusal(file)).toBe(`${file}:7:3: unknown vertex "7" (the network has vertices 1 to 3)`);
+  });
+
+  it('refuses a vertex listed twice, an unclosed label, a bad weight, an unknown section and invalid UTF-8', async () => {
+    const twice = tempFile('bad.net', '*Vertices 2\n1 "a"\n1 "b"\n');
+    expect(await refusal(twice)).toBe(`${twice}:3:1: duplicate id: vertex 1 is listed twice`);
+    const unclosed = tempFile('bad.net', '*Vertices 2\n1 "a\n');
+    expect(await refusal(unclosed)).toBe(`${unclosed}:2:3: a quoted label is not closed`);
+    const weight = tempFile('bad.net', '*Vertices 2\n*Arcs\n1 2 x\n');
+    expect(await refusal(weight)).toBe(`${weight}:3:5: weight "x" is not a number`);
+    const matrix = tempFile('bad.net', '*Vertices 2\n*Matrix\n0 1\n');
+    expect(await refusal(matrix)).toMatch(new RegExp(`^${matrix}:2:1: section \\*Matrix is not supported`));
+    const latin1 = tempFile('bad.net', Buffer.concat([Buffer.from('*Vertices 1\n1 "Jos'), Buffer.from([0xe9]), Buffer.from('"\n')]));
+    expect(await refusal(latin1)).toBe(`${latin1}:2: invalid UTF-8 (save the file as UTF-8)`);
+  });
+});

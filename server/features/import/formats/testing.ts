@@ -1,0 +1,50 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ImportError } from '../importError.js';
+import type { NodeRecord, ReadOptions, RelationshipRecord } from './network.js';
+import { openNetwork, readNetwork } from './readNetwork.js';
+
+/** Test support: files written to a fresh temporary folder, and a network read whole. */
+export function tempFile(name: string, content: string | Buffer): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'nexo-formats-')), name);
+  writeFileSync(file, content);
+  return file;
+}
+
+export function tempFolder(files: Record<string, string>): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'nexo-formats-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(folder, name), content);
+  return folder;
+}
+
+export interface ReadBack {
+  nodes: NodeRecord[];
+  relationships: RelationshipRecord[];
+}
+
+export async function readAll(input: string, options: ReadOptions = {}): Promise<ReadBack> {
+  const result: ReadBack = { nodes: [], relationships: [] };
+  for await (const record of readNetwork(openNetwork(input, options), options)) {
+    if (record.kind === 'node') result.nodes.push(record);
+    else result.relationships.push(record);
+  }
+  return result;
+}
+
+/** The message an input is refused with; fails the test when it is read without an ImportError. */
+export async function refusal(input: string, options: ReadOptions = {}): Promise<string> {
+  try {
+    await readAll(input, options);
+  } catch (error) {
+    if (error instanceof ImportError) return error.message;
+    throw error;
+  }
+  throw new Error(`${input} was read without an error`);
+}
+
+export function nodeByKey(read: ReadBack, key: string): NodeRecord {
+  const node = read.nodes.find((candidate) => candidate.key === key);
+  if (!node) throw new Error(`no node ${key}`);
+  return node;
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { readAll, refusal, tempFile } from './testing.js';
+
+describe('UCINET DL', () => {
+  it('reads a full matrix with embedded labels: directed by default, one tie per pair with --undirected', async () => {
+    const directed = await readAll('data/examples/ucinet-fullmatrix.dl');
+    expect(directed.nodes).toHaveLength(12);
+    expect(directed.relationships).toHaveLength(24);
+    const undirected = await readAll('data/examples/ucinet-fullmatrix.dl', { undirected: true });
+    expect(undirected.relationships).toHaveLength(12);
+    expect(undirected.relationships[0]).toMatchObject({ start: 'Ana', end: 'Bruno', undirected: true, line: 6 });
+    expect(undirected.relationships[0]!.properties).toEqual(new Map([['weight', 14]]));
+  });
+
+  it('reads edgelist1 with a labels: list, numbers naming the nodes', async () => {
+    const read = await readAll('data/examples/ucinet-edgelist.dl');
+    expect(read.nodes.map((node) => node.key).slice(0, 3)).toEqual(['Ana Ruiz', 'Bruno Salas', 'Carla Mendez']);
+    expect(read.relationships).toHaveLength(12);
+    expect(read.relationships[0]).toMatchObject({ start: 'Ana Ruiz', end: 'Bruno Salas', line: 7, undirected: false });
+    expect(read.relationships[0]!.properties.get('weight')).toBe(14);
+    // A line without a value is a tie of weight 1.
+    expect(read.relationships[9]).toMatchObject({ start: 'Carla Mendez', end: 'Elena Soto' });
+    expect(read.relationships[9]!.properties.get('weight')).toBe(1);
+  });
+
+  it('reads a matrix without labels, values wrapping across lines, "n = 3" with spaces', async () => {
+    const file = tempFile('m.dl', 'DL N = 3\nFORMAT = FULLMATRIX\nDATA:\n0 1 0 0\n0 1\n1 0 0\n');
+    const read = await readAll(file);
+    expect(read.nodes.map((node) => node.key)).toEqual(['1', '2', '3']);
+    expect(read.relationships.map((tie) => [tie.start, tie.end, tie.line])).toEqual([
+      ['1', '2', 4],
+      ['2', '3', 5],
+      ['3', '1', 6],
+    ]);
+  });
+
+  it('reads edgelist1 with embedded labels, nodes in order of appearance', async () => {
+    const file = tempFile('e.dl', 'dl n=3\nformat = edgelist1\nlabels embedded:\ndata:\nana bob 2\nbob cy\n');
+    const read = await readAll(file);
+    expect(read.nodes.map((node) => node.key)).toEqual(['ana', 'bob', 'cy']);
+    expect(read.relationships.map((tie) => [tie.start, tie.end, tie.properties.get('weight')])).toEqual([
+      ['ana', 'bob', 2],
+      ['bob', 'cy', 1],
+    ]);
+  });
+
+  it('refuses too few and too many values, a non-numeric value, an unknown node and 2-mode files', async () => {
+    const short = tempFile('m.dl', 'dl n=2\ndata:\n0 1\n1\n');
+    expect(await refusal(short)).toBe(`${short}:4: the data ends after 3 of 2×2 values`);
+    const long = tempFile('m.dl', 'dl n=2\ndata:\n0 1\n1 0\n1\n');
+    expect(await refusal(long)).toBe(`${long}:5:1: more than the 2×2 values of the matrix`);
+    const text = tempFile('m.dl', 'dl n=2\ndata:\n0 x\n1 0\n');
+    expect(await refusal(text)).toBe(`${text}:3:3: cell "x" is not a number`);
+    const unknown = tempFile('e.dl', 'dl n=2 format=edgelist1\ndata:\n1 2\n2 3\n');
+    expect(await refusal(unknown)).toBe(`${unknown}:4:3: unknown node "3" (nodes are numbered 1 to 2)`);
+    const twoMode = tempFile('m.dl', 'dl nr=2 nc=3\ndata:\n');
+    expect(await refusal(twoMode)).toMatch(new RegExp(`^${twoMode}:1:4: 2-mode DL files`));
+  });
+
+  it('refuses an asymmetric matrix read as undirected, and a file that is not DL', async () => {
+    const file = tempFile('m.dl', 'dl n=2\nlabels:\na,b\ndata:\n0 1\n2 0\n');
+    expect(await refusal(file, { undirected: true })).toMatch(new RegExp(`^${file}:6:1: not symmetric`));
+    const other = tempFile('x.dl', 'hello\n');
+    expect(await refusal(other)).toBe(`${other}:1:1: a UCINET DL file starts with "dl"`);
+  });
+});
