@@ -14,8 +14,13 @@ export type XmlParser = SaxesParser<object>;
 export async function* readXml(file: InputFile, listen: (parser: XmlParser, emit: (record: NetworkRecord) => void) => void): AsyncGenerator<NetworkRecord> {
   const parser: XmlParser = new SaxesParser();
   const pending: NetworkRecord[] = [];
+  let lines = 0;
+  let ended = false;
   parser.on('error', (error) => {
-    throw new FormatError(file.display, parser.line, `malformed XML: ${error.message.replace(/^\d+:\d+: /, '')}`, parser.column);
+    const reason = `malformed XML: ${error.message.replace(/^\d+:\d+: /, '')}`;
+    // At the end of the file, the parser's position is past the last line.
+    if (ended) throw new FormatError(file.display, lines, `${reason} (the file ends here)`);
+    throw new FormatError(file.display, parser.line, reason, parser.column);
   });
   parser.on('xmldecl', (declaration) => {
     const encoding = declaration.encoding?.toLowerCase();
@@ -24,13 +29,13 @@ export async function* readXml(file: InputFile, listen: (parser: XmlParser, emit
     }
   });
   listen(parser, (record) => pending.push(record));
-  let lines = 0;
   for await (const { text } of readTextLines(file.path, file.display)) {
     parser.write(`${text}\n`);
     lines += 1;
     yield* pending.splice(0);
   }
   if (lines === 0) throw new FormatError(file.display, 1, 'empty file');
+  ended = true;
   parser.close();
   yield* pending.splice(0);
 }

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { nodeByKey, readAll, refusal, tempFile } from './testing.js';
+
+const gexf = (body: string, defaultedgetype = 'directed') =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="http://gexf.net/1.3" version="1.3">\n<graph defaultedgetype="${defaultedgetype}">\n<attributes class="node"><attribute id="0" title="age" type="integer"/></attributes>\n${body}\n</graph>\n</gexf>\n`;
+
+describe('GEXF', () => {
+  it('reads the example: label as caption, typed attvalues, defaults, lists, weights, kinds and per-edge direction', async () => {
+    const read = await readAll('data/examples/network.gexf');
+    expect(read.nodes).toHaveLength(12);
+    expect(read.relationships).toHaveLength(14);
+    const ana = nodeByKey(read, '1');
+    expect(ana).toMatchObject({ caption: 'Ana Ruiz', labels: ['Node'] });
+    expect(ana.properties).toEqual(
+      new Map<string, unknown>([
+        ['role', 'organiser'],
+        ['age', 48n],
+        ['aliases', ['La Jefa', 'AR']],
+        ['watched', true],
+        ['label', 'Ana Ruiz'],
+      ]),
+    );
+    expect(nodeByKey(read, '4').properties).toEqual(
+      new Map<string, unknown>([
+        ['watched', false],
+        ['label', 'Diego Paz'],
+      ]),
+    );
+    expect(read.relationships[0]).toMatchObject({ key: '0', start: '1', end: '2', type: 'CALLED', undirected: false });
+    expect(read.relationships[0]!.properties).toEqual(
+      new Map<string, unknown>([
+        ['evidence', 'wiretap W-7'],
+        ['weight', 14],
+      ]),
+    );
+    expect(read.relationships.filter((tie) => tie.undirected).map((tie) => tie.type)).toEqual(['MET']);
+    const payments = read.relationships.filter((tie) => tie.type === 'PAID');
+    expect(payments.map((tie) => [tie.properties.get('label'), tie.properties.get('weight')])).toEqual([
+      ['first payment', 1500.5],
+      ['second payment', 900],
+    ]);
+  });
+
+  it('honours defaultedgetype="undirected"', async () => {
+    const file = tempFile('g.gexf', gexf('<nodes><node id="a"/><node id="b"/></nodes><edges><edge source="a" target="b"/></edges>', 'undirected'));
+    expect((await readAll(file)).relationships[0]).toMatchObject({ undirected: true, type: 'TIE' });
+  });
+
+  it('refuses truncated XML, a bad integer, an undeclared attribute, a missing end node and duplicate ids with file:line', async () => {
+    const whole = gexf('<nodes><node id="a"/>\n<node id="b"/></nodes>');
+    const truncated = tempFile('g.gexf', whole.slice(0, whole.indexOf('</nodes>')));
+    expect(await refusal(truncated)).toBe(`${truncated}:6: malformed XML: unclosed tag: nodes (the file ends here)`);
+    const integer = tempFile('g.gexf', gexf('<nodes>\n<node id="a"><attvalues><attvalue for="0" value="4.5"/></attvalues></node></nodes>'));
+    expect(await refusal(integer)).toMatch(new RegExp(`^${integer}:6:\\d+: node attribute "age": "4.5" is not an integer`));
+    const undeclared = tempFile('g.gexf', gexf('<nodes>\n<node id="a"><attvalues><attvalue for="9" value="x"/></attvalues></node></nodes>'));
+    expect(await refusal(undeclared)).toMatch(new RegExp(`^${undeclared}:6:\\d+: <attvalue for="9"> names no declared node attribute`));
+    const missing = tempFile('g.gexf', gexf('<nodes><node id="a"/></nodes>\n<edges><edge source="a" target="b"/></edges>'));
+    expect(await refusal(missing)).toBe(`${missing}:6: relationship end "b" is not a node of this import`);
+    const duplicate = tempFile('g.gexf', gexf('<nodes><node id="a"/>\n<node id="a"/></nodes>'));
+    expect(await refusal(duplicate)).toBe(`${duplicate}:6: duplicate id "a"`);
+    const weight = tempFile('g.gexf', gexf('<nodes><node id="a"/></nodes>\n<edges><edge source="a" target="a" weight="lots"/></edges>'));
+    expect(await refusal(weight)).toMatch(new RegExp(`^${weight}:6:\\d+: edge weight "lots" is not a number`));
+  });
+
+  it('refuses a file whose root is not <gexf>', async () => {
+    const file = tempFile('g.gexf', '<?xml version="1.0"?>\n<graphml/>\n');
+    expect(await refusal(file)).toMatch(new RegExp(`^${file}:2:\\d+: expected a <gexf> root element, found <graphml>`));
+  });
+});

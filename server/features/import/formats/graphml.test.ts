@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { nodeByKey, readAll, refusal, tempFile } from './testing.js';
+
+const graphml = (body: string, edgedefault = 'directed') =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n<key id="n" for="node" attr.name="name" attr.type="string"/>\n<graph edgedefault="${edgedefault}">\n${body}\n</graph>\n</graphml>\n`;
+
+describe('GraphML', () => {
+  it('reads the example: typed attributes, defaults, name as caption, edgedefault="undirected" honoured', async () => {
+    const read = await readAll('data/examples/network.graphml');
+    expect(read.nodes).toHaveLength(12);
+    expect(read.relationships).toHaveLength(14);
+    const ana = nodeByKey(read, 'n1');
+    expect(ana).toMatchObject({ labels: ['Node'], caption: 'Ana Ruiz', line: 14 });
+    // `type` is an ordinary attribute, kept as data; age is an int key, so an integer.
+    expect(ana.properties).toEqual(
+      new Map<string, unknown>([
+        ['name', 'Ana Ruiz'],
+        ['role', 'organiser'],
+        ['age', 48n],
+        ['type', 'person'],
+      ]),
+    );
+    expect(nodeByKey(read, 'n4').properties).toEqual(
+      new Map<string, unknown>([
+        ['role', 'unknown'],
+        ['name', 'Diego Paz'],
+        ['type', 'person'],
+        ['informant', true],
+      ]),
+    );
+    expect(read.relationships[0]).toMatchObject({ key: 'e1', start: 'n1', end: 'n2', type: 'TIE', undirected: true });
+    expect(read.relationships[0]!.properties).toEqual(
+      new Map<string, unknown>([
+        ['weight', 14],
+        ['evidence', 'wiretap W-7'],
+      ]),
+    );
+    expect(read.relationships.find((tie) => tie.key === 'e9')).toMatchObject({ start: 'n8', end: 'n9', undirected: false });
+    expect(read.relationships.find((tie) => tie.key === 'e14')).toMatchObject({ type: 'REPRESENTS', undirected: false });
+    expect(read.relationships.filter((tie) => tie.undirected)).toHaveLength(12);
+  });
+
+  it('reads node labels from an APOC-style labels attribute, and ties to nodes declared later', async () => {
+    const file = tempFile('g.graphml', graphml('<edge source="a" target="b" label="KNOWS"/>\n<node id="a" labels=":Person:Suspect"><data key="n">A &amp; co</data></node>\n<node id="b"/>'));
+    const read = await readAll(file);
+    expect(read.nodes.map((node) => [node.key, node.labels, node.caption ?? null])).toEqual([
+      ['a', ['Person', 'Suspect'], 'A & co'],
+      ['b', ['Node'], null],
+    ]);
+    expect(read.relationships[0]).toMatchObject({ start: 'a', end: 'b', type: 'KNOWS', undirected: false });
+  });
+
+  it('refuses truncated XML with its line', async () => {
+    const whole = graphml('<node id="a"/>\n<node id="b"/>\n<edge source="a" target="b"/>');
+    const file = tempFile('g.graphml', whole.slice(0, whole.indexOf('<edge')));
+    expect(await refusal(file)).toBe(`${file}:6: malformed XML: unclosed tag: graph (the file ends here)`);
+  });
+
+  it('refuses malformed XML, an undeclared key, a bad typed value, a missing end node and duplicate ids', async () => {
+    const broken = tempFile('g.graphml', graphml('<node id="a"><data key="n">x</node>'));
+    expect(await refusal(broken)).toMatch(new RegExp(`^${broken}:5:\\d+: malformed XML`));
+    const undeclared = tempFile('g.graphml', graphml('<node id="a"><data key="zz">x</data></node>'));
+    expect(await refusal(undeclared)).toMatch(new RegExp(`^${undeclared}:5:\\d+: <data key="zz"> has no <key id="zz"> declared before it`));
+    const typed = tempFile('g.graphml', graphml('<node id="a"><data key="w">heavy</data></node>').replace('<graph ', '<key id="w" for="node" attr.name="weight" attr.type="double"/>\n<graph '));
+    expect(await refusal(typed)).toMatch(new RegExp(`^${typed}:6:\\d+: node data "weight" \\(key w\\): "heavy" is not a number`));
+    const missing = tempFile('g.graphml', graphml('<node id="a"/>\n<edge source="a" target="ghost"/>'));
+    expect(await refusal(missing)).toBe(`${missing}:6: relationship end "ghost" is not a node of this import`);
+    const duplicate = tempFile('g.graphml', graphml('<node id="a"/>\n<node id="a"/>'));
+    expect(await refusal(duplicate)).toBe(`${duplicate}:6: duplicate id "a"`);
+  });
+
+  it('refuses invalid UTF-8 and a declared encoding other than UTF-8, each with its line', async () => {
+    const whole = graphml('<node id="a"><data key="n">Jos__</data></node>');
+    const bytes = Buffer.from(whole);
+    const at = bytes.indexOf('__');
+    bytes[at] = 0xe9;
+    const file = tempFile('g.graphml', bytes);
+    expect(await refusal(file)).toBe(`${file}:5: invalid UTF-8 (save the file as UTF-8)`);
+    const latin = tempFile('g.graphml', graphml('<node id="a"/>').replace('UTF-8', 'ISO-8859-1'));
+    expect(await refusal(latin)).toMatch(new RegExp(`^${latin}:1: the file declares encoding "ISO-8859-1"; save it as UTF-8`));
+  });
+
+  it('refuses nested graphs and hyperedges', async () => {
+    const nested = tempFile('g.graphml', graphml('<node id="a"><graph id="inner"/></node>'));
+    expect(await refusal(nested)).toMatch(new RegExp(`^${nested}:5:\\d+: nested graphs are not supported`));
+    const hyper = tempFile('g.graphml', graphml('<node id="a"/><hyperedge/>'));
+    expect(await refusal(hyper)).toMatch(new RegExp(`^${hyper}:5:\\d+: <hyperedge> is not supported`));
+  });
+});
