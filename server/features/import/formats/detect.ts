@@ -26,7 +26,10 @@ function head(file: string): string {
   try {
     const buffer = Buffer.alloc(SNIFF_BYTES);
     const read = readSync(descriptor, buffer, 0, SNIFF_BYTES, 0);
-    return buffer.subarray(0, read).toString('utf8').replace(/^\uFEFF/, '');
+    return buffer
+      .subarray(0, read)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
   } finally {
     closeSync(descriptor);
   }
@@ -99,8 +102,14 @@ export function detectInputFormat(files: InputFile[], forced?: FormatName): Form
   let found: { format: FormatName; file: InputFile } | undefined;
   for (const file of files) {
     const format = detectFormat(file.path);
-    if (!format) throw new FormatError(file.display, undefined, 'unknown format: name it with --format (edgelist, matrix, matrix2mode, graphml, gexf, pajek, ucinet, ftm, neo4j-csv)');
-    if (found && found.format !== format) throw new FormatError(file.display, undefined, `reads as ${format} but ${found.file.display} as ${found.format}: import one format at a time`);
+    if (!format)
+      throw new FormatError(
+        file.display,
+        undefined,
+        'unknown format: name it with --format (edgelist, matrix, matrix2mode, graphml, gexf, pajek, ucinet, ftm, neo4j-csv)',
+      );
+    if (found && found.format !== format)
+      throw new FormatError(file.display, undefined, `reads as ${format} but ${found.file.display} as ${found.format}: import one format at a time`);
     found = { format, file };
   }
   return found!.format;

@@ -38,7 +38,20 @@ describe('edge-list CSV', () => {
 
   it('makes every end a node when there is no node file, and reads a headerless file with --headerless', async () => {
     const read = await readAll('data/examples/edgelist-headerless.csv', { format: 'edgelist', headerless: true });
-    expect(read.nodes.map((node) => node.key)).toEqual(['Ana', 'Bruno', 'Carla', 'Elena', 'Diego', 'Gloria', 'Felix', 'Hugo', 'Iris', 'Julio', 'Kemal', 'Lucia']);
+    expect(read.nodes.map((node) => node.key)).toEqual([
+      'Ana',
+      'Bruno',
+      'Carla',
+      'Elena',
+      'Diego',
+      'Gloria',
+      'Felix',
+      'Hugo',
+      'Iris',
+      'Julio',
+      'Kemal',
+      'Lucia',
+    ]);
     expect(read.nodes.every((node) => node.labels[0] === 'Node')).toBe(true);
     expect(read.relationships).toHaveLength(12);
     expect(read.relationships[0]!.properties).toEqual(new Map([['weight', 14]]));
@@ -89,6 +102,8 @@ describe('edge-list CSV', () => {
     const file = tempFile('pairs.csv', 'a,b\nb,c\n');
     expect(await refusal(file, { format: 'edgelist' })).toMatch(/:1: an edge list needs a "source,target" header/);
     const wide = tempFile('pairs.csv', 'a,b\nb,c,1,2\n');
-    expect(await refusal(wide, { format: 'edgelist', headerless: true })).toBe(`${wide}:2: a headerless edge list has 2 or 3 fields (source, target, weight), found 4`);
+    expect(await refusal(wide, { format: 'edgelist', headerless: true })).toBe(
+      `${wide}:2: a headerless edge list has 2 or 3 fields (source, target, weight), found 4`,
+    );
   });
 });

@@ -67,7 +67,12 @@ export async function* readEdgeList(files: InputFile[], options: ReadOptions): A
     const header = await firstRecord(file);
     checkHeader(header, file);
     const columns = edgeListColumns(header);
-    if (!columns) throw new FormatError(file.display, 1, 'an edge list needs a "source,target" header (ties) or an "id" column (nodes); use --headerless for a file without a header');
+    if (!columns)
+      throw new FormatError(
+        file.display,
+        1,
+        'an edge list needs a "source,target" header (ties) or an "id" column (nodes); use --headerless for a file without a header',
+      );
     classified.push({ file, columns });
   }
   const nodeFiles = classified.filter((entry) => entry.columns?.role === 'nodes');
@@ -85,7 +90,8 @@ async function firstRecord(file: InputFile): Promise<string[]> {
 }
 
 function checkFieldCount(fields: string[], expected: number, file: string, line: number): void {
-  if (fields.length !== expected) throw new FormatError(file, line, `expected ${expected} fields as in the header, found ${fields.length}`, Math.min(fields.length, expected) + 1);
+  if (fields.length !== expected)
+    throw new FormatError(file, line, `expected ${expected} fields as in the header, found ${fields.length}`, Math.min(fields.length, expected) + 1);
 }
 
 async function* readNodeFile(file: InputFile, columns: Columns, options: ReadOptions): AsyncGenerator<NetworkRecord> {
@@ -115,7 +121,12 @@ async function* readNodeFile(file: InputFile, columns: Columns, options: ReadOpt
   }
 }
 
-async function* readTieFile(file: InputFile, columns: Columns | undefined, options: ReadOptions, implicitNodes: Set<string> | undefined): AsyncGenerator<NetworkRecord> {
+async function* readTieFile(
+  file: InputFile,
+  columns: Columns | undefined,
+  options: ReadOptions,
+  implicitNodes: Set<string> | undefined,
+): AsyncGenerator<NetworkRecord> {
   let isHeader = columns !== undefined;
   const source = columns?.source ?? 0;
   const target = columns?.target ?? 1;

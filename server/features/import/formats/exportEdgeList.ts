@@ -13,7 +13,8 @@ function columnsOf(properties: Iterable<Map<string, PropertyValue>>, reserved: S
   const names = new Set<string>();
   for (const map of properties) {
     for (const name of map.keys()) {
-      if (reserved.has(name.toLowerCase())) throw new ExportError(`a ${what} property is called "${name}", which an edge-list CSV reads as structure: export as GraphML, GEXF or FtM instead`);
+      if (reserved.has(name.toLowerCase()))
+        throw new ExportError(`a ${what} property is called "${name}", which an edge-list CSV reads as structure: export as GraphML, GEXF or FtM instead`);
       names.add(name);
     }
   }
@@ -46,7 +47,8 @@ export function exportEdgeList(network: ExportNetwork): { nodes: string; ties: s
   );
   for (const relationship of relationships) {
     const weight = relationship.properties.get('weight');
-    if (weight !== undefined && typeof weight !== 'number') throw new ExportError(`a relationship's weight "${String(weight)}" is not a number, which an edge-list CSV requires`);
+    if (weight !== undefined && typeof weight !== 'number')
+      throw new ExportError(`a relationship's weight "${String(weight)}" is not a number, which an edge-list CSV requires`);
   }
   const nodeRows = nodes.map((node) => [node.key, node.labels.join(';'), ...nodeColumns.map((name) => cell(node.properties.get(name)))]);
   const tieRows = relationships.map((relationship) => [

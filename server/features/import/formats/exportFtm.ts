@@ -31,7 +31,8 @@ export function* exportFtm(network: ExportNetwork): Generator<string> {
     const [startName, endName] = known ?? INTERVAL_ENDS[FALLBACK_SCHEMA]!;
     const properties = ftmProperties(relationship.properties);
     for (const name of [startName, endName]) {
-      if (name in properties) throw new ExportError(`a ${relationship.type} relationship has a property "${name}", which FtM's ${schema} uses for one of its ends`);
+      if (name in properties)
+        throw new ExportError(`a ${relationship.type} relationship has a property "${name}", which FtM's ${schema} uses for one of its ends`);
     }
     properties[startName] = [relationship.start];
     properties[endName] = [relationship.end];

@@ -56,9 +56,11 @@ export function* exportGexf(network: ExportNetwork): Generator<string> {
   const edgeAttributes = declare('edge', relationships);
   yield '<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="http://gexf.net/1.3" version="1.3">\n  <graph defaultedgetype="directed" mode="static">\n';
   yield `    <attributes class="node">\n      <attribute id="${LABELS_ATTRIBUTE_ID}" title="${LABELS_ATTRIBUTE_ID}" type="liststring"/>\n`;
-  for (const attribute of nodeAttributes.values()) yield `      <attribute id="${attribute.id}" title="${xmlText(attribute.name)}" type="${attribute.type}"/>\n`;
+  for (const attribute of nodeAttributes.values())
+    yield `      <attribute id="${attribute.id}" title="${xmlText(attribute.name)}" type="${attribute.type}"/>\n`;
   yield '    </attributes>\n    <attributes class="edge">\n';
-  for (const attribute of edgeAttributes.values()) yield `      <attribute id="${attribute.id}" title="${xmlText(attribute.name)}" type="${attribute.type}"/>\n`;
+  for (const attribute of edgeAttributes.values())
+    yield `      <attribute id="${attribute.id}" title="${xmlText(attribute.name)}" type="${attribute.type}"/>\n`;
   yield '    </attributes>\n    <nodes>\n';
   for (const node of nodes) {
     const label = node.properties.get('label');

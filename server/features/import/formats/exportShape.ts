@@ -34,12 +34,18 @@ export function listText(values: Scalar[]): string {
   return JSON.stringify(values.map((value) => (typeof value === 'string' ? value : String(value))));
 }
 
-// XML 1.0 cannot hold these characters at all, not even as references.
-const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+/** XML 1.0 cannot hold control characters other than tab and line breaks, nor U+FFFE/U+FFFF, not even as references. */
+function hasCharacterXmlCannotHold(text: string): boolean {
+  for (let at = 0; at < text.length; at += 1) {
+    const code = text.charCodeAt(at);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff) return true;
+  }
+  return false;
+}
 
 /** Escapes text for an XML attribute value or element content; line breaks and tabs become references so parsers keep them. */
 export function xmlText(text: string): string {
-  if (NOT_IN_XML.test(text)) throw new ExportError(`a value holds a control character that XML cannot hold: ${JSON.stringify(text.slice(0, 40))}`);
+  if (hasCharacterXmlCannotHold(text)) throw new ExportError(`a value holds a control character that XML cannot hold: ${JSON.stringify(text.slice(0, 40))}`);
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

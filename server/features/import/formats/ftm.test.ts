@@ -58,7 +58,15 @@ describe('FollowTheMoney JSON lines', () => {
     expect(await refusal(broken)).toMatch(new RegExp(`^${broken}:2: not a JSON object`));
     const notList = tempFile('e.ftm', line({ id: 'a', schema: 'Person', properties: { name: 'A' } }));
     expect(await refusal(notList)).toBe(`${notList}:1: entity "a": property "name" is not a list of strings`);
-    const latin = tempFile('e.ftm', Buffer.concat([Buffer.from(line(person)), Buffer.from('{"id":"b","schema":"Person","properties":{"name":["Jos'), Buffer.from([0xe9]), Buffer.from('"]}}\n')]));
+    const latin = tempFile(
+      'e.ftm',
+      Buffer.concat([
+        Buffer.from(line(person)),
+        Buffer.from('{"id":"b","schema":"Person","properties":{"name":["Jos'),
+        Buffer.from([0xe9]),
+        Buffer.from('"]}}\n'),
+      ]),
+    );
     expect(await refusal(latin)).toBe(`${latin}:2: invalid UTF-8 (save the file as UTF-8)`);
   });
 });

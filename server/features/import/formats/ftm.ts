@@ -54,7 +54,8 @@ export async function* readFtm(file: InputFile): AsyncGenerator<NetworkRecord> {
     if (!targets?.length) throw new FormatError(file.display, line, `${entity.schema} "${entity.id}" has no ${endName}`);
     const properties: Properties = new Map([...entity.properties].filter(([name]) => name !== startName && name !== endName));
     for (const start of starts) {
-      for (const end of targets) yield { kind: 'relationship', file: file.display, line, start, end, type: entity.schema, properties, undirected: false, key: entity.id };
+      for (const end of targets)
+        yield { kind: 'relationship', file: file.display, line, start, end, type: entity.schema, properties, undirected: false, key: entity.id };
     }
   }
   if (lines === 0) throw new FormatError(file.display, 1, 'empty file');
@@ -73,7 +74,8 @@ function parseEntity(text: string, file: string, line: number): Entity {
   if (typeof schema !== 'string' || schema === '') throw new FormatError(file, line, `entity "${id}" needs a "schema" string`);
   const read = new Map<string, string[]>();
   if (properties !== undefined) {
-    if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) throw new FormatError(file, line, `entity "${id}": "properties" is not an object`);
+    if (typeof properties !== 'object' || properties === null || Array.isArray(properties))
+      throw new FormatError(file, line, `entity "${id}": "properties" is not an object`);
     // JSON.parse makes own properties, `__proto__` included, so Object.entries sees every name verbatim.
     for (const [name, values] of Object.entries(properties)) {
       if (!Array.isArray(values) || !values.every((item) => typeof item === 'string')) {

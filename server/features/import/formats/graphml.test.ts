@@ -41,7 +41,10 @@ describe('GraphML', () => {
   });
 
   it('reads node labels from an APOC-style labels attribute, and ties to nodes declared later', async () => {
-    const file = tempFile('g.graphml', graphml('<edge source="a" target="b" label="KNOWS"/>\n<node id="a" labels=":Person:Suspect"><data key="n">A &amp; co</data></node>\n<node id="b"/>'));
+    const file = tempFile(
+      'g.graphml',
+      graphml('<edge source="a" target="b" label="KNOWS"/>\n<node id="a" labels=":Person:Suspect"><data key="n">A &amp; co</data></node>\n<node id="b"/>'),
+    );
     const read = await readAll(file);
     expect(read.nodes.map((node) => [node.key, node.labels, node.caption ?? null])).toEqual([
       ['a', ['Person', 'Suspect'], 'A & co'],
@@ -61,7 +64,10 @@ describe('GraphML', () => {
     expect(await refusal(broken)).toMatch(new RegExp(`^${broken}:5:\\d+: malformed XML`));
     const undeclared = tempFile('g.graphml', graphml('<node id="a"><data key="zz">x</data></node>'));
     expect(await refusal(undeclared)).toMatch(new RegExp(`^${undeclared}:5:\\d+: <data key="zz"> has no <key id="zz"> declared before it`));
-    const typed = tempFile('g.graphml', graphml('<node id="a"><data key="w">heavy</data></node>').replace('<graph ', '<key id="w" for="node" attr.name="weight" attr.type="double"/>\n<graph '));
+    const typed = tempFile(
+      'g.graphml',
+      graphml('<node id="a"><data key="w">heavy</data></node>').replace('<graph ', '<key id="w" for="node" attr.name="weight" attr.type="double"/>\n<graph '),
+    );
     expect(await refusal(typed)).toMatch(new RegExp(`^${typed}:6:\\d+: node data "weight" \\(key w\\): "heavy" is not a number`));
     const missing = tempFile('g.graphml', graphml('<node id="a"/>\n<edge source="a" target="ghost"/>'));
     expect(await refusal(missing)).toBe(`${missing}:6: relationship end "ghost" is not a node of this import`);

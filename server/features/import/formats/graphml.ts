@@ -63,7 +63,13 @@ function listen(parser: XmlParser, emit: (record: NetworkRecord) => void, file: 
         const id = required(parser, file, attributes, 'key', 'id');
         const type = valueTypeOf(attributes['attr.type']);
         if (!type) fail(`key "${id}": unknown attr.type "${attributes['attr.type']}"`);
-        key = { name: attributes['attr.name'] || id, for: attributes.for ?? 'all', type: type!, list: attributes[LIST_ATTRIBUTE] === 'true', graphics: 'yfiles.type' in attributes };
+        key = {
+          name: attributes['attr.name'] || id,
+          for: attributes.for ?? 'all',
+          type: type!,
+          list: attributes[LIST_ATTRIBUTE] === 'true',
+          graphics: 'yfiles.type' in attributes,
+        };
         keys.set(id, key);
         return;
       }
@@ -121,7 +127,14 @@ function listen(parser: XmlParser, emit: (record: NetworkRecord) => void, file: 
   });
 }
 
-function toRecord(element: Element, keys: Map<string, Key>, undirectedDefault: boolean, file: InputFile, options: ReadOptions, fail: (reason: string) => never): NetworkRecord {
+function toRecord(
+  element: Element,
+  keys: Map<string, Key>,
+  undirectedDefault: boolean,
+  file: InputFile,
+  options: ReadOptions,
+  fail: (reason: string) => never,
+): NetworkRecord {
   const properties: Properties = new Map();
   const set = (id: string, key: Key, raw: string): void => {
     if (key.graphics) return;

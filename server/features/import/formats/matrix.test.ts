@@ -6,7 +6,20 @@ const BOM = '\uFEFF';
 describe('adjacency matrix CSV', () => {
   it('reads the example (BOM, "" corner, CRLF): cell (i, j) non-zero is a tie i→j weighted by the cell', async () => {
     const read = await readAll('data/examples/matrix.csv');
-    expect(read.nodes.map((node) => node.key)).toEqual(['Ana', 'Bruno', 'Carla', 'Diego', 'Elena', 'Felix', 'Gloria', 'Hugo', 'Iris', 'Julio', 'Kemal', 'Lucia']);
+    expect(read.nodes.map((node) => node.key)).toEqual([
+      'Ana',
+      'Bruno',
+      'Carla',
+      'Diego',
+      'Elena',
+      'Felix',
+      'Gloria',
+      'Hugo',
+      'Iris',
+      'Julio',
+      'Kemal',
+      'Lucia',
+    ]);
     expect(nodeByKey(read, 'Ana')).toMatchObject({ labels: ['Node'], caption: 'Ana' });
     expect(nodeByKey(read, 'Ana').properties).toEqual(new Map([['label', 'Ana']]));
     expect(read.relationships).toHaveLength(14);
@@ -35,7 +48,9 @@ describe('adjacency matrix CSV', () => {
 
   it('refuses an undirected reading of a matrix whose mirrored cells differ', async () => {
     const file = tempFile('m.csv', ',a,b\na,0,2\nb,3,0\n');
-    expect(await refusal(file, { undirected: true })).toBe(`${file}:3:2: not symmetric: 3 here but 2 at line 2, column 3; an undirected matrix gives each pair one value`);
+    expect(await refusal(file, { undirected: true })).toBe(
+      `${file}:3:2: not symmetric: 3 here but 2 at line 2, column 3; an undirected matrix gives each pair one value`,
+    );
   });
 
   it('refuses a non-square matrix, a non-numeric cell, ragged rows and a duplicate label with file:line:column', async () => {

@@ -29,7 +29,12 @@ function columnLabels(header: string[], file: InputFile): string[] {
 
 function checkRowLength(fields: string[], columns: number, file: InputFile, line: number): void {
   if (fields.length !== columns + 1) {
-    throw new FormatError(file.display, line, `ragged row: ${fields.length} fields where the first row has ${columns + 1}`, Math.min(fields.length, columns + 1) + 1);
+    throw new FormatError(
+      file.display,
+      line,
+      `ragged row: ${fields.length} fields where the first row has ${columns + 1}`,
+      Math.min(fields.length, columns + 1) + 1,
+    );
   }
 }
 
@@ -57,7 +62,12 @@ export async function* readMatrix(file: InputFile, options: ReadOptions): AsyncG
     if (row >= n) throw new FormatError(file.display, line, `not square: more rows than the ${n} columns`);
     checkRowLength(fields, n, file, line);
     if (fields[0] !== labels[row]) {
-      throw new FormatError(file.display, line, `row label "${fields[0]}" differs from column ${row + 2}'s label "${labels[row]}" (a square matrix lists the same nodes in the same order; use --format matrix2mode for rows and columns of different kinds)`, 1);
+      throw new FormatError(
+        file.display,
+        line,
+        `row label "${fields[0]}" differs from column ${row + 2}'s label "${labels[row]}" (a square matrix lists the same nodes in the same order; use --format matrix2mode for rows and columns of different kinds)`,
+        1,
+      );
     }
     for (let j = 0; j < n; j += 1) {
       const cell = { value: cellValue(fields[j + 1]!, file.display, line, j + 2), line, column: j + 2 };
@@ -122,7 +132,12 @@ export class UndirectedPairs {
     const mirror = this.upper.get(j * this.n + i)!;
     this.upper.delete(j * this.n + i);
     if (mirror.value !== 0 && cell.value !== 0 && mirror.value !== cell.value) {
-      throw new FormatError(this.display, cell.line, `not symmetric: ${cell.value} here but ${mirror.value} at line ${mirror.line}, column ${mirror.column}; an undirected matrix gives each pair one value`, cell.column);
+      throw new FormatError(
+        this.display,
+        cell.line,
+        `not symmetric: ${cell.value} here but ${mirror.value} at line ${mirror.line}, column ${mirror.column}; an undirected matrix gives each pair one value`,
+        cell.column,
+      );
     }
     if (mirror.value !== 0) return { i: j, j: i, ...mirror };
     return cell.value === 0 ? undefined : { i: j, j: i, ...cell };

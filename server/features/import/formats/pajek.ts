@@ -24,14 +24,20 @@ export async function* readPajek(file: InputFile, options: ReadOptions): AsyncGe
   };
   const vertex = (token: Token, line: number): number => {
     const number = Number(token.text);
-    if (!Number.isInteger(number) || number < 1 || number > count!) fail(line, `unknown vertex "${token.text}" (the network has vertices 1 to ${count})`, token.column);
+    if (!Number.isInteger(number) || number < 1 || number > count!)
+      fail(line, `unknown vertex "${token.text}" (the network has vertices 1 to ${count})`, token.column);
     return number;
   };
   const kindOf = (number: number): string =>
-    rows === undefined ? (options.label ?? DEFAULT_LABEL) : number <= rows ? (options.label ?? DEFAULT_ROW_LABEL) : (options.columnLabel ?? DEFAULT_COLUMN_LABEL);
+    rows === undefined
+      ? (options.label ?? DEFAULT_LABEL)
+      : number <= rows
+        ? (options.label ?? DEFAULT_ROW_LABEL)
+        : (options.columnLabel ?? DEFAULT_COLUMN_LABEL);
   function* unlistedVertices(): Generator<NetworkRecord> {
     for (let number = 1; number <= (count ?? 0); number += 1) {
-      if (!listed.has(number)) yield { kind: 'node', file: file.display, line: verticesLine, key: String(number), labels: [kindOf(number)], properties: new Map() };
+      if (!listed.has(number))
+        yield { kind: 'node', file: file.display, line: verticesLine, key: String(number), labels: [kindOf(number)], properties: new Map() };
     }
     listed.clear();
   }
@@ -53,7 +59,8 @@ export async function* readPajek(file: InputFile, options: ReadOptions): AsyncGe
         if (!Number.isInteger(count) || count < 0) fail(line, '*Vertices needs the number of vertices', tokens[1]?.column ?? head.column);
         if (tokens[2]) {
           rows = Number(tokens[2].text);
-          if (!Number.isInteger(rows) || rows < 0 || rows > count!) fail(line, `*Vertices ${count} ${tokens[2].text}: the rows of a 2-mode network are a number up to ${count}`, tokens[2].column);
+          if (!Number.isInteger(rows) || rows < 0 || rows > count!)
+            fail(line, `*Vertices ${count} ${tokens[2].text}: the rows of a 2-mode network are a number up to ${count}`, tokens[2].column);
         }
         verticesLine = line;
         section = { kind: 'vertices' };
@@ -63,7 +70,12 @@ export async function* readPajek(file: InputFile, options: ReadOptions): AsyncGe
       if (!tie) fail(line, `section ${head.text} is not supported (a .net file has *Vertices, *Arcs, *Edges, *Arcslist, *Edgeslist)`, head.column);
       if (count === undefined) fail(line, `${head.text} before *Vertices`);
       const relation = tokens.slice(1).find((token) => token.quoted)?.text;
-      section = { kind: 'ties', undirected: tie![1] === 'edges' || (options.undirected ?? false), list: tie![2] !== undefined, type: relation || options.type || DEFAULT_TYPE };
+      section = {
+        kind: 'ties',
+        undirected: tie![1] === 'edges' || (options.undirected ?? false),
+        list: tie![2] !== undefined,
+        type: relation || options.type || DEFAULT_TYPE,
+      };
       continue;
     }
     if (section.kind === 'none') throw new FormatError(file.display, line, 'a Pajek network starts with *Vertices', head.column);
@@ -95,7 +107,23 @@ export async function* readPajek(file: InputFile, options: ReadOptions): AsyncGe
   if (count === undefined) fail(1, 'no *Vertices section: not a Pajek network');
 }
 
-function tieRecord(start: number, end: number, weight: number | undefined, section: Extract<Section, { kind: 'ties' }>, file: InputFile, line: number): NetworkRecord {
+function tieRecord(
+  start: number,
+  end: number,
+  weight: number | undefined,
+  section: Extract<Section, { kind: 'ties' }>,
+  file: InputFile,
+  line: number,
+): NetworkRecord {
   const properties: Properties = weight === undefined ? new Map() : new Map([['weight', weight]]);
-  return { kind: 'relationship', file: file.display, line, start: String(start), end: String(end), type: section.type, properties, undirected: section.undirected };
+  return {
+    kind: 'relationship',
+    file: file.display,
+    line,
+    start: String(start),
+    end: String(end),
+    type: section.type,
+    properties,
+    undirected: section.undirected,
+  };
 }

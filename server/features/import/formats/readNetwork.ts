@@ -23,7 +23,8 @@ export interface NetworkInput {
 export function openNetwork(input: string, options: ReadOptions = {}): NetworkInput {
   const files = inputFiles(input);
   const format = detectInputFormat(files, options.format);
-  if (format === 'neo4j-csv') throw new FormatError(input, undefined, 'neo4j-admin CSV: read by the CSV importer (server/features/import), not by the network formats');
+  if (format === 'neo4j-csv')
+    throw new FormatError(input, undefined, 'neo4j-admin CSV: read by the CSV importer (server/features/import), not by the network formats');
   return { format, files };
 }
 
@@ -75,7 +76,15 @@ export async function* readNetwork(input: NetworkInput, options: ReadOptions = {
 
 /** Reads an input through once, checking everything, and counts what it holds. */
 export async function summariseNetwork(input: NetworkInput, options: ReadOptions = {}): Promise<NetworkSummary> {
-  const summary: NetworkSummary = { format: input.format, files: input.files.map((file) => file.display), nodes: 0, relationships: 0, undirected: 0, labels: {}, types: {} };
+  const summary: NetworkSummary = {
+    format: input.format,
+    files: input.files.map((file) => file.display),
+    nodes: 0,
+    relationships: 0,
+    undirected: 0,
+    labels: {},
+    types: {},
+  };
   for await (const record of readNetwork(input, options)) {
     if (record.kind === 'node') {
       summary.nodes += 1;

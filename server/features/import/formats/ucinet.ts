@@ -123,7 +123,13 @@ function uniqueLabels(labels: LineToken[] | string[], file: InputFile, where: (i
   });
 }
 
-async function* readFullMatrix(rows: AsyncGenerator<LineToken[]>, header: Header, file: InputFile, kind: string, options: ReadOptions): AsyncGenerator<NetworkRecord> {
+async function* readFullMatrix(
+  rows: AsyncGenerator<LineToken[]>,
+  header: Header,
+  file: InputFile,
+  kind: string,
+  options: ReadOptions,
+): AsyncGenerator<NetworkRecord> {
   const { n } = header;
   const tokens = flatten(rows);
   const next = async (): Promise<LineToken | undefined> => {
@@ -148,7 +154,8 @@ async function* readFullMatrix(rows: AsyncGenerator<LineToken[]>, header: Header
     if (header.embedded) {
       const rowLabel = await next();
       if (!rowLabel) throw new FormatError(file.display, lastLine, `the data ends after ${i} of ${n} rows`);
-      if (rowLabel.text !== labels[i]) throw new FormatError(file.display, rowLabel.line, `row label "${rowLabel.text}" differs from column label ${i + 1} "${labels[i]}"`, rowLabel.column);
+      if (rowLabel.text !== labels[i])
+        throw new FormatError(file.display, rowLabel.line, `row label "${rowLabel.text}" differs from column label ${i + 1} "${labels[i]}"`, rowLabel.column);
     }
     for (let j = 0; j < n; j += 1) {
       const token = await next();
@@ -167,7 +174,13 @@ async function* flatten(rows: AsyncGenerator<LineToken[]>): AsyncGenerator<LineT
   for await (const row of rows) yield* row;
 }
 
-async function* readEdgeList1(rows: AsyncGenerator<LineToken[]>, header: Header, file: InputFile, kind: string, options: ReadOptions): AsyncGenerator<NetworkRecord> {
+async function* readEdgeList1(
+  rows: AsyncGenerator<LineToken[]>,
+  header: Header,
+  file: InputFile,
+  kind: string,
+  options: ReadOptions,
+): AsyncGenerator<NetworkRecord> {
   const { n } = header;
   const type = options.type ?? DEFAULT_TYPE;
   const undirected = options.undirected ?? false;
@@ -179,12 +192,14 @@ async function* readEdgeList1(rows: AsyncGenerator<LineToken[]>, header: Header,
   }
   for await (const tokens of rows) {
     const line = tokens[0]!.line;
-    if (tokens.length < 2 || tokens.length > 3) throw new FormatError(file.display, line, `an edgelist1 line is "from to [weight]", found ${tokens.length} values`);
+    if (tokens.length < 2 || tokens.length > 3)
+      throw new FormatError(file.display, line, `an edgelist1 line is "from to [weight]", found ${tokens.length} values`);
     const ends: string[] = [];
     for (const token of tokens.slice(0, 2)) {
       if (labels) {
         const number = Number(token.text);
-        if (!Number.isInteger(number) || number < 1 || number > n) throw new FormatError(file.display, line, `unknown node "${token.text}" (nodes are numbered 1 to ${n})`, token.column);
+        if (!Number.isInteger(number) || number < 1 || number > n)
+          throw new FormatError(file.display, line, `unknown node "${token.text}" (nodes are numbered 1 to ${n})`, token.column);
         ends.push(labels[number - 1]!);
         continue;
       }
