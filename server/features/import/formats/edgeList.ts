@@ -1,4 +1,5 @@
 import { readCsvRecords } from '../csvRecords.js';
+import { IdSet } from '../idSet.js';
 import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type Properties, type ReadOptions } from './network.js';
 import type { InputFile } from './inputFile.js';
 
@@ -77,7 +78,7 @@ export async function* readEdgeList(files: InputFile[], options: ReadOptions): A
   }
   const nodeFiles = classified.filter((entry) => entry.columns?.role === 'nodes');
   for (const { file, columns } of nodeFiles) yield* readNodeFile(file, columns!, options);
-  const implicitNodes = nodeFiles.length === 0 ? new Set<string>() : undefined;
+  const implicitNodes = nodeFiles.length === 0 ? new IdSet() : undefined;
   for (const { file, columns } of classified) {
     if (columns?.role === 'nodes') continue;
     yield* readTieFile(file, columns, options, implicitNodes);
@@ -125,7 +126,7 @@ async function* readTieFile(
   file: InputFile,
   columns: Columns | undefined,
   options: ReadOptions,
-  implicitNodes: Set<string> | undefined,
+  implicitNodes: IdSet | undefined,
 ): AsyncGenerator<NetworkRecord> {
   let isHeader = columns !== undefined;
   const source = columns?.source ?? 0;

@@ -11,35 +11,60 @@ const BOM = '\uFEFF';
 
 /**
  * Streams a text file line by line (LF or CRLF; the line break is not part of the text), refusing
- * invalid UTF-8 with the line it is on. A newline byte never occurs inside a multi-byte UTF-8
- * character, so each line's bytes can be decoded alone. A leading byte order mark is dropped.
+ * invalid UTF-8 with the line it is on. Each chunk's complete lines are decoded at once; a newline
+ * byte never occurs inside a multi-byte UTF-8 character, so they decode alone, and only a chunk
+ * that fails is decoded again line by line to name the line. A leading byte order mark is dropped.
  */
 export async function* readTextLines(file: string, display: string): AsyncGenerator<TextLine> {
   let line = 1;
-  let carried: Buffer[] = [];
-  const decode = (bytes: Buffer): string => {
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    } catch {
-      throw new FormatError(display, line, 'invalid UTF-8 (save the file as UTF-8)');
-    }
-    if (line === 1 && text.startsWith(BOM)) text = text.slice(1);
-    return text.endsWith('\r') ? text.slice(0, -1) : text;
-  };
+  let carried: Buffer = Buffer.alloc(0);
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    let start = 0;
-    for (let at = chunk.indexOf(NEWLINE); at >= 0; at = chunk.indexOf(NEWLINE, start)) {
-      const piece = chunk.subarray(start, at);
-      const bytes = carried.length === 0 ? piece : Buffer.concat([...carried, piece]);
-      carried = [];
-      yield { line, text: decode(bytes) };
-      line += 1;
-      start = at + 1;
+    const lastNewline = chunk.lastIndexOf(NEWLINE);
+    if (lastNewline < 0) {
+      carried = Buffer.concat([carried, chunk]);
+      continue;
     }
-    if (start < chunk.length) carried.push(chunk.subarray(start));
+    const complete = Buffer.concat([carried, chunk.subarray(0, lastNewline)]);
+    carried = Buffer.from(chunk.subarray(lastNewline + 1));
+    for (const text of decodeLines(complete, display, line)) {
+      yield { line, text: line === 1 ? withoutBom(text) : text };
+      line += 1;
+    }
   }
-  if (carried.length > 0) yield { line, text: decode(Buffer.concat(carried)) };
+  if (carried.length > 0) {
+    for (const text of decodeLines(carried, display, line)) {
+      yield { line, text: line === 1 ? withoutBom(text) : text };
+      line += 1;
+    }
+  }
+}
+
+function withoutBom(text: string): string {
+  return text.startsWith(BOM) ? text.slice(1) : text;
+}
+
+/** The lines of whole-line bytes, without their CR; a FormatError names the first line that is not UTF-8. */
+function decodeLines(bytes: Buffer, display: string, firstLine: number): string[] {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  try {
+    return decoder
+      .decode(bytes)
+      .split('\n')
+      .map((text) => (text.endsWith('\r') ? text.slice(0, -1) : text));
+  } catch {
+    let line = firstLine;
+    for (let start = 0; start <= bytes.length; line += 1) {
+      const newline = bytes.indexOf(NEWLINE, start);
+      const end = newline < 0 ? bytes.length : newline;
+      try {
+        decoder.decode(bytes.subarray(start, end));
+      } catch {
+        break;
+      }
+      start = end + 1;
+    }
+    throw new FormatError(display, line, 'invalid UTF-8 (save the file as UTF-8)');
+  }
 }
 
 export interface Token {
