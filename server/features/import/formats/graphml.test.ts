@@ -53,6 +53,14 @@ describe('GraphML', () => {
     expect(read.relationships[0]).toMatchObject({ start: 'a', end: 'b', type: 'KNOWS', undirected: false });
   });
 
+  it("skips yEd's graphics keys and reads CDATA as text", async () => {
+    const yed = graphml(
+      '<node id="a"><data key="g"><y:ShapeNode><y:NodeLabel>A</y:NodeLabel></y:ShapeNode></data><data key="n"><![CDATA[Ana <the boss>]]></data></node>',
+    ).replace('<graph ', '<key id="g" for="node" yfiles.type="nodegraphics"/>\n<graph ');
+    const read = await readAll(tempFile('y.graphml', yed));
+    expect(read.nodes[0]!.properties).toEqual(new Map([['name', 'Ana <the boss>']]));
+  });
+
   it('refuses truncated XML with its line', async () => {
     const whole = graphml('<node id="a"/>\n<node id="b"/>\n<edge source="a" target="b"/>');
     const file = tempFile('g.graphml', whole.slice(0, whole.indexOf('<edge')));
