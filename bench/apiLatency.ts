@@ -2,10 +2,10 @@ import autocannon from 'autocannon';
 import { cypherFile } from '../server/cypher.js';
 import { prepareNeighbours } from '../server/features/neighbours/neighbours.service.js';
 import { prepareNodeDetails } from '../server/features/nodes/nodes.service.js';
-import { fillCypherTemplate } from '../server/features/schema/cypherIdentifiers.js';
+import { fillCypherTemplate } from '../server/neo4j/cypherIdentifiers.js';
 import { readIndexHits } from '../server/features/search/search.service.js';
 import { searchTerms } from '../server/features/search/searchQuery.js';
-import { timedRead, timedStatements, type StatementRunner } from '../server/features/schema/timedRead.js';
+import { timedRead, timedStatements, type StatementRunner } from '../server/neo4j/timedRead.js';
 import type { Database } from '../server/neo4j/database.js';
 
 type Db = Pick<Database, 'driver' | 'name'>;

@@ -7,7 +7,7 @@ import { loadConfig } from '../server/config.js';
 import { cypherFile } from '../server/cypher.js';
 import { importFolder } from '../server/features/import/import.service.js';
 import { applySchema } from '../server/features/load/load.service.js';
-import { fillCypherTemplate } from '../server/features/schema/cypherIdentifiers.js';
+import { fillCypherTemplate } from '../server/neo4j/cypherIdentifiers.js';
 import { startLocalNeo4j } from '../server/neo4j/localServer.js';
 import { projectRoot } from '../server/projectRoot.js';
 import { measureApi, measureRaw, scenarios, type Latency } from './apiLatency.js';

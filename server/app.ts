@@ -5,26 +5,16 @@ import cors from 'cors';
 import { rateLimit } from 'express-rate-limit';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { stdSerializers, type Logger } from 'pino';
+import { stdSerializers } from 'pino';
 import { pinoHttp } from 'pino-http';
-import type { Config } from './config.js';
+import type { AppContext } from './appContext.js';
 import { AppError, notFoundHandler, problemHandler } from './errors.js';
 import { mountHealthRoutes } from './features/health/health.routes.js';
 import { requireCredentials } from './http/access.js';
 import { mountRoutes, openApiDocument } from './http/route.js';
-import type { Database } from './neo4j/database.js';
 import { useCaptionRules } from './neo4j/graph.js';
-import type { Readiness } from './neo4j/readiness.js';
 import { projectRoot } from './projectRoot.js';
 import { apiRoutes } from './routes.js';
-
-/** What every feature may use: the one database handle, the configuration, the logger, readiness. */
-export interface AppContext {
-  db: Pick<Database, 'driver' | 'name'>;
-  config: Config;
-  logger: Logger;
-  readiness: Readiness;
-}
 
 const clientDist = path.join(projectRoot, 'dist', 'client');
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseCaptionRules, type CaptionRules } from './neo4j/caption.js';
+import { defaultCaptionRules, type CaptionRules } from './neo4j/caption.js';
 
 /** Every setting Nexo reads from the environment, with its default. The README documents each. */
 const environmentSchema = z.object({
@@ -129,4 +129,23 @@ export function isLoopback(host: string): boolean {
 /** An empty variable (`NEO4J_URI=`) means "unset", as in most shells' habits. */
 function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
+}
+
+const captionRulesSchema = z.record(z.string().min(1), z.array(z.string().min(1)).min(1, 'at least one property name'));
+
+/** Parses NEXO_CAPTION_RULES (JSON such as {"Phone":["number"]}); throws ConfigError with what is wrong. */
+export function parseCaptionRules(text: string | undefined): CaptionRules {
+  if (text === undefined || text.trim() === '') return defaultCaptionRules;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration: NEXO_CAPTION_RULES is not JSON (${(error as Error).message})`);
+  }
+  const parsed = captionRulesSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${['NEXO_CAPTION_RULES', ...issue.path].join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return { ...parsed.data, '*': parsed.data['*'] ?? defaultCaptionRules['*']! };
 }

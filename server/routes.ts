@@ -1,4 +1,4 @@
-import type { AppContext } from './app.js';
+import type { AppContext } from './appContext.js';
 import type { AnyRoute } from './http/route.js';
 import { consoleRoutes } from './features/console/console.routes.js';
 import { degreesRoutes } from './features/degrees/degrees.routes.js';

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../config.js';
-import { captionFor, defaultCaptionRules, parseCaptionRules } from './caption.js';
+import { ConfigError, parseCaptionRules } from '../config.js';
+import { captionFor, defaultCaptionRules } from './caption.js';
 
 describe('captionFor', () => {
   it('uses the name when the node has one', () => {

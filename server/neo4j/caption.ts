@@ -1,6 +1,4 @@
 import neo4j from 'neo4j-driver';
-import { z } from 'zod';
-import { ConfigError } from '../config.js';
 
 /**
  * Which properties name a node, per label: the first non-empty one wins. `*` applies to every node,
@@ -11,25 +9,6 @@ export type CaptionRules = Record<string, string[]>;
 
 /** Used when NEXO_CAPTION_RULES is unset, and for `*` when the variable leaves it out. */
 export const defaultCaptionRules: CaptionRules = { '*': ['name', 'title', 'code', 'address', 'id'] };
-
-const rulesSchema = z.record(z.string().min(1), z.array(z.string().min(1)).min(1, 'at least one property name'));
-
-/** Parses NEXO_CAPTION_RULES (JSON such as {"Phone":["number"]}); throws ConfigError with what is wrong. */
-export function parseCaptionRules(text: string | undefined): CaptionRules {
-  if (text === undefined || text.trim() === '') return defaultCaptionRules;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`Invalid configuration: NEXO_CAPTION_RULES is not JSON (${(error as Error).message})`);
-  }
-  const parsed = rulesSchema.safeParse(json);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${['NEXO_CAPTION_RULES', ...issue.path].join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
-  }
-  return { ...parsed.data, '*': parsed.data['*'] ?? defaultCaptionRules['*']! };
-}
 
 /** A node's display name by the rules: the first non-empty property its labels' rules name, then `*`'s; '' if none. */
 export function captionFor(labels: readonly string[], properties: Record<string, unknown>, rules: CaptionRules): string {

@@ -4,7 +4,7 @@ import { cypherFile } from '../../cypher.js';
 import type { Database } from '../../neo4j/database.js';
 import { toGraphNode, type GraphNode } from '../../neo4j/graph.js';
 import { toNumber } from '../../neo4j/values.js';
-import { timedRead } from '../schema/timedRead.js';
+import { timedRead } from '../../neo4j/timedRead.js';
 
 type Target = Pick<Database, 'driver' | 'name'>;
 

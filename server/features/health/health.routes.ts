@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { AppError } from '../../errors.js';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../appContext.js';
 import { probeDatabase } from '../../neo4j/readiness.js';
 
 /** /healthz: the process answers. /readyz: the data routes can work (bootstrap done and Neo4j answers). */

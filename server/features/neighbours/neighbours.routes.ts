@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../appContext.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
 import { edgeSchema, nodeSchema } from '../../neo4j/graph.js';
 import { nodeIdParams } from '../nodes/nodes.routes.js';
-import { commaSeparatedNames } from '../schema/listParameter.js';
+import { commaSeparatedNames } from '../../http/listParameter.js';
 import { COUNT_AHEAD, directions, getNeighbours } from './neighbours.service.js';
 
 const neighboursQuery = z.object({

@@ -4,9 +4,9 @@ import type { Database } from '../../neo4j/database.js';
 import { GraphCollector, type GraphEdge, type GraphNode } from '../../neo4j/graph.js';
 import { toNumber } from '../../neo4j/values.js';
 import { degreeColumns, unknownNode, type DegreeByType } from '../nodes/nodes.service.js';
-import { fillCypherTemplate, quoteIdentifier } from '../schema/cypherIdentifiers.js';
-import { assertKnownLabels, assertKnownRelationshipTypes } from '../schema/schema.service.js';
-import { timedStatements } from '../schema/timedRead.js';
+import { fillCypherTemplate, quoteIdentifier } from '../../neo4j/cypherIdentifiers.js';
+import { assertKnownLabels, assertKnownRelationshipTypes } from '../../neo4j/knownNames.js';
+import { timedStatements } from '../../neo4j/timedRead.js';
 
 export const directions = ['in', 'out', 'both'] as const;
 export type Direction = (typeof directions)[number];

@@ -4,9 +4,9 @@ import { AppError } from '../../errors.js';
 import type { Database } from '../../neo4j/database.js';
 import { toGraphNode, type GraphNode } from '../../neo4j/graph.js';
 import { toNumber } from '../../neo4j/values.js';
-import { fillCypherTemplate, quoteIdentifier } from '../schema/cypherIdentifiers.js';
-import { getSchema } from '../schema/schema.service.js';
-import { timedStatements, type StatementRunner } from '../schema/timedRead.js';
+import { fillCypherTemplate, quoteIdentifier } from '../../neo4j/cypherIdentifiers.js';
+import { knownNames } from '../../neo4j/knownNames.js';
+import { timedStatements, type StatementRunner } from '../../neo4j/timedRead.js';
 
 /** Relationship counts of one node by type: `{ LEADER_OF: { in: 0, out: 1 } }`; types it lacks are left out. */
 export type DegreeByType = Record<string, { in: number; out: number }>;
@@ -31,7 +31,7 @@ export interface DegreeColumns {
  * allow-list). The schema is cached for seconds, so a type created since then is counted a few seconds later.
  */
 export async function degreeColumns(db: Pick<Database, 'driver' | 'name'>): Promise<DegreeColumns> {
-  const types = (await getSchema(db)).relationshipTypes.map((type) => type.name);
+  const types = (await knownNames(db)).relationshipTypes;
   const cypher = types
     .map((type) => {
       const quoted = quoteIdentifier(type);

@@ -3,7 +3,8 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import neo4j from 'neo4j-driver';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type AppContext } from '../../app.js';
+import { createApp } from '../../app.js';
+import type { AppContext } from '../../appContext.js';
 import { loadConfig } from '../../config.js';
 import { apiRoutes } from '../../routes.js';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../appContext.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
 import { graphSchema } from '../../neo4j/graph.js';
-import { commaSeparatedNames } from '../schema/listParameter.js';
+import { commaSeparatedNames } from '../../http/listParameter.js';
 import { ALL_SHORTEST_CAP, DEFAULT_K, DEFAULT_MAX_HOPS, findPaths, MAX_HOPS, MAX_K, PATH_MODES } from './paths.service.js';
 
 const pathsQuery = z

@@ -4,9 +4,9 @@ import { AppError, queryTimeout } from '../../errors.js';
 import type { Database } from '../../neo4j/database.js';
 import { nodeId, toGraphEdge, toGraphNode, type Graph } from '../../neo4j/graph.js';
 import { toNumber } from '../../neo4j/values.js';
-import { fillCypherTemplate, quoteIdentifier } from '../schema/cypherIdentifiers.js';
-import { assertKnownRelationshipTypes } from '../schema/schema.service.js';
-import { timedRead } from '../schema/timedRead.js';
+import { fillCypherTemplate, quoteIdentifier } from '../../neo4j/cypherIdentifiers.js';
+import { assertKnownRelationshipTypes } from '../../neo4j/knownNames.js';
+import { timedRead } from '../../neo4j/timedRead.js';
 
 export const PATH_MODES = ['shortest', 'all-shortest', 'k-shortest'] as const;
 export type PathMode = (typeof PATH_MODES)[number];

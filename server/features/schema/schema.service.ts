@@ -1,9 +1,8 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { cypherFile } from '../../cypher.js';
-import { AppError } from '../../errors.js';
 import { readQuery, type Database } from '../../neo4j/database.js';
 import { toNumber } from '../../neo4j/values.js';
-import { fillCypherTemplate, quoteIdentifier } from './cypherIdentifiers.js';
+import { fillCypherTemplate, quoteIdentifier } from '../../neo4j/cypherIdentifiers.js';
 
 export interface LabelSummary {
   name: string;
@@ -79,36 +78,4 @@ async function readSchema(db: SchemaTarget): Promise<SchemaSummary> {
     })),
     relationshipTypes: types.map((name, index) => ({ name, count: toNumber(typeCounts[index]) })),
   };
-}
-
-/** Throws a 400 naming `parameterName` and the first unknown value unless every label exists in the database. */
-export async function assertKnownLabels(db: SchemaTarget, labels: readonly string[], parameterName: string): Promise<void> {
-  await assertKnown(db, labels, parameterName, 'label', (schema) => schema.labels);
-}
-
-/** Throws a 400 naming `parameterName` and the first unknown value unless every relationship type exists. */
-export async function assertKnownRelationshipTypes(db: SchemaTarget, types: readonly string[], parameterName: string): Promise<void> {
-  await assertKnown(db, types, parameterName, 'relationship type', (schema) => schema.relationshipTypes);
-}
-
-async function assertKnown(
-  db: SchemaTarget,
-  names: readonly string[],
-  parameterName: string,
-  kind: string,
-  list: (schema: SchemaSummary) => { name: string }[],
-): Promise<void> {
-  if (names.length === 0) return;
-  const unknownIn = (schema: SchemaSummary): string[] => {
-    const known = new Set(list(schema).map((item) => item.name));
-    return names.filter((name) => !known.has(name));
-  };
-  let unknown = unknownIn(await getSchema(db));
-  // A label or type created since the cached read (an import just ran) must not be refused: look again once.
-  if (unknown.length > 0) unknown = unknownIn(await getSchema(db, { fresh: true }));
-  if (unknown.length > 0) {
-    throw new AppError(400, 'Invalid parameter', `parameter "${parameterName}": unknown ${kind} "${unknown[0]}"`, 'invalid-parameter', {
-      parameter: parameterName,
-    });
-  }
 }

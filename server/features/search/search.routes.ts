@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../appContext.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
 import { nodeSchema } from '../../neo4j/graph.js';
-import { commaSeparatedNames } from '../schema/listParameter.js';
+import { commaSeparatedNames } from '../../http/listParameter.js';
 import { searchEntities } from './search.service.js';
 
 const searchQuery = z.object({

@@ -3,8 +3,8 @@ import { cypherFile } from '../../cypher.js';
 import { AppError } from '../../errors.js';
 import type { Database } from '../../neo4j/database.js';
 import { toGraphNode, type GraphNode } from '../../neo4j/graph.js';
-import { assertKnownLabels } from '../schema/schema.service.js';
-import { timedStatements, type StatementRunner } from '../schema/timedRead.js';
+import { assertKnownLabels } from '../../neo4j/knownNames.js';
+import { timedStatements, type StatementRunner } from '../../neo4j/timedRead.js';
 import { allWordsQuery, luceneQuery, rankCandidates, searchTerms } from './searchQuery.js';
 
 export interface SearchInput {

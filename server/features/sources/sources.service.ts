@@ -1,7 +1,7 @@
 import { cypherFile } from '../../cypher.js';
 import { AppError } from '../../errors.js';
 import type { Database } from '../../neo4j/database.js';
-import { timedRead } from '../schema/timedRead.js';
+import { timedRead } from '../../neo4j/timedRead.js';
 
 export interface QuoteUse {
   kind: 'node' | 'edge';

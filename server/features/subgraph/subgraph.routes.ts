@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../appContext.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
 import { graphSchema } from '../../neo4j/graph.js';
 import { getSubgraph } from './subgraph.service.js';

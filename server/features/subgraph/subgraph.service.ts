@@ -2,7 +2,7 @@ import type { Node as Neo4jNode, Relationship } from 'neo4j-driver';
 import { cypherFile } from '../../cypher.js';
 import type { Database } from '../../neo4j/database.js';
 import { GraphCollector, type Graph } from '../../neo4j/graph.js';
-import { timedRead } from '../schema/timedRead.js';
+import { timedRead } from '../../neo4j/timedRead.js';
 
 /**
  * The entities with these ids and all relationships among them, so links between separately expanded nodes can

@@ -1,5 +1,5 @@
 import neo4j, { type ManagedTransaction, type Session } from 'neo4j-driver';
-import type { Database } from '../../neo4j/database.js';
+import type { Database } from './database.js';
 
 /** What a read needs of a transaction: running statements. */
 export type StatementRunner = Pick<ManagedTransaction, 'run'>;
