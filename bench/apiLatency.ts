@@ -5,7 +5,7 @@ import { prepareNodeDetails } from '../server/features/nodes/nodes.service.js';
 import { fillCypherTemplate } from '../server/neo4j/cypherIdentifiers.js';
 import { readIndexHits } from '../server/features/search/search.service.js';
 import { searchTerms } from '../server/features/search/searchQuery.js';
-import { timedRead, timedStatements, type StatementRunner } from '../server/neo4j/timedRead.js';
+import { timedRead, type StatementRunner } from '../server/neo4j/timedRead.js';
 import type { Database } from '../server/neo4j/database.js';
 
 type Db = Pick<Database, 'driver' | 'name'>;
@@ -24,7 +24,7 @@ export interface Scenario {
   paths: string[];
   /** The same Cypher the API's service runs for paths[i], the same way: auto-commit statements or one transaction. */
   raw: (tx: StatementRunner, index: number) => Promise<unknown>;
-  /** True where the service runs its statements in auto-commit transactions (timedStatements), else timedRead. */
+  /** True where the service runs its statements in auto-commit transactions (timedRead's autoCommit option). */
   autoCommit: boolean;
 }
 
@@ -41,9 +41,9 @@ const NEIGHBOURS_LIMIT = 50;
 const PATH_SLOTS = { types: '', arrowHead: '', maxHops: '6' };
 
 /** The five scenarios the bench measures, each as API paths and as the services' own Cypher. */
-export async function scenarios(db: Db, inputs: ScenarioInputs): Promise<Scenario[]> {
-  const readDetails = await prepareNodeDetails(db);
-  const neighbours = await prepareNeighbours(db, [], 'both');
+export async function scenarios(db: Db, inputs: ScenarioInputs, timeoutMs: number): Promise<Scenario[]> {
+  const readDetails = await prepareNodeDetails(db, timeoutMs);
+  const neighbours = await prepareNeighbours(db, [], 'both', timeoutMs);
   const endpoints = cypherFile('paths/endpoints.cypher');
   const shortest = fillCypherTemplate(cypherFile('paths/shortest.cypher'), PATH_SLOTS);
   const page = (tx: StatementRunner, id: string) => tx.run(neighbours.cypher, neighbours.parameters(id, { labels: [], skip: 0, limit: NEIGHBOURS_LIMIT }));
@@ -124,7 +124,7 @@ export async function measureRaw(db: Db, scenario: Scenario, connections: number
       const index = next++;
       const started = performance.now();
       try {
-        await (scenario.autoCommit ? timedStatements : timedRead)(db, timeoutMs, (tx) => scenario.raw(tx, index));
+        await timedRead(db, timeoutMs, (tx) => scenario.raw(tx, index), { autoCommit: scenario.autoCommit });
         latencies.push(performance.now() - started);
       } catch {
         errors += 1;

@@ -108,7 +108,7 @@ async function benchSize(relationships: number, options: BenchOptions): Promise<
     });
     const api: SizeResult['api'] = [];
     try {
-      for (const scenario of await scenarios(db, inputs)) {
+      for (const scenario of await scenarios(db, inputs, timeoutMs)) {
         log(`${relationships}: ${scenario.name}`);
         // Warm both paths (plan cache, JIT, page cache) before timing either.
         await measureApi(server.base, scenario, connections, 2);

@@ -4,8 +4,9 @@ import type { Config } from './config.js';
 import { readDataset } from './features/load/dataset.js';
 import { warmQueryPlans } from './features/health/warmUp.js';
 import { applySchema, loadDataset } from './features/load/load.service.js';
-import { readQuery, type Database } from './neo4j/database.js';
+import type { Database } from './neo4j/database.js';
 import { probeDatabase, type ReadinessState } from './neo4j/readiness.js';
+import { timedRead } from './neo4j/timedRead.js';
 import { toNumber } from './neo4j/values.js';
 import { projectRoot } from './projectRoot.js';
 
@@ -34,7 +35,7 @@ export async function bootstrapDatabase(
 
   readiness.set(false, 'starting: applying the schema');
   await applySchema(db);
-  const { records } = await readQuery(db, 'MATCH (n:Entity) RETURN count(n) AS entities');
+  const { records } = await timedRead(db, config.queryTimeoutMs, (tx) => tx.run('MATCH (n:Entity) RETURN count(n) AS entities'), { autoCommit: true });
   const empty = toNumber(records[0]?.get('entities')) === 0;
   if (config.loadOnStart === 'always' || (config.loadOnStart === 'auto' && empty)) {
     readiness.set(false, 'starting: loading the Peru network');

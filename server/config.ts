@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { defaultCaptionRules, type CaptionRules } from './neo4j/caption.js';
 
+/** QUERY_TIMEOUT_MS when unset: the time limit of every database read. */
+export const defaultQueryTimeoutMs = 5000;
+
 /** Every setting Nexo reads from the environment, with its default. The README documents each. */
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -19,7 +22,7 @@ const environmentSchema = z.object({
     .default('4g'),
   NEXO_NEO4J_PAGECACHE_MB: z.coerce.number().int().min(16).default(512),
   NEXO_LOAD_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
-  QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(defaultQueryTimeoutMs),
   NEXO_API_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   NEXO_BASIC_AUTH: z
     .string()

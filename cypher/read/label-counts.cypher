@@ -1,4 +1,6 @@
+// Labels starting with __ are bookkeeping (the migration records), not part of the graph.
 CALL db.labels() YIELD label
+WITH label WHERE NOT label STARTS WITH '__'
 CALL (label) { MATCH (n:$(label)) RETURN count(n) AS count }
 RETURN label AS name, count
 ORDER BY name

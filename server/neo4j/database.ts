@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import { startLocalNeo4j, type LocalNeo4jServer, type ProgressLog } from './localServer.js';
 
@@ -35,16 +35,4 @@ export async function openDatabase(config: Config, log: ProgressLog): Promise<Da
       await local?.stop();
     },
   };
-}
-
-/** Runs a read query with read routing, so a cluster may send it to a reader. */
-export function readQuery<T extends RecordShape = RecordShape>(
-  db: Pick<Database, 'driver' | 'name'>,
-  cypher: string,
-  parameters: Record<string, unknown> = {},
-): Promise<QueryResult<T>> {
-  return db.driver.executeQuery<QueryResult<T>>(cypher, parameters, {
-    database: db.name,
-    routing: neo4j.routing.READ,
-  });
 }

@@ -1,4 +1,4 @@
-import neo4j from 'neo4j-driver';
+import neo4j, { type QueryResult, type RecordShape } from 'neo4j-driver';
 import { inject } from 'vitest';
 import type { Database } from '../../server/neo4j/database.js';
 
@@ -36,4 +36,13 @@ export async function graphCounts(db: Database): Promise<{ nodes: number; relati
   );
   const record = records[0]!;
   return { nodes: record.get('nodes').toNumber(), relationships: record.get('relationships').toNumber() };
+}
+
+/** A test's own read, independent of the server's read helper, to check what the services answer. */
+export function readQuery<T extends RecordShape = RecordShape>(
+  db: Pick<Database, 'driver' | 'name'>,
+  cypher: string,
+  parameters: Record<string, unknown> = {},
+): Promise<QueryResult<T>> {
+  return db.driver.executeQuery<QueryResult<T>>(cypher, parameters, { database: db.name, routing: neo4j.routing.READ });
 }

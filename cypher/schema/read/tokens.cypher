@@ -1,4 +1,6 @@
-// The labels and relationship types the database knows: the allow-list for identifiers in queries.
-CALL () { CALL db.labels() YIELD label RETURN collect(label) AS labels }
+// The labels, relationship types and property keys the database knows: the allow-list for identifiers in queries.
+// Labels starting with __ are bookkeeping (the migration records), not part of the graph.
+CALL () { CALL db.labels() YIELD label WHERE NOT label STARTS WITH '__' RETURN collect(label) AS labels }
 CALL () { CALL db.relationshipTypes() YIELD relationshipType RETURN collect(relationshipType) AS types }
-RETURN labels, types
+CALL () { CALL db.propertyKeys() YIELD propertyKey RETURN collect(propertyKey) AS propertyKeys }
+RETURN labels, types, propertyKeys

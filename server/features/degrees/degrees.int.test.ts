@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_ID, loadPeruAndGeneratedGraph } from '../../../tests/support/generatedGraph.js';
-import { emptyDatabase, openTestDatabase } from '../../../tests/support/testDatabase.js';
+import { emptyDatabase, openTestDatabase, readQuery } from '../../../tests/support/testDatabase.js';
 import { startApp, type RunningApp } from '../../../tests/support/testApp.js';
-import { readQuery } from '../../neo4j/database.js';
 import { toNumber } from '../../neo4j/values.js';
 
 const db = openTestDatabase();

@@ -8,12 +8,12 @@ import { formatCount } from './progress.js';
 const folder = process.argv[2];
 const startedAt = Date.now();
 
-await runWithDatabase(async (db) => {
+await runWithDatabase(async (db, config) => {
   if (folder === undefined) throw new ImportError('npm run import -- <folder>', undefined, 'name the folder of CSV files to import');
   const log = (message: string): void => console.error(message);
   // The Entity.id and Import.id constraints are what MERGE and the "already imported" check stand on.
   await applySchema(db);
-  const outcome = await importFolder(db, folder, log);
+  const outcome = await importFolder(db, folder, log, config.queryTimeoutMs);
   if (outcome.status === 'already-imported') {
     console.log(`Already imported (${outcome.completedAt}, import id ${outcome.id.slice(0, 12)}…): nothing written.`);
     return;

@@ -1,7 +1,10 @@
 import path from 'node:path';
 import neo4j, { type Transaction } from 'neo4j-driver';
 import { cypherFile } from '../../cypher.js';
-import { readQuery, type Database } from '../../neo4j/database.js';
+import { defaultQueryTimeoutMs } from '../../config.js';
+import type { Database } from '../../neo4j/database.js';
+import { invalidateKnownNames } from '../../neo4j/knownNames.js';
+import { timedRead } from '../../neo4j/timedRead.js';
 import { discoverFolder, fingerprintFiles, type ImportFolder } from './files.js';
 import { ImportError } from './importError.js';
 import { Progress, formatCount } from './progress.js';
@@ -34,21 +37,22 @@ export type ImportOutcome =
 
 /**
  * Imports a folder of neo4j-admin CSV files: all of it in one transaction, or nothing.
- * Throws ImportError (file:line: reason) for bad input; progress goes to `log`.
+ * Throws ImportError (file:line: reason) for bad input; progress goes to `log`. `timeoutMs` bounds each read.
  */
-export async function importFolder(db: Db, folder: string, log: (message: string) => void): Promise<ImportOutcome> {
+export async function importFolder(db: Db, folder: string, log: (message: string) => void, timeoutMs = defaultQueryTimeoutMs): Promise<ImportOutcome> {
   const found = discoverFolder(folder);
   const id = await fingerprintFiles(found.files);
-  const earlier = await readQuery(db, cypherFile('import/find-import.cypher'), { id });
+  const earlier = await timedRead(db, timeoutMs, (tx) => tx.run(cypherFile('import/find-import.cypher'), { id }), { autoCommit: true });
   if (earlier.records.length > 0) {
     return { status: 'already-imported', id, completedAt: earlier.records[0]!.get('completedAt') as string };
   }
 
   const validation = new Progress(log, 'validating', undefined);
-  const plan = await validateFolder(found, (ids) => existingIds(db, ids), validation);
+  const plan = await validateFolder(found, (ids) => existingIds(db, ids, timeoutMs), validation);
   const validationMs = validation.elapsedMs();
   log(`Valid: ${formatCount(plan.nodes)} nodes, ${formatCount(plan.relationships)} relationships. ` + `Writing them in one transaction, committed at the end…`);
   const { nodeWriteMs, relationshipWriteMs, commitMs } = await writeImport(db, found, plan, id, log);
+  invalidateKnownNames(db);
   return {
     status: 'imported',
     id,
@@ -63,8 +67,8 @@ export async function importFolder(db: Db, folder: string, log: (message: string
   };
 }
 
-async function existingIds(db: Db, ids: string[]): Promise<string[]> {
-  const result = await readQuery(db, cypherFile('import/existing-ids.cypher'), { ids });
+async function existingIds(db: Db, ids: string[], timeoutMs: number): Promise<string[]> {
+  const result = await timedRead(db, timeoutMs, (tx) => tx.run(cypherFile('import/existing-ids.cypher'), { ids }), { autoCommit: true });
   return result.records.map((record) => record.get('id') as string);
 }
 

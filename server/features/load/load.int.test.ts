@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyDatabase, openTestDatabase } from '../../../tests/support/testDatabase.js';
-import { readQuery } from '../../neo4j/database.js';
+import { emptyDatabase, openTestDatabase, readQuery } from '../../../tests/support/testDatabase.js';
 import { projectRoot } from '../../projectRoot.js';
 import { readDataset, type Dataset } from './dataset.js';
 import { applySchema, countGraph, loadDataset } from './load.service.js';
@@ -37,9 +36,9 @@ describe('applySchema', () => {
 describe('loading the Peru network', () => {
   it('gives the same counts when loaded twice', async () => {
     await loadDataset(db, peru);
-    const first = await countGraph(db);
+    const first = await countGraph(db, 30_000);
     await loadDataset(db, peru);
-    const second = await countGraph(db);
+    const second = await countGraph(db, 30_000);
     expect(second).toEqual(first);
     expect(first.labels.Entity).toBe(peru.nodes.length);
     const relationshipTotal = Object.values(first.types).reduce((sum, count) => sum + count, 0);
@@ -47,7 +46,7 @@ describe('loading the Peru network', () => {
   });
 
   it('writes nothing when the transaction fails part-way', async () => {
-    const before = await countGraph(db);
+    const before = await countGraph(db, 30_000);
     const broken: Dataset = {
       ...peru,
       nodes: [...peru.nodes, { ...peru.nodes[0]!, id: 'person:new-someone' }],
@@ -55,7 +54,7 @@ describe('loading the Peru network', () => {
       relationships: [...peru.relationships, { ...peru.relationships[0]!, id: 'broken', quotes: [{ nested: 'map' } as unknown as string] }],
     };
     await expect(loadDataset(db, broken)).rejects.toThrow();
-    expect(await countGraph(db)).toEqual(before);
+    expect(await countGraph(db, 30_000)).toEqual(before);
     const { records } = await readQuery(db, "MATCH (n:Entity {id: 'person:new-someone'}) RETURN n");
     expect(records).toHaveLength(0);
   });

@@ -1,32 +1,25 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { cypherFile, cypherStatements } from '../../cypher.js';
-import { readQuery, type Database } from '../../neo4j/database.js';
+import { cypherFile } from '../../cypher.js';
+import type { Database } from '../../neo4j/database.js';
+import { invalidateKnownNames } from '../../neo4j/knownNames.js';
+import { applyMigrations } from '../../neo4j/migrations.js';
+import { timedRead } from '../../neo4j/timedRead.js';
 import { toNumber } from '../../neo4j/values.js';
 import { projectRoot } from '../../projectRoot.js';
 import type { Dataset } from './dataset.js';
 
 const BATCH_SIZE = 1000;
 
-/** Applies every cypher/schema/V*.cypher file in version order; each statement is idempotent. */
+/**
+ * Applies the cypher/schema/V*.cypher migrations this database has not applied yet (see migrations.ts), then waits
+ * for the indexes to come online. Returns the files applied now.
+ */
 export async function applySchema(db: Pick<Database, 'driver' | 'name'>): Promise<string[]> {
-  const schemaDir = path.join(projectRoot, 'cypher', 'schema');
-  const files = readdirSync(schemaDir)
-    .filter((file) => /^V\d+__.+\.cypher$/.test(file))
-    .sort((a, b) => versionOf(a) - versionOf(b));
-  for (const file of files) {
-    // Neo4j refuses schema and data changes in one transaction, so each statement runs on its own.
-    for (const statement of cypherStatements(cypherFile(`schema/${file}`))) {
-      await db.driver.executeQuery(statement, {}, { database: db.name });
-    }
-  }
+  const applied = await applyMigrations(db, path.join(projectRoot, 'cypher', 'schema'));
   await db.driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: db.name });
-  return files;
-}
-
-function versionOf(file: string): number {
-  return Number(/^V(\d+)__/.exec(file)?.[1]);
+  if (applied.length > 0) invalidateKnownNames(db);
+  return applied.map((migration) => migration.file);
 }
 
 /** Writes a checked dataset in one transaction: all of it or, on any failure, none of it. */
@@ -60,6 +53,7 @@ export async function loadDataset(db: Pick<Database, 'driver' | 'name'>, dataset
       }));
       await inBatches(tx, 'load/relationships.cypher', relationships);
     });
+    invalidateKnownNames(db);
   } finally {
     await session.close();
   }
@@ -81,10 +75,11 @@ export interface GraphCounts {
 }
 
 /** Node counts per label and relationship counts per type. */
-export async function countGraph(db: Pick<Database, 'driver' | 'name'>): Promise<GraphCounts> {
+export async function countGraph(db: Pick<Database, 'driver' | 'name'>, timeoutMs: number): Promise<GraphCounts> {
   const toMap = (records: { get(key: string): unknown }[]): Record<string, number> =>
     Object.fromEntries(records.map((r) => [r.get('name') as string, toNumber(r.get('count'))]));
-  const labels = await readQuery(db, cypherFile('read/label-counts.cypher'));
-  const types = await readQuery(db, cypherFile('read/type-counts.cypher'));
+  const [labels, types] = await timedRead(db, timeoutMs, (tx) =>
+    Promise.all([tx.run(cypherFile('read/label-counts.cypher')), tx.run(cypherFile('read/type-counts.cypher'))]),
+  );
   return { labels: toMap(labels.records), types: toMap(types.records) };
 }

@@ -1,9 +1,8 @@
 import type { ProfiledPlan } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_ID, HUB_NEIGHBOURS, loadPeruAndGeneratedGraph, neighbourId } from '../../../tests/support/generatedGraph.js';
-import { openTestDatabase } from '../../../tests/support/testDatabase.js';
+import { openTestDatabase, readQuery } from '../../../tests/support/testDatabase.js';
 import { startApp, type RunningApp } from '../../../tests/support/testApp.js';
-import { readQuery } from '../../neo4j/database.js';
 import { toNumber } from '../../neo4j/values.js';
 import { COUNT_AHEAD, prepareNeighbours, type NeighboursPage } from './neighbours.service.js';
 
@@ -116,7 +115,7 @@ describe('GET /api/nodes/:id/neighbours on a hub of 3,000 neighbours', () => {
 
   /** Rows of every Expand(All) in the plan of one neighbours page of the hub. */
   async function expandedRows(types: string[], direction: 'in' | 'out' | 'both', limit: number): Promise<number[]> {
-    const query = await prepareNeighbours(db, types, direction);
+    const query = await prepareNeighbours(db, types, direction, 30_000);
     const { summary } = await db.driver.executeQuery(`PROFILE ${query.cypher}`, query.parameters(HUB_ID, { labels: [], skip: 0, limit }), {
       database: db.name,
     });

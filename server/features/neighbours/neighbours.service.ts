@@ -6,7 +6,7 @@ import { toNumber } from '../../neo4j/values.js';
 import { degreeColumns, unknownNode, type DegreeByType } from '../nodes/nodes.service.js';
 import { fillCypherTemplate, quoteIdentifier } from '../../neo4j/cypherIdentifiers.js';
 import { assertKnownLabels, assertKnownRelationshipTypes } from '../../neo4j/knownNames.js';
-import { timedStatements } from '../../neo4j/timedRead.js';
+import { timedRead } from '../../neo4j/timedRead.js';
 
 export const directions = ['in', 'out', 'both'] as const;
 export type Direction = (typeof directions)[number];
@@ -56,8 +56,13 @@ export interface NeighboursQuery {
 }
 
 /** Prepared per request, as the degree columns follow the schema's current types; the bench's raw side runs it too. */
-export async function prepareNeighbours(db: Pick<Database, 'driver' | 'name'>, types: readonly string[], direction: Direction): Promise<NeighboursQuery> {
-  const degrees = await degreeColumns(db);
+export async function prepareNeighbours(
+  db: Pick<Database, 'driver' | 'name'>,
+  types: readonly string[],
+  direction: Direction,
+  timeoutMs: number,
+): Promise<NeighboursQuery> {
+  const degrees = await degreeColumns(db, timeoutMs);
   const typeExpression = types.length > 0 ? `:${types.map(quoteIdentifier).join('|')}` : '';
   const relationship = `[r${typeExpression}]`;
   const expand = direction === 'out' ? `-${relationship}->` : direction === 'in' ? `<-${relationship}-` : `-${relationship}-`;
@@ -94,11 +99,11 @@ export async function prepareNeighbours(db: Pick<Database, 'driver' | 'name'>, t
 
 /** One page of a node's neighbours, filtered by relationship type, direction and neighbour label; 404 when unknown. */
 export async function getNeighbours(db: Pick<Database, 'driver' | 'name'>, id: string, input: NeighboursInput, timeoutMs: number): Promise<NeighboursPage> {
-  await assertKnownRelationshipTypes(db, input.types, 'types');
-  await assertKnownLabels(db, input.labels, 'labels');
-  const query = await prepareNeighbours(db, input.types, input.direction);
+  await assertKnownRelationshipTypes(db, input.types, 'types', timeoutMs);
+  await assertKnownLabels(db, input.labels, 'labels', timeoutMs);
+  const query = await prepareNeighbours(db, input.types, input.direction, timeoutMs);
   // One query, so the counts and the page describe the same state of the graph.
-  const record = await timedStatements(db, timeoutMs, async (tx) => (await tx.run(query.cypher, query.parameters(id, input))).records[0]);
+  const record = await timedRead(db, timeoutMs, async (tx) => (await tx.run(query.cypher, query.parameters(id, input))).records[0], { autoCommit: true });
   if (!record) throw unknownNode(id);
   return query.read(record, input);
 }

@@ -6,7 +6,7 @@ import { toGraphNode, type GraphNode } from '../../neo4j/graph.js';
 import { toNumber } from '../../neo4j/values.js';
 import { fillCypherTemplate, quoteIdentifier } from '../../neo4j/cypherIdentifiers.js';
 import { knownNames } from '../../neo4j/knownNames.js';
-import { timedStatements, type StatementRunner } from '../../neo4j/timedRead.js';
+import { timedRead, type StatementRunner } from '../../neo4j/timedRead.js';
 
 /** Relationship counts of one node by type: `{ LEADER_OF: { in: 0, out: 1 } }`; types it lacks are left out. */
 export type DegreeByType = Record<string, { in: number; out: number }>;
@@ -28,10 +28,10 @@ export interface DegreeColumns {
 
 /**
  * The degree pairs for the schema's current relationship types, written into the query (quoted, from the
- * allow-list). The schema is cached for seconds, so a type created since then is counted a few seconds later.
+ * allow-list). The names are cached (see knownNames.ts), so a type another process creates is counted seconds later.
  */
-export async function degreeColumns(db: Pick<Database, 'driver' | 'name'>): Promise<DegreeColumns> {
-  const types = (await knownNames(db)).relationshipTypes;
+export async function degreeColumns(db: Pick<Database, 'driver' | 'name'>, timeoutMs: number): Promise<DegreeColumns> {
+  const types = (await knownNames(db, timeoutMs)).relationshipTypes;
   const cypher = types
     .map((type) => {
       const quoted = quoteIdentifier(type);
@@ -52,8 +52,8 @@ export async function degreeColumns(db: Pick<Database, 'driver' | 'name'>): Prom
 }
 
 /** The details query for the schema's current types; the bench's raw side runs the same reader. */
-export async function prepareNodeDetails(db: Pick<Database, 'driver' | 'name'>): Promise<NodeDetailsReader> {
-  const degrees = await degreeColumns(db);
+export async function prepareNodeDetails(db: Pick<Database, 'driver' | 'name'>, timeoutMs: number): Promise<NodeDetailsReader> {
+  const degrees = await degreeColumns(db, timeoutMs);
   const cypher = fillCypherTemplate(cypherFile('nodes/details.cypher'), { degrees: degrees.cypher });
   return async (tx, id) => {
     const record = (await tx.run(cypher, { id })).records[0];
@@ -64,8 +64,8 @@ export async function prepareNodeDetails(db: Pick<Database, 'driver' | 'name'>):
 
 /** An entity by its dataset id, with its relationship counts per type and direction; 404 when unknown. */
 export async function getNodeDetails(db: Pick<Database, 'driver' | 'name'>, id: string, timeoutMs: number): Promise<NodeDetails> {
-  const readDetails = await prepareNodeDetails(db);
-  const details = await timedStatements(db, timeoutMs, (tx) => readDetails(tx, id));
+  const readDetails = await prepareNodeDetails(db, timeoutMs);
+  const details = await timedRead(db, timeoutMs, (tx) => readDetails(tx, id), { autoCommit: true });
   if (!details) throw unknownNode(id);
   return details;
 }

@@ -49,7 +49,7 @@ interface Walk {
 
 /** Paths between two entities as ordered graphs (edge i joins nodes i and i+1), within the query time limit. */
 export async function findPaths(db: Pick<Database, 'driver' | 'name'>, request: PathsRequest, timeoutMs: number): Promise<PathsResult> {
-  await assertKnownRelationshipTypes(db, request.types, 'types');
+  await assertKnownRelationshipTypes(db, request.types, 'types', timeoutMs);
   const slots = patternSlots(request);
   return timedRead(db, timeoutMs, async (tx) => {
     await assertEndsExist(tx, request);

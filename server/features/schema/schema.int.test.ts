@@ -30,7 +30,7 @@ describe('GET /api/schema', () => {
     const response = await fetch(`${baseUrl}/api/schema`);
     expect(response.status).toBe(200);
     const schema = (await response.json()) as SchemaSummary;
-    const counts = await countGraph(db);
+    const counts = await countGraph(db, 30_000);
     expect(Object.fromEntries(schema.labels.map((label) => [label.name, label.count]))).toEqual(counts.labels);
     expect(Object.fromEntries(schema.relationshipTypes.map((type) => [type.name, type.count]))).toEqual(counts.types);
   });

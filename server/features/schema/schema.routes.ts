@@ -19,7 +19,7 @@ export function schemaRoutes(context: AppContext): AnyRoute[] {
       tags: ['schema'],
       response: schemaResponse,
       errors: { 503: 'Neo4j unavailable' },
-      handler: () => getSchema(context.db),
+      handler: () => getSchema(context.db, context.config.queryTimeoutMs),
     }),
   ];
 }

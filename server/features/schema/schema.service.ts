@@ -1,7 +1,9 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { cypherFile } from '../../cypher.js';
-import { readQuery, type Database } from '../../neo4j/database.js';
+import type { Database } from '../../neo4j/database.js';
+import { timedRead } from '../../neo4j/timedRead.js';
 import { toNumber } from '../../neo4j/values.js';
+import { knownNames } from '../../neo4j/knownNames.js';
 import { fillCypherTemplate, quoteIdentifier } from '../../neo4j/cypherIdentifiers.js';
 
 export interface LabelSummary {
@@ -37,16 +39,16 @@ interface CacheEntry {
 const cache = new WeakMap<Driver, Map<string, CacheEntry>>();
 
 /** Labels with node counts and property keys, relationship types with counts; cached for a few seconds. */
-export function getSchema(db: SchemaTarget, options: { fresh?: boolean } = {}): Promise<SchemaSummary> {
+export function getSchema(db: SchemaTarget, timeoutMs: number): Promise<SchemaSummary> {
   let perDriver = cache.get(db.driver);
   if (!perDriver) {
     perDriver = new Map();
     cache.set(db.driver, perDriver);
   }
   const entry = perDriver.get(db.name);
-  if (entry && !options.fresh && Date.now() - entry.at < CACHE_MS) return entry.summary;
+  if (entry && Date.now() - entry.at < CACHE_MS) return entry.summary;
   // Concurrent callers share one read; a failed read is not cached.
-  const summary = readSchema(db);
+  const summary = readSchema(db, timeoutMs);
   const fresh = { at: Date.now(), summary };
   perDriver.set(db.name, fresh);
   summary.catch(() => {
@@ -55,10 +57,8 @@ export function getSchema(db: SchemaTarget, options: { fresh?: boolean } = {}): 
   return summary;
 }
 
-async function readSchema(db: SchemaTarget): Promise<SchemaSummary> {
-  const tokens = (await readQuery(db, cypherFile('schema/read/tokens.cypher'))).records[0]!;
-  const labels = [...(tokens.get('labels') as string[])].sort();
-  const types = [...(tokens.get('types') as string[])].sort();
+async function readSchema(db: SchemaTarget, timeoutMs: number): Promise<SchemaSummary> {
+  const { labels, relationshipTypes: types } = await knownNames(db, timeoutMs);
   const cypher = fillCypherTemplate(cypherFile('schema/read/summary.cypher'), {
     labelCounts: labels.map((label) => `COUNT { (:${quoteIdentifier(label)}) }`).join(', '),
     labelKeys: labels
@@ -66,7 +66,7 @@ async function readSchema(db: SchemaTarget): Promise<SchemaSummary> {
       .join(', '),
     typeCounts: types.map((type) => `COUNT { ()-[:${quoteIdentifier(type)}]->() }`).join(', '),
   });
-  const record = (await readQuery(db, cypher, { sample: neo4j.int(PROPERTY_SAMPLE) })).records[0]!;
+  const record = (await timedRead(db, timeoutMs, (tx) => tx.run(cypher, { sample: neo4j.int(PROPERTY_SAMPLE) }), { autoCommit: true })).records[0]!;
   const labelCounts = record.get('labelCounts') as unknown[];
   const labelKeys = record.get('labelKeys') as string[][];
   const typeCounts = record.get('typeCounts') as unknown[];

@@ -4,7 +4,7 @@ import { AppError } from '../../errors.js';
 import type { Database } from '../../neo4j/database.js';
 import { toGraphNode, type GraphNode } from '../../neo4j/graph.js';
 import { assertKnownLabels } from '../../neo4j/knownNames.js';
-import { timedStatements, type StatementRunner } from '../../neo4j/timedRead.js';
+import { timedRead, type StatementRunner } from '../../neo4j/timedRead.js';
 import { allWordsQuery, luceneQuery, rankCandidates, searchTerms } from './searchQuery.js';
 
 export interface SearchInput {
@@ -33,9 +33,9 @@ export async function searchEntities(db: Pick<Database, 'driver' | 'name'>, inpu
       parameter: 'q',
     });
   }
-  await assertKnownLabels(db, input.labels, 'labels');
+  await assertKnownLabels(db, input.labels, 'labels', timeoutMs);
   const candidates = Math.max(MIN_CANDIDATES, input.limit * 3);
-  const records = await timedStatements(db, timeoutMs, (tx) => readIndexHits(tx, terms, input.labels, candidates));
+  const records = await timedRead(db, timeoutMs, (tx) => readIndexHits(tx, terms, input.labels, candidates), { autoCommit: true });
   const hits = records.map((record) => {
     const node = toGraphNode(record.get('node') as Neo4jNode);
     const stored = node.properties.aliases;

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyDatabase, openTestDatabase } from '../../../tests/support/testDatabase.js';
+import { emptyDatabase, openTestDatabase, readQuery } from '../../../tests/support/testDatabase.js';
 import { startApp, type RunningApp } from '../../../tests/support/testApp.js';
-import { readQuery } from '../../neo4j/database.js';
 import { projectRoot } from '../../projectRoot.js';
 import { readDataset } from '../load/dataset.js';
 import { applySchema, loadDataset } from '../load/load.service.js';

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_ID, loadPeruAndGeneratedGraph, neighbourId, ringId, RING_SIZE } from '../../../tests/support/generatedGraph.js';
-import { openTestDatabase } from '../../../tests/support/testDatabase.js';
+import { openTestDatabase, readQuery } from '../../../tests/support/testDatabase.js';
 import { startApp, type RunningApp } from '../../../tests/support/testApp.js';
-import { readQuery } from '../../neo4j/database.js';
 import type { Graph } from '../../neo4j/graph.js';
 
 const db = openTestDatabase();
