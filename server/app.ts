@@ -13,6 +13,7 @@ import { mountHealthRoutes } from './features/health/health.routes.js';
 import { requireCredentials } from './http/access.js';
 import { mountRoutes, openApiDocument } from './http/route.js';
 import { useCaptionRules } from './neo4j/graph.js';
+import { timeLimits } from './neo4j/timeLimits.js';
 import { projectRoot } from './projectRoot.js';
 import { apiRoutes } from './routes.js';
 
@@ -88,7 +89,7 @@ export function createApp(context: AppContext): Express {
     else next(new AppError(503, 'Not ready', context.readiness.reason));
   });
   const routes = apiRoutes(context);
-  mountRoutes(router, routes);
+  mountRoutes(router, routes, timeLimits(context.config.queryTimeoutMs).routeMs);
   const openApi = openApiDocument(routes, {
     title: 'Nexo API',
     version: '0.1.0',

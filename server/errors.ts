@@ -4,6 +4,9 @@ import { Neo4jError } from 'neo4j-driver';
 
 const PROBLEM_BASE = 'https://nexo.dev/problems/';
 
+/** What a 503 tells clients to wait: about what a full pool or a restarting Neo4j takes to recover. */
+const RETRY_AFTER_SECONDS = 5;
+
 /** The one error type of the API: it becomes an application/problem+json answer. */
 export class AppError extends Error {
   override name = 'AppError';
@@ -25,17 +28,30 @@ function slug(title: string): string {
     .replace(/^-|-$/g, '');
 }
 
+/** The code the driver gives errors of its own, which have no Neo4j status code. */
+const NO_CODE = 'N/A';
+
 /** Translates driver errors by their code, never by message text. */
 export function fromNeo4jError(error: unknown): AppError | undefined {
   if (!(error instanceof Neo4jError)) return undefined;
   const code = error.code;
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
-    return new AppError(503, 'Database unavailable', 'Neo4j cannot be reached right now; try again shortly.');
+  // The driver's own failures carry no Neo4j code ('N/A'): a connection that could not be had from a full pool in
+  // time, a connection lost mid-answer. Neo4j is unavailable to this request, not the request wrong.
+  if (
+    !code ||
+    code === NO_CODE ||
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    code.startsWith('Neo.TransientError.General.DatabaseUnavailable')
+  ) {
+    return new AppError(503, 'Database unavailable', 'Neo4j cannot take this request right now (unreachable or busy); try again shortly.');
   }
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped') {
     return queryTimeout();
   }
-  if (code === 'Neo.ClientError.Transaction.TransactionMarkedAsFailed' && /timed? ?out/i.test(error.message)) {
+  // Services never go on after a failed statement, so a transaction already failed when its next statement runs was
+  // stopped underneath them: by the time limit.
+  if (code === 'Neo.ClientError.Transaction.TransactionMarkedAsFailed') {
     return queryTimeout();
   }
   if (code === 'Neo.ClientError.Statement.AccessMode' || code === 'Neo.ClientError.Security.Forbidden') {
@@ -80,6 +96,7 @@ export const problemHandler: ErrorRequestHandler = (error: unknown, req, res, _n
   if (problem.status >= 500 && problem.status !== 503 && problem.status !== 504) {
     req.log?.error({ err: error }, 'request failed');
   }
+  if (problem.status === 503 && !res.hasHeader('Retry-After')) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
   res.status(problem.status).type('application/problem+json').json(problemDocument(problem));
 };
 

@@ -33,23 +33,41 @@ export function defineRoute<P extends AnyObject, Q extends AnyObject, B extends 
   return spec;
 }
 
-/** Mounts routes on a router: validate, call the handler, send JSON. */
-export function mountRoutes(router: Router, routes: AnyRoute[]): void {
+/**
+ * Mounts routes on a router: validate, call the handler, send JSON. A handler that has not answered within
+ * `timeLimitMs` is answered 504 and left to finish unheard: Neo4j stops its own transactions at the query time limit,
+ * but a frozen or unreachable Neo4j stops nothing, and a request must not wait on it for ever.
+ */
+export function mountRoutes(router: Router, routes: AnyRoute[], timeLimitMs: number): void {
   for (const route of routes) {
     router[route.method](route.path, async (req, res, next) => {
+      let timer: NodeJS.Timeout | undefined;
       try {
         const input = {
           params: validate(route.params, req.params, 'path'),
           query: validate(route.query, req.query, 'query'),
           body: validate(route.body, req.body, 'body'),
         };
-        const result = await route.handler(input, req, res);
+        const handling = route.handler(input, req, res);
+        const deadline = new Promise<never>((_resolve, reject) => {
+          timer = setTimeout(() => {
+            handling.catch(() => undefined);
+            reject(databaseTimeout());
+          }, timeLimitMs);
+        });
+        const result = await Promise.race([handling, deadline]);
         if (!res.headersSent) res.json(result);
       } catch (error) {
         next(error);
+      } finally {
+        clearTimeout(timer);
       }
     });
   }
+}
+
+function databaseTimeout(): AppError {
+  return new AppError(504, 'Database timeout', 'Neo4j did not answer within the time limit; it may be overloaded or stopped. Try again shortly.');
 }
 
 function validate(schema: z.ZodType | undefined, value: unknown, where: 'path' | 'query' | 'body'): unknown {

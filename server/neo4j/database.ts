@@ -1,5 +1,6 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Config as DriverConfig, type Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
+import { timeLimits } from './timeLimits.js';
 import { startLocalNeo4j, type LocalNeo4jServer, type ProgressLog } from './localServer.js';
 
 /** The one driver of the process, the database it talks to, and the local server if we started one. */
@@ -18,11 +19,7 @@ export async function openDatabase(config: Config, log: ProgressLog): Promise<Da
   // The embedded server runs without authentication, so only remote servers get credentials.
   const auth = local ? undefined : neo4j.auth.basic(config.neo4j.username, config.neo4j.password);
   const driver = neo4j.driver(uri, auth, {
-    // Fail within the query time limit when Neo4j is gone (the defaults retry for 30-60 s),
-    // so requests answer 503 quickly and the driver reconnects by itself when it is back.
-    maxTransactionRetryTime: Math.min(config.queryTimeoutMs, 3000),
-    connectionAcquisitionTimeout: config.queryTimeoutMs,
-    connectionTimeout: Math.min(config.queryTimeoutMs, 5000),
+    ...driverTimeLimits(config.queryTimeoutMs),
     logging: { level: 'warn', logger: (level, message) => log(`neo4j-driver ${level}: ${message}`) },
   });
   return {
@@ -34,5 +31,15 @@ export async function openDatabase(config: Config, log: ProgressLog): Promise<Da
       await driver.close();
       await local?.stop();
     },
+  };
+}
+
+/** The driver's share of the time limits (see timeLimits.ts): fail within the query time limit when Neo4j is gone or busy. */
+export function driverTimeLimits(queryTimeoutMs: number): DriverConfig {
+  const limits = timeLimits(queryTimeoutMs);
+  return {
+    maxTransactionRetryTime: limits.transactionRetryMs,
+    connectionAcquisitionTimeout: limits.connectionAcquisitionMs,
+    connectionTimeout: limits.connectionMs,
   };
 }

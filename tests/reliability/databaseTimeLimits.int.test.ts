@@ -1,0 +1,171 @@
+import path from 'node:path';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readDataset } from '../../server/features/load/dataset.js';
+import { applySchema, loadDataset } from '../../server/features/load/load.service.js';
+import { loadConfig } from '../../server/config.js';
+import { driverTimeLimits } from '../../server/neo4j/database.js';
+import { projectRoot } from '../../server/projectRoot.js';
+import { apiRoutes } from '../../server/routes.js';
+import { startApp, type RunningApp } from '../support/testApp.js';
+import { emptyDatabase, openTestDatabase } from '../support/testDatabase.js';
+import { startFreezableProxy, type FreezableProxy } from './support/freezableProxy.js';
+
+// A short query time limit, so the pool and the route give up quickly; the database is the real test Neo4j.
+const QUERY_TIMEOUT_MS = 1000;
+const db = openTestDatabase();
+const dataset = readDataset(path.join(projectRoot, 'data', 'peru'));
+const NODE = 'person:abimael-guzman';
+const OTHER = 'organization:shining-path';
+
+interface Answer {
+  route: string;
+  status: number;
+  contentType: string | null;
+  retryAfter: string | null;
+  body: { status?: number; title?: string };
+}
+
+/** One valid request per API route, by "METHOD path". */
+const requests: Record<string, [method: 'GET' | 'POST', path: string, body?: unknown]> = {
+  'GET /api/search': ['GET', '/api/search?q=guzman&labels=Person'],
+  'GET /api/nodes/:id': ['GET', `/api/nodes/${NODE}`],
+  'GET /api/nodes/:id/neighbours': ['GET', `/api/nodes/${NODE}/neighbours?types=LEADER_OF`],
+  'POST /api/subgraph': ['POST', '/api/subgraph', { ids: [NODE, OTHER] }],
+  'POST /api/degrees': ['POST', '/api/degrees', { ids: [NODE, OTHER] }],
+  'GET /api/most-connected': ['GET', '/api/most-connected'],
+  'GET /api/schema': ['GET', '/api/schema'],
+  'GET /api/sources/:id': ['GET', `/api/sources/${dataset.manifest.id}`],
+  'GET /api/paths': ['GET', `/api/paths?from=${NODE}&to=${OTHER}`],
+  'POST /api/query': ['POST', '/api/query', { cypher: 'MATCH (n:Entity) RETURN count(n) AS entities' }],
+};
+
+async function send(app: RunningApp, route: string): Promise<Answer> {
+  const [method, pathAndQuery, body] = requests[route]!;
+  // The bound only turns a hang into a failure; the route's own limit is QUERY_TIMEOUT_MS + 2 s.
+  const response = await fetch(`${app.base}${pathAndQuery}`, {
+    method,
+    ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
+    signal: AbortSignal.timeout(30_000),
+  });
+  return {
+    route,
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    retryAfter: response.headers.get('retry-after'),
+    body: (await response.json()) as Answer['body'],
+  };
+}
+
+const everyRoute = (app: RunningApp): Promise<Answer[]> => Promise.all(Object.keys(requests).map((route) => send(app, route)));
+
+function driverFor(uri: string, settings: Record<string, unknown> = {}): Driver {
+  return neo4j.driver(uri, undefined, { ...driverTimeLimits(QUERY_TIMEOUT_MS), ...settings });
+}
+
+beforeAll(async () => {
+  await emptyDatabase(db);
+  await applySchema(db);
+  await loadDataset(db, dataset);
+  // Every route once with time to spare, so Neo4j has planned each query before the 1-second limit applies.
+  const warmUp = await startApp(db, { QUERY_TIMEOUT_MS: '30000' });
+  try {
+    expect((await everyRoute(warmUp)).filter((answer) => answer.status !== 200)).toEqual([]);
+  } finally {
+    await warmUp.close();
+  }
+});
+
+/** Asks every route until all answer 200 (the held-back work drains first), at most `attempts` times. */
+async function untilAllAnswer(app: RunningApp, attempts: number): Promise<Answer[]> {
+  let failing: Answer[] = [];
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    failing = (await everyRoute(app)).filter((answer) => answer.status !== 200);
+    if (failing.length === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  return failing;
+}
+
+afterAll(() => db.close());
+
+describe('the requests of this file', () => {
+  it('cover every API route', () => {
+    const routes = apiRoutes({ db, config: loadConfig({}), logger: pino({ level: 'silent' }), readiness: { ready: true, reason: 'test' } });
+    expect(Object.keys(requests).sort()).toEqual(routes.map((route) => `${route.method.toUpperCase()} ${route.path}`).sort());
+  });
+});
+
+describe('when every connection of the pool is taken', () => {
+  let driver: Driver;
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    driver = driverFor(inject('neo4jUri'), { maxConnectionPoolSize: 1 });
+    app = await startApp({ driver, name: db.name }, { QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS) });
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await driver.close();
+  });
+
+  it('answers every route 503 with Retry-After as problem+json, then 200 once the connection is free', async () => {
+    // A read that stays open holds the pool's one connection, as 100 slow console queries would hold a full pool.
+    const holder = driver.session({ database: db.name, defaultAccessMode: neo4j.session.READ });
+    const longRead = await holder.beginTransaction();
+    await longRead.run('MATCH (n:Entity) RETURN count(n)');
+    let answers: Answer[];
+    try {
+      answers = await everyRoute(app);
+    } finally {
+      await longRead.rollback();
+      await holder.close();
+    }
+    for (const answer of answers) {
+      expect({ route: answer.route, status: answer.status }).toEqual({ route: answer.route, status: 503 });
+      expect(answer.contentType).toMatch(/^application\/problem\+json/);
+      expect(answer.retryAfter).toMatch(/^\d+$/);
+      expect(answer.body).toMatchObject({ status: 503, title: 'Database unavailable' });
+    }
+    expect(await untilAllAnswer(app, 10)).toEqual([]);
+  });
+});
+
+describe('when Neo4j freezes', () => {
+  let proxy: FreezableProxy;
+  let driver: Driver;
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    proxy = await startFreezableProxy(new URL(inject('neo4jUri')));
+    driver = driverFor(proxy.uri);
+    app = await startApp({ driver, name: db.name }, { QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS) });
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await driver.close();
+    await proxy.close();
+  });
+
+  it('answers every route 503 or 504 as problem+json, never hangs, and recovers when it thaws', async () => {
+    // One pooled connection that Neo4j stops answering mid-use, and new ones whose handshake gets no answer.
+    await driver.verifyConnectivity({ database: db.name });
+    proxy.freeze();
+    let answers: Answer[];
+    try {
+      answers = await everyRoute(app);
+    } finally {
+      proxy.thaw();
+    }
+    for (const answer of answers) {
+      expect([503, 504]).toContain(answer.status);
+      expect(answer.contentType).toMatch(/^application\/problem\+json/);
+      expect(answer.body.status).toBe(answer.status);
+      if (answer.status === 503) expect(answer.retryAfter).toMatch(/^\d+$/);
+    }
+    expect(await untilAllAnswer(app, 10)).toEqual([]);
+  });
+});
