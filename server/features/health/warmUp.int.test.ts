@@ -28,6 +28,7 @@ describe('warmQueryPlans', () => {
       'neighbours (out)',
       'neighbours (both)',
       'search',
+      'schema',
       'shortest path',
     ]);
     expect(report.shapes.filter((shape) => !shape.ok)).toEqual([]);

@@ -3,6 +3,7 @@ import type { Database } from '../../neo4j/database.js';
 import { getMostConnected } from '../degrees/degrees.service.js';
 import { directions, getNeighbours } from '../neighbours/neighbours.service.js';
 import { getNodeDetails } from '../nodes/nodes.service.js';
+import { getSchema } from '../schema/schema.service.js';
 import { DEFAULT_MAX_HOPS, findPaths } from '../paths/paths.service.js';
 import { searchEntities } from '../search/search.service.js';
 
@@ -41,6 +42,8 @@ export async function warmQueryPlans(db: Pick<Database, 'driver' | 'name'>, time
       () => getNeighbours(db, NO_SUCH_ENTITY, { types: [], direction, labels: [], limit: 25, skip: 0 }, timeoutMs),
     ]),
     ['search', () => searchEntities(db, { q: 'warm up', limit: 10, labels: [] }, timeoutMs)],
+    // The legend's first request: its summary query is planned per set of labels, slowly on a cold database.
+    ['schema', () => getSchema(db, timeoutMs)],
   ];
   if (known.length >= 2) {
     const request = { from: known[0]!, to: known[1]!, maxHops: DEFAULT_MAX_HOPS, types: [], directed: false, k: 3 };
