@@ -63,4 +63,11 @@ describe('the server import graph', () => {
     const cycles = findCycles(graph).map((cycle) => cycle.map((file) => path.relative(serverDir, file)).join(' → '));
     expect(cycles).toEqual([]);
   });
+
+  it('keeps app.ts out of the features: they get what they need from appContext.ts', () => {
+    const app = path.join(serverDir, 'app.ts');
+    // Tests may mount the whole app; the features' own modules may not.
+    const features = sourceFiles(path.join(serverDir, 'features')).filter((file) => !file.endsWith('.test.ts'));
+    expect(features.filter((file) => importsOf(file).includes(app)).map((file) => path.relative(serverDir, file))).toEqual([]);
+  });
 });
