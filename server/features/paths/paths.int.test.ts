@@ -512,16 +512,13 @@ describe('GET /api/paths on the generated graph', () => {
     expect(answer.paths.map((one) => one.edges.map((edge) => edge.id)).sort()).toEqual([['chain:0-0'], ['chain:0-1'], ['chain:0-2']]);
   });
 
-  it('finds the one simple path in k-shortest where trails loop endlessly through a clique, within the default time limit', async () => {
-    const withDefaults = await startApp(db, {});
-    try {
-      const response = await requestPaths({ from: 'person:loop-from', to: 'person:loop-to', mode: 'k-shortest', k: 20, maxHops: 10 }, withDefaults);
-      expect(response.status).toBe(200);
-      const answer = (await response.json()) as PathsAnswer;
-      expect(answer.paths.map((one) => one.edges.map((edge) => edge.id))).toEqual([['loop:in', 'loop:out']]);
-    } finally {
-      await withDefaults.close();
-    }
+  it('finds the one simple path in k-shortest where trails loop endlessly through a clique', async () => {
+    // Under the generous limit: an endless search would still end in a 504, while how fast the real one is belongs in
+    // the bench, not in a test that a loaded machine could fail.
+    const response = await requestPaths({ from: 'person:loop-from', to: 'person:loop-to', mode: 'k-shortest', k: 20, maxHops: 10 });
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as PathsAnswer;
+    expect(answer.paths.map((one) => one.edges.map((edge) => edge.id))).toEqual([['loop:in', 'loop:out']]);
   });
 
   it('answers 504 problem+json when the search outlasts the configured query time limit', async () => {
