@@ -30,6 +30,13 @@ const environmentSchema = z.object({
     .optional(),
   NEXO_CORS_ORIGINS: z.string().optional(),
   NEXO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  NEXO_CONSOLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  NEXO_CONSOLE_CONCURRENCY_PER_CLIENT: z.coerce.number().int().min(1).max(64).default(2),
+  NEXO_CONSOLE_MAX_ANSWER_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(8 * 1024 * 1024),
   NEXO_CAPTION_RULES: z.string().optional(),
 });
 
@@ -58,9 +65,18 @@ export interface Config {
   localNeo4j: LocalNeo4jSettings;
   loadOnStart: Environment['NEXO_LOAD_ON_START'];
   queryTimeoutMs: number;
+  console: ConsoleSettings;
   access: AccessSettings;
   /** Which properties give a node its display name when it has no `name`, per label. */
   captionRules: CaptionRules;
+}
+
+export interface ConsoleSettings {
+  /** Console queries running at once, over all clients; each runs on its own worker thread and connection. */
+  concurrency: number;
+  concurrencyPerClient: number;
+  /** The largest console answer, in bytes of JSON. */
+  maxAnswerBytes: number;
 }
 
 export interface AccessSettings {
@@ -106,6 +122,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     loadOnStart: e.NEXO_LOAD_ON_START,
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    console: {
+      concurrency: e.NEXO_CONSOLE_CONCURRENCY,
+      concurrencyPerClient: e.NEXO_CONSOLE_CONCURRENCY_PER_CLIENT,
+      maxAnswerBytes: e.NEXO_CONSOLE_MAX_ANSWER_BYTES,
+    },
     access: {
       apiToken: e.NEXO_API_TOKEN,
       basicAuth,

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Express } from 'express';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { emptyDatabase, graphCounts, openTestDatabase } from '../../../tests/support/testDatabase.js';
 import { createApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
@@ -214,7 +214,12 @@ describe('POST /api/query stops at its caps', () => {
   });
 
   it('stops before the row that would take the graph past its cap, so rows and graph stay consistent', async () => {
-    const result = await runConsoleQuery(db, 'MATCH (n:Entity) RETURN n ORDER BY n.id', {}, { timeoutMs: 30_000, maxRows: 1000, maxGraphElements: 10 });
+    const result = await runConsoleQuery(
+      db,
+      'MATCH (n:Entity) RETURN n ORDER BY n.id',
+      {},
+      { timeoutMs: 30_000, maxRows: 1000, maxGraphElements: 10, maxAnswerBytes: 1_000_000 },
+    );
     expect(result.truncated).toBe(true);
     expect(result.rows).toHaveLength(10);
     expect(result.graph.nodes.map((node) => node.id)).toEqual(result.rows.map(([cell]) => (cell as { id: string }).id));
@@ -329,6 +334,11 @@ describe('POST /api/query reports errors as problem+json', () => {
 });
 
 describe('POST /api/query stops at its time limit', () => {
+  // A query stopped at its limit ends its console worker; the next one starts meanwhile, which is not what these time.
+  beforeEach(async () => {
+    await post({ cypher: 'RETURN 1' });
+  });
+
   it.each([
     ['counting a huge UNWIND', 'UNWIND range(1, 1000000000) AS x RETURN count(*)'],
     ['a Cartesian product', 'MATCH (a), (b), (c), (d), (e) RETURN count(a.id + b.id + c.id + d.id + e.id)'],
@@ -348,6 +358,8 @@ describe('POST /api/query stops at its time limit', () => {
 
   it('caps a requested time limit at the server’s QUERY_TIMEOUT_MS', async () => {
     const strictBase = await listen(appOn(db, { QUERY_TIMEOUT_MS: '500' }));
+    // Its first query starts the app's console worker thread, which is not what this test times.
+    await post({ cypher: 'RETURN 1' }, strictBase);
     const answer = await post({ cypher: 'UNWIND range(1, 1000000000) AS x RETURN count(*)', timeoutMs: 600_000 }, strictBase);
     expectProblem(answer, 504);
     expect(answer.elapsedMs).toBeLessThan(500 + 1000 + 2000);

@@ -8,14 +8,18 @@ import { AppError } from '../../errors.js';
  * plan, where Neo4j has already resolved every clause, subquery and procedure name, never the query text.
  */
 
-/** Read-only catalogue and search procedures. Anything else (db.clearQueryCaches, tx.setMetaData, dbms.listConfig …) is refused. */
+/**
+ * Read-only catalogue and search procedures that stop at the transaction's time limit. Anything else
+ * (db.clearQueryCaches, tx.setMetaData, dbms.listConfig …) is refused. db.schema.nodeTypeProperties and
+ * relTypeProperties are refused too: they read every node or relationship before yielding a row and do not look at
+ * the time limit meanwhile (minutes of both cores on a large graph after the 504); SHOW INDEXES and db.schema.visualization
+ * describe the model instead.
+ */
 export const allowedProcedures: readonly string[] = [
   'db.labels',
   'db.relationshipTypes',
   'db.propertyKeys',
   'db.schema.visualization',
-  'db.schema.nodeTypeProperties',
-  'db.schema.relTypeProperties',
   'db.index.fulltext.queryNodes',
   'db.index.fulltext.queryRelationships',
   'db.index.fulltext.listAvailableAnalyzers',

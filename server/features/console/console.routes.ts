@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { AppContext } from '../../appContext.js';
+import { AppError } from '../../errors.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
 import { graphSchema } from '../../neo4j/graph.js';
 import { allowedProcedures, bracketDepth, MAX_BRACKET_DEPTH } from './console.policy.js';
-import { defaultGraphCap, defaultRowCap, runConsoleQuery } from './console.service.js';
+import { defaultGraphCap, defaultRowCap } from './console.service.js';
+import { ConsoleWorkers } from './console.workers.js';
 
 const queryBody = z.strictObject({
   cypher: z
@@ -30,6 +32,17 @@ const queryResult = z.object({
 
 /** POST /api/query: the read-only Cypher console. */
 export function consoleRoutes(context: AppContext): AnyRoute[] {
+  const { config, db } = context;
+  const workers = new ConsoleWorkers(config.console, async () => ({
+    // The local server runs without authentication and tells its own address; a remote one is NEO4J_URI.
+    uri: config.neo4j.uri ?? `bolt://${(await db.driver.getServerInfo({ database: db.name })).address}`,
+    auth: config.neo4j.uri ? { username: config.neo4j.username, password: config.neo4j.password } : undefined,
+    database: db.name,
+    queryTimeoutMs: config.queryTimeoutMs,
+    captionRules: config.captionRules,
+  }));
+  // A console slot frees within one time limit.
+  const retryAfterSeconds = String(Math.ceil(config.queryTimeoutMs / 1000));
   return [
     defineRoute({
       method: 'post',
@@ -45,17 +58,29 @@ export function consoleRoutes(context: AppContext): AnyRoute[] {
       response: queryResult,
       errors: {
         403: 'Refused: the statement writes, changes the schema, administers the server, reads files or calls a procedure not allowed here',
-        413: 'The query needed more memory than Neo4j allows',
-        429: 'Too many console requests from this client',
-        503: 'Neo4j unavailable',
+        413: 'The answer would be larger than NEXO_CONSOLE_MAX_ANSWER_BYTES, or the query needed more memory than Neo4j allows',
+        429: 'Too many console requests from this client, or too many running at once (Retry-After)',
+        503: 'Neo4j unavailable, or the console runs as many queries as it may (Retry-After)',
         504: 'Query timeout',
       },
-      handler: ({ body }) =>
-        runConsoleQuery(context.db, body.cypher, body.params, {
-          timeoutMs: Math.min(body.timeoutMs ?? context.config.queryTimeoutMs, context.config.queryTimeoutMs),
-          maxRows: defaultRowCap,
-          maxGraphElements: defaultGraphCap,
-        }),
+      handler: async ({ body }, req, res) => {
+        const job = {
+          cypher: body.cypher,
+          parameters: body.params,
+          limits: {
+            timeoutMs: Math.min(body.timeoutMs ?? config.queryTimeoutMs, config.queryTimeoutMs),
+            maxRows: defaultRowCap,
+            maxGraphElements: defaultGraphCap,
+            maxAnswerBytes: config.console.maxAnswerBytes,
+          },
+        };
+        try {
+          return await workers.run(req.ip ?? 'unknown', job);
+        } catch (error) {
+          if (error instanceof AppError && error.type === 'console-busy') res.set('Retry-After', retryAfterSeconds);
+          throw error;
+        }
+      },
     }),
   ];
 }

@@ -4,7 +4,7 @@ import { AppError, fromNeo4jError } from '../../errors.js';
 import type { Database } from '../../neo4j/database.js';
 import { GraphCollector, type Graph } from '../../neo4j/graph.js';
 import { assertAllowedPlan, assertReadOnly } from './console.policy.js';
-import { cellRenderer, cypherParameters } from './console.values.js';
+import { approximateJsonBytes, cellRenderer, cypherParameters } from './console.values.js';
 
 export interface ConsoleLimits {
   /** Neo4j stops the transaction after this long. */
@@ -12,6 +12,8 @@ export interface ConsoleLimits {
   maxRows: number;
   /** Nodes plus relationships the query returned; end nodes fetched for its relationships come on top. */
   maxGraphElements: number;
+  /** The largest answer, in bytes of JSON; a larger one is refused with 413 rather than cut, so no row is half there. */
+  maxAnswerBytes: number;
 }
 
 export const defaultRowCap = 1000;
@@ -50,7 +52,9 @@ export async function runConsoleQuery(
       const { columns, records, truncated } = await readCapped(tx, cypher, values, limits);
       const graph = await gatherGraph(tx, records);
       const render = cellRenderer(graph);
-      return { columns, rows: records.map((record) => Array.from(record.values(), render)), graph, truncated };
+      const result = { columns, rows: records.map((record) => Array.from(record.values(), render)), graph, truncated };
+      if (Buffer.byteLength(JSON.stringify(result)) > limits.maxAnswerBytes) throw answerTooLarge(limits.maxAnswerBytes);
+      return result;
     },
     { timeout: limits.timeoutMs },
   );
@@ -70,6 +74,14 @@ export async function runConsoleQuery(
   } finally {
     clearTimeout(timer);
   }
+}
+
+export function answerTooLarge(maxAnswerBytes: number): AppError {
+  return new AppError(
+    413,
+    'Answer too large',
+    `The answer would be larger than ${(maxAnswerBytes / 1024 / 1024).toFixed(1)} MiB (NEXO_CONSOLE_MAX_ANSWER_BYTES): return fewer rows, shorter lists or strings, or fewer properties.`,
+  );
 }
 
 function deadlineError(reachedNeo4j: boolean): AppError {
@@ -117,8 +129,12 @@ async function readCapped(
   const columns = await result.keys();
   const records: Neo4jRecord[] = [];
   const counted = new GraphCollector();
+  let bytes = 0;
   for await (const record of result) {
     if (records.length === limits.maxRows) return { columns, records, truncated: true };
+    // Stops reading as soon as the rows alone are over the limit: a thousand rows of 1 MiB are not read to the end.
+    bytes += approximateJsonBytes(Array.from(record.values()), limits.maxAnswerBytes - bytes);
+    if (bytes > limits.maxAnswerBytes) throw answerTooLarge(limits.maxAnswerBytes);
     counted.add(Array.from(record.values()));
     // The record that crosses the cap is left out whole, so every row's nodes and relationships are in the graph.
     if (counted.size.nodes + counted.size.edges > limits.maxGraphElements) return { columns, records, truncated: true };

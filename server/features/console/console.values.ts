@@ -52,3 +52,34 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 }
+
+/**
+ * About how many bytes of JSON a result value becomes, counting at least `budget + 1` once it is over `budget`, so one
+ * huge list is not walked to its end. Nodes and relationships count their properties, as the answer's graph holds them.
+ */
+export function approximateJsonBytes(value: unknown, budget: number): number {
+  let bytes = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0 && bytes <= budget) {
+    const next = pending.pop();
+    if (typeof next === 'string') bytes += next.length + 2;
+    else if (isNode(next)) {
+      bytes += 64 + next.labels.join().length;
+      pending.push(next.properties);
+    } else if (isRelationship(next)) {
+      bytes += 96 + next.type.length;
+      pending.push(next.properties);
+    } else if (isPath(next)) pending.push(next.start, ...next.segments.flatMap((segment) => [segment.relationship, segment.end]));
+    else if (Array.isArray(next)) {
+      // Every element takes a byte at least, so a list longer than the budget is over it without a look inside.
+      bytes += 2 + next.length;
+      if (bytes <= budget) for (const item of next as unknown[]) pending.push(item);
+    } else if (isPlainObject(next)) {
+      for (const [key, inner] of Object.entries(next)) {
+        bytes += key.length + 4;
+        pending.push(inner);
+      }
+    } else bytes += 8;
+  }
+  return bytes;
+}
