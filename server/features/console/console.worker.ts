@@ -60,4 +60,8 @@ parentPort!.on('message', (job: ConsoleJob) => {
     (error: unknown) => parentPort!.postMessage(reply(error)),
   );
 });
-parentPort!.postMessage({ kind: 'ready' } satisfies WorkerReply);
+// Connected before the first job: on a loaded machine opening the connection can take most of a query's time limit.
+driver.verifyConnectivity({ database: connection.database }).then(
+  () => parentPort!.postMessage({ kind: 'ready' } satisfies WorkerReply),
+  (error: unknown) => parentPort!.postMessage(reply(error)),
+);

@@ -79,9 +79,10 @@ export class ConsoleWorkers {
       const fail = (error: unknown): void => {
         clearTimeout(timer);
         void worker.terminate();
-        reject(error instanceof AppError ? error : new Error(`The console worker did not start: ${String(error)}`));
+        reject(error instanceof AppError || error instanceof Neo4jError ? error : new Error(`The console worker did not start: ${String(error)}`));
       };
-      worker.once('message', () => {
+      worker.once('message', (message: WorkerReply) => {
+        if (message.kind !== 'ready') return fail(asError(message));
         clearTimeout(timer);
         forgetListeners(worker);
         resolve();
