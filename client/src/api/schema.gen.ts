@@ -185,7 +185,7 @@ export type paths = {
     put?: never;
     /**
      * Run a read-only Cypher statement
-     * @description Runs in a READ transaction, so Neo4j refuses writes and schema changes (403). Also refused (403): LOAD CSV, CALL { … } IN TRANSACTIONS, administration commands, SHOW TRANSACTIONS/SETTINGS, TERMINATE TRANSACTIONS and procedures other than db.labels, db.relationshipTypes, db.propertyKeys, db.schema.visualization, db.schema.nodeTypeProperties, db.schema.relTypeProperties, db.index.fulltext.queryNodes, db.index.fulltext.queryRelationships, db.index.fulltext.listAvailableAnalyzers, dbms.components. Stops at the time limit (504), after 1000 rows or 2000 nodes and relationships (truncated: true).
+     * @description Runs in a READ transaction, so Neo4j refuses writes and schema changes (403). Also refused (403): LOAD CSV, CALL { … } IN TRANSACTIONS, administration commands, SHOW TRANSACTIONS/SETTINGS, TERMINATE TRANSACTIONS and procedures other than db.labels, db.relationshipTypes, db.propertyKeys, db.schema.visualization, db.index.fulltext.queryNodes, db.index.fulltext.queryRelationships, db.index.fulltext.listAvailableAnalyzers, dbms.components. Stops at the time limit (504), after 1000 rows or 2000 nodes and relationships (truncated: true).
      */
     post: operations['postApiQuery'];
     delete?: never;
@@ -941,7 +941,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The query needed more memory than Neo4j allows */
+      /** @description The answer would be larger than NEXO_CONSOLE_MAX_ANSWER_BYTES, or the query needed more memory than Neo4j allows */
       413: {
         headers: {
           [name: string]: unknown;
@@ -950,7 +950,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Too many console requests from this client */
+      /** @description Too many console requests from this client, or too many running at once (Retry-After) */
       429: {
         headers: {
           [name: string]: unknown;
@@ -959,7 +959,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Neo4j unavailable */
+      /** @description Neo4j unavailable, or the console runs as many queries as it may (Retry-After) */
       503: {
         headers: {
           [name: string]: unknown;
