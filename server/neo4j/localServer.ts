@@ -61,7 +61,12 @@ export async function startLocalNeo4j(settings: LocalNeo4jSettings, log: Progres
   log(`Starting local Neo4j on ${uri} (store ${path.relative(projectRoot, storeDir) || storeDir})…`);
   const startedAt = Date.now();
 
-  let child = await launch(java, settings, storeDir, uri);
+  // The JVM being started or running now: stop() must reach it even in the middle of a restart.
+  let child!: ChildProcess;
+  const track = (spawned: ChildProcess): void => {
+    child = spawned;
+  };
+  await launch(java, settings, storeDir, uri, track);
   log(`Local Neo4j ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
 
   const listeners: ((event: LocalNeo4jEvent) => void)[] = [];
@@ -79,7 +84,7 @@ export async function startLocalNeo4j(settings: LocalNeo4jSettings, log: Progres
       emit({ kind: 'restarting', attempt });
       const restartedAt = Date.now();
       try {
-        child = await launch(java, settings, storeDir, uri);
+        await launch(java, settings, storeDir, uri, track);
       } catch (error) {
         if (stopping) return;
         emit({ kind: 'restart-failed', attempt, reason: error instanceof Error ? error.message : String(error), retryInMs: delay });
@@ -89,11 +94,7 @@ export async function startLocalNeo4j(settings: LocalNeo4jSettings, log: Progres
         });
         continue;
       }
-      // stop() may have come while the JVM was starting: it must not outlive the stop.
-      if (stopping) {
-        await stopChild(child);
-        return;
-      }
+      if (stopping) return;
       watch(child);
       emit({ kind: 'restarted', attempt, seconds: (Date.now() - restartedAt) / 1000 });
       return;
@@ -124,8 +125,8 @@ export async function startLocalNeo4j(settings: LocalNeo4jSettings, log: Progres
   };
 }
 
-/** Spawns the JVM and resolves once Bolt answers; on failure the JVM is stopped and the error says why. */
-async function launch(java: string, settings: LocalNeo4jSettings, storeDir: string, uri: string): Promise<ChildProcess> {
+/** Spawns the JVM (handing it to `spawned` at once) and resolves once Bolt answers; on failure the JVM is stopped and the error says why. */
+async function launch(java: string, settings: LocalNeo4jSettings, storeDir: string, uri: string, spawned: (child: ChildProcess) => void): Promise<void> {
   const child = spawn(
     java,
     [
@@ -143,6 +144,7 @@ async function launch(java: string, settings: LocalNeo4jSettings, storeDir: stri
     ],
     { cwd: projectRoot, stdio: ['pipe', 'pipe', 'pipe'] },
   );
+  spawned(child);
   const output = collectOutput(child);
   try {
     await waitUntilReady(uri, child, output);
@@ -150,7 +152,6 @@ async function launch(java: string, settings: LocalNeo4jSettings, storeDir: stri
     await stopChild(child);
     throw error;
   }
-  return child;
 }
 
 function javaCommand(): string {
