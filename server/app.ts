@@ -10,7 +10,7 @@ import { pinoHttp } from 'pino-http';
 import type { AppContext } from './appContext.js';
 import { AppError, notFoundHandler, problemHandler } from './errors.js';
 import { mountHealthRoutes } from './features/health/health.routes.js';
-import { requireCredentials } from './http/access.js';
+import { redactUrl, requireCredentials } from './http/access.js';
 import { mountRoutes, openApiDocument } from './http/route.js';
 import { useCaptionRules } from './neo4j/graph.js';
 import { timeLimits } from './neo4j/timeLimits.js';
@@ -51,9 +51,9 @@ export function createApp(context: AppContext): Express {
   app.use(
     pinoHttp({
       logger: context.logger,
-      // One line per request with status and latency; no headers, so no credentials in logs.
+      // One line per request with status and latency; no headers and a redacted URL, so no credentials in logs.
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url, context.config.access) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         // pino-http invents an error for every 5xx; the problem handler already logged real ones.
         err: (err: Error) => (err.message.startsWith('failed with status code') ? undefined : stdSerializers.err(err)),

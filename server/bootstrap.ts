@@ -5,6 +5,7 @@ import { readDataset } from './features/load/dataset.js';
 import { warmQueryPlans } from './features/health/warmUp.js';
 import { applySchema, loadDataset } from './features/load/load.service.js';
 import type { Database } from './neo4j/database.js';
+import type { LocalNeo4jEvent, LocalNeo4jServer } from './neo4j/localServer.js';
 import { probeDatabase, type ReadinessState } from './neo4j/readiness.js';
 import { timedRead } from './neo4j/timedRead.js';
 import { toNumber } from './neo4j/values.js';
@@ -48,4 +49,56 @@ export async function bootstrapDatabase(
   const failed = warmUp.shapes.filter((shape) => !shape.ok);
   if (failed.length > 0) logger.warn(`Query warm-up: ${failed.map((shape) => `${shape.name}: ${shape.error}`).join('; ')}`);
   else logger.info(`Query plans warmed: ${warmUp.shapes.map((shape) => shape.name).join(', ')}`);
+}
+
+/** How a local server's exit reads in the log and on /readyz. */
+function describeExit(event: Extract<LocalNeo4jEvent, { kind: 'exited' }>): string {
+  return event.signal ? `was killed (${event.signal})` : `exited with code ${event.code}`;
+}
+
+/**
+ * Keeps the app in step with the local Neo4j it started: when the JVM exits unasked, logs it at once and
+ * marks the app not ready with the reason (so /readyz and the data routes explain); the server restarts
+ * itself on the same store, and once it answers, the bootstrap runs again (schema and data are kept in
+ * the store, so that is a check) and the app is ready again, without restarting `npm start`.
+ */
+export function superviseLocalNeo4j(
+  local: Pick<LocalNeo4jServer, 'onEvent'>,
+  db: Pick<Database, 'driver' | 'name'>,
+  config: Config,
+  readiness: ReadinessState,
+  logger: Logger,
+  signal: AbortSignal,
+): void {
+  let lost = '';
+  local.onEvent((event) => {
+    if (signal.aborted) return;
+    switch (event.kind) {
+      case 'exited':
+        lost = `the local Neo4j server ${describeExit(event)} at ${new Date().toISOString()}`;
+        readiness.set(false, `${lost}; restarting it`);
+        logger.error(`Local Neo4j ${describeExit(event)}: restarting it on the same store`);
+        return;
+      case 'restarting':
+        readiness.set(false, `${lost}; restarting it (attempt ${event.attempt})`);
+        if (event.attempt > 1) logger.warn(`Restarting local Neo4j (attempt ${event.attempt})`);
+        return;
+      case 'restart-failed':
+        readiness.set(false, `${lost}; restart attempt ${event.attempt} failed, next in ${event.retryInMs / 1000} s: ${event.reason}`);
+        logger.error(`Local Neo4j restart attempt ${event.attempt} failed (next in ${event.retryInMs / 1000} s): ${event.reason}`);
+        return;
+      case 'restarted':
+        logger.info(`Local Neo4j restarted in ${event.seconds.toFixed(1)} s`);
+        readiness.set(false, `${lost}; restarted, checking the database`);
+        // "always" means at the start of Nexo; after a restart the store still holds what was loaded.
+        bootstrapDatabase(db, { ...config, loadOnStart: config.loadOnStart === 'always' ? 'auto' : config.loadOnStart }, readiness, logger, signal).then(
+          () => logger.info('Ready again after the local Neo4j restart'),
+          (error: unknown) => {
+            readiness.set(false, `after the local Neo4j restart, start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+            logger.error(`After the local Neo4j restart, start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+          },
+        );
+        return;
+    }
+  });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MIN_PASSWORD_BITS, MIN_TOKEN_BITS, guessingBits } from './http/secretStrength.js';
 import { defaultCaptionRules, type CaptionRules } from './neo4j/caption.js';
 
 /** QUERY_TIMEOUT_MS when unset: the time limit of every database read. */
@@ -23,12 +24,23 @@ const environmentSchema = z.object({
   NEXO_NEO4J_PAGECACHE_MB: z.coerce.number().int().min(16).default(512),
   NEXO_LOAD_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(defaultQueryTimeoutMs),
-  NEXO_API_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  NEXO_API_TOKEN: z
+    .string()
+    .min(16, 'at least 16 characters')
+    .refine((token) => guessingBits(token) >= MIN_TOKEN_BITS, tooEasy('token', MIN_TOKEN_BITS, 'openssl rand -hex 24'))
+    .optional(),
   NEXO_BASIC_AUTH: z
     .string()
     .regex(/^[^:]+:.{8,}$/, 'user:password with a password of 8+ characters')
+    .refine((text) => guessingBits(text.slice(text.indexOf(':') + 1)) >= MIN_PASSWORD_BITS, tooEasy('password', MIN_PASSWORD_BITS, 'openssl rand -base64 12'))
     .optional(),
-  NEXO_CORS_ORIGINS: z.string().optional(),
+  NEXO_CORS_ORIGINS: z
+    .string()
+    // The cors package would allow any origin for "*", but with credentials that hands the data to every web page.
+    .refine((origins) => !origins.split(',').some((origin) => origin.trim() === '*'), {
+      message: '"*" is not supported: list the origins allowed to call this API, comma-separated (https://newsroom.example)',
+    })
+    .optional(),
   NEXO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   NEXO_CONSOLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   NEXO_CONSOLE_CONCURRENCY_PER_CLIENT: z.coerce.number().int().min(1).max(64).default(2),
@@ -41,6 +53,15 @@ const environmentSchema = z.object({
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
+
+/** The message for a secret that the guessing estimate refuses, naming a way to make a good one. */
+function tooEasy(what: 'token' | 'password', bits: number, command: string): { message: string } {
+  return {
+    message:
+      `the ${what} is too easy to guess (runs such as 1234 or aaaa, spaces, or too short; about ${bits} bits of randomness needed): ` +
+      `use a random one, e.g. \`${command}\``,
+  };
+}
 
 export interface Neo4jTarget {
   /** Where Bolt is; undefined means "start the local server". */

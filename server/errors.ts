@@ -1,6 +1,7 @@
 import type {} from 'pino-http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { Neo4jError } from 'neo4j-driver';
+import { withoutJavaNames } from './neo4j/javaNames.js';
 
 const PROBLEM_BASE = 'https://nexo.dev/problems/';
 
@@ -82,8 +83,9 @@ export function queryTimeout(): AppError {
   return new AppError(504, 'Query timeout', 'The query took longer than the time limit and was stopped.');
 }
 
+/** The first line of a Neo4j message, without the Java class names it quotes. */
 function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
+  return withoutJavaNames(message.split('\n')[0] ?? message);
 }
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {

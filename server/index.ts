@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
-import { bootstrapDatabase } from './bootstrap.js';
+import { bootstrapDatabase, superviseLocalNeo4j } from './bootstrap.js';
 import { describeFailure } from './cli.js';
 import { answerClientErrors } from './http/clientErrors.js';
 import { loadConfig } from './config.js';
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     void db.close().finally(() => process.exit(1));
   });
 
+  if (db.local) superviseLocalNeo4j(db.local, db, config, readiness, logger, shutdown.signal);
   bootstrapDatabase(db, config, readiness, logger, shutdown.signal).catch((error: unknown) => {
     readiness.set(false, `start-up failed: ${describeFailure(error)}`);
     logger.error(`Start-up failed: ${describeFailure(error)}`);

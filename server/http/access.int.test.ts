@@ -4,6 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../tests/support/testDatabase.js';
 import { createApp } from '../app.js';
 import { ConfigError, loadConfig } from '../config.js';
+import { FREE_FAILURES, LoginThrottle } from './access.js';
 
 const db = openTestDatabase();
 const TOKEN = 'a-test-token-of-enough-length';
@@ -36,6 +37,31 @@ describe('binding', () => {
 
   it('rejects a short token rather than accepting a weak one', () => {
     expect(() => loadConfig({ NEXO_API_TOKEN: 'short' })).toThrow(/NEXO_API_TOKEN/);
+  });
+
+  it.each([
+    ['a password of digits in a row', { NEXO_BASIC_AUTH: 'u:12345678' }, /NEXO_BASIC_AUTH: the password is too easy to guess/],
+    ['a token of 16 identical characters', { NEXO_API_TOKEN: 'a'.repeat(16) }, /NEXO_API_TOKEN: the token is too easy to guess/],
+    ['a token of spaces', { NEXO_API_TOKEN: ' '.repeat(16) }, /NEXO_API_TOKEN: the token is too easy to guess/],
+    ['a password of spaces', { NEXO_BASIC_AUTH: 'u:' + ' '.repeat(12) }, /NEXO_BASIC_AUTH: the password is too easy to guess/],
+  ])('refuses to start with %s, saying why in one line', (_case, env, why) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(why);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('accepts random-looking secrets', () => {
+    expect(loadConfig({ NEXO_API_TOKEN: '9f3Kq2LmZx81RtPw' }).access.apiToken).toBe('9f3Kq2LmZx81RtPw');
+    expect(loadConfig({ NEXO_BASIC_AUTH: 'analyst:tulip-7-Harbor' }).access.basicAuth?.password).toBe('tulip-7-Harbor');
+  });
+
+  it('refuses NEXO_CORS_ORIGINS=* with a message instead of silently allowing no origin', () => {
+    expect(() => loadConfig({ NEXO_CORS_ORIGINS: '*' })).toThrow(/NEXO_CORS_ORIGINS: "\*" is not supported/);
+    expect(() => loadConfig({ NEXO_CORS_ORIGINS: 'https://newsroom.example, *' })).toThrow(/NEXO_CORS_ORIGINS/);
   });
 });
 
@@ -84,6 +110,59 @@ describe('headers', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe('https://newsroom.example');
     response = await fetch(`${base}/healthz`, { headers: { origin: 'https://evil.example' } });
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('failed logins', () => {
+  const wrong = { authorization: 'Bearer wrong-token-wrong-token' };
+
+  it('are throttled per client with exponential back-off: 429 problem+json with Retry-After, the right token waits too', async () => {
+    const base = await serve({ NEXO_API_TOKEN: TOKEN });
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt <= FREE_FAILURES; attempt++) statuses.push((await fetch(`${base}/readyz`, { headers: wrong })).status);
+    expect(statuses).toEqual([...Array<number>(FREE_FAILURES).fill(401), 429]);
+
+    const throttled = await fetch(`${base}/readyz`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    const firstWait = Number(throttled.headers.get('retry-after'));
+    expect(firstWait).toBeGreaterThanOrEqual(1);
+    expect(await throttled.json()).toMatchObject({ status: 429, title: 'Too many failed logins' });
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+
+  it('doubles the wait after each failure past the free ones, and forgets them after a success', () => {
+    const throttle = new LoginThrottle();
+    const at = 1_000_000;
+    for (let attempt = 1; attempt < FREE_FAILURES; attempt++) throttle.failed('10.0.0.1', at);
+    expect(throttle.waitSeconds('10.0.0.1', at)).toBe(0);
+    throttle.failed('10.0.0.1', at);
+    const first = throttle.waitSeconds('10.0.0.1', at);
+    expect(first).toBeGreaterThan(0);
+    throttle.failed('10.0.0.1', at + first * 1000);
+    expect(throttle.waitSeconds('10.0.0.1', at + first * 1000)).toBe(first * 2);
+    expect(throttle.waitSeconds('10.0.0.2', at)).toBe(0);
+    throttle.succeeded('10.0.0.1');
+    expect(throttle.waitSeconds('10.0.0.1', at)).toBe(0);
+  });
+});
+
+describe('request logs', () => {
+  it('never carry a token sent in the query string', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    const app = createApp({ db, config: loadConfig({ NEXO_API_TOKEN: TOKEN }), logger, readiness: { ready: true, reason: 'test' } });
+    server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server!.once('listening', resolve));
+    const address = server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+    await fetch(`${base}/api/search?q=guzman&token=${TOKEN}`);
+    await fetch(`${base}/api/search?access_token=${TOKEN}&q=guzman`);
+
+    expect(lines.filter((line) => line.includes('/api/search'))).toHaveLength(2);
+    expect(lines.join('')).not.toContain(TOKEN);
+    expect(lines.join('')).toContain('q=guzman');
   });
 });
 

@@ -19,16 +19,32 @@ export class LocalNeo4jError extends Error {
   override name = 'LocalNeo4jError';
 }
 
+/** What happens to a running local server after its start; `restarted` means it answers Bolt again. */
+export type LocalNeo4jEvent =
+  | { kind: 'exited'; code: number | null; signal: NodeJS.Signals | null }
+  | { kind: 'restarting'; attempt: number }
+  | { kind: 'restarted'; attempt: number; seconds: number }
+  | { kind: 'restart-failed'; attempt: number; reason: string; retryInMs: number };
+
 export interface LocalNeo4jServer {
   uri: string;
+  /** The JVM's process id (changes with each restart). */
+  pid(): number | undefined;
+  /** Hears every exit and restart; the server restarts by itself whether anyone listens or not. */
+  onEvent(listener: (event: LocalNeo4jEvent) => void): void;
   stop(): Promise<void>;
 }
 
 export type ProgressLog = (message: string) => void;
 
+/** Restarts wait 1 s, 2 s, 4 s … up to this, so a server that cannot start does not spin. */
+const MAX_RESTART_DELAY_MS = 30_000;
+
 /**
  * Builds the launcher if needed, starts Neo4j on loopback and resolves once the driver can connect.
- * The JVM stops with stop(), with this process, or when this process dies (it watches its stdin).
+ * If the JVM later exits unasked (killed, crashed), it is started again on the same store and port,
+ * with back-off, and listeners hear of it. The JVM stops with stop(), with this process, or when this
+ * process dies (it watches its stdin).
  */
 export async function startLocalNeo4j(settings: LocalNeo4jSettings, log: ProgressLog): Promise<LocalNeo4jServer> {
   const java = javaCommand();
@@ -45,6 +61,72 @@ export async function startLocalNeo4j(settings: LocalNeo4jSettings, log: Progres
   log(`Starting local Neo4j on ${uri} (store ${path.relative(projectRoot, storeDir) || storeDir})…`);
   const startedAt = Date.now();
 
+  // The JVM being started or running now: stop() must reach it even in the middle of a restart.
+  let child!: ChildProcess;
+  const track = (spawned: ChildProcess): void => {
+    child = spawned;
+  };
+  await launch(java, settings, storeDir, uri, track);
+  log(`Local Neo4j ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
+
+  const listeners: ((event: LocalNeo4jEvent) => void)[] = [];
+  const emit = (event: LocalNeo4jEvent): void => listeners.forEach((listener) => listener(event));
+  let stopping = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let wakeRetry: (() => void) | undefined;
+  const killOnExit = (): void => {
+    child.kill('SIGTERM');
+  };
+  process.once('exit', killOnExit);
+
+  const restart = async (): Promise<void> => {
+    for (let attempt = 1, delay = 1000; !stopping; attempt++, delay = Math.min(delay * 2, MAX_RESTART_DELAY_MS)) {
+      emit({ kind: 'restarting', attempt });
+      const restartedAt = Date.now();
+      try {
+        await launch(java, settings, storeDir, uri, track);
+      } catch (error) {
+        if (stopping) return;
+        emit({ kind: 'restart-failed', attempt, reason: error instanceof Error ? error.message : String(error), retryInMs: delay });
+        await new Promise<void>((resolve) => {
+          wakeRetry = resolve;
+          retryTimer = setTimeout(resolve, delay);
+        });
+        continue;
+      }
+      if (stopping) return;
+      watch(child);
+      emit({ kind: 'restarted', attempt, seconds: (Date.now() - restartedAt) / 1000 });
+      return;
+    }
+  };
+  const watch = (running: ChildProcess): void => {
+    running.once('exit', (code, signal) => {
+      if (stopping) return;
+      emit({ kind: 'exited', code, signal });
+      void restart();
+    });
+  };
+  watch(child);
+
+  return {
+    uri,
+    pid: () => child.pid,
+    onEvent(listener) {
+      listeners.push(listener);
+    },
+    async stop() {
+      stopping = true;
+      clearTimeout(retryTimer);
+      wakeRetry?.();
+      process.removeListener('exit', killOnExit);
+      await stopChild(child);
+    },
+  };
+}
+
+/** Spawns the JVM (handing it to `spawned` at once) and resolves once Bolt answers; on failure the JVM is stopped and the error says why. */
+async function launch(java: string, settings: LocalNeo4jSettings, storeDir: string, uri: string, spawned: (child: ChildProcess) => void): Promise<void> {
   const child = spawn(
     java,
     [
@@ -62,28 +144,14 @@ export async function startLocalNeo4j(settings: LocalNeo4jSettings, log: Progres
     ],
     { cwd: projectRoot, stdio: ['pipe', 'pipe', 'pipe'] },
   );
+  spawned(child);
   const output = collectOutput(child);
-  const killOnExit = (): void => {
-    child.kill('SIGTERM');
-  };
-  process.once('exit', killOnExit);
-
   try {
     await waitUntilReady(uri, child, output);
   } catch (error) {
-    process.removeListener('exit', killOnExit);
     await stopChild(child);
     throw error;
   }
-  log(`Local Neo4j ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
-
-  return {
-    uri,
-    async stop() {
-      process.removeListener('exit', killOnExit);
-      await stopChild(child);
-    },
-  };
 }
 
 function javaCommand(): string {

@@ -10,6 +10,7 @@ export interface CsvRecord {
 }
 
 const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
 
 /**
  * Streams the records of a CSV file as neo4j-admin writes them (comma-separated, fields quoted with
@@ -23,7 +24,8 @@ export async function* readCsvRecords(file: string, display: string): AsyncGener
     relax_column_count: true,
     // neo4j-admin takes a stray quote inside an unquoted field literally, so files made for it may hold some.
     relax_quotes: true,
-    record_delimiter: ['\r\n', '\n'],
+    // CR alone ends lines in files from classic Mac OS and some exporters; CRLF first, so it is one break.
+    record_delimiter: ['\r\n', '\n', '\r'],
   });
   const piping = pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), checkUtf8(display), parser);
   // A failure of any stage also destroys the parser, so the loop below is where it surfaces.
@@ -97,7 +99,8 @@ function checkUtf8(display: string) {
         throw new ImportError(display, linesBefore + lineOfInvalidByte(tail, chunk) + 1, 'invalid UTF-8');
       }
       yield chunk;
-      linesBefore += newlineBytes(chunk);
+      // A CR ending one chunk and an LF starting the next are one break: the CR counted it already.
+      linesBefore += lineBreakBytes(chunk) - (tail.at(-1) === CARRIAGE_RETURN && chunk[0] === NEWLINE ? 1 : 0);
       tail = chunk.subarray(-3);
     }
     try {
@@ -108,14 +111,21 @@ function checkUtf8(display: string) {
   };
 }
 
-function newlineBytes(chunk: Buffer): number {
+/** Line breaks in a chunk: LF, CR, and CRLF counted once. */
+function lineBreakBytes(chunk: Buffer): number {
   let count = 0;
-  for (let at = chunk.indexOf(NEWLINE); at >= 0; at = chunk.indexOf(NEWLINE, at + 1)) count += 1;
+  for (let at = 0; at < chunk.length; at += 1) {
+    if (chunk[at] === NEWLINE) count += 1;
+    else if (chunk[at] === CARRIAGE_RETURN) {
+      count += 1;
+      if (chunk[at + 1] === NEWLINE) at += 1;
+    }
+  }
   return count;
 }
 
 /**
- * How many newlines of `chunk` come before the invalid sequence. A newline byte never occurs inside a
+ * How many line breaks of `chunk` come before the invalid sequence. A CR or LF byte never occurs inside a
  * multi-byte character, so each line can be checked alone; the first one also gets the previous
  * chunk's unfinished character (at most 3 bytes, from its lead byte on).
  */
@@ -123,9 +133,10 @@ function lineOfInvalidByte(previousTail: Buffer, chunk: Buffer): number {
   let start = 0;
   while (start < previousTail.length && (previousTail[start]! & 0xc0) === 0x80) start += 1;
   const carried = previousTail.subarray(start);
-  let lineStart = 0;
+  // The LF of a CRLF split between chunks belongs to the previous line.
+  let lineStart = previousTail.at(-1) === CARRIAGE_RETURN && chunk[0] === NEWLINE ? 1 : 0;
   for (let line = 0; ; line += 1) {
-    const newline = chunk.indexOf(NEWLINE, lineStart);
+    const newline = nextLineBreak(chunk, lineStart);
     const isLast = newline < 0;
     const segment = chunk.subarray(lineStart, isLast ? chunk.length : newline);
     const bytes = line === 0 ? Buffer.concat([carried, segment]) : segment;
@@ -136,6 +147,13 @@ function lineOfInvalidByte(previousTail: Buffer, chunk: Buffer): number {
       return line;
     }
     if (isLast) return 0;
-    lineStart = newline + 1;
+    lineStart = newline + (chunk[newline] === CARRIAGE_RETURN && chunk[newline + 1] === NEWLINE ? 2 : 1);
   }
+}
+
+/** Where the next LF or CR is, from `from` on; -1 when there is none. */
+function nextLineBreak(chunk: Buffer, from: number): number {
+  const lf = chunk.indexOf(NEWLINE, from);
+  const cr = chunk.indexOf(CARRIAGE_RETURN, from);
+  return lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
 }

@@ -17,6 +17,8 @@ export interface ImportSource {
   separateHeader: boolean;
   /** The label (node files) or type (relationship files) a file's name gives, when it has no such column. */
   nameFromFile: string;
+  /** For a separate header `X_header.csv`, the `X` that its data parts' names start with. */
+  headerPrefix: string | undefined;
 }
 
 export interface ImportFolder {
@@ -68,6 +70,7 @@ export function discoverFolder(folder: string): ImportFolder {
         dataFiles: group.parts.map(full),
         separateHeader: true,
         nameFromFile: baseName(group.prefix),
+        headerPrefix: group.prefix,
       };
     }),
     ...standalone.map((name) => ({
@@ -76,6 +79,7 @@ export function discoverFolder(folder: string): ImportFolder {
       dataFiles: [full(name)],
       separateHeader: false,
       nameFromFile: baseName(name.slice(0, -'.csv'.length)),
+      headerPrefix: undefined,
     })),
   ];
   return { folder, folderName: path.basename(absolute), files: names.map(full), sources };

@@ -1,4 +1,4 @@
-import { ImportError } from './importError.js';
+import { ImportError, shown } from './importError.js';
 import { valueTypes, type ValueType } from './values.js';
 
 /** One column of a neo4j-admin header, e.g. `name`, `age:int`, `personId:ID(Person)`, `:LABEL`. */
@@ -35,7 +35,7 @@ export function parseHeader(fields: string[], where: HeaderSource): Header {
   const fail = (reason: string): never => {
     throw new ImportError(where.file, where.line, reason);
   };
-  const columns = fields.map((field, index) => parseColumn(field.trim(), (reason) => fail(`column ${index + 1} "${field}": ${reason}`)));
+  const columns = fields.map((field, index) => parseColumn(field.trim(), (reason) => fail(`column ${index + 1} "${shown(field)}": ${reason}`)));
   const indexesOf = (kind: Column['kind']): number[] => columns.flatMap((column, index) => (column.kind === kind ? [index] : []));
   const single = (kind: Column['kind'], token: string): number | undefined => {
     const found = indexesOf(kind);
@@ -73,6 +73,8 @@ export function parseHeader(fields: string[], where: HeaderSource): Header {
 }
 
 function parseColumn(field: string, fail: (reason: string) => never): Column {
+  // Neo4j refuses property names with a NUL character, deep in the write; refuse it here, at the header.
+  if (field.includes('\0')) fail('a NUL character in a name');
   if (field.includes('{')) fail('header options in {…} are not supported');
   const colon = field.lastIndexOf(':');
   if (colon < 0) {

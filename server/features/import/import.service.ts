@@ -1,8 +1,9 @@
 import path from 'node:path';
-import neo4j, { type Transaction } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Transaction } from 'neo4j-driver';
 import { cypherFile } from '../../cypher.js';
 import { defaultQueryTimeoutMs } from '../../config.js';
 import type { Database } from '../../neo4j/database.js';
+import { withoutJavaNames } from '../../neo4j/javaNames.js';
 import { invalidateKnownNames } from '../../neo4j/knownNames.js';
 import { timedRead } from '../../neo4j/timedRead.js';
 import { discoverFolder, fingerprintFiles, type ImportFolder } from './files.js';
@@ -109,7 +110,8 @@ async function writeImport(
 
     await tx.run(cypherFile('import/record-import.cypher'), {
       id,
-      folder: path.resolve(found.folder),
+      // The name only: the importer's absolute path tells who ran it where, and the console can read it.
+      folder: found.folderName,
       files: found.files.map((file) => path.basename(file)),
       nodes: neo4j.int(plan.nodes),
       relationships: neo4j.int(plan.relationships),
@@ -181,13 +183,18 @@ class BatchSender {
 }
 
 function translateWriteError(error: unknown, folder: string): unknown {
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && code.includes('MemoryPoolOutOfMemoryError')) {
+  if (!(error instanceof Neo4jError)) return error;
+  if (error.code.includes('MemoryPoolOutOfMemoryError')) {
     return new ImportError(
       folder,
       undefined,
       'Neo4j ran out of transaction memory. The import is one transaction (all or nothing), so give Neo4j more heap (NEXO_NEO4J_HEAP) or import the folder in parts.',
     );
   }
-  return error;
+  // Validation should have caught it; if not, still one line rather than the driver's stack trace.
+  return new ImportError(
+    folder,
+    undefined,
+    `Neo4j refused the import, nothing was written (${error.code}): ${withoutJavaNames(error.message.split('\n')[0] ?? '')}`,
+  );
 }

@@ -9,3 +9,8 @@ export class ImportError extends Error {
     super(`${file}${line === undefined ? '' : `:${line}`}: ${reason}`);
   }
 }
+
+/** A name as shown in a message: a NUL character, invisible in a terminal, is written \0. */
+export function shown(name: string): string {
+  return name.replaceAll('\0', '\\0');
+}

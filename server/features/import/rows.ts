@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { CsvRecord } from './csvRecords.js';
 import { ID_PROPERTY, type Column, type Header } from './headers.js';
-import { ImportError } from './importError.js';
+import { ImportError, shown } from './importError.js';
 import { ARRAY_DELIMITER, ValueProblem, valueParser } from './values.js';
 
 /** A node as written: MERGEd on its stable id, given its labels and properties. */
@@ -29,6 +29,25 @@ function stableId(space: string | undefined, raw: string): string {
 
 const namePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** The API's id parameters take up to this many characters, so a longer id could never be opened. */
+export const MAX_ID_LENGTH = 500;
+
+/** Labels Nexo gives its own nodes: an imported node with one of them would pass for a document or an import record. */
+const reservedLabels: Record<string, string> = {
+  Source: "Nexo's source documents",
+  Import: "Nexo's import records",
+};
+
+/** Neo4j refuses label and type names with a NUL character; say so here, with file and line. */
+function checkTokenName(what: 'label' | 'type', name: string, display: string, line: number): void {
+  if (name.includes('\0')) throw new ImportError(display, line, `${what} "${shown(name)}" contains a NUL character`);
+}
+
+/** Sets a property as an own property, so that a column named `__proto__` is kept rather than changing the object's prototype. */
+function setProperty(properties: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(properties, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
 type Assign = (properties: Record<string, unknown>, text: string) => void;
 
 /** Turns each property column into a setter that parses its field; empty fields set nothing. */
@@ -40,7 +59,9 @@ function propertySetters(columns: Column[]): (Assign | undefined)[] {
     return (properties, text) => {
       if (text === '') return;
       try {
-        properties[name] = parse(text);
+        const value = parse(text);
+        if (Array.isArray(value) && value.length === 0) return;
+        setProperty(properties, name, value);
       } catch (error) {
         throw error instanceof ValueProblem ? new ValueProblem(`column "${name}": ${error.message}`) : error;
       }
@@ -83,17 +104,26 @@ export function nodeRowReader(header: NodeHeader, source: { headerDisplay: strin
     checkFieldCount(record, header.columns.length, display);
     const raw = record.fields[header.id]!;
     if (raw === '') throw new ImportError(display, record.line, 'empty :ID field');
+    const id = stableId(idColumn.space, raw);
+    if (id.length > MAX_ID_LENGTH) {
+      throw new ImportError(display, record.line, `the id "${shown(id.slice(0, 20))}…" has ${id.length} characters; Nexo opens ids of up to ${MAX_ID_LENGTH}`);
+    }
     const properties: Record<string, unknown> = {};
     // neo4j-admin also stores a named id column (personId:ID(Person)) as a property with the raw value.
-    if (namedIdProperty !== undefined) properties[namedIdProperty] = raw;
+    if (namedIdProperty !== undefined) setProperty(properties, namedIdProperty, raw);
     const labels =
       header.label === undefined
         ? fileLabels
         : record.fields[header.label]!.split(ARRAY_DELIMITER)
             .map((label) => label.trim())
             .filter((label) => label !== '');
+    for (const label of labels) {
+      checkTokenName('label', label, display, record.line);
+      const reservedFor = reservedLabels[label];
+      if (reservedFor !== undefined) throw new ImportError(display, record.line, `label "${label}" is reserved for ${reservedFor}; name it otherwise`);
+    }
     assignProperties(setters, properties, record, display);
-    return { id: stableId(idColumn.space, raw), labels, properties };
+    return { id, labels, properties };
   };
 }
 
@@ -115,6 +145,7 @@ export function relationshipRowReader(
     if (end === '') throw new ImportError(display, record.line, 'empty :END_ID field');
     const type = fileType ?? record.fields[header.type!]!.trim();
     if (type === '') throw new ImportError(display, record.line, 'empty :TYPE field');
+    checkTokenName('type', type, display, record.line);
     const properties: Record<string, unknown> = { [ID_PROPERTY]: `${folderName}/${path.basename(display)}:${record.line}` };
     assignProperties(setters, properties, record, display);
     return { start: stableId(startColumn.space, start), end: stableId(endColumn.space, end), type, properties };

@@ -43,15 +43,29 @@ async function readHeaders(found: ImportFolder): Promise<Pick<ImportPlan, 'nodeS
   return { nodeSources, relationshipSources };
 }
 
-/** The data records of a source, file by file, without header lines. */
+/** A field that only a header holds: an id column (`:ID`, `personId:ID(Person)`, `:START_ID`, `:END_ID`). */
+const idColumnToken = /:(ID|START_ID|END_ID)(\([^()]*\))?$/i;
+
+/**
+ * The data records of a source, file by file, without header lines. A data part of a separate header
+ * must not start with a header line: `PersonAlias.csv` beside `Person_header.csv` is read as Person rows,
+ * and its own header would become a node with the id ":ID".
+ */
 export async function* dataRecords(source: ImportSource): AsyncGenerator<{ record: CsvRecord; display: string }> {
   for (const file of source.dataFiles) {
     const display = path.join(path.dirname(source.headerDisplay), path.basename(file));
     let isFirst = true;
     for await (const record of readCsvRecords(file, display)) {
-      if (isFirst && !source.separateHeader) {
-        isFirst = false;
-        continue;
+      const first = isFirst;
+      isFirst = false;
+      if (first && !source.separateHeader) continue;
+      if (first && record.fields.some((field) => idColumnToken.test(field.trim()))) {
+        throw new ImportError(
+          display,
+          record.line,
+          `this file is read as rows of ${path.basename(source.headerDisplay)} (its name starts with "${source.headerPrefix}"), but its first line is a header: ` +
+            'rename the file so that it does not start with that prefix, or remove the line',
+        );
       }
       yield { record, display };
     }
@@ -65,8 +79,9 @@ export async function* dataRecords(source: ImportSource): AsyncGenerator<{ recor
 export async function validateFolder(found: ImportFolder, existingIds: ExistingIds, progress: Progress): Promise<ImportPlan> {
   const { nodeSources, relationshipSources } = await readHeaders(found);
   const ids = new IdSet();
-  const labels: Record<string, number> = {};
-  const types: Record<string, number> = {};
+  // Without a prototype, a label or type named __proto__ is counted like any other.
+  const labels = Object.create(null) as Record<string, number>;
+  const types = Object.create(null) as Record<string, number>;
   let nodes = 0;
   let relationships = 0;
 

@@ -231,9 +231,15 @@ const parsers: Record<ValueType, Parser> = {
 /**
  * A parser for one column: text → the Neo4j value (Integer, number, boolean, string, temporal, or a
  * list of those for arrays). Throws ValueProblem when the text is not of the type.
+ * Empty array elements are dropped (`a;;b;` → [a, b]): they come from doubled or trailing delimiters,
+ * and as with an empty field, "no value" is not a value; a field of delimiters only gives an empty list.
  */
 export function valueParser(type: ValueType, array: boolean): Parser {
   const parse = parsers[type];
   if (!array) return parse;
-  return (text) => text.split(ARRAY_DELIMITER).map(parse);
+  return (text) =>
+    text
+      .split(ARRAY_DELIMITER)
+      .filter((element) => element !== '')
+      .map(parse);
 }
