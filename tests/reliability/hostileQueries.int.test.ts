@@ -205,7 +205,7 @@ const hostileQueries: Hostile[] = [
     name: 'a Lucene query for everything',
     outcome: 'harmless',
     body: { cypher: "CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node RETURN count(node) AS c", params: { q: '*:*' } },
-    rows: [[87]],
+    rows: [[99]],
   },
 ];
 
