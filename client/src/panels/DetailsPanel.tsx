@@ -20,8 +20,10 @@ interface DetailsPanelProps {
   onClose: () => void;
 }
 
+// Keys not listed as plain facts: shown in their own place, or (coreferences) the data tests' bookkeeping that the quotes already show.
 const SHOWN_ELSEWHERE = new Set([
   'aliases',
+  'coreferences',
   'searchNames',
   'description',
   'date',
