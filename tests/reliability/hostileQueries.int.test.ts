@@ -83,7 +83,7 @@ const hostileQueries: Hostile[] = [
     'db.createLabel': "CALL db.createLabel('Intruder')",
     'db.createProperty': "CALL db.createProperty('intruder')",
     'db.createRelationshipType': "CALL db.createRelationshipType('INTRUDED')",
-    'db.index.fulltext.drop (absent in 5.26)': "CALL db.index.fulltext.drop('entity_search')",
+    'db.index.fulltext.drop (absent in 5.26)': "CALL db.index.fulltext.drop('entity_names')",
     'dbms.setConfigValue (absent in Community)': "CALL dbms.setConfigValue('db.logs.query.enabled', 'OFF')",
     'dbms.killTransaction (absent in 5.26)': "CALL dbms.killTransaction('neo4j-transaction-1')",
     'db.clearQueryCaches': 'CALL db.clearQueryCaches()',
@@ -99,7 +99,7 @@ const hostileQueries: Hostile[] = [
   ...cypher('schema commands', 'refused', {
     'CREATE INDEX': 'CREATE INDEX intruder FOR (n:Person) ON (n.note)',
     'CREATE INDEX IF NOT EXISTS': 'CREATE INDEX intruder IF NOT EXISTS FOR (n:Person) ON (n.note)',
-    'DROP INDEX': 'DROP INDEX entity_search',
+    'DROP INDEX': 'DROP INDEX entity_names',
     'CREATE CONSTRAINT': 'CREATE CONSTRAINT intruder FOR (n:Person) REQUIRE n.name IS UNIQUE',
     'DROP CONSTRAINT': 'DROP CONSTRAINT entity_id',
     'CREATE FULLTEXT INDEX': 'CREATE FULLTEXT INDEX intruder FOR (n:Entity) ON EACH [n.note]',
@@ -215,8 +215,8 @@ const hostileQueries: Hostile[] = [
     category: 'parameter injection',
     name: 'a Lucene query for everything',
     outcome: 'harmless',
-    body: { cypher: "CALL db.index.fulltext.queryNodes('entity_search', $q) YIELD node RETURN count(node) AS c", params: { q: '*:*' } },
-    rows: [[87]],
+    body: { cypher: "CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node RETURN count(node) AS c", params: { q: '*:*' } },
+    rows: [[99]],
   },
 ];
 

@@ -1,4 +1,5 @@
 import type { StylesheetJson } from 'cytoscape';
+import { SYMMETRIC_TYPES } from '../state/paths';
 
 export type Theme = 'light' | 'dark';
 
@@ -22,6 +23,14 @@ const KINDS: Record<string, KindStyle> = {
     color: '#d9822b',
     shape: 'round-rectangle',
     icon: glyph('<path d="M3 21V8l6-3v3l6-3v3l6-3v16zm4-3h2v-3H7zm4 0h2v-3h-2zm4 0h2v-3h-2zm-8-5h2v-2H7zm4 0h2v-2h-2zm4 0h2v-2h-2z"/>'),
+  },
+  // Unnamed collectives (victims, supporters, a trade): people in a ring.
+  Group: {
+    color: '#b5485d',
+    shape: 'round-pentagon',
+    icon: glyph(
+      '<circle cx="12" cy="6" r="3"/><circle cx="5.5" cy="10" r="2.6"/><circle cx="18.5" cy="10" r="2.6"/><path d="M6.5 21c0-3.6 2.5-6.5 5.5-6.5s5.5 2.9 5.5 6.5zM1 19c0-2.6 1.9-4.6 4.5-4.6 1 0 1.9.3 2.6.8A8.6 8.6 0 0 0 5.2 19zM23 19c0-2.6-1.9-4.6-4.5-4.6-1 0-1.9.3-2.6.8a8.6 8.6 0 0 1 2.9 3.8z"/>',
+    ),
   },
   Location: {
     color: '#2e9e6a',
@@ -88,7 +97,10 @@ export function buildStylesheet(theme: Theme, kinds: string[], types: string[], 
   });
   const typeRules: Rule[] = types.map((type) => ({
     selector: `edge[type = ${JSON.stringify(type)}]`,
-    style: { 'line-color': typeColour(type), ...(large ? {} : { 'target-arrow-color': typeColour(type) }) },
+    style: {
+      'line-color': typeColour(type),
+      ...(large ? {} : { 'target-arrow-color': typeColour(type), ...(SYMMETRIC_TYPES.has(type) ? { 'target-arrow-shape': 'none' } : {}) }),
+    },
   }));
   const fade = { 'transition-property': 'opacity', 'transition-duration': 200 };
   const edgeLabel = {

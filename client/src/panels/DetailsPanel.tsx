@@ -20,7 +20,29 @@ interface DetailsPanelProps {
   onClose: () => void;
 }
 
-const SHOWN_ELSEWHERE = new Set(['aliases', 'description', 'date', 'since', 'until', 'status', 'note', 'quotes', 'source', 'name']);
+// Keys not listed as plain facts: shown in their own place, or (coreferences) the data tests' bookkeeping that the quotes already show.
+const SHOWN_ELSEWHERE = new Set([
+  'aliases',
+  'coreferences',
+  'searchNames',
+  'description',
+  'date',
+  'since',
+  'until',
+  'evidence',
+  'legalStatus',
+  'status',
+  'note',
+  'quotes',
+  'source',
+  'name',
+]);
+
+/** A property as text: lists joined, absent as undefined. */
+function listText(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  return Array.isArray(value) ? value.map(String).join(', ') : String(value);
+}
 
 function Quotes({ properties, onOpenSource }: { properties: Record<string, unknown>; onOpenSource: DetailsPanelProps['onOpenSource'] }) {
   const quotes = Array.isArray(properties.quotes) ? properties.quotes.filter((quote): quote is string => typeof quote === 'string') : [];
@@ -52,10 +74,16 @@ function Facts({ properties }: { properties: Record<string, unknown> }) {
     <dl className="facts">
       <dt>Dates</dt>
       <dd>{dates || <span className="muted">undated</span>}</dd>
-      {properties.status !== undefined ? (
+      {listText(properties.evidence) ? (
+        <>
+          <dt>Evidence</dt>
+          <dd>{listText(properties.evidence)}</dd>
+        </>
+      ) : null}
+      {listText(properties.legalStatus ?? properties.status) ? (
         <>
           <dt>Legal status</dt>
-          <dd>{String(properties.status)}</dd>
+          <dd>{listText(properties.legalStatus ?? properties.status)}</dd>
         </>
       ) : null}
       {typeof properties.note === 'string' ? (
@@ -88,6 +116,7 @@ function NodeDetailsView({ node, onOpenSource }: { node: GraphNode; onOpenSource
   }, [node.id]);
   useEffect(load, [load]);
   const aliases = Array.isArray(node.properties.aliases) ? node.properties.aliases.map(String) : [];
+  const searchNames = listText(node.properties.searchNames);
   const degree = Object.entries(details?.degree ?? {}).sort((a, b) => b[1].in + b[1].out - (a[1].in + a[1].out));
   return (
     <>
@@ -99,6 +128,12 @@ function NodeDetailsView({ node, onOpenSource }: { node: GraphNode; onOpenSource
       {aliases.length ? (
         <p>
           <span className="label">Also known as</span> {aliases.join(' · ')}
+        </p>
+      ) : null}
+      {searchNames ? (
+        <p className="muted small">
+          <span className="label">Also found by</span> {searchNames}{' '}
+          <span title="Standard spellings the source does not use: for search, not evidence">(not in the source)</span>
         </p>
       ) : null}
       {typeof node.properties.description === 'string' ? <p className="description">{node.properties.description}</p> : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstQuote, pathHops, pathSentence } from './paths';
+import { arrow, firstQuote, pathHops, pathSentence } from './paths';
 import { peruPath } from './testGraph';
 
 describe('a path in words', () => {
@@ -14,6 +14,12 @@ describe('a path in words', () => {
       ['Shining Path', 'FINANCED', false, 'David Bazán Arévalo'],
     ]);
     expect(firstQuote(hops[0]!.edge.properties)).toBe('Abimael Guzmán is the former leader of Shining Path.');
+  });
+
+  it('writes a symmetric type without an arrowhead, whichever way it is stored', () => {
+    expect(arrow('ALLIED_WITH', true)).toBe('—ALLIED_WITH—');
+    expect(arrow('ALLIED_WITH', false)).toBe('—ALLIED_WITH—');
+    expect(arrow('ARRESTED', false)).toBe('←ARRESTED—');
   });
 
   it('is just the name for a path of one node', () => {

@@ -24,8 +24,15 @@ export function pathHops(path: Graph): PathHop[] {
   });
 }
 
-/** A relationship written as an arrow between names: "—LEADER_OF→" or "←FINANCED—". */
+/**
+ * Types that mean the same read either way (data/peru/README.md's codebook marks them ↔): stored once per pair,
+ * drawn without an arrowhead and written without one.
+ */
+export const SYMMETRIC_TYPES: ReadonlySet<string> = new Set(['ALLIED_WITH']);
+
+/** A relationship written as an arrow between names: "—LEADER_OF→", "←FINANCED—", or "—ALLIED_WITH—" for a symmetric type. */
 export function arrow(type: string, forward: boolean): string {
+  if (SYMMETRIC_TYPES.has(type)) return `—${type}—`;
   return forward ? `—${type}→` : `←${type}—`;
 }
 

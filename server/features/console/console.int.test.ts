@@ -190,10 +190,10 @@ describe('POST /api/query returns rows and the graph inside them', () => {
   });
 
   it('allows the catalogue: SHOW INDEXES, db.labels(), dbms.components() and full-text search', async () => {
-    expect((await ok("SHOW INDEXES YIELD name WHERE name = 'entity_search' RETURN name")).rows).toEqual([['entity_search']]);
+    expect((await ok("SHOW INDEXES YIELD name WHERE name = 'entity_names' RETURN name")).rows).toEqual([['entity_names']]);
     expect((await ok('CALL db.labels() YIELD label RETURN label ORDER BY label')).rows).toContainEqual(['Person']);
     expect((await ok('CALL dbms.components() YIELD edition RETURN edition')).rows).toEqual([['community']]);
-    const found = await ok("CALL db.index.fulltext.queryNodes('entity_search', 'guzman') YIELD node RETURN node LIMIT 1");
+    const found = await ok("CALL db.index.fulltext.queryNodes('entity_names', 'guzman') YIELD node RETURN node LIMIT 1");
     expect(found.graph.nodes[0]!.id).toBe('person:abimael-guzman');
   });
 });
@@ -245,7 +245,7 @@ describe('POST /api/query refuses what is not a read', () => {
     ['a write procedure', "CALL db.createLabel('Intruder')"],
     ['CREATE INDEX', 'CREATE INDEX intruder IF NOT EXISTS FOR (n:Person) ON (n.note)'],
     ['DROP CONSTRAINT', 'DROP CONSTRAINT entity_id'],
-    ['DROP INDEX', 'DROP INDEX entity_search'],
+    ['DROP INDEX', 'DROP INDEX entity_names'],
     ['CREATE USER', "CREATE USER intruder SET PASSWORD 'intruder-password'"],
     ['ALTER CURRENT USER', "ALTER CURRENT USER SET PASSWORD FROM 'a' TO 'intruder-password'"],
     ['CREATE DATABASE', 'CREATE DATABASE intruder'],
@@ -313,7 +313,7 @@ describe('POST /api/query reports errors as problem+json', () => {
     ['a runtime error', 'RETURN 1 / 0', 400],
     ['a missing parameter', 'RETURN $absent', 400],
     ['two statements', 'RETURN 1; RETURN 2', 400],
-    ['a full-text query Lucene cannot parse', "CALL db.index.fulltext.queryNodes('entity_search', 'AND (') YIELD node RETURN node", 400],
+    ['a full-text query Lucene cannot parse', "CALL db.index.fulltext.queryNodes('entity_names', 'AND (') YIELD node RETURN node", 400],
   ])('%s is a 400', async (_what, cypher, status) => {
     expectProblem(await post({ cypher }), status);
   });

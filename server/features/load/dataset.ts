@@ -17,10 +17,18 @@ export class DatasetError extends Error {
 
 const datePattern = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const dateField = z.string().regex(datePattern, 'a date as YYYY, YYYY-MM or YYYY-MM-DD').optional();
-const kinds = ['Person', 'Organization', 'Location', 'Event'] as const;
-const idPattern = /^(person|organization|location|event):[a-z0-9]+(-[a-z0-9]+)*$/;
+const kinds = ['Person', 'Organization', 'Group', 'Location', 'Event'] as const;
+const idPattern = /^(person|organization|group|location|event):[a-z0-9]+(-[a-z0-9]+)*$/;
 const typePattern = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 const quotes = z.array(z.string().min(1)).min(1, 'at least one quote from the source');
+const names = z.array(z.string().min(1));
+
+/** How the source puts a fact: as fact, as an allegation (investigation, charge), as someone else's words, or ambiguously. */
+export const evidentialStatuses = ['stated', 'alleged', 'reported', 'unclear'] as const;
+/** Where a person stands with the law; kept apart from the evidential status of what is said about them. */
+export const legalStatuses = ['investigated', 'indicted', 'arrested', 'convicted', 'sentenced', 'released', 'wanted'] as const;
+const noDateWithSpan = (item: { date?: string; since?: string; until?: string }) => !(item.date && (item.since || item.until));
+const dateOrSpan = { message: 'either a date or a since/until span, not both', path: ['date'] };
 
 const manifestSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -37,17 +45,21 @@ const nodeSchema = z
     id: z.string().regex(idPattern, 'an id such as person:abimael-guzman'),
     kind: z.enum(kinds),
     name: z.string().min(1),
-    aliases: z.array(z.string().min(1)).default([]),
+    aliases: names.default([]),
+    /** Standard spellings and acronyms the source does not use: searched, never shown as a quote. */
+    searchNames: names.optional(),
+    /** Phrases of the source that refer to the node without naming it ("the organisation", "He was also called"). */
+    coreferences: names.optional(),
     description: z.string().min(1),
     date: dateField,
     since: dateField,
     until: dateField,
+    legalStatus: z.array(z.enum(legalStatuses)).optional(),
     note: z.string().min(1).optional(),
     quotes,
   })
-  .strict();
-
-const relationshipStatuses = ['alleged', 'investigated', 'indicted', 'arrested', 'sentenced', 'released', 'wanted', 'captured'] as const;
+  .strict()
+  .refine(noDateWithSpan, dateOrSpan);
 
 const relationshipSchema = z
   .object({
@@ -57,11 +69,17 @@ const relationshipSchema = z
     date: dateField,
     since: dateField,
     until: dateField,
-    status: z.enum(relationshipStatuses).optional(),
+    evidence: z.enum(evidentialStatuses).optional(),
+    legalStatus: z.enum(legalStatuses).optional(),
+    /** What moved, for flows of goods (cocaine, timber, shark fins…). */
+    commodity: z.string().min(1).optional(),
+    /** Places the goods passed through, by node id. */
+    via: z.array(z.string().regex(idPattern)).optional(),
     note: z.string().min(1).optional(),
     quotes,
   })
-  .strict();
+  .strict()
+  .refine(noDateWithSpan, dateOrSpan);
 
 export type DatasetNode = z.infer<typeof nodeSchema>;
 export type DatasetRelationship = z.infer<typeof relationshipSchema> & { id: string };
@@ -115,7 +133,7 @@ export function checkDataset(dataset: Dataset, dir: string): void {
   const relationshipIds = new Set<string>();
   dataset.relationships.forEach((rel, index) => {
     const line = relationshipLines[index];
-    for (const end of [rel.source, rel.target]) {
+    for (const end of [rel.source, rel.target, ...(rel.via ?? [])]) {
       if (!ids.has(end)) throw new DatasetError(relationshipsFile, line, `relationship end ${end} is not a node`);
     }
     if (relationshipIds.has(rel.id)) throw new DatasetError(relationshipsFile, line, `duplicate relationship ${rel.id}`);

@@ -9,7 +9,7 @@ const db = openTestDatabase();
 const peru = readDataset(path.join(projectRoot, 'data', 'peru'));
 
 async function search(text: string): Promise<string[]> {
-  const { records } = await readQuery(db, "CALL db.index.fulltext.queryNodes('entity_search', $text) YIELD node RETURN node.id AS id", { text });
+  const { records } = await readQuery(db, "CALL db.index.fulltext.queryNodes('entity_names', $text) YIELD node RETURN node.id AS id", { text });
   return records.map((record) => record.get('id') as string);
 }
 
@@ -24,12 +24,16 @@ afterAll(async () => {
 });
 
 describe('applySchema', () => {
-  it('creates the id constraints and the accent-folding full-text index, and can run again', async () => {
+  it('creates the id constraints and the accent-folding full-text index over names, aliases and searchNames, and can run again', async () => {
     await applySchema(db);
     const constraints = await readQuery(db, 'SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names');
     expect(constraints.records[0]!.get('names')).toEqual(expect.arrayContaining(['entity_id', 'source_id', 'import_id']));
-    const indexes = await readQuery(db, "SHOW FULLTEXT INDEXES YIELD name, options WHERE name = 'entity_search' RETURN options");
-    expect(indexes.records[0]!.get('options').indexConfig['fulltext.analyzer']).toBe('standard-folding');
+    const indexes = await readQuery(db, 'SHOW FULLTEXT INDEXES YIELD name, properties, options RETURN name, properties, options');
+    const byName = new Map(indexes.records.map((record) => [record.get('name') as string, record]));
+    // V004 replaced V002's entity_search with entity_names, which reads searchNames too.
+    expect(byName.has('entity_search')).toBe(false);
+    expect(byName.get('entity_names')?.get('properties')).toEqual(['name', 'aliases', 'searchNames']);
+    expect(byName.get('entity_names')?.get('options').indexConfig['fulltext.analyzer']).toBe('standard-folding');
   });
 });
 
@@ -77,12 +81,12 @@ describe('loading the Peru network', () => {
     expect(records[0]!.get('quotes').join(' ')).toContain('former leader of Shining Path');
   });
 
-  it('records that Bazán Arévalo financed Shining Path and was arrested by DIRANDRO on 2017-07-26', async () => {
+  it('records that Bazán Arévalo financed Shining Path and that DIRANDRO arrested him on 2017-07-26', async () => {
     const { records } = await readQuery(
       db,
       `MATCH (b:Person {id: 'person:david-bazan-arevalo'})
        OPTIONAL MATCH (b)-[f:FINANCED]->(:Organization {id: 'organization:shining-path'})
-       OPTIONAL MATCH (b)-[a:ARRESTED_BY]->(:Organization {id: 'organization:dirandro'})
+       OPTIONAL MATCH (b)<-[a:ARRESTED]-(:Organization {id: 'organization:dirandro'})
        RETURN count(DISTINCT f) AS financed, collect(DISTINCT a.date) AS arrestDates`,
     );
     expect(records[0]!.get('financed').toNumber()).toBe(1);
@@ -94,6 +98,11 @@ describe('loading the Peru network', () => {
     expect(await search('GUZMÁN')).toContain('person:abimael-guzman');
     expect(await search('Bazán')).toContain('person:david-bazan-arevalo');
     expect(await search('bazan')).toContain('person:david-bazan-arevalo');
+  });
+
+  it('finds places and bodies by the standard names the article does not use', async () => {
+    expect(await search('huánuco')).toContain('location:huanauco');
+    expect(await search('osinfor')).toContain('organization:organismo-de-supervision-de-los-recursos-forestales-y-de-fauna-silvestre');
   });
 
   it('finds actors by alias', async () => {

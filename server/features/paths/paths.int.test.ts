@@ -340,7 +340,7 @@ const GENERATED_FILTERS: Filter[] = [
 const PERU_FILTERS: Filter[] = [
   { directed: false, types: [], maxHops: 6 },
   { directed: true, types: [], maxHops: 6 },
-  { directed: false, types: ['LOCATED_IN', 'OPERATES_IN', 'PARTICIPATED_IN', 'LEADER_OF'], maxHops: 6 },
+  { directed: false, types: ['LOCATED_IN', 'OPERATES_IN', 'OCCURRED_IN', 'LEADER_OF'], maxHops: 6 },
   { directed: false, types: [], maxHops: 2 },
 ];
 

@@ -8,13 +8,14 @@ import { readDataset } from '../load/dataset.js';
 import { applySchema, loadDataset } from '../load/load.service.js';
 
 const db = openTestDatabase();
+const peru = readDataset(path.join(projectRoot, 'data', 'peru'));
 let app: RunningApp;
 let baseUrl: string;
 
 beforeAll(async () => {
   await emptyDatabase(db);
   await applySchema(db);
-  await loadDataset(db, readDataset(path.join(projectRoot, 'data', 'peru')));
+  await loadDataset(db, peru);
   // A generous time limit: the first request of each query shape is planned while other test servers share the CPU.
   app = await startApp(db, { QUERY_TIMEOUT_MS: '30000' });
   baseUrl = app.base;
@@ -58,6 +59,17 @@ describe('GET /api/search finds an actor however the name is typed', () => {
     expect(await firstIds(q)).toEqual([id]);
   });
 
+  it('finds every node by each of its searchNames, the standard spellings the article does not use', async () => {
+    const misses: string[] = [];
+    for (const node of peru.nodes) {
+      for (const name of node.searchNames ?? []) {
+        const [first] = await firstIds(name);
+        if (first !== node.id) misses.push(`"${name}" → ${first ?? 'nothing'}, not ${node.id}`);
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+
   it('answers nodes with id, labels, name and properties', async () => {
     const [node] = await search('q=Bazán&limit=1');
     expect(node).toMatchObject({
@@ -74,10 +86,10 @@ describe('GET /api/search ranks the exact name first', () => {
     expect(await firstIds('Balarezo', 2)).toEqual(['person:balarezo', 'organization:balarezo-gang']);
   });
 
-  it('puts Shining Path before the events whose names contain it', async () => {
+  it('puts Shining Path before the groups and events whose names contain it', async () => {
     const results = await search('q=shining%20path&limit=5');
     expect(results[0]!.id).toBe('organization:shining-path');
-    expect(results.slice(1).every((node) => node.labels.includes('Event'))).toBe(true);
+    expect(results.slice(1).every((node) => node.labels.includes('Event') || node.labels.includes('Group'))).toBe(true);
   });
 
   it('puts the location Peru before names that merely start with "peru"', async () => {

@@ -6,12 +6,17 @@ import { commaSeparatedNames } from '../../http/listParameter.js';
 import { searchEntities } from './search.service.js';
 
 const searchQuery = z.object({
-  q: z.string().trim().min(1, 'must not be empty').max(200).describe('Words to find in names and aliases; accents and case are ignored'),
+  q: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(200)
+    .describe('Words to find in names, aliases and standard spellings (searchNames); accents and case are ignored'),
   limit: z.coerce.number().int().min(1).max(50).default(10).describe('How many results, 1 to 50 (default 10)'),
   labels: commaSeparatedNames('Comma-separated labels to keep, e.g. Person,Organization (default: all)'),
 });
 
-/** GET /api/search: full-text search over entity names and aliases. */
+/** GET /api/search: full-text search over entity names, aliases and searchNames. */
 export function searchRoutes(context: AppContext): AnyRoute[] {
   return [
     defineRoute({

@@ -25,7 +25,7 @@ export async function readIndexHits(tx: StatementRunner, terms: string[], labels
   return strict.length > 0 ? strict : hits(luceneQuery(terms));
 }
 
-/** Entities whose name or aliases match all the words of `q` (or, failing that, any of them), best first, at most `limit`. */
+/** Entities whose name, aliases or searchNames match all the words of `q` (or, failing that, any of them), best first, at most `limit`. */
 export async function searchEntities(db: Pick<Database, 'driver' | 'name'>, input: SearchInput, timeoutMs: number): Promise<{ results: GraphNode[] }> {
   const terms = searchTerms(input.q);
   if (terms.length === 0) {
@@ -38,8 +38,10 @@ export async function searchEntities(db: Pick<Database, 'driver' | 'name'>, inpu
   const records = await timedRead(db, timeoutMs, (tx) => readIndexHits(tx, terms, input.labels, candidates), { autoCommit: true });
   const hits = records.map((record) => {
     const node = toGraphNode(record.get('node') as Neo4jNode);
-    const stored = node.properties.aliases;
-    const aliases = Array.isArray(stored) ? stored.filter((alias): alias is string => typeof alias === 'string') : [];
+    // searchNames rank like aliases ("Huánuco" typed in full comes first), though only aliases are the source's words.
+    const aliases = [node.properties.aliases, node.properties.searchNames].flatMap((stored) =>
+      Array.isArray(stored) ? stored.filter((alias): alias is string => typeof alias === 'string') : [],
+    );
     return { id: node.id, name: node.name, aliases, score: record.get('score') as number, node };
   });
   return {

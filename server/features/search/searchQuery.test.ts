@@ -64,6 +64,17 @@ describe('rankCandidates', () => {
     expect(ranked[0]!.id).toBe('person:gerson-galvez-calle');
   });
 
+  it('puts the name with fewer words left untyped first when as many words match', () => {
+    const ranked = rankCandidates(
+      ['sendero'],
+      [
+        candidate('group:captured', 'Captured Sendero Luminoso members', 9, ['Sendero Luminoso members']),
+        candidate('organization:shining-path', 'Shining Path', 2, ['Sendero Luminoso']),
+      ],
+    );
+    expect(ranked.map((c) => c.id)).toEqual(['organization:shining-path', 'group:captured']);
+  });
+
   it('breaks equal scores by name then id, so the order is stable', () => {
     const ranked = rankCandidates(['x'], [candidate('b', 'Same', 1), candidate('a', 'Same', 1), candidate('c', 'Other', 1)]);
     expect(ranked.map((c) => c.id)).toEqual(['c', 'a', 'b']);

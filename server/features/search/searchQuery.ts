@@ -63,7 +63,8 @@ export interface RankedCandidate {
 
 /**
  * Orders index hits so that a name or alias equal to the search comes first, then names matching more of the
- * words (as word prefixes), then Lucene's score; name and id break ties so equal searches give equal pages.
+ * words (as word prefixes), then names with fewer words left untyped, then Lucene's score; name and id break ties
+ * so equal searches give equal pages.
  */
 export function rankCandidates<T extends RankedCandidate>(terms: readonly string[], candidates: readonly T[]): T[] {
   const wanted = terms.join(' ');
@@ -72,12 +73,15 @@ export function rankCandidates<T extends RankedCandidate>(terms: readonly string
     const exact = names.some((words) => words.join(' ') === wanted);
     const words = names.flat();
     const matched = terms.filter((term) => words.some((word) => word.startsWith(term))).length;
-    return { candidate, exact, matched };
+    // Words of the closest name that the search did not type: "Sendero" is nearer "Sendero Luminoso" than "Sendero Luminoso members".
+    const unmatched = Math.min(...names.map((nameWords) => nameWords.filter((word) => !terms.some((term) => word.startsWith(term))).length));
+    return { candidate, exact, matched, unmatched };
   });
   keyed.sort(
     (a, b) =>
       Number(b.exact) - Number(a.exact) ||
       b.matched - a.matched ||
+      a.unmatched - b.unmatched ||
       b.candidate.score - a.candidate.score ||
       compareText(a.candidate.name, b.candidate.name) ||
       compareText(a.candidate.id, b.candidate.id),
