@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import neo4j, { Neo4jError } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
 import { AppError } from '../../errors.js';
 import type { CaptionRules } from '../../neo4j/caption.js';
 import { useCaptionRules } from '../../neo4j/graph.js';
@@ -35,14 +35,27 @@ export type WorkerReply =
 
 const connection = (workerData as { connection: WorkerConnection }).connection;
 useCaptionRules(connection.captionRules);
-const driver = neo4j.driver(connection.uri, connection.auth ? neo4j.auth.basic(connection.auth.username, connection.auth.password) : undefined, {
-  // As the API's driver (server/neo4j/database.ts), with one connection: a worker runs one query at a time.
-  maxConnectionPoolSize: 1,
-  maxTransactionRetryTime: Math.min(connection.queryTimeoutMs, 3000),
-  connectionAcquisitionTimeout: connection.queryTimeoutMs,
-  connectionTimeout: Math.min(connection.queryTimeoutMs, 5000),
-});
-const db = { driver, name: connection.database };
+function openDriver(): Driver {
+  return neo4j.driver(connection.uri, connection.auth ? neo4j.auth.basic(connection.auth.username, connection.auth.password) : undefined, {
+    // As the API's driver (server/neo4j/database.ts), with one connection: a worker runs one query at a time.
+    maxConnectionPoolSize: 1,
+    maxTransactionRetryTime: Math.min(connection.queryTimeoutMs, 3000),
+    connectionAcquisitionTimeout: connection.queryTimeoutMs,
+    connectionTimeout: Math.min(connection.queryTimeoutMs, 5000),
+  });
+}
+let db = { driver: openDriver(), name: connection.database };
+
+/**
+ * After the service's own deadline Neo4j may still be busy with the statement (parsing a huge one, a reduce inside one
+ * row) and keep the connection: the next job gets a new driver, connected at once, while the old one closes.
+ */
+function renewDriver(): void {
+  const stale = db.driver;
+  db = { driver: openDriver(), name: connection.database };
+  db.driver.verifyConnectivity({ database: connection.database }).catch(() => undefined);
+  stale.close().catch(() => undefined);
+}
 
 function reply(error: unknown): WorkerReply {
   if (error instanceof AppError) {
@@ -57,11 +70,14 @@ function reply(error: unknown): WorkerReply {
 parentPort!.on('message', (job: ConsoleJob) => {
   runConsoleQuery(db, job.cypher, job.parameters, job.limits).then(
     (result) => parentPort!.postMessage({ kind: 'result', result } satisfies WorkerReply),
-    (error: unknown) => parentPort!.postMessage(reply(error)),
+    (error: unknown) => {
+      if (error instanceof AppError && (error.status === 503 || error.status === 504)) renewDriver();
+      parentPort!.postMessage(reply(error));
+    },
   );
 });
 // Connected before the first job: on a loaded machine opening the connection can take most of a query's time limit.
-driver.verifyConnectivity({ database: connection.database }).then(
+db.driver.verifyConnectivity({ database: connection.database }).then(
   () => parentPort!.postMessage({ kind: 'ready' } satisfies WorkerReply),
   (error: unknown) => parentPort!.postMessage(reply(error)),
 );

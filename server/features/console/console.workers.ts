@@ -106,12 +106,7 @@ export class ConsoleWorkers {
         () => settle(false, () => reject(new AppError(504, 'Query timeout', 'The query took longer than the time limit and was stopped.'))),
         job.limits.timeoutMs + BACKSTOP_MARGIN_MS,
       );
-      worker.once('message', (message: WorkerReply) =>
-        // After its own deadline (503, 504) the worker's one connection may still wait for Neo4j: it goes with the worker.
-        settle(message.kind !== 'problem' || (message.status !== 503 && message.status !== 504), () =>
-          message.kind === 'result' ? resolve(message.result) : reject(asError(message)),
-        ),
-      );
+      worker.once('message', (message: WorkerReply) => settle(true, () => (message.kind === 'result' ? resolve(message.result) : reject(asError(message)))));
       worker.once('error', (error: Error & { code?: string }) =>
         settle(false, () =>
           reject(
