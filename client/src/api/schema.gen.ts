@@ -216,7 +216,7 @@ export interface operations {
   getApiSearch: {
     parameters: {
       query: {
-        /** @description Words to find in names and aliases; accents and case are ignored */
+        /** @description Words to find in names, aliases and standard spellings (searchNames); accents and case are ignored */
         q: string;
         /** @description How many results, 1 to 50 (default 10) */
         limit?: number;
