@@ -229,6 +229,7 @@ interface Fingerprint {
 
 const db = openTestDatabase();
 let app: RunningApp;
+let generousApp: RunningApp;
 let before: Fingerprint;
 const answers: { hostile: Hostile; answer: Answer }[] = [];
 
@@ -285,6 +286,9 @@ async function fingerprint(): Promise<Fingerprint> {
 beforeAll(async () => {
   await loadPeru(db);
   app = await startApp(db, { QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS), NEXO_CONSOLE_MAX_ANSWER_BYTES: String(MAX_ANSWER_BYTES) });
+  // Statements that must answer 200 go to an app with a generous limit: Neo4j may still be burning CPU on an earlier
+  // hostile statement, and on a loaded machine that could turn a harmless one into a 504 under the short limit.
+  generousApp = await startApp(db, { QUERY_TIMEOUT_MS: '60000' });
   before = await fingerprint();
   // The first statement pays for the planner's warm-up; it should not count against a hostile one's time limit.
   await postJson(app.base, '/api/query', { cypher: 'MATCH (n:Entity) RETURN count(n) AS c' });
@@ -303,6 +307,7 @@ afterAll(async () => {
   });
   console.log(`hostile queries: ${answers.length} sent\n${lines.join('\n')}`);
   await app?.close();
+  await generousApp?.close();
   await db.close();
 });
 
@@ -315,7 +320,7 @@ describe('POST /api/query against hostile statements', () => {
     it.each(hostileQueries.filter((hostile) => hostile.category === category).map((hostile) => [hostile.name, hostile] as const))(
       '%s is refused or stopped, never a 500 or a hang',
       async (_name, hostile) => {
-        const answer = await postJson(app.base, '/api/query', hostile.body);
+        const answer = await postJson((hostile.outcome === 'harmless' ? generousApp : app).base, '/api/query', hostile.body);
         answers.push({ hostile, answer });
         const summary = `${answer.status} ${answer.text.slice(0, 300)}`;
         expect(answer.status === 504 || answer.status < 500, summary).toBe(true);
@@ -346,7 +351,7 @@ describe('POST /api/query against hostile statements', () => {
   });
 
   it('still answers a plain read afterwards', async () => {
-    const answer = await send(app.base, 'POST', '/api/query', {
+    const answer = await send(generousApp.base, 'POST', '/api/query', {
       body: JSON.stringify({ cypher: "MATCH (n:Entity {id: 'person:abimael-guzman'}) RETURN n.name AS name" }),
       headers: { 'content-type': 'application/json' },
     });
