@@ -1,0 +1,102 @@
+import type Graph from 'graphology';
+import { brokeredPairs, type Brokerage } from './brokerage.js';
+import { betweennessCentrality, closenessCentrality, degreeCentrality, type Scores } from './centrality.js';
+import { buildCsr, type Csr, type EdgeList } from './csr.js';
+import { eigenvectorCentrality, louvainCommunities, pageRankCentrality, toGraphology, type Communities } from './library.js';
+import { articulationPointsAndBridges, connectTerminals, connectedComponents, coreNumbers, greedyKeyPlayers, type ConnectingTree, type KeyPlayers } from './structure.js';
+
+export const MEASURES = ['degree', 'betweenness', 'closeness', 'pagerank', 'eigenvector'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** What the engine is asked to compute over a projection; node numbers index the projection's ids. */
+export type Task =
+  | { kind: 'centrality'; measure: Measure; directed: boolean }
+  | { kind: 'communities' }
+  | { kind: 'components' }
+  | { kind: 'cores' }
+  | { kind: 'brokers' }
+  | { kind: 'keyPlayers'; k: number }
+  | { kind: 'connect'; terminals: number[]; maxHops: number }
+  | { kind: 'brokerage'; node: number; limit: number; directed: boolean };
+
+export type TaskResult<T extends Task> = T extends { kind: 'centrality' }
+  ? Scores
+  : T extends { kind: 'communities' }
+    ? Communities
+    : T extends { kind: 'components' }
+      ? { component: Int32Array; sizes: number[] }
+      : T extends { kind: 'cores' }
+        ? { core: Int32Array }
+        : T extends { kind: 'brokers' }
+          ? { articulationPoints: number[]; bridges: [number, number][] }
+          : T extends { kind: 'keyPlayers' }
+            ? KeyPlayers
+            : T extends { kind: 'connect' }
+              ? ConnectingTree
+              : Brokerage;
+
+/** The CSRs and graphology graphs of one projection, each built the first time a task needs it. */
+export class PreparedProjection {
+  private readonly csrs = new Map<boolean, Csr>();
+  private readonly graphs = new Map<boolean, Graph>();
+
+  constructor(readonly edges: EdgeList) {}
+
+  csr(directed: boolean): Csr {
+    let csr = this.csrs.get(directed);
+    if (!csr) {
+      csr = buildCsr(this.edges, directed);
+      this.csrs.set(directed, csr);
+    }
+    return csr;
+  }
+
+  graph(directed: boolean): Graph {
+    let graph = this.graphs.get(directed);
+    if (!graph) {
+      graph = toGraphology(this.csr(directed));
+      this.graphs.set(directed, graph);
+    }
+    return graph;
+  }
+}
+
+/** Runs one task; structural tasks read the graph as undirected. */
+export function runTask<T extends Task>(projection: PreparedProjection, task: T): TaskResult<T> {
+  return computeTask(projection, task) as TaskResult<T>;
+}
+
+function computeTask(projection: PreparedProjection, task: Task): unknown {
+  switch (task.kind) {
+    case 'centrality': {
+      const csr = projection.csr(task.directed);
+      switch (task.measure) {
+        case 'degree':
+          return degreeCentrality(csr);
+        case 'betweenness':
+          return betweennessCentrality(csr);
+        case 'closeness':
+          return closenessCentrality(csr);
+        case 'pagerank':
+          return { scores: pageRankCentrality(csr, projection.graph(task.directed)), exact: true, sources: csr.n };
+        case 'eigenvector':
+          return { scores: eigenvectorCentrality(csr, projection.graph(task.directed)), exact: true, sources: csr.n };
+      }
+      break;
+    }
+    case 'communities':
+      return louvainCommunities(projection.csr(false), projection.graph(false));
+    case 'components':
+      return connectedComponents(projection.csr(false));
+    case 'cores':
+      return { core: coreNumbers(projection.csr(false)) };
+    case 'brokers':
+      return articulationPointsAndBridges(projection.csr(false));
+    case 'keyPlayers':
+      return greedyKeyPlayers(projection.csr(false), task.k);
+    case 'connect':
+      return connectTerminals(projection.csr(false), task.terminals, task.maxHops);
+    case 'brokerage':
+      return brokeredPairs(projection.csr(task.directed), task.node, task.limit);
+  }
+}
