@@ -1,5 +1,6 @@
 import type { AppContext } from './appContext.js';
 import type { AnyRoute } from './http/route.js';
+import { analysisRoutes } from './features/analysis/analysis.routes.js';
 import { consoleRoutes } from './features/console/console.routes.js';
 import { degreesRoutes } from './features/degrees/degrees.routes.js';
 import { neighboursRoutes } from './features/neighbours/neighbours.routes.js';
@@ -21,6 +22,7 @@ export function apiRoutes(context: AppContext): AnyRoute[] {
     ...schemaRoutes(context),
     ...sourcesRoutes(context),
     ...pathsRoutes(context),
+    ...analysisRoutes(context),
     ...consoleRoutes(context),
   ];
 }

@@ -11,6 +11,7 @@ import { ImportError } from './importError.js';
 import { Progress, formatCount } from './progress.js';
 import { nodeRowReader, relationshipRowReader } from './rows.js';
 import { dataRecords, validateFolder, type ImportPlan } from './validate.js';
+import { markGraphChanged } from '../analysis/graphVersion.js';
 
 /**
  * Rows per UNWIND. On 100,000 generated relationships against the local server, batches of 2,000 to
@@ -118,6 +119,7 @@ async function writeImport(
     });
     const committing = Date.now();
     await tx.commit();
+    markGraphChanged();
     return { nodeWriteMs, relationshipWriteMs, commitMs: Date.now() - committing };
   } catch (error) {
     // After a failed query Neo4j has already rolled back; rollback() is for failures on our side.

@@ -8,6 +8,7 @@ import { timedRead } from '../../neo4j/timedRead.js';
 import { toNumber } from '../../neo4j/values.js';
 import { projectRoot } from '../../projectRoot.js';
 import type { Dataset } from './dataset.js';
+import { markGraphChanged } from '../analysis/graphVersion.js';
 
 const BATCH_SIZE = 1000;
 
@@ -54,6 +55,7 @@ export async function loadDataset(db: Pick<Database, 'driver' | 'name'>, dataset
       await inBatches(tx, 'load/relationships.cypher', relationships);
     });
     invalidateKnownNames(db);
+    markGraphChanged();
   } finally {
     await session.close();
   }

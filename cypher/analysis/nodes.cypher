@@ -1,0 +1,4 @@
+// The entities with the given ids, to show analysis results in the API's Node shape.
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN n
