@@ -129,6 +129,7 @@ export function articulationPointsAndBridges(csr: Csr): { articulationPoints: nu
   }
   const articulationPoints: number[] = [];
   for (let v = 0; v < n; v++) if (isArticulation[v]) articulationPoints.push(v);
+  bridges.sort(([a1, b1], [a2, b2]) => a1 - a2 || b1 - b2);
   return { articulationPoints, bridges };
 }
 
