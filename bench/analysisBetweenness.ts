@@ -27,6 +27,4 @@ const librarySeconds = (performance.now() - started) / 1000;
 
 let largestDifference = 0;
 for (let v = 0; v < nodes; v++) largestDifference = Math.max(largestDifference, Math.abs(library[String(v)]! - ours.scores[v]!));
-console.log(
-  JSON.stringify({ nodes, edges, ties: csr.targets.length / 2, oursSeconds, librarySeconds, largestDifference }, null, 2),
-);
+console.log(JSON.stringify({ nodes, edges, ties: csr.targets.length / 2, oursSeconds, librarySeconds, largestDifference }, null, 2));

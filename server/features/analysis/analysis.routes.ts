@@ -34,7 +34,9 @@ const weightParameter = z
   .min(1)
   .max(200)
   .optional()
-  .describe('A relationship property read as the weight of each tie (default: none, every tie counts 1); a length for betweenness and closeness, a strength for PageRank and eigenvector');
+  .describe(
+    'A relationship property read as the weight of each tie (default: none, every tie counts 1); a length for betweenness and closeness, a strength for PageRank and eigenvector',
+  );
 
 const DEFAULTS_TEXT =
   'The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, ' +
@@ -126,7 +128,10 @@ export function analysisRoutes(context: AppContext): AnyRoute[] {
       path: '/api/analysis/components',
       summary: 'Connected components, largest first',
       description: 'Components of the undirected graph; `of` asks which component given entities are in (two in different ones are not connected at all).',
-      fields: { limit: limitParameter(50, 'components'), of: commaSeparatedNames('Comma-separated entity ids whose component number to return in componentOf') },
+      fields: {
+        limit: limitParameter(50, 'components'),
+        of: commaSeparatedNames('Comma-separated entity ids whose component number to return in componentOf'),
+      },
       response: z.object({
         count: z.number(),
         components: z.array(groupSchema),
@@ -138,7 +143,10 @@ export function analysisRoutes(context: AppContext): AnyRoute[] {
       path: '/api/analysis/cores',
       summary: 'The k-core: entities with at least k neighbours inside it',
       description: 'Core numbers as NetworkX core_number on the undirected graph; default k is the degeneracy (the innermost core).',
-      fields: { k: z.coerce.number().int().min(0).max(1_000_000).optional().describe('Which core (default: the innermost)'), limit: limitParameter(100, 'members') },
+      fields: {
+        k: z.coerce.number().int().min(0).max(1_000_000).optional().describe('Which core (default: the innermost)'),
+        limit: limitParameter(100, 'members'),
+      },
       response: z.object({
         degeneracy: z.number().describe('The largest k with a non-empty k-core'),
         k: z.number(),
@@ -221,7 +229,9 @@ export function analysisRoutes(context: AppContext): AnyRoute[] {
       response: z.object({
         nodes: z.array(nodeSchema),
         edges: z.array(edgeSchema),
-        links: z.array(z.object({ source: z.string(), target: z.string(), type: z.string(), quote: z.string().nullable() })).describe('One line per tie, in joining order'),
+        links: z
+          .array(z.object({ source: z.string(), target: z.string(), type: z.string(), quote: z.string().nullable() }))
+          .describe('One line per tie, in joining order'),
         unreachable: z.array(z.string()).describe('Ids no path of at most maxHops joins to the others'),
       }),
       errors: { 404: 'An id is not a known entity', 503: 'Neo4j unavailable', 504: 'Query timeout' },

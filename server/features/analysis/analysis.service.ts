@@ -67,7 +67,9 @@ export class AnalysisService {
     return { algorithm: 'louvain', modularity, count, communities: groupsOf(projection, community).groups.slice(0, request.limit) };
   }
 
-  async components(request: ScopedRequest & { limit: number; of: string[] }): Promise<{ count: number; components: Group[]; componentOf: Record<string, number> }> {
+  async components(
+    request: ScopedRequest & { limit: number; of: string[] },
+  ): Promise<{ count: number; components: Group[]; componentOf: Record<string, number> }> {
     const projection = await this.projections.projection(request.scope, request);
     const { component, sizes } = await this.run(projection, { kind: 'components' });
     const { groups, numberOf } = groupsOf(projection, component);
@@ -77,7 +79,9 @@ export class AnalysisService {
     return { count: sizes.length, components: groups.slice(0, request.limit), componentOf };
   }
 
-  async cores(request: ScopedRequest & { k: number | undefined; limit: number }): Promise<{ degeneracy: number; k: number; size: number; results: { node: GraphNode; core: number }[] }> {
+  async cores(
+    request: ScopedRequest & { k: number | undefined; limit: number },
+  ): Promise<{ degeneracy: number; k: number; size: number; results: { node: GraphNode; core: number }[] }> {
     const projection = await this.projections.projection(request.scope, request);
     const { core } = await this.run(projection, { kind: 'cores' });
     const degeneracy = core.reduce((max, value) => Math.max(max, value), 0);
@@ -105,7 +109,13 @@ export class AnalysisService {
 
   async keyPlayers(
     request: ScopedRequest & { k: number },
-  ): Promise<{ k: number; fragmentationBefore: number; fragmentationAfter: number; candidates: number; players: { node: GraphNode; fragmentation: number }[] }> {
+  ): Promise<{
+    k: number;
+    fragmentationBefore: number;
+    fragmentationAfter: number;
+    candidates: number;
+    players: { node: GraphNode; fragmentation: number }[];
+  }> {
     const projection = await this.projections.projection(request.scope, request);
     const result = await this.run(projection, { kind: 'keyPlayers', k: request.k });
     const nodes = await this.nodesById(result.players.map(({ node }) => projection.ids[node]!));
@@ -196,7 +206,11 @@ export class AnalysisService {
   /** API nodes by id, read in one query. */
   private async nodesById(ids: string[]): Promise<Map<string, GraphNode>> {
     if (ids.length === 0) return new Map();
-    const records = await timedRead(this.db, this.timeoutMs, async (tx) => (await tx.run(cypherFile('analysis/nodes.cypher'), { ids: [...new Set(ids)] })).records);
+    const records = await timedRead(
+      this.db,
+      this.timeoutMs,
+      async (tx) => (await tx.run(cypherFile('analysis/nodes.cypher'), { ids: [...new Set(ids)] })).records,
+    );
     return new Map(records.map((record) => toGraphNode(record.get('n') as Neo4jNode)).map((node) => [node.id, node]));
   }
 }

@@ -56,7 +56,11 @@ export class ProjectionCache {
    * counts, read in constant time, which catch a load or import run by another process.
    */
   private async graphVersion(): Promise<string> {
-    const { records } = await this.db.driver.executeQuery(cypherFile('analysis/graph-version.cypher'), {}, { database: this.db.name, routing: neo4j.routing.READ });
+    const { records } = await this.db.driver.executeQuery(
+      cypherFile('analysis/graph-version.cypher'),
+      {},
+      { database: this.db.name, routing: neo4j.routing.READ },
+    );
     const record = records[0]!;
     return `${localGraphVersion()}:${toNumber(record.get('nodes'))}:${toNumber(record.get('relationships'))}`;
   }

@@ -56,7 +56,13 @@ describe('articulation points and bridges', () => {
       const before = componentCount(n, simpleTies);
       const cuts = [...Array(n).keys()].filter((v) => componentCount(n, simpleTies, v) > before);
       expect(articulationPoints).toEqual(cuts);
-      const cutTies = simpleTies.filter((tie) => componentCount(n, simpleTies.filter((other) => other !== tie)) > before);
+      const cutTies = simpleTies.filter(
+        (tie) =>
+          componentCount(
+            n,
+            simpleTies.filter((other) => other !== tie),
+          ) > before,
+      );
       expect(bridges.map(([a, b]) => `${a}-${b}`).sort()).toEqual(cutTies.map(([a, b]) => `${a}-${b}`).sort());
     }
   });
@@ -123,7 +129,10 @@ describe('why a node is central', () => {
   it('lists pairs whose shares sum to the node’s raw betweenness, each with a shortest path through it', () => {
     const ties = karateTies();
     const { d } = allPairs(34, ties, false);
-    const raw = rawBetweenness(karate, Int32Array.from({ length: 34 }, (_, v) => v));
+    const raw = rawBetweenness(
+      karate,
+      Int32Array.from({ length: 34 }, (_, v) => v),
+    );
     const result = brokeredPairs(karate, 0, 1000);
     // rawBetweenness counts ordered pairs, brokeredPairs unordered ones.
     expect(result.rawBetweenness).toBeCloseTo(raw[0]! / 2, 9);

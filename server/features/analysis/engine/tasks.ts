@@ -3,7 +3,15 @@ import { brokeredPairs, type Brokerage } from './brokerage.js';
 import { betweennessCentrality, closenessCentrality, degreeCentrality, type Scores } from './centrality.js';
 import { buildCsr, type Csr, type EdgeList } from './csr.js';
 import { eigenvectorCentrality, louvainCommunities, pageRankCentrality, toGraphology, type Communities } from './library.js';
-import { articulationPointsAndBridges, connectTerminals, connectedComponents, coreNumbers, greedyKeyPlayers, type ConnectingTree, type KeyPlayers } from './structure.js';
+import {
+  articulationPointsAndBridges,
+  connectTerminals,
+  connectedComponents,
+  coreNumbers,
+  greedyKeyPlayers,
+  type ConnectingTree,
+  type KeyPlayers,
+} from './structure.js';
 
 export const MEASURES = ['degree', 'betweenness', 'closeness', 'pagerank', 'eigenvector'] as const;
 export type Measure = (typeof MEASURES)[number];

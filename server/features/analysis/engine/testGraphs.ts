@@ -72,7 +72,8 @@ export function allPairs(n: number, pairs: [number, number][], directed: boolean
     sigma[s]![s] = 1;
     for (const t of byDistance) {
       if (t === s) continue;
-      for (let u = 0; u < n; u++) if (u !== t && tie[u]![t]! < Infinity && Math.abs(d[s]![u]! + tie[u]![t]! - d[s]![t]!) < 1e-12) sigma[s]![t]! += sigma[s]![u]!;
+      for (let u = 0; u < n; u++)
+        if (u !== t && tie[u]![t]! < Infinity && Math.abs(d[s]![u]! + tie[u]![t]! - d[s]![t]!) < 1e-12) sigma[s]![t]! += sigma[s]![u]!;
     }
   }
   return { d, sigma };
