@@ -1,4 +1,3 @@
-import Graph from 'graphology';
 import libraryBetweenness from 'graphology-metrics/centrality/betweenness.js';
 import libraryCloseness from 'graphology-metrics/centrality/closeness.js';
 import { describe, expect, it } from 'vitest';
