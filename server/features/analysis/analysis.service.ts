@@ -107,9 +107,7 @@ export class AnalysisService {
     };
   }
 
-  async keyPlayers(
-    request: ScopedRequest & { k: number },
-  ): Promise<{
+  async keyPlayers(request: ScopedRequest & { k: number }): Promise<{
     k: number;
     fragmentationBefore: number;
     fragmentationAfter: number;
