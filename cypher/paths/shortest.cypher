@@ -6,4 +6,5 @@
 // took 3.6 s with SHORTEST 1 and 10 ms with shortestPath() (bench/README.md).
 MATCH (from:Entity {id: $from}), (to:Entity {id: $to})
 MATCH path = shortestPath((from)-[{{types}}*1..{{maxHops}}]-{{arrowHead}}(to))
+{{exclusions}}
 RETURN path

@@ -11,6 +11,7 @@ CALL (spur, start, to) {
   MATCH path = shortestPath((start)-[{{types}}*1..{{maxHops}}]-{{arrowHead}}(to))
   WHERE all(relationship IN relationships(path) WHERE NOT elementId(relationship) IN spur.bannedRelationships)
     AND all(step IN nodes(path) WHERE NOT elementId(step) IN spur.bannedNodes)
+    {{exclusions}}
   RETURN path
 }
 WITH spur, path

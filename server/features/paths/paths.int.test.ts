@@ -493,6 +493,105 @@ describe('GET /api/paths on the Peru network', () => {
   });
 });
 
+describe('GET /api/paths avoiding entities, labels and relationship types', () => {
+  interface Avoid {
+    ids: string[];
+    labels: string[];
+    types: string[];
+  }
+  const AVOIDS: Avoid[] = [
+    { ids: ['location:peru'], labels: [], types: [] },
+    { ids: ['location:peru', SHINING_PATH], labels: [], types: ['LOCATED_IN'] },
+    { ids: [], labels: ['Location'], types: [] },
+    { ids: [], labels: ['Organization'], types: ['PARTICIPATED_IN'] },
+  ];
+  const labelsOf = new Map<string, string[]>();
+  const peruIds: string[] = [];
+
+  beforeAll(async () => {
+    const { records } = await readQuery(db, 'MATCH (n:Entity) RETURN n.id AS id, labels(n) AS labels, n.source AS source ORDER BY id');
+    for (const record of records) {
+      labelsOf.set(record.get('id') as string, record.get('labels') as string[]);
+      if (record.get('source') === 'peru-organised-crime') peruIds.push(record.get('id') as string);
+    }
+  });
+
+  const avoided = (id: string, avoid: Avoid) => avoid.ids.includes(id) || (labelsOf.get(id) ?? []).some((label) => avoid.labels.includes(label));
+
+  /** Breadth-first over every stored edge (either direction) that the avoid options leave, within 6 hops. */
+  function avoidingLength(from: string, to: string, avoid: Avoid): number | undefined {
+    const distance = new Map([[from, 0]]);
+    const queue = [from];
+    for (let head = 0; head < queue.length; head++) {
+      const node = queue[head]!;
+      for (const edge of edges) {
+        if (avoid.types.includes(edge.type) || (edge.source !== node && edge.target !== node)) continue;
+        const next = edge.source === node ? edge.target : edge.source;
+        if (distance.has(next) || (next !== to && avoided(next, avoid))) continue;
+        distance.set(next, distance.get(node)! + 1);
+        queue.push(next);
+      }
+    }
+    const length = distance.get(to);
+    return length !== undefined && length <= 6 ? length : undefined;
+  }
+
+  function avoidParameters(avoid: Avoid): QueryParameters {
+    return { excludeIds: avoid.ids, excludeLabels: avoid.labels, excludeTypes: avoid.types };
+  }
+
+  function expectAvoids(found: Graph, avoid: Avoid, label: string): void {
+    for (const node of found.nodes.slice(1, -1)) expect(avoided(node.id, avoid), `${label} passes ${node.id}`).toBe(false);
+    for (const edge of found.edges) expect(avoid.types, label).not.toContain(edge.type);
+  }
+
+  it(
+    'finds in every mode only paths that avoid them, as short as a search over what is left',
+    async () => {
+      const random = mulberry32(23);
+      let withPath = 0;
+      let changed = 0;
+      for (let index = 0; index < 48; index++) {
+        const [from, to] = randomPair(peruIds, random);
+        const avoid = AVOIDS[index % AVOIDS.length]!;
+        if (avoid.ids.includes(from) || avoid.ids.includes(to)) continue;
+        const label = `${from} → ${to} avoiding ${JSON.stringify(avoid)}`;
+        const expected = avoidingLength(from, to, avoid);
+        if (expected !== shortestLength(from, to, { directed: false, types: [], maxHops: 6 })) changed++;
+        for (const mode of ['shortest', 'all-shortest', 'k-shortest']) {
+          const answer = await paths({ from, to, mode, k: 3, ...avoidParameters(avoid) });
+          if (expected === undefined) {
+            expect(answer.paths, label).toEqual([]);
+            continue;
+          }
+          expect(answer.paths.length, label).toBeGreaterThan(0);
+          for (const one of answer.paths) expectAvoids(one, avoid, label);
+          expect(answer.paths[0]!.edges.length, label).toBe(expected);
+          if (mode === 'all-shortest') for (const one of answer.paths) expect(one.edges.length, label).toBe(expected);
+        }
+        if (expected !== undefined) withPath++;
+      }
+      // The sample must meet pairs the options reroute or cut, and pairs they still join.
+      expect(withPath).toBeGreaterThanOrEqual(4);
+      expect(changed).toBeGreaterThan(2);
+    },
+    RANDOM_PAIRS_TIMEOUT_MS,
+  );
+
+  it('routes Guzmán to Bazán around Shining Path when asked to avoid it', async () => {
+    const answer = await paths({ from: GUZMAN, to: BAZAN, excludeIds: [SHINING_PATH] });
+    expect(answer.paths).toHaveLength(1);
+    expect(answer.paths[0]!.nodes.map((node) => node.id)).not.toContain(SHINING_PATH);
+    expect(answer.paths[0]!.edges.length).toBeGreaterThan(2);
+  });
+
+  it('answers 400 when asked to avoid an end, or a label or type the database does not have', async () => {
+    expect((await problem({ from: GUZMAN, to: BAZAN, excludeIds: [GUZMAN] }, 400)).parameter).toBe('excludeIds');
+    expect((await problem({ from: GUZMAN, to: BAZAN, excludeLabels: ['Planet'] }, 400)).parameter).toBe('excludeLabels');
+    expect((await problem({ from: GUZMAN, to: BAZAN, excludeTypes: ['TELEPORTED'] }, 400)).parameter).toBe('excludeTypes');
+  });
+});
+
 describe('GET /api/paths on the generated graph', () => {
   it('caps all-shortest at 100 paths and says so with truncated: true when there are more (243 here)', async () => {
     const answer = await paths({ from: 'person:chain-0', to: `person:chain-${CHAIN_HOPS}`, mode: 'all-shortest' });
@@ -567,7 +666,18 @@ describe('GET /api/paths refuses bad requests', () => {
       paths: Record<string, { get: { parameters: { name: string; schema: { maximum?: number } }[] } }>;
     };
     const parameters = document.paths['/api/paths']!.get.parameters;
-    expect(parameters.map((parameter) => parameter.name)).toEqual(['from', 'to', 'maxHops', 'types', 'directed', 'mode', 'k']);
+    expect(parameters.map((parameter) => parameter.name)).toEqual([
+      'from',
+      'to',
+      'maxHops',
+      'types',
+      'directed',
+      'mode',
+      'k',
+      'excludeIds',
+      'excludeLabels',
+      'excludeTypes',
+    ]);
     expect(parameters.find((parameter) => parameter.name === 'maxHops')!.schema.maximum).toBe(10);
   });
 });

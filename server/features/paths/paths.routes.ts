@@ -30,6 +30,9 @@ const pathsQuery = z
           'k-shortest: the k shortest paths that pass no entity twice, shortest first',
       ),
     k: z.coerce.number().int().min(1).max(MAX_K).default(DEFAULT_K).describe(`How many paths k-shortest returns, 1 to ${MAX_K} (default ${DEFAULT_K})`),
+    excludeIds: commaSeparatedNames('Comma-separated ids of entities no path may pass through, e.g. location:peru (default: none; never from or to)'),
+    excludeLabels: commaSeparatedNames('Comma-separated labels whose entities no path may pass through, e.g. Location (default: none; from and to excepted)'),
+    excludeTypes: commaSeparatedNames('Comma-separated relationship types no path may use (default: none)'),
   })
   .refine((query) => query.from !== query.to, { path: ['to'], message: 'must differ from "from"' });
 
@@ -52,6 +55,7 @@ export function pathsRoutes(context: AppContext): AnyRoute[] {
       query: pathsQuery,
       response: pathsResponse,
       errors: {
+        400: 'Invalid parameter, an unknown label or type to exclude, or from or to among excludeIds',
         404: 'from or to is not a known entity id',
         429: 'Too many path requests from this client in the last minute',
         503: 'Neo4j unavailable',

@@ -4,9 +4,15 @@ import { AppError, queryTimeout } from '../../errors.js';
 import type { Database } from '../../neo4j/database.js';
 import { nodeId, toGraphEdge, toGraphNode, type Graph } from '../../neo4j/graph.js';
 import { toNumber } from '../../neo4j/values.js';
+<<<<<<< HEAD
 import { fillCypherTemplate, quoteIdentifier } from '../../neo4j/cypherIdentifiers.js';
 import { assertKnownRelationshipTypes } from '../../neo4j/knownNames.js';
 import { timedRead } from '../../neo4j/timedRead.js';
+=======
+import { fillCypherTemplate, quoteIdentifier } from '../schema/cypherIdentifiers.js';
+import { assertKnownLabels, assertKnownRelationshipTypes } from '../schema/schema.service.js';
+import { timedRead } from '../schema/timedRead.js';
+>>>>>>> afda948 (Paths: avoid given entities, whole labels and relationship types (excludeIds, excludeLabels, excludeTypes); without them the queries are unchanged)
 
 export const PATH_MODES = ['shortest', 'all-shortest', 'k-shortest'] as const;
 export type PathMode = (typeof PATH_MODES)[number];
@@ -30,6 +36,12 @@ export interface PathsRequest {
   mode: PathMode;
   /** How many paths k-shortest returns; the other modes ignore it. */
   k: number;
+  /** Entities no path may pass through (never from or to). Optional: none by default. */
+  excludeIds?: string[];
+  /** Labels whose entities no path may pass through, e.g. Location (from and to excepted). */
+  excludeLabels?: string[];
+  /** Relationship types no path may use. */
+  excludeTypes?: string[];
 }
 
 export interface PathsResult {
@@ -41,6 +53,14 @@ export interface PathsResult {
 type Transaction = Pick<ManagedTransaction, 'run'>;
 type Slots = Record<string, string>;
 
+/** The avoid options as query parameters; exclusions.cypher reads them. */
+interface Exclusions {
+  ends: string[];
+  excludeIds: string[];
+  excludeLabels: string[];
+  excludeTypes: string[];
+}
+
 /** A path flattened: relationships[i] joins nodes[i] and nodes[i + 1]. */
 interface Walk {
   nodes: Neo4jNode[];
@@ -49,19 +69,47 @@ interface Walk {
 
 /** Paths between two entities as ordered graphs (edge i joins nodes i and i+1), within the query time limit. */
 export async function findPaths(db: Pick<Database, 'driver' | 'name'>, request: PathsRequest, timeoutMs: number): Promise<PathsResult> {
+<<<<<<< HEAD
   await assertKnownRelationshipTypes(db, request.types, 'types', timeoutMs);
   const slots = patternSlots(request);
+=======
+  await assertKnownRelationshipTypes(db, request.types, 'types');
+  await assertKnownRelationshipTypes(db, request.excludeTypes ?? [], 'excludeTypes');
+  await assertKnownLabels(db, request.excludeLabels ?? [], 'excludeLabels');
+  const avoided = (['from', 'to'] as const).find((end) => request.excludeIds?.includes(request[end]));
+  if (avoided) {
+    throw new AppError(
+      400,
+      'Invalid parameter',
+      `parameter "excludeIds": cannot avoid "${avoided}" (${request[avoided]}), an end of the path.`,
+      'invalid-parameter',
+      {
+        parameter: 'excludeIds',
+      },
+    );
+  }
+  const exclusions: Exclusions = {
+    ends: [request.from, request.to],
+    excludeIds: request.excludeIds ?? [],
+    excludeLabels: request.excludeLabels ?? [],
+    excludeTypes: request.excludeTypes ?? [],
+  };
+  const slots = patternSlots(request, exclusions);
+>>>>>>> afda948 (Paths: avoid given entities, whole labels and relationship types (excludeIds, excludeLabels, excludeTypes); without them the queries are unchanged)
   return timedRead(db, timeoutMs, async (tx) => {
     await assertEndsExist(tx, request);
-    if (request.mode === 'all-shortest') return allShortestPaths(tx, request, slots);
+    if (request.mode === 'all-shortest') return allShortestPaths(tx, exclusions, slots);
     const deadline = performance.now() + timeoutMs;
-    const walks = await shortestSimplePaths(tx, request, slots, request.mode === 'k-shortest' ? request.k : 1, deadline);
+    const walks = await shortestSimplePaths(tx, request, exclusions, slots, request.mode === 'k-shortest' ? request.k : 1, deadline);
     return { paths: walks.map(orderedGraph), truncated: false };
   });
 }
 
-/** The pattern's slots; each value is checked here, the one place it is written into Cypher text. */
-function patternSlots(request: PathsRequest): Slots {
+/**
+ * The pattern's slots; each value is checked here, the one place it is written into Cypher text. `exclusions` is the
+ * condition of exclusions.cypher after WHERE (after AND in spur-paths, see spurSlots), or nothing when nothing is avoided.
+ */
+function patternSlots(request: PathsRequest, exclusions: Exclusions): Slots {
   if (!Number.isInteger(request.maxHops) || request.maxHops < 1 || request.maxHops > MAX_HOPS) {
     throw new Error(`maxHops must be an integer from 1 to ${MAX_HOPS}`);
   }
@@ -69,7 +117,17 @@ function patternSlots(request: PathsRequest): Slots {
     types: request.types.length > 0 ? `:${request.types.map(quoteIdentifier).join('|')}` : '',
     arrowHead: request.directed ? '>' : '',
     maxHops: String(request.maxHops),
+    exclusions: avoidsAnything(exclusions) ? `WHERE ${cypherFile('paths/exclusions.cypher')}` : '',
   };
+}
+
+function avoidsAnything(exclusions: Exclusions): boolean {
+  return exclusions.excludeIds.length + exclusions.excludeLabels.length + exclusions.excludeTypes.length > 0;
+}
+
+/** spur-paths.cypher has a WHERE of its own: the exclusions join it with AND. */
+function spurSlots(slots: Slots): Slots {
+  return { ...slots, exclusions: slots.exclusions!.replace(/^WHERE /, 'AND ') };
 }
 
 async function assertEndsExist(tx: Transaction, request: PathsRequest): Promise<void> {
@@ -81,12 +139,13 @@ async function assertEndsExist(tx: Transaction, request: PathsRequest): Promise<
   }
 }
 
-async function allShortestPaths(tx: Transaction, request: PathsRequest, slots: Slots): Promise<PathsResult> {
+async function allShortestPaths(tx: Transaction, exclusions: Exclusions, slots: Slots): Promise<PathsResult> {
   // One path more than the cap tells whether some were left out. An Integer, because a JavaScript number travels as
   // a float, which LIMIT refuses.
   const limit = neo4j.int(ALL_SHORTEST_CAP + 1);
   const cypher = fillCypherTemplate(cypherFile('paths/all-shortest.cypher'), slots);
-  const { records } = await tx.run(cypher, { from: request.from, to: request.to, limit });
+  const [from, to] = exclusions.ends;
+  const { records } = await tx.run(cypher, { from, to, limit, ...exclusions });
   const walks = records.map((record) => walkOf(record.get('path') as Path));
   return { paths: walks.slice(0, ALL_SHORTEST_CAP).map(orderedGraph), truncated: walks.length > ALL_SHORTEST_CAP };
 }
@@ -97,14 +156,14 @@ async function allShortestPaths(tx: Transaction, request: PathsRequest, slots: S
  * selector makes Neo4j enumerate every trail, which took seconds on the 87-node Peru graph for k = 20. Yen's needs
  * at most k rounds of one query each, and every search in them is a breadth-first search with bans.
  */
-async function shortestSimplePaths(tx: Transaction, request: PathsRequest, slots: Slots, k: number, deadline: number): Promise<Walk[]> {
+async function shortestSimplePaths(tx: Transaction, request: PathsRequest, exclusions: Exclusions, slots: Slots, k: number, deadline: number): Promise<Walk[]> {
   const ends = { from: request.from, to: request.to };
-  const first = (await tx.run(fillCypherTemplate(cypherFile('paths/shortest.cypher'), slots), ends)).records[0];
+  const first = (await tx.run(fillCypherTemplate(cypherFile('paths/shortest.cypher'), slots), { ...ends, ...exclusions })).records[0];
   if (!first) return [];
   const accepted = [walkOf(first.get('path') as Path)];
   const candidates: Walk[] = [];
   const known = new Set(accepted.map(walkKey));
-  const spurQuery = fillCypherTemplate(cypherFile('paths/spur-paths.cypher'), slots);
+  const spurQuery = fillCypherTemplate(cypherFile('paths/spur-paths.cypher'), spurSlots(slots));
   while (accepted.length < k) {
     // Neo4j stops a transaction past its timeout only at its next sweep (every 2 s), which a fast round can slip
     // past; the rounds themselves are where this search spends its time, so the limit is checked between them too.
@@ -122,7 +181,7 @@ async function shortestSimplePaths(tx: Transaction, request: PathsRequest, slots
         maxHops: neo4j.int(request.maxHops - index),
       };
     });
-    for (const record of (await tx.run(spurQuery, { to: request.to, spurs })).records) {
+    for (const record of (await tx.run(spurQuery, { to: request.to, spurs, ...exclusions })).records) {
       const index = toNumber(record.get('index'));
       const spur = walkOf(record.get('path') as Path);
       const candidate = {
