@@ -63,30 +63,82 @@ export function chooseSources(n: number, count: number, seed = PIVOT_SEED): Int3
  * counted twice. Weighted, shortest means least total weight (weights are lengths).
  */
 export function rawBetweenness(csr: Csr, sources: Int32Array, onSource?: (done: number) => void): Float64Array {
+  return csr.weights ? weightedRawBetweenness(csr, sources, onSource) : unweightedRawBetweenness(csr, sources, onSource);
+}
+
+/**
+ * The unweighted pass, the common case, kept tight: 32-bit distances, and each node's predecessors recorded during
+ * the breadth-first search in its own slice of a flat array (at most its in-degree of them), so the accumulation
+ * walks only real predecessors instead of re-testing every tie.
+ */
+function unweightedRawBetweenness(csr: Csr, sources: Int32Array, onSource?: (done: number) => void): Float64Array {
+  const { n, offsets, targets, inOffsets } = csr;
+  const dist = new Int32Array(n).fill(-1);
+  const sigma = new Float64Array(n);
+  const delta = new Float64Array(n);
+  const order = new Int32Array(n);
+  const predecessors = new Int32Array(csr.inTargets.length);
+  const predecessorCount = new Int32Array(n);
+  const betweenness = new Float64Array(n);
+  for (let k = 0; k < sources.length; k++) {
+    const source = sources[k]!;
+    dist[source] = 0;
+    sigma[source] = 1;
+    order[0] = source;
+    let head = 0;
+    let tail = 1;
+    while (head < tail) {
+      const v = order[head++]!;
+      const next = dist[v]! + 1;
+      const sigmaV = sigma[v]!;
+      for (let slot = offsets[v]!, end = offsets[v + 1]!; slot < end; slot++) {
+        const w = targets[slot]!;
+        let dw = dist[w]!;
+        if (dw < 0) {
+          dist[w] = dw = next;
+          order[tail++] = w;
+        }
+        if (dw === next) {
+          sigma[w]! += sigmaV;
+          predecessors[inOffsets[w]! + predecessorCount[w]!++] = v;
+        }
+      }
+    }
+    for (let index = tail - 1; index > 0; index--) {
+      const w = order[index]!;
+      const coefficient = (1 + delta[w]!) / sigma[w]!;
+      for (let slot = inOffsets[w]!, end = slot + predecessorCount[w]!; slot < end; slot++) {
+        const v = predecessors[slot]!;
+        delta[v]! += sigma[v]! * coefficient;
+      }
+      betweenness[w]! += delta[w]!;
+    }
+    for (let index = 0; index < tail; index++) {
+      const v = order[index]!;
+      dist[v] = -1;
+      sigma[v] = 0;
+      delta[v] = 0;
+      predecessorCount[v] = 0;
+    }
+    onSource?.(k + 1);
+  }
+  return betweenness;
+}
+
+function weightedRawBetweenness(csr: Csr, sources: Int32Array, onSource?: (done: number) => void): Float64Array {
   const search = new ShortestPathSearch(csr);
-  const { order, sigma, dist, backOffsets, backTargets } = search;
-  const weighted = csr.weights !== null;
+  const { order, sigma, backOffsets, backTargets } = search;
   const delta = new Float64Array(csr.n);
   const betweenness = new Float64Array(csr.n);
   for (let k = 0; k < sources.length; k++) {
-    const source = sources[k]!;
-    search.run(source);
+    search.run(sources[k]!);
     for (let index = search.reached - 1; index > 0; index--) {
       const w = order[index]!;
       const coefficient = (1 + delta[w]!) / sigma[w]!;
-      if (weighted) {
-        for (let slot = backOffsets[w]!, end = backOffsets[w + 1]!; slot < end; slot++) {
-          if (search.isPredecessorSlot(w, slot)) {
-            const v = backTargets[slot]!;
-            delta[v]! += sigma[v]! * coefficient;
-          }
-        }
-      } else {
-        // Unweighted, the predecessors are the neighbours one step nearer the source.
-        const previous = dist[w]! - 1;
-        for (let slot = backOffsets[w]!, end = backOffsets[w + 1]!; slot < end; slot++) {
+      for (let slot = backOffsets[w]!, end = backOffsets[w + 1]!; slot < end; slot++) {
+        if (search.isPredecessorSlot(w, slot)) {
           const v = backTargets[slot]!;
-          if (dist[v] === previous) delta[v]! += sigma[v]! * coefficient;
+          delta[v]! += sigma[v]! * coefficient;
         }
       }
       betweenness[w]! += delta[w]!;
