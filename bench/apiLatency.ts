@@ -38,7 +38,8 @@ export interface ScenarioInputs {
 /** Defaults the routes apply, so the raw side asks for exactly what the API asks Neo4j. */
 const SEARCH_CANDIDATES = 30;
 const NEIGHBOURS_LIMIT = 50;
-const PATH_SLOTS = { types: '', arrowHead: '', maxHops: '6' };
+// No avoid options: the API's default search, whose exclusions slot is empty.
+const PATH_SLOTS = { types: '', arrowHead: '', maxHops: '6', exclusions: '' };
 
 /** The five scenarios the bench measures, each as API paths and as the services' own Cypher. */
 export async function scenarios(db: Db, inputs: ScenarioInputs, timeoutMs: number): Promise<Scenario[]> {

@@ -148,7 +148,7 @@ async function pickInputs(db: { driver: Driver; name: string }, relationships: n
     { database: db.name },
   );
   const ordinary = records.slice(0, 50);
-  const shortest = fillCypherTemplate(cypherFile('paths/shortest.cypher'), { types: '', arrowHead: '', maxHops: '6' });
+  const shortest = fillCypherTemplate(cypherFile('paths/shortest.cypher'), { types: '', arrowHead: '', maxHops: '6', exclusions: '' });
   const pathPairs: [string, string][] = [];
   let slowPairs = 0;
   for (let attempt = 0; attempt < 300 && pathPairs.length < 30; attempt += 1) {
