@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../../appContext.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
 import { edgeSchema, nodeSchema } from '../../neo4j/graph.js';
-import { commaSeparatedNames } from '../schema/listParameter.js';
+import { commaSeparatedNames } from '../../http/listParameter.js';
 import { AnalysisService, type ScopedRequest } from './analysis.service.js';
 import { EXACT_WORK_LIMIT } from './engine/centrality.js';
 import { MEASURES } from './engine/tasks.js';

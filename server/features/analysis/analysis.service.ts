@@ -3,7 +3,7 @@ import { cypherFile } from '../../cypher.js';
 import { AppError } from '../../errors.js';
 import type { Database } from '../../neo4j/database.js';
 import { nodeId, toGraphEdge, toGraphNode, type GraphEdge, type GraphNode } from '../../neo4j/graph.js';
-import { timedRead } from '../schema/timedRead.js';
+import { timedRead } from '../../neo4j/timedRead.js';
 import { AnalysisEngine, AnalysisError } from './engine/engine.js';
 import type { Measure, Task, TaskResult } from './engine/tasks.js';
 import { ProjectionCache, type Projection, type ProjectionOptions, type Scope } from './projection.js';

@@ -4,15 +4,9 @@ import { AppError, queryTimeout } from '../../errors.js';
 import type { Database } from '../../neo4j/database.js';
 import { nodeId, toGraphEdge, toGraphNode, type Graph } from '../../neo4j/graph.js';
 import { toNumber } from '../../neo4j/values.js';
-<<<<<<< HEAD
 import { fillCypherTemplate, quoteIdentifier } from '../../neo4j/cypherIdentifiers.js';
-import { assertKnownRelationshipTypes } from '../../neo4j/knownNames.js';
+import { assertKnownLabels, assertKnownRelationshipTypes } from '../../neo4j/knownNames.js';
 import { timedRead } from '../../neo4j/timedRead.js';
-=======
-import { fillCypherTemplate, quoteIdentifier } from '../schema/cypherIdentifiers.js';
-import { assertKnownLabels, assertKnownRelationshipTypes } from '../schema/schema.service.js';
-import { timedRead } from '../schema/timedRead.js';
->>>>>>> afda948 (Paths: avoid given entities, whole labels and relationship types (excludeIds, excludeLabels, excludeTypes); without them the queries are unchanged)
 
 export const PATH_MODES = ['shortest', 'all-shortest', 'k-shortest'] as const;
 export type PathMode = (typeof PATH_MODES)[number];
@@ -69,13 +63,9 @@ interface Walk {
 
 /** Paths between two entities as ordered graphs (edge i joins nodes i and i+1), within the query time limit. */
 export async function findPaths(db: Pick<Database, 'driver' | 'name'>, request: PathsRequest, timeoutMs: number): Promise<PathsResult> {
-<<<<<<< HEAD
   await assertKnownRelationshipTypes(db, request.types, 'types', timeoutMs);
-  const slots = patternSlots(request);
-=======
-  await assertKnownRelationshipTypes(db, request.types, 'types');
-  await assertKnownRelationshipTypes(db, request.excludeTypes ?? [], 'excludeTypes');
-  await assertKnownLabels(db, request.excludeLabels ?? [], 'excludeLabels');
+  await assertKnownRelationshipTypes(db, request.excludeTypes ?? [], 'excludeTypes', timeoutMs);
+  await assertKnownLabels(db, request.excludeLabels ?? [], 'excludeLabels', timeoutMs);
   const avoided = (['from', 'to'] as const).find((end) => request.excludeIds?.includes(request[end]));
   if (avoided) {
     throw new AppError(
@@ -95,7 +85,6 @@ export async function findPaths(db: Pick<Database, 'driver' | 'name'>, request: 
     excludeTypes: request.excludeTypes ?? [],
   };
   const slots = patternSlots(request, exclusions);
->>>>>>> afda948 (Paths: avoid given entities, whole labels and relationship types (excludeIds, excludeLabels, excludeTypes); without them the queries are unchanged)
   return timedRead(db, timeoutMs, async (tx) => {
     await assertEndsExist(tx, request);
     if (request.mode === 'all-shortest') return allShortestPaths(tx, exclusions, slots);
