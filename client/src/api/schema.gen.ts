@@ -174,6 +174,211 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/analysis/centrality': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Centrality scores, highest first
+     * @description Scores are normalised as NetworkX does by default: degree / (n − 1); betweenness (Brandes) over (n − 1)(n − 2)/2 pairs undirected, (n − 1)(n − 2) directed; closeness with the Wasserman–Faust correction for disconnected graphs; PageRank with α = 0.85; eigenvector scaled to unit Euclidean norm. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     */
+    get: operations['getApiAnalysisCentrality'];
+    put?: never;
+    /**
+     * Centrality scores, highest first
+     * @description Scores are normalised as NetworkX does by default: degree / (n − 1); betweenness (Brandes) over (n − 1)(n − 2)/2 pairs undirected, (n − 1)(n − 2) directed; closeness with the Wasserman–Faust correction for disconnected graphs; PageRank with α = 0.85; eigenvector scaled to unit Euclidean norm. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     */
+    post: operations['postApiAnalysisCentrality'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analysis/communities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Louvain communities and their modularity
+     * @description Louvain (resolution 1, a fixed random seed so the same graph gives the same answer) on the undirected graph; communities largest first. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     */
+    get: operations['getApiAnalysisCommunities'];
+    put?: never;
+    /**
+     * Louvain communities and their modularity
+     * @description Louvain (resolution 1, a fixed random seed so the same graph gives the same answer) on the undirected graph; communities largest first. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     */
+    post: operations['postApiAnalysisCommunities'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analysis/components': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Connected components, largest first
+     * @description Components of the undirected graph; `of` asks which component given entities are in (two in different ones are not connected at all). The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     */
+    get: operations['getApiAnalysisComponents'];
+    put?: never;
+    /**
+     * Connected components, largest first
+     * @description Components of the undirected graph; `of` asks which component given entities are in (two in different ones are not connected at all). The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     */
+    post: operations['postApiAnalysisComponents'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analysis/cores': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The k-core: entities with at least k neighbours inside it
+     * @description Core numbers as NetworkX core_number on the undirected graph; default k is the degeneracy (the innermost core). The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     */
+    get: operations['getApiAnalysisCores'];
+    put?: never;
+    /**
+     * The k-core: entities with at least k neighbours inside it
+     * @description Core numbers as NetworkX core_number on the undirected graph; default k is the degeneracy (the innermost core). The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     */
+    post: operations['postApiAnalysisCores'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analysis/brokers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Articulation points and bridges
+     * @description Entities (articulation points) and ties (bridges) whose removal disconnects part of the undirected graph. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     */
+    get: operations['getApiAnalysisBrokers'];
+    put?: never;
+    /**
+     * Articulation points and bridges
+     * @description Entities (articulation points) and ties (bridges) whose removal disconnects part of the undirected graph. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     */
+    post: operations['postApiAnalysisBrokers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analysis/key-players': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The k actors whose removal fragments the network most (greedy)
+     * @description Fragmentation F = 1 − Σ s_k(s_k − 1) / (n(n − 1)) over component sizes s_k of the n remaining entities (Borgatti 2006); k times, the entity whose removal raises F most is removed. On large graphs only articulation points and the best-connected entities are tried. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     */
+    get: operations['getApiAnalysisKeyPlayers'];
+    put?: never;
+    /**
+     * The k actors whose removal fragments the network most (greedy)
+     * @description Fragmentation F = 1 − Σ s_k(s_k − 1) / (n(n − 1)) over component sizes s_k of the n remaining entities (Borgatti 2006); k times, the entity whose removal raises F most is removed. On large graphs only articulation points and the best-connected entities are tried. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     */
+    post: operations['postApiAnalysisKeyPlayers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analysis/why-central': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Why an entity is central: the pairs whose shortest paths run through it
+     * @description Pairs (source, target) with paths = σ_st(v), the shortest paths through the entity, and share = σ_st(v)/σ_st, most paths first; betweenness is the sum of the shares, normalised as the centrality endpoint does. Each pair comes with one such path. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     */
+    get: operations['getApiAnalysisWhyCentral'];
+    put?: never;
+    /**
+     * Why an entity is central: the pairs whose shortest paths run through it
+     * @description Pairs (source, target) with paths = σ_st(v), the shortest paths through the entity, and share = σ_st(v)/σ_st, most paths first; betweenness is the sum of the shares, normalised as the centrality endpoint does. Each pair comes with one such path. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     */
+    post: operations['postApiAnalysisWhyCentral'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analysis/connect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The smallest subgraph connecting several actors (approximate Steiner tree)
+     * @description Starting from the first id, the entity nearest the tree is joined by a shortest path of at most maxHops, until all are joined (Takahashi–Matsuyama, at most twice the smallest). Each tie comes with one relationship, one that carries a quote when there is one.
+     */
+    post: operations['postApiAnalysisConnect'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analysis/common-neighbours': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Entities linked to every one of the given actors */
+    post: operations['postApiAnalysisCommonNeighbours'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/query': {
     parameters: {
       query?: never;
@@ -777,6 +982,12 @@ export interface operations {
         mode?: 'shortest' | 'all-shortest' | 'k-shortest';
         /** @description How many paths k-shortest returns, 1 to 20 (default 3) */
         k?: number;
+        /** @description Comma-separated ids of entities no path may pass through, e.g. location:peru (default: none; never from or to) */
+        excludeIds?: string;
+        /** @description Comma-separated labels whose entities no path may pass through, e.g. Location (default: none; from and to excepted) */
+        excludeLabels?: string;
+        /** @description Comma-separated relationship types no path may use (default: none) */
+        excludeTypes?: string;
       };
       header?: never;
       path?: never;
@@ -816,7 +1027,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid parameter */
+      /** @description Invalid parameter, an unknown label or type to exclude, or from or to among excludeIds */
       400: {
         headers: {
           [name: string]: unknown;
@@ -836,6 +1047,1278 @@ export interface operations {
       };
       /** @description Too many path requests from this client in the last minute */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neo4j unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Query timeout */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiAnalysisCentrality: {
+    parameters: {
+      query: {
+        /** @description degree, betweenness, closeness, pagerank or eigenvector */
+        measure: 'degree' | 'betweenness' | 'closeness' | 'pagerank' | 'eigenvector';
+        /** @description true: keep relationship directions (default false: undirected) */
+        directed?: boolean | ('true' | 'false');
+        /** @description A relationship property read as the weight of each tie (default: none, every tie counts 1); a length for betweenness and closeness, a strength for PageRank and eigenvector */
+        weight?: string;
+        /** @description How many nodes to return, 1 to 10000 (default 50) */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            measure: 'degree' | 'betweenness' | 'closeness' | 'pagerank' | 'eigenvector';
+            /** @description false when betweenness or closeness was estimated from pivots */
+            exact: boolean;
+            /** @description Sources the shortest-path measures started from: every node when exact, else the pivots */
+            sampleSize: number;
+            /** @description Nodes in the analysed graph */
+            nodes: number;
+            results: {
+              node: {
+                id: string;
+                labels: string[];
+                name: string;
+                properties: {
+                  [key: string]: unknown;
+                };
+              };
+              score: number;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description PageRank or eigenvector iteration did not converge */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neo4j unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Query timeout */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiAnalysisCentrality: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description degree, betweenness, closeness, pagerank or eigenvector
+           * @enum {string}
+           */
+          measure: 'degree' | 'betweenness' | 'closeness' | 'pagerank' | 'eigenvector';
+          /**
+           * @description true: keep relationship directions (default false: undirected)
+           * @default false
+           */
+          directed?: boolean | ('true' | 'false');
+          /** @description A relationship property read as the weight of each tie (default: none, every tie counts 1); a length for betweenness and closeness, a strength for PageRank and eigenvector */
+          weight?: string;
+          /**
+           * @description How many nodes to return, 1 to 10000 (default 50)
+           * @default 50
+           */
+          limit?: number;
+          /** @description The entities to analyse, 1 to 5000 ids; relationships among them are used, unknown ids ignored */
+          ids: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            measure: 'degree' | 'betweenness' | 'closeness' | 'pagerank' | 'eigenvector';
+            /** @description false when betweenness or closeness was estimated from pivots */
+            exact: boolean;
+            /** @description Sources the shortest-path measures started from: every node when exact, else the pivots */
+            sampleSize: number;
+            /** @description Nodes in the analysed graph */
+            nodes: number;
+            results: {
+              node: {
+                id: string;
+                labels: string[];
+                name: string;
+                properties: {
+                  [key: string]: unknown;
+                };
+              };
+              score: number;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description PageRank or eigenvector iteration did not converge */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neo4j unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Query timeout */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiAnalysisCommunities: {
+    parameters: {
+      query?: {
+        /** @description A relationship property read as the weight of each tie (default: none, every tie counts 1); a length for betweenness and closeness, a strength for PageRank and eigenvector */
+        weight?: string;
+        /** @description How many communities to return, 1 to 10000 (default 50) */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @constant */
+            algorithm: 'louvain';
+            modularity: number;
+            /** @description Communities found (all of them, not only those returned) */
+            count: number;
+            communities: {
+              id: number;
+              size: number;
+              /** @description Entity ids, sorted */
+              members: string[];
+            }[];
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neo4j unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Query timeout */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiAnalysisCommunities: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description A relationship property read as the weight of each tie (default: none, every tie counts 1); a length for betweenness and closeness, a strength for PageRank and eigenvector */
+          weight?: string;
+          /**
+           * @description How many communities to return, 1 to 10000 (default 50)
+           * @default 50
+           */
+          limit?: number;
+          /** @description The entities to analyse, 1 to 5000 ids; relationships among them are used, unknown ids ignored */
+          ids: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @constant */
+            algorithm: 'louvain';
+            modularity: number;
+            /** @description Communities found (all of them, not only those returned) */
+            count: number;
+            communities: {
+              id: number;
+              size: number;
+              /** @description Entity ids, sorted */
+              members: string[];
+            }[];
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neo4j unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Query timeout */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiAnalysisComponents: {
+    parameters: {
+      query?: {
+        /** @description How many components to return, 1 to 10000 (default 50) */
+        limit?: number;
+        /** @description Comma-separated entity ids whose component number to return in componentOf */
+        of?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            count: number;
+            components: {
+              id: number;
+              size: number;
+              /** @description Entity ids, sorted */
+              members: string[];
+            }[];
+            /** @description Component number of each id in `of` (unknown ids left out) */
+            componentOf: {
+              [key: string]: number;
+            };
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neo4j unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Query timeout */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiAnalysisComponents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description How many components to return, 1 to 10000 (default 50)
+           * @default 50
+           */
+          limit?: number;
+          /** @description Comma-separated entity ids whose component number to return in componentOf */
+          of?: string;
+          /** @description The entities to analyse, 1 to 5000 ids; relationships among them are used, unknown ids ignored */
+          ids: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            count: number;
+            components: {
+              id: number;
+              size: number;
+              /** @description Entity ids, sorted */
+              members: string[];
+            }[];
+            /** @description Component number of each id in `of` (unknown ids left out) */
+            componentOf: {
+              [key: string]: number;
+            };
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neo4j unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Query timeout */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiAnalysisCores: {
+    parameters: {
+      query?: {
+        /** @description Which core (default: the innermost) */
+        k?: number;
+        /** @description How many members to return, 1 to 10000 (default 100) */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description The largest k with a non-empty k-core */
+            degeneracy: number;
+            k: number;
+            /** @description Entities in the k-core */
+            size: number;
+            /** @description Members, highest core number first */
+            results: {
+              node: {
+                id: string;
+                labels: string[];
+                name: string;
+                properties: {
+                  [key: string]: unknown;
+                };
+              };
+              core: number;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neo4j unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Query timeout */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiAnalysisCores: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Which core (default: the innermost) */
+          k?: number;
+          /**
+           * @description How many members to return, 1 to 10000 (default 100)
+           * @default 100
+           */
+          limit?: number;
+          /** @description The entities to analyse, 1 to 5000 ids; relationships among them are used, unknown ids ignored */
+          ids: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description The largest k with a non-empty k-core */
+            degeneracy: number;
+            k: number;
+            /** @description Entities in the k-core */
+            size: number;
+            /** @description Members, highest core number first */
+            results: {
+              node: {
+                id: string;
+                labels: string[];
+                name: string;
+                properties: {
+                  [key: string]: unknown;
+                };
+              };
+              core: number;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neo4j unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Query timeout */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiAnalysisBrokers: {
+    parameters: {
+      query?: {
+        /** @description How many articulation points and bridges to return, 1 to 10000 (default 100) */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            articulationPoints: {
+              id: string;
+              labels: string[];
+              name: string;
+              properties: {
+                [key: string]: unknown;
+              };
+            }[];
+            articulationPointCount: number;
+            bridges: {
+              source: string;
+              target: string;
+            }[];
+            bridgeCount: number;
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neo4j unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Query timeout */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiAnalysisBrokers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description How many articulation points and bridges to return, 1 to 10000 (default 100)
+           * @default 100
+           */
+          limit?: number;
+          /** @description The entities to analyse, 1 to 5000 ids; relationships among them are used, unknown ids ignored */
+          ids: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            articulationPoints: {
+              id: string;
+              labels: string[];
+              name: string;
+              properties: {
+                [key: string]: unknown;
+              };
+            }[];
+            articulationPointCount: number;
+            bridges: {
+              source: string;
+              target: string;
+            }[];
+            bridgeCount: number;
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neo4j unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Query timeout */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiAnalysisKeyPlayers: {
+    parameters: {
+      query?: {
+        /** @description How many actors, 1 to 50 (default 5) */
+        k?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            k: number;
+            fragmentationBefore: number;
+            fragmentationAfter: number;
+            /** @description Entities tried at each step */
+            candidates: number;
+            players: {
+              node: {
+                id: string;
+                labels: string[];
+                name: string;
+                properties: {
+                  [key: string]: unknown;
+                };
+              };
+              /** @description Fragmentation once this and the players before it are removed */
+              fragmentation: number;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neo4j unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Query timeout */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiAnalysisKeyPlayers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description How many actors, 1 to 50 (default 5)
+           * @default 5
+           */
+          k?: number;
+          /** @description The entities to analyse, 1 to 5000 ids; relationships among them are used, unknown ids ignored */
+          ids: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            k: number;
+            fragmentationBefore: number;
+            fragmentationAfter: number;
+            /** @description Entities tried at each step */
+            candidates: number;
+            players: {
+              node: {
+                id: string;
+                labels: string[];
+                name: string;
+                properties: {
+                  [key: string]: unknown;
+                };
+              };
+              /** @description Fragmentation once this and the players before it are removed */
+              fragmentation: number;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neo4j unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Query timeout */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiAnalysisWhyCentral: {
+    parameters: {
+      query: {
+        /** @description The entity */
+        id: string;
+        /** @description true: keep relationship directions (default false) */
+        directed?: boolean | ('true' | 'false');
+        /** @description A relationship property read as the weight of each tie (default: none, every tie counts 1); a length for betweenness and closeness, a strength for PageRank and eigenvector */
+        weight?: string;
+        /** @description How many pairs to return, 1 to 10000 (default 20) */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            node: {
+              id: string;
+              labels: string[];
+              name: string;
+              properties: {
+                [key: string]: unknown;
+              };
+            };
+            betweenness: number;
+            exact: boolean;
+            sampleSize: number;
+            pairs: {
+              source: {
+                id: string;
+                labels: string[];
+                name: string;
+                properties: {
+                  [key: string]: unknown;
+                };
+              };
+              target: {
+                id: string;
+                labels: string[];
+                name: string;
+                properties: {
+                  [key: string]: unknown;
+                };
+              };
+              paths: number;
+              share: number;
+              /** @description Entity ids from source through the entity to target */
+              path: string[];
+            }[];
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description id is not an entity of the analysed graph */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neo4j unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Query timeout */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiAnalysisWhyCentral: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The entity */
+          id: string;
+          /**
+           * @description true: keep relationship directions (default false)
+           * @default false
+           */
+          directed?: boolean | ('true' | 'false');
+          /** @description A relationship property read as the weight of each tie (default: none, every tie counts 1); a length for betweenness and closeness, a strength for PageRank and eigenvector */
+          weight?: string;
+          /**
+           * @description How many pairs to return, 1 to 10000 (default 20)
+           * @default 20
+           */
+          limit?: number;
+          /** @description The entities to analyse, 1 to 5000 ids; relationships among them are used, unknown ids ignored */
+          ids: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            node: {
+              id: string;
+              labels: string[];
+              name: string;
+              properties: {
+                [key: string]: unknown;
+              };
+            };
+            betweenness: number;
+            exact: boolean;
+            sampleSize: number;
+            pairs: {
+              source: {
+                id: string;
+                labels: string[];
+                name: string;
+                properties: {
+                  [key: string]: unknown;
+                };
+              };
+              target: {
+                id: string;
+                labels: string[];
+                name: string;
+                properties: {
+                  [key: string]: unknown;
+                };
+              };
+              paths: number;
+              share: number;
+              /** @description Entity ids from source through the entity to target */
+              path: string[];
+            }[];
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description id is not an entity of the analysed graph */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neo4j unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Query timeout */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiAnalysisConnect: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          ids: string[];
+          /**
+           * @description Longest path joining one actor, 1 to 10 (default 4)
+           * @default 4
+           */
+          maxHops?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            nodes: {
+              id: string;
+              labels: string[];
+              name: string;
+              properties: {
+                [key: string]: unknown;
+              };
+            }[];
+            edges: {
+              id: string;
+              type: string;
+              source: string;
+              target: string;
+              properties: {
+                [key: string]: unknown;
+              };
+            }[];
+            /** @description One line per tie, in joining order */
+            links: {
+              source: string;
+              target: string;
+              type: string;
+              quote: string | null;
+            }[];
+            /** @description Ids no path of at most maxHops joins to the others */
+            unreachable: string[];
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An id is not a known entity */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neo4j unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Query timeout */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiAnalysisCommonNeighbours: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          ids: string[];
+          /**
+           * @description How many entities to return, 1 to 10000 (default 100)
+           * @default 100
+           */
+          limit?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            results: {
+              id: string;
+              labels: string[];
+              name: string;
+              properties: {
+                [key: string]: unknown;
+              };
+            }[];
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An id is not a known entity */
+      404: {
         headers: {
           [name: string]: unknown;
         };
