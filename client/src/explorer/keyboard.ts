@@ -35,8 +35,9 @@ export function handleKey(explorer: Explorer, press: KeyPress, context: KeyConte
     return true;
   }
   if (press.key === 'Escape') {
-    const { menu, paths } = explorer.store.getState();
+    const { menu, consoleOpen, paths } = explorer.store.getState();
     if (menu) update(explorer, { menu: undefined });
+    else if (consoleOpen) update(explorer, { consoleOpen: false });
     else if (paths) update(explorer, { paths: undefined });
     return false;
   }

@@ -65,6 +65,11 @@ function without<T>(record: Record<string, T>, drop: (key: string, value: T) => 
   return Object.fromEntries(Object.entries(record).filter(([key, value]) => !drop(key, value)));
 }
 
+/** The nodes of `graph` not yet on the canvas. */
+export function newNodes(state: ViewState, graph: Graph): GraphNode[] {
+  return graph.nodes.filter((node) => !state.nodes[node.id]);
+}
+
 export interface AddOptions {
   /** The node whose expansion brought these in: new nodes are placed around it. */
   parent?: string;
@@ -83,9 +88,15 @@ export const addGraph =
       nodes[node.id] = node;
     }
     const edges = { ...state.edges };
+    let newEdges = 0;
     for (const edge of graph.edges) {
-      if (nodes[edge.source] && nodes[edge.target]) edges[edge.id] = edge;
+      if (!nodes[edge.source] || !nodes[edge.target]) continue;
+      if (!state.edges[edge.id]) newEdges += 1;
+      edges[edge.id] = edge;
     }
+    const shown = new Set(graph.nodes.map((node) => node.id));
+    // Nothing new and nothing hidden to show again: the same state, so undo records no empty step.
+    if (fresh.length === 0 && newEdges === 0 && !state.hidden.some((id) => shown.has(id))) return state;
     const positions = { ...state.positions };
     const unplaced: string[] = [];
     for (const id of fresh) {
@@ -101,7 +112,6 @@ export const addGraph =
     });
     const expandedFrom = { ...state.expandedFrom };
     if (options.parent) for (const id of fresh) if (id !== options.parent) expandedFrom[id] = options.parent;
-    const shown = new Set(graph.nodes.map((node) => node.id));
     return {
       ...state,
       nodes,
