@@ -1,5 +1,5 @@
 import { lazy, Suspense, type CSSProperties, useCallback, useEffect, useMemo, useRef } from 'react';
-import { select, storePositions } from '../explorer/edit';
+import { clearCanvas, select, storePositions } from '../explorer/edit';
 import { expand, loadMore } from '../explorer/expand';
 import { addQueryResult, place } from '../explorer/place';
 import { clearPaths } from '../explorer/paths';
@@ -112,6 +112,11 @@ export function Stage() {
         {paths && paths.paths.length > 0 ? (
           <button type="button" className="link" onClick={() => clearPaths(explorer)}>
             Clear path highlight
+          </button>
+        ) : null}
+        {nodeCount > 0 ? (
+          <button type="button" className="link" onClick={() => clearCanvas(explorer)} title="Remove everything from the canvas (undo brings it back)">
+            Clear canvas
           </button>
         ) : null}
       </div>

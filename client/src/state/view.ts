@@ -123,6 +123,10 @@ export const addGraph =
     };
   };
 
+/** Nothing on the canvas, the filters and layout kept; an empty canvas stays the same state. */
+export const clearView = (): ViewProducer => (state) =>
+  Object.keys(state.nodes).length === 0 ? state : { ...emptyView(), filters: state.filters, layout: state.layout };
+
 /** Removes nodes, their edges and anything that refers to them. */
 export const removeNodes =
   (ids: string[]): ViewProducer =>
