@@ -13,6 +13,7 @@ import type {
   QueryResult,
   RequestBody,
   Schema,
+  SearchResult,
   SourceDocument,
 } from './types';
 
@@ -62,7 +63,7 @@ function post<Operation extends keyof operations>(url: string, body: RequestBody
 }
 
 /** Entities whose name or alias matches `text` (accent- and case-insensitive on the server). */
-export async function searchEntities(text: string, options: { limit?: number; labels?: string[]; signal?: AbortSignal } = {}): Promise<GraphNode[]> {
+export async function searchEntities(text: string, options: { limit?: number; labels?: string[]; signal?: AbortSignal } = {}): Promise<SearchResult[]> {
   const result = await request<Answer<'getApiSearch'>>(`/api/search${query<'getApiSearch'>({ q: text, limit: options.limit, labels: list(options.labels) })}`, {
     signal: options.signal,
   });

@@ -448,6 +448,8 @@ export interface operations {
               properties: {
                 [key: string]: unknown;
               };
+              /** @description A line that tells namesakes apart: the first clause of the description, or else the strongest link, e.g. "leader of Shining Path" */
+              hint: string | null;
             }[];
           };
         };
