@@ -3,7 +3,6 @@ import type {
   Answer,
   Direction,
   Graph,
-  GraphNode,
   MostConnected,
   Neighbours,
   NodeDetails,
