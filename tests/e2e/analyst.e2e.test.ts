@@ -164,6 +164,33 @@ describe('analyst round two in a browser', { timeout: 150_000 }, () => {
     await until(async () => (await canvasIds(page)).nodes.join() === before.nodes.join(), 'the canvas back');
   });
 
+  it('says two actors are not connected in this dataset when no path of any length joins them', async () => {
+    const session = db.driver.session({ database: db.name });
+    try {
+      await session.run(
+        "CREATE (:Entity:Person {id: 'person:isolated-actor', name: 'Isolated Actor', description: 'Linked to no one.', quotes: ['Test quote.'], source: 'test'})",
+      );
+    } finally {
+      await session.close();
+    }
+    await page.getByRole('tab', { name: 'Paths' }).click();
+    const paths = page.getByRole('region', { name: 'Paths' });
+    await paths.getByRole('combobox', { name: 'Path from' }).fill('guzman');
+    await page
+      .getByRole('option', { name: /Abimael Guzmán/ })
+      .first()
+      .click();
+    await paths.getByRole('combobox', { name: 'Path to' }).fill('isolated actor');
+    await page
+      .getByRole('option', { name: /Isolated Actor/ })
+      .first()
+      .click();
+    expect(await paths.getByLabel('Max hops').inputValue()).toBe('6');
+    await paths.getByRole('button', { name: 'Find paths' }).click();
+    await paths.getByText('Abimael Guzmán and Isolated Actor are not connected in this dataset').waitFor();
+    await screenshots('paths-not-connected');
+  });
+
   it('the details list who is at the other end of each link type, and a row expands that slice', async () => {
     await clickBackground();
     const point = await nodePoint(page, GUZMAN);

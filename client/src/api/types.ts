@@ -34,6 +34,7 @@ export type PathQuery = Required<Omit<QueryParameters<'getApiPaths'>, 'types' | 
   directed: boolean;
 };
 
+export type PathsAnswer = Answer<'getApiPaths'>;
 export type QueryResult = Answer<'postApiQuery'>;
 /** A search suggestion: an entity and the line that tells it from its namesakes. */
 export type SearchResult = Answer<'getApiSearch'>['results'][number];

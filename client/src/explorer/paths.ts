@@ -1,9 +1,7 @@
 import type { Graph } from '../api/types';
+import { DEFAULT_MAX_HOPS } from '../state/paths';
 import { bringIn } from './place';
 import { perform, requestViewport, update, viewOf, type Explorer } from './store';
-
-/** How far a path search looks unless told otherwise: the server's own default for maxHops. */
-export const DEFAULT_MAX_HOPS = 6;
 
 /** Pairs among at most this many entities (15 searches): more would flood the server's rate limit for little insight. */
 export const MAX_AMONG = 6;
@@ -60,7 +58,7 @@ export function findPathsAmong(explorer: Explorer, ids: string[]): Promise<void>
     const found: Graph[] = [];
     // One at a time: the searches share the server's time and rate limits with everyone else.
     for (const { from, to } of pairs) {
-      found.push(...(await explorer.api.findPaths({ from, to, maxHops: DEFAULT_MAX_HOPS, types: [], directed: false, mode: 'shortest', k: 1 })));
+      found.push(...(await explorer.api.findPaths({ from, to, maxHops: DEFAULT_MAX_HOPS, types: [], directed: false, mode: 'shortest', k: 1 })).paths);
     }
     update(explorer, { sideTab: 'paths', pathEnds: {} });
     if (found.length === 0) {
