@@ -106,6 +106,9 @@ describe('analyst round two in a browser', { timeout: 150_000 }, () => {
     expect(await drawer.getByRole('button', { name: 'All on canvas' }).isDisabled()).toBe(true);
     const drawerTop = (await drawer.boundingBox())!.y;
     for (const id of [GUZMAN, SHINING_PATH, BAZAN]) expect((await nodePoint(page, id)).y).toBeLessThan(drawerTop);
+    // Newcomers land in free space beside their neighbours: no two nodes on top of each other.
+    const model = await page.evaluate((ids) => ids.map((id) => window.__nexo!.modelPosition(id)!), [GUZMAN, SHINING_PATH, BAZAN]);
+    for (const [index, a] of model.entries()) for (const b of model.slice(index + 1)) expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(56);
     await screenshots('console-added');
   });
 

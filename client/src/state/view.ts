@@ -65,6 +65,34 @@ function without<T>(record: Record<string, T>, drop: (key: string, value: T) => 
   return Object.fromEntries(Object.entries(record).filter(([key, value]) => !drop(key, value)));
 }
 
+/**
+ * Places each node that has a placed neighbour in free space beside its placed neighbours (a path's middle between
+ * its ends), nearest first, writing into `positions`; returns the ids with no placed neighbour to reach.
+ */
+function placeBesideNeighbours(ids: string[], edges: GraphEdge[], positions: Record<string, Position>): string[] {
+  const waiting = new Set(ids);
+  const neighbours = new Map<string, string[]>();
+  for (const edge of edges) {
+    if (waiting.has(edge.source)) neighbours.set(edge.source, [...(neighbours.get(edge.source) ?? []), edge.target]);
+    if (waiting.has(edge.target)) neighbours.set(edge.target, [...(neighbours.get(edge.target) ?? []), edge.source]);
+  }
+  for (let progress = true; progress;) {
+    progress = false;
+    for (const id of waiting) {
+      const anchors = (neighbours.get(id) ?? []).flatMap((other) => (positions[other] ? [positions[other]] : []));
+      if (anchors.length === 0) continue;
+      const centre = {
+        x: anchors.reduce((sum, point) => sum + point.x, 0) / anchors.length,
+        y: anchors.reduce((sum, point) => sum + point.y, 0) / anchors.length,
+      };
+      positions[id] = placeAround(centre, 1, Object.values(positions))[0]!;
+      waiting.delete(id);
+      progress = true;
+    }
+  }
+  return [...waiting];
+}
+
 /** The nodes of `graph` not yet on the canvas. */
 export function newNodes(state: ViewState, graph: Graph): GraphNode[] {
   return graph.nodes.filter((node) => !state.nodes[node.id]);
@@ -105,9 +133,10 @@ export const addGraph =
       else unplaced.push(id);
     }
     const parentPosition = options.parent ? positions[options.parent] : undefined;
+    const loose = parentPosition ? unplaced : placeBesideNeighbours(unplaced, Object.values(edges), positions);
     const occupied = Object.values(positions);
-    const placed = parentPosition ? placeAround(parentPosition, unplaced.length, occupied) : placeFree(unplaced.length, occupied);
-    unplaced.forEach((id, index) => {
+    const placed = parentPosition ? placeAround(parentPosition, loose.length, occupied) : placeFree(loose.length, occupied);
+    loose.forEach((id, index) => {
       positions[id] = placed[index]!;
     });
     const expandedFrom = { ...state.expandedFrom };
