@@ -197,7 +197,7 @@ describe('the explorer in a browser', { timeout: 150_000 }, () => {
     const paths = page.getByRole('region', { name: 'Paths' });
     await paths.getByLabel('Max hops').selectOption('1');
     await paths.getByRole('button', { name: 'Find paths' }).click();
-    await paths.getByText('No path within 1 hop.').waitFor();
+    await paths.getByText('No path within 1 hop; a longer one exists.').waitFor();
     await paths.getByLabel('Max hops').selectOption('4');
   });
 

@@ -3,16 +3,17 @@ import type {
   Answer,
   Direction,
   Graph,
-  GraphNode,
   MostConnected,
   Neighbours,
   NodeDetails,
   PathQuery,
+  PathsAnswer,
   Problem,
   QueryParameters,
   QueryResult,
   RequestBody,
   Schema,
+  SearchResult,
   SourceDocument,
 } from './types';
 
@@ -62,7 +63,7 @@ function post<Operation extends keyof operations>(url: string, body: RequestBody
 }
 
 /** Entities whose name or alias matches `text` (accent- and case-insensitive on the server). */
-export async function searchEntities(text: string, options: { limit?: number; labels?: string[]; signal?: AbortSignal } = {}): Promise<GraphNode[]> {
+export async function searchEntities(text: string, options: { limit?: number; labels?: string[]; signal?: AbortSignal } = {}): Promise<SearchResult[]> {
   const result = await request<Answer<'getApiSearch'>>(`/api/search${query<'getApiSearch'>({ q: text, limit: options.limit, labels: list(options.labels) })}`, {
     signal: options.signal,
   });
@@ -95,9 +96,12 @@ export function getNeighbours(id: string, slice: NeighbourQuery = {}): Promise<N
   );
 }
 
-/** Paths between two entities; each path's nodes and edges are ordered from → to. */
-export async function findPaths(path: PathQuery): Promise<Graph[]> {
-  const result = await request<Answer<'getApiPaths'>>(
+/**
+ * Paths between two entities; each path's nodes and edges are ordered from → to. `connected` says, when none fits,
+ * whether any path at all joins the two (false: different connected components).
+ */
+export function findPaths(path: PathQuery): Promise<PathsAnswer> {
+  return request<PathsAnswer>(
     `/api/paths${query<'getApiPaths'>({
       from: path.from,
       to: path.to,
@@ -108,7 +112,6 @@ export async function findPaths(path: PathQuery): Promise<Graph[]> {
       k: path.mode === 'k-shortest' ? path.k : undefined,
     })}`,
   );
-  return result.paths;
 }
 
 /** The nodes with these ids and every relationship among them; at most maxIds.subgraph ids (see explorer/links.ts for more). */

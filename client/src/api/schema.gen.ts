@@ -163,7 +163,7 @@ export type paths = {
     };
     /**
      * Shortest paths between two entities
-     * @description Edges keep their stored direction in source/target, so a hop walked against it has source = nodes[i + 1]. No path within maxHops gives { paths: [] }.
+     * @description Edges keep their stored direction in source/target, so a hop walked against it has source = nodes[i + 1]. No path within maxHops gives { paths: [] }, with connected: false when no path of any length joins the two.
      */
     get: operations['getApiPaths'];
     put?: never;
@@ -448,6 +448,8 @@ export interface operations {
               properties: {
                 [key: string]: unknown;
               };
+              /** @description A line that tells namesakes apart: the first clause of the description, or else the strongest link, e.g. "leader of Shining Path" */
+              hint: string | null;
             }[];
           };
         };
@@ -1024,6 +1026,8 @@ export interface operations {
             }[];
             /** @description true when all-shortest found more than 100 paths and returned the first 100 */
             truncated: boolean;
+            /** @description false when the two entities are in different connected components (no path of any length, type or direction); true when paths were found or a longer or other one exists */
+            connected: boolean;
           };
         };
       };

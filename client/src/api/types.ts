@@ -34,7 +34,10 @@ export type PathQuery = Required<Omit<QueryParameters<'getApiPaths'>, 'types' | 
   directed: boolean;
 };
 
+export type PathsAnswer = Answer<'getApiPaths'>;
 export type QueryResult = Answer<'postApiQuery'>;
+/** A search suggestion: an entity and the line that tells it from its namesakes. */
+export type SearchResult = Answer<'getApiSearch'>['results'][number];
 export type Schema = Answer<'getApiSchema'>;
 export type SourceDocument = Answer<'getApiSourcesId'>;
 export type SourceQuote = SourceDocument['quotes'][number];

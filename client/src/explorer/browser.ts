@@ -64,6 +64,8 @@ export function useShortcuts(focusSearch: () => void): void {
   const explorer = useExplorer();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // Taken already by what has focus (Escape closing the editor's completion list, Enter picking a suggestion).
+      if (event.defaultPrevented) return;
       const context = { typing: isTyping(event.target), dialogOpen: !!document.querySelector('dialog[open]'), focusSearch };
       if (handleKey(explorer, event, context)) event.preventDefault();
     };

@@ -1,6 +1,19 @@
+import { visibleIds } from '../state/filters';
 import { redo, undo } from '../state/history';
 import type { Position } from '../state/placement';
-import { collapse, hideNodes, removeNodes, setFilters, setLayout, setPositions, showAll, toggleFilterValue, togglePin, type Filters } from '../state/view';
+import {
+  clearView,
+  collapse,
+  hideNodes,
+  removeNodes,
+  setFilters,
+  setLayout,
+  setPositions,
+  showAll,
+  toggleFilterValue,
+  togglePin,
+  type Filters,
+} from '../state/view';
 import { commit, fold, requestLayout, update, viewOf, type Explorer } from './store';
 
 /** The selected ids that are nodes on the canvas (not edges). */
@@ -15,6 +28,17 @@ export function select(explorer: Explorer, ids: string[]): void {
     selection: state.selection.length === ids.length && state.selection.every((id, index) => id === ids[index]) ? state.selection : ids,
     detailsOpen: ids.length > 0 ? true : state.detailsOpen,
   }));
+}
+
+/** Ctrl+A: every node the canvas shows (not the hidden or filtered ones). */
+export function selectAll(explorer: Explorer): void {
+  select(explorer, [...visibleIds(viewOf(explorer)).nodes]);
+}
+
+/** Empties the canvas in one step undo takes back; filters and the layout stay as chosen. */
+export function clearCanvas(explorer: Explorer): void {
+  commit(explorer, clearView());
+  update(explorer, { selection: [], paths: undefined, menu: undefined });
 }
 
 export function removeSelected(explorer: Explorer): void {

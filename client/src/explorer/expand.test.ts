@@ -94,7 +94,7 @@ describe('expanding a hub a page at a time', () => {
     const getNeighbours = api.getNeighbours;
     api.getNeighbours = () => Promise.reject(new Error('Server unreachable'));
     await expand(explorer, 'org:hub');
-    expect(explorer.store.getState().activity).toEqual({ kind: 'error', message: 'Server unreachable' });
+    expect(explorer.store.getState().activity).toEqual({ kind: 'error', message: 'Server unreachable', retryable: true });
     api.getNeighbours = getNeighbours;
     explorer.store.getState().retry!();
     await expect.poll(() => Object.keys(viewOf(explorer).nodes).length).toBe(5);

@@ -1,5 +1,5 @@
 import { expandSelected } from './expand';
-import { hideSelected, pinSelected, redoStep, removeSelected, runLayout, selectedNodeIds, undoStep } from './edit';
+import { hideSelected, pinSelected, redoStep, removeSelected, runLayout, selectAll, selectedNodeIds, undoStep } from './edit';
 import { requestViewport, update, type Explorer } from './store';
 
 export interface KeyPress {
@@ -17,11 +17,10 @@ export interface KeyContext {
   focusSearch: () => void;
 }
 
-/** Opens the context menu without a mouse: for the one selected node, where it is drawn. */
+/** Opens the context menu without a mouse: for the selection (one node or several), where its first node is drawn. */
 export function openMenuForSelection(explorer: Explorer): void {
-  const ids = selectedNodeIds(explorer);
-  const [id] = ids;
-  const at = id && ids.length === 1 ? explorer.canvas?.pagePosition(id) : undefined;
+  const [id] = selectedNodeIds(explorer);
+  const at = id ? explorer.canvas?.pagePosition(id) : undefined;
   if (id && at) update(explorer, { menu: { id, at } });
 }
 
@@ -34,9 +33,14 @@ export function handleKey(explorer: Explorer, press: KeyPress, context: KeyConte
     else undoStep(explorer);
     return true;
   }
+  if (modifier && !context.typing && !context.dialogOpen && key === 'a') {
+    selectAll(explorer);
+    return true;
+  }
   if (press.key === 'Escape') {
-    const { menu, paths } = explorer.store.getState();
+    const { menu, consoleOpen, paths } = explorer.store.getState();
     if (menu) update(explorer, { menu: undefined });
+    else if (consoleOpen) update(explorer, { consoleOpen: false });
     else if (paths) update(explorer, { paths: undefined });
     return false;
   }

@@ -75,6 +75,32 @@ export function memoryApi(graph: Graph): MemoryApi {
       calls.push({ name: 'getSource', ids: [id] });
       return { id, title: `Source ${id}`, text: '', quotes: [], url: null, licence: null, attribution: null };
     },
+    /** Shortest paths by breadth-first search over the links either way (the server's undirected default), one path; `connected` only within maxHops. */
+    async findPaths(query) {
+      calls.push({ name: 'findPaths', ids: [query.from, query.to] });
+      const cameBy = new Map<string, GraphEdge | null>([[query.from, null]]);
+      let frontier = [query.from];
+      for (let hop = 0; hop < query.maxHops && !cameBy.has(query.to); hop += 1) {
+        const next: string[] = [];
+        for (const id of frontier) {
+          for (const edge of graph.edges) {
+            const other = edge.source === id ? edge.target : edge.target === id ? edge.source : undefined;
+            if (other === undefined || cameBy.has(other)) continue;
+            cameBy.set(other, edge);
+            next.push(other);
+          }
+        }
+        frontier = next;
+      }
+      if (!cameBy.has(query.to)) return { paths: [], truncated: false, connected: false };
+      const path: Graph = { nodes: [node(query.to)], edges: [] };
+      for (let at = query.to, edge = cameBy.get(at); edge; edge = cameBy.get(at)) {
+        at = edge.source === at ? edge.target : edge.source;
+        path.edges.unshift(edge);
+        path.nodes.unshift(node(at));
+      }
+      return { paths: [path], truncated: false, connected: true };
+    },
     async getSchema() {
       calls.push({ name: 'getSchema' });
       return { labels: [], relationshipTypes: [] };

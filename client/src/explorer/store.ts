@@ -39,6 +39,8 @@ export interface ExplorerState {
   theme: Theme;
   sideTab: SideTab;
   consoleOpen: boolean;
+  /** The share of the stage's height the console drawer takes; the canvas keeps the rest. */
+  consoleShare: number;
   detailsOpen: boolean;
   helpOpen: boolean;
   menu: { id: string; at: Position } | undefined;
@@ -73,6 +75,7 @@ export function initialState(): ExplorerState {
     theme: 'light',
     sideTab: 'filters',
     consoleOpen: false,
+    consoleShare: 0.45,
     detailsOpen: true,
     helpOpen: false,
     menu: undefined,

@@ -1,9 +1,10 @@
 import { collapseNode, hideNodeIds, hideSelected, pinNodeIds, pinSelected, removeNodeIds, removeSelected } from '../explorer/edit';
 import { expand, expandSelected } from '../explorer/expand';
-import { setPathEnd } from '../explorer/paths';
+import { findPathsAmong, MAX_AMONG, setPathEnd } from '../explorer/paths';
 import { useExplorer, useExplorerState } from '../explorer/react';
 import { requestViewport, update } from '../explorer/store';
 import { ContextMenu } from '../panels/ContextMenu';
+import { SelectionMenu } from '../panels/SelectionMenu';
 import { DetailsPanel } from '../panels/DetailsPanel';
 import { HelpDialog } from '../panels/HelpDialog';
 import { SourceDialog } from '../panels/SourceDialog';
@@ -25,6 +26,7 @@ export function Details() {
         update(explorer, { selection: ids });
         requestViewport(explorer, { kind: 'focus', ids });
       }}
+      onExpand={(id, slice) => void expand(explorer, id, slice)}
       onExpandSelected={() => void expandSelected(explorer)}
       onHideSelected={() => hideSelected(explorer)}
       onRemoveSelected={() => removeSelected(explorer)}
@@ -41,10 +43,27 @@ export function Overlays() {
   const menu = useExplorerState((state) => state.menu);
   const source = useExplorerState((state) => state.source);
   const helpOpen = useExplorerState((state) => state.helpOpen);
+  const selection = useExplorerState((state) => state.selection);
   const menuNode = menu ? view.nodes[menu.id] : undefined;
+  // A right-click on one of several selected nodes acts on all of them.
+  const group = menu && selection.includes(menu.id) ? selection.filter((id) => view.nodes[id]) : [];
+  const closeMenu = () => update(explorer, { menu: undefined });
   return (
     <>
-      {menu && menuNode ? (
+      {menu && group.length > 1 ? (
+        <SelectionMenu
+          count={group.length}
+          at={menu.at}
+          allPinned={group.every((id) => view.pinned.includes(id))}
+          pathCount={Math.min(group.length, MAX_AMONG)}
+          onExpand={() => void expandSelected(explorer)}
+          onHide={() => hideSelected(explorer)}
+          onPin={() => pinSelected(explorer)}
+          onRemove={() => removeSelected(explorer)}
+          onPaths={() => void findPathsAmong(explorer, group)}
+          onClose={closeMenu}
+        />
+      ) : menu && menuNode ? (
         <ContextMenu
           nodeId={menu.id}
           name={menuNode.name}

@@ -1,5 +1,5 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
-import { select, storePositions } from '../explorer/edit';
+import { lazy, Suspense, type CSSProperties, useCallback, useEffect, useMemo, useRef } from 'react';
+import { clearCanvas, select, storePositions } from '../explorer/edit';
 import { expand, loadMore } from '../explorer/expand';
 import { addQueryResult, place } from '../explorer/place';
 import { clearPaths } from '../explorer/paths';
@@ -13,7 +13,7 @@ import { Status } from '../panels/Status';
 import { visibleIds } from '../state/filters';
 import type { Position } from '../state/placement';
 import { loading } from '../state/request';
-import { kindOf } from '../state/view';
+import { kindOf, newNodes } from '../state/view';
 import { useKindsAndTypes, useView } from './derived';
 
 // The Cypher editor is most of the bundle's weight: load it when the console first opens.
@@ -44,6 +44,7 @@ export function Stage() {
   const retry = useExplorerState((state) => state.retry);
   const notice = useExplorerState((state) => state.notice);
   const consoleOpen = useExplorerState((state) => state.consoleOpen);
+  const consoleShare = useExplorerState((state) => state.consoleShare);
   const schema = useExplorerState((state) => state.schema);
   const { kinds, types } = useKindsAndTypes();
   const canvas = useRef<GraphCanvasHandle>(null);
@@ -77,7 +78,12 @@ export function Stage() {
   );
 
   return (
-    <main className={consoleOpen ? 'stage with-console' : 'stage'} aria-label="Graph">
+    <main
+      className={consoleOpen ? 'stage with-console' : 'stage'}
+      aria-label="Graph"
+      // The canvas (and what sits on its lower edge) keeps the part of the stage above the console, so fits and newcomers land where they can be seen.
+      style={consoleOpen ? ({ '--console-share': `${consoleShare * 100}%` } as CSSProperties) : undefined}
+    >
       <GraphCanvas
         ref={canvas}
         elements={elements}
@@ -108,6 +114,11 @@ export function Stage() {
             Clear path highlight
           </button>
         ) : null}
+        {nodeCount > 0 ? (
+          <button type="button" className="link" onClick={() => clearCanvas(explorer)} title="Remove everything from the canvas (undo brings it back)">
+            Clear canvas
+          </button>
+        ) : null}
       </div>
       {nodeCount > 0 ? (
         <ul className="canvas-legend" aria-label="Legend">
@@ -134,7 +145,10 @@ export function Stage() {
           <ConsolePanel
             schema={schema}
             theme={theme}
+            countNew={(graph) => newNodes(view, graph).length}
             onAddToCanvas={(result) => void addQueryResult(explorer, result)}
+            share={consoleShare}
+            onResize={(share) => update(explorer, { consoleShare: share })}
             onClose={() => update(explorer, { consoleOpen: false })}
           />
         </Suspense>

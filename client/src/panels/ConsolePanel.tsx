@@ -3,7 +3,7 @@ import { CypherEditor } from '@neo4j-cypher/react-codemirror';
 import '@neo4j-cypher/codemirror/css/cypher-codemirror.css';
 import { useMemo, useRef, useState } from 'react';
 import { runQuery } from '../api/client';
-import type { QueryResult, Schema } from '../api/types';
+import type { Graph, QueryResult, Schema } from '../api/types';
 import type { Theme } from '../graph/style';
 import { failed, idle, loading, type RequestStatus } from '../state/request';
 import { cellText, rowCells } from '../state/results';
@@ -12,18 +12,63 @@ import { Status } from './Status';
 interface ConsolePanelProps {
   schema: Schema | undefined;
   theme: Theme;
+  /** How many of a graph's nodes are not on the canvas yet. */
+  countNew: (graph: Graph) => number;
   onAddToCanvas: (result: QueryResult) => void;
+  /** The drawer's share of the stage's height. */
+  share: number;
+  onResize: (share: number) => void;
   onClose: () => void;
+}
+
+const SMALLEST_SHARE = 0.2;
+const LARGEST_SHARE = 0.85;
+
+function clampShare(share: number): number {
+  return Math.min(LARGEST_SHARE, Math.max(SMALLEST_SHARE, share));
+}
+
+/** The drawer's top edge: drag it, or use the arrow keys, to give the console more or less of the stage. */
+function ResizeHandle({ share, onResize }: { share: number; onResize: (share: number) => void }) {
+  const shareAt = (element: HTMLElement, clientY: number) => {
+    const stage = element.closest('.stage')!.getBoundingClientRect();
+    return clampShare((stage.bottom - clientY) / stage.height);
+  };
+  return (
+    <div
+      className="console-resize"
+      role="separator"
+      aria-label="Resize console"
+      aria-orientation="horizontal"
+      aria-valuemin={SMALLEST_SHARE * 100}
+      aria-valuemax={LARGEST_SHARE * 100}
+      aria-valuenow={Math.round(share * 100)}
+      tabIndex={0}
+      onPointerDown={(event) => {
+        event.currentTarget.setPointerCapture(event.pointerId);
+        event.preventDefault();
+      }}
+      onPointerMove={(event) => {
+        if (event.currentTarget.hasPointerCapture(event.pointerId)) onResize(shareAt(event.currentTarget, event.clientY));
+      }}
+      onKeyDown={(event) => {
+        const step = event.key === 'ArrowUp' ? 0.05 : event.key === 'ArrowDown' ? -0.05 : 0;
+        if (step === 0) return;
+        event.preventDefault();
+        onResize(clampShare(share + step));
+      }}
+    />
+  );
 }
 
 const EXAMPLE = 'MATCH (p:Person)-[r]->(o:Organization)\nRETURN p, r, o\nLIMIT 25';
 
-/** Read-only Cypher with highlighting and completion; results as a table, added to the canvas on request. */
-export function ConsolePanel({ schema, theme, onAddToCanvas, onClose }: ConsolePanelProps) {
+/** Read-only Cypher with highlighting and completion; results as a table, their new nodes added to the canvas on request. */
+export function ConsolePanel({ schema, theme, countNew, onAddToCanvas, share, onResize, onClose }: ConsolePanelProps) {
   const cypher = useRef(EXAMPLE);
   const [result, setResult] = useState<QueryResult | undefined>();
   const [status, setStatus] = useState<RequestStatus>(idle);
-  const [added, setAdded] = useState(false);
+  const fresh = result ? countNew(result.graph) : 0;
 
   const editorSchema = useMemo(
     () => ({
@@ -38,7 +83,6 @@ export function ConsolePanel({ schema, theme, onAddToCanvas, onClose }: ConsoleP
     const text = cypher.current.trim();
     if (!text) return;
     setStatus(loading('Running…'));
-    setAdded(false);
     runQuery(text)
       .then((answer) => {
         setResult(answer);
@@ -51,7 +95,8 @@ export function ConsolePanel({ schema, theme, onAddToCanvas, onClose }: ConsoleP
   };
 
   return (
-    <section className="console panel" aria-label="Cypher console">
+    <section className="console panel" aria-label="Cypher console" style={{ height: `${share * 100}%` }}>
+      <ResizeHandle share={share} onResize={onResize} />
       <div className="panel-toolbar">
         <h2>Cypher console</h2>
         <span className="muted small">read-only · Ctrl+Enter runs</span>
@@ -59,15 +104,8 @@ export function ConsolePanel({ schema, theme, onAddToCanvas, onClose }: ConsoleP
           Run
         </button>
         {result && result.graph.nodes.length > 0 ? (
-          <button
-            type="button"
-            onClick={() => {
-              onAddToCanvas(result);
-              setAdded(true);
-            }}
-            disabled={added}
-          >
-            {added ? 'Added' : `Add ${result.graph.nodes.length} nodes to canvas`}
+          <button type="button" onClick={() => onAddToCanvas(result)} disabled={fresh === 0}>
+            {fresh === 0 ? 'All on canvas' : `Add ${fresh} node${fresh === 1 ? '' : 's'} to canvas`}
           </button>
         ) : null}
         <button type="button" className="icon close" aria-label="Close console" onClick={onClose}>

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { getNode } from '../api/client';
-import type { GraphEdge, GraphNode, NodeDetails } from '../api/types';
+import { getNeighbours, getNode } from '../api/client';
+import type { Direction, GraphEdge, GraphNode, Neighbours, NodeDetails } from '../api/types';
 import { dateText } from '../state/filters';
 import { arrow } from '../state/paths';
 import { failed, idle, loading, type RequestStatus } from '../state/request';
-import { kindOf, type ViewState } from '../state/view';
+import { kindOf, type Slice, type ViewState } from '../state/view';
 import { KindBadge } from './KindBadge';
 import { Status } from './Status';
 
@@ -13,6 +13,8 @@ interface DetailsPanelProps {
   selection: string[];
   onOpenSource: (sourceId: string, quote: string) => void;
   onSelect: (ids: string[]) => void;
+  /** Expands one node by one type and direction (a row of its links in the database). */
+  onExpand: (id: string, slice: Slice) => void;
   onExpandSelected: () => void;
   onHideSelected: () => void;
   onRemoveSelected: () => void;
@@ -102,8 +104,35 @@ function Facts({ properties }: { properties: Record<string, unknown> }) {
   );
 }
 
-function NodeDetailsView({ node, onOpenSource }: { node: GraphNode; onOpenSource: DetailsPanelProps['onOpenSource'] }) {
+/** How many neighbours the details ask for to name who is at the other end of each row (one request, not one per row). */
+const NAMED_NEIGHBOURS = 50;
+const NAMES_PER_ROW = 3;
+
+/** The names at the other end of each type and direction, from one page of neighbours. */
+function namesByRow(id: string, page: Neighbours | undefined): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  if (!page) return names;
+  const byId = new Map(page.nodes.map((node) => [node.id, node.name]));
+  for (const edge of page.edges) {
+    const direction: Direction = edge.source === id ? 'out' : 'in';
+    const other = byId.get(direction === 'out' ? edge.target : edge.source);
+    const key = `${edge.type} ${direction}`;
+    const list = names.get(key) ?? [];
+    if (other && !list.includes(other)) list.push(other);
+    names.set(key, list);
+  }
+  return names;
+}
+
+function othersText(names: string[], count: number): string {
+  const shown = names.slice(0, NAMES_PER_ROW);
+  const rest = count - shown.length;
+  return shown.join(', ') + (rest > 0 ? `${shown.length ? ' and ' : ''}${rest} ${shown.length ? 'more' : 'entities'}` : '');
+}
+
+function NodeDetailsView({ node, onOpenSource, onExpand }: { node: GraphNode } & Pick<DetailsPanelProps, 'onOpenSource' | 'onExpand'>) {
   const [details, setDetails] = useState<NodeDetails | undefined>();
+  const [neighbours, setNeighbours] = useState<Neighbours | undefined>();
   const [status, setStatus] = useState<RequestStatus>(idle);
   const load = useCallback(() => {
     setStatus(loading('Loading links…'));
@@ -113,11 +142,22 @@ function NodeDetailsView({ node, onOpenSource }: { node: GraphNode; onOpenSource
         setStatus(idle);
       })
       .catch((error: unknown) => setStatus(failed(error)));
+    // The names are a help, not the answer: without them the rows still count and expand.
+    getNeighbours(node.id, { direction: 'both', limit: NAMED_NEIGHBOURS })
+      .then(setNeighbours)
+      .catch(() => undefined);
   }, [node.id]);
   useEffect(load, [load]);
   const aliases = Array.isArray(node.properties.aliases) ? node.properties.aliases.map(String) : [];
   const searchNames = listText(node.properties.searchNames);
-  const degree = Object.entries(details?.degree ?? {}).sort((a, b) => b[1].in + b[1].out - (a[1].in + a[1].out));
+  const names = namesByRow(node.id, neighbours);
+  const rows = Object.entries(details?.degree ?? {})
+    .flatMap(([type, counts]) => [
+      { type, direction: 'out' as const, count: counts.out },
+      { type, direction: 'in' as const, count: counts.in },
+    ])
+    .filter((row) => row.count > 0)
+    .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
   return (
     <>
       <header className="details-header">
@@ -141,30 +181,28 @@ function NodeDetailsView({ node, onOpenSource }: { node: GraphNode; onOpenSource
       <section aria-label="Links by type">
         <h3>Links in the database</h3>
         <Status status={status} onRetry={load} />
-        {details && degree.length === 0 ? <p className="muted">No links recorded.</p> : null}
-        {degree.length ? (
-          <table className="degree">
-            <thead>
-              <tr>
-                <th scope="col">Type</th>
-                <th scope="col" title="Outgoing">
-                  out
-                </th>
-                <th scope="col" title="Incoming">
-                  in
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {degree.map(([type, counts]) => (
-                <tr key={type}>
-                  <td>{type}</td>
-                  <td>{counts.out || ''}</td>
-                  <td>{counts.in || ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        {details && rows.length === 0 ? <p className="muted">No links recorded.</p> : null}
+        {rows.length ? (
+          <ul className="degree-rows">
+            {rows.map((row) => {
+              const others = othersText(names.get(`${row.type} ${row.direction}`) ?? [], row.count);
+              return (
+                <li key={`${row.type} ${row.direction}`}>
+                  <button
+                    type="button"
+                    className="degree-row"
+                    title="Expand this type and direction onto the canvas"
+                    aria-label={`Expand ${row.direction === 'out' ? 'outgoing' : 'incoming'} ${row.type} (${row.count}): ${others}`}
+                    onClick={() => onExpand(node.id, { types: [row.type], direction: row.direction })}
+                  >
+                    <span className="rel">{arrow(row.type, row.direction === 'out')}</span>
+                    <span className="count">{row.count}</span>
+                    {neighbours ? <span className="others">{others}</span> : null}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
         ) : null}
       </section>
       <Quotes properties={node.properties} onOpenSource={onOpenSource} />
@@ -202,7 +240,8 @@ export function DetailsPanel(props: DetailsPanelProps) {
   const nodes = selection.map((id) => view.nodes[id]).filter((node): node is GraphNode => node !== undefined);
   const edges = selection.map((id) => view.edges[id]).filter((edge): edge is GraphEdge => edge !== undefined);
   let body: React.ReactNode;
-  if (nodes.length === 1 && edges.length === 0) body = <NodeDetailsView key={nodes[0]!.id} node={nodes[0]!} onOpenSource={props.onOpenSource} />;
+  if (nodes.length === 1 && edges.length === 0)
+    body = <NodeDetailsView key={nodes[0]!.id} node={nodes[0]!} onOpenSource={props.onOpenSource} onExpand={props.onExpand} />;
   else if (edges.length === 1 && nodes.length === 0)
     body = <EdgeDetailsView edge={edges[0]!} view={view} onOpenSource={props.onOpenSource} onSelect={props.onSelect} />;
   else

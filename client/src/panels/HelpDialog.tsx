@@ -3,9 +3,10 @@ import { Dialog } from './Dialog';
 const SHORTCUTS: [string, string][] = [
   ['/', 'Search'],
   ['Double-click a node', 'Expand its neighbours (25 at a time)'],
-  ['Right-click / long-press', 'Neighbour counts per type, then expand a slice'],
+  ['Right-click / long-press', 'Neighbour counts per type, then expand a slice; on one of several selected, act on all of them'],
   ['Shift + click, Shift + drag', 'Add to the selection, select with a box'],
-  ['M or the Menu key', 'Open the menu (counts, expand, pin…) of the selected node'],
+  ['Ctrl + A', 'Select every node shown'],
+  ['M or the Menu key', 'Open the menu (counts, expand, pin…) of the selection'],
   ['E', 'Expand the selected nodes'],
   ['H', 'Hide the selected nodes'],
   ['Delete', 'Remove the selected nodes'],
@@ -16,7 +17,7 @@ const SHORTCUTS: [string, string][] = [
   ['Ctrl + Z', 'Undo'],
   ['Ctrl + Shift + Z, Ctrl + Y', 'Redo'],
   ['Ctrl + Enter', 'Run the Cypher in the console'],
-  ['Escape', 'Close a menu or dialog, clear the path highlight'],
+  ['Escape', 'Close a menu, dialog or the console, clear the path highlight'],
   ['?', 'This help'],
 ];
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { findPaths } from '../api/client';
 import type { Graph, GraphNode, PathMode } from '../api/types';
-import { arrow, firstQuote, pathHops, pathSentence, type PathEnds } from '../state/paths';
+import { arrow, DEFAULT_MAX_HOPS, firstQuote, pathHops, pathSentence, type PathEnds } from '../state/paths';
 import { failed, idle, loading, type RequestStatus } from '../state/request';
 import { SearchBox } from './SearchBox';
 import { Status } from './Status';
@@ -65,13 +65,15 @@ function PathWords({ path }: { path: Graph }) {
 /** Paths between two actors, drawn on the canvas and told in words with one quote per hop. */
 export function PathsPanel(props: PathsPanelProps) {
   const { ends } = props;
-  const [maxHops, setMaxHops] = useState(4);
+  const [maxHops, setMaxHops] = useState(DEFAULT_MAX_HOPS);
   const [mode, setMode] = useState<PathMode>('shortest');
   const [k, setK] = useState(3);
   const [directed, setDirected] = useState(false);
   const [types, setTypes] = useState<string[]>([]);
   const [status, setStatus] = useState<RequestStatus>(idle);
   const [askedHops, setAskedHops] = useState(maxHops);
+  /** Set when the last search's ends are in different connected components: no hop limit would help. */
+  const [apart, setApart] = useState<string | undefined>();
   const selected = props.selectedNodes.length === 1 ? props.selectedNodes[0] : undefined;
 
   const search = () => {
@@ -79,9 +81,10 @@ export function PathsPanel(props: PathsPanelProps) {
     setStatus(loading('Looking for paths…'));
     setAskedHops(maxHops);
     findPaths({ from: ends.from.id, to: ends.to.id, maxHops, types, directed, mode, k })
-      .then((paths) => {
+      .then((answer) => {
         setStatus(idle);
-        props.onFound(paths);
+        setApart(answer.connected ? undefined : `${ends.from!.name} and ${ends.to!.name} are not connected in this dataset: no path of any length joins them.`);
+        props.onFound(answer.paths);
       })
       .catch((error: unknown) => setStatus(failed(error)));
   };
@@ -165,9 +168,13 @@ export function PathsPanel(props: PathsPanelProps) {
       <Status status={status} onRetry={search} />
       {props.paths && props.paths.length === 0 ? (
         <p className="status" role="status">
-          No path within {askedHops} hop{askedHops === 1 ? '' : 's'}
-          {types.length ? ' over the chosen relationship types' : ''}
-          {directed ? ' following the arrows' : ''}.
+          {apart ?? (
+            <>
+              No path within {askedHops} hop{askedHops === 1 ? '' : 's'}
+              {types.length ? ' over the chosen relationship types' : ''}
+              {directed ? ' following the arrows' : ''}; a longer {types.length || directed ? 'or freer ' : ''}one exists.
+            </>
+          )}
         </p>
       ) : null}
       {props.paths && props.paths.length > 0 ? (

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { searchEntities } from '../api/client';
-import type { GraphNode } from '../api/types';
+import type { GraphNode, SearchResult } from '../api/types';
 import { failed, idle, loading, type RequestStatus } from '../state/request';
 import { kindOf } from '../state/view';
 import { KindBadge } from './KindBadge';
@@ -27,7 +27,7 @@ function matchedAlias(node: GraphNode, text: string): string | undefined {
 /** A combobox with suggestions as you type: arrows move, Enter picks, Escape closes then clears. */
 export function SearchBox({ label, placeholder, onPick, keepPicked = false, inputRef, initialText = '' }: SearchBoxProps) {
   const [text, setText] = useState(initialText);
-  const [results, setResults] = useState<GraphNode[]>([]);
+  const [results, setResults] = useState<SearchResult[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [status, setStatus] = useState<RequestStatus>(idle);
@@ -72,8 +72,10 @@ export function SearchBox({ label, placeholder, onPick, keepPicked = false, inpu
     };
   }, [text, retry]);
 
-  const pick = (node: GraphNode | undefined) => {
-    if (!node) return;
+  const pick = (result: SearchResult | undefined) => {
+    if (!result) return;
+    // The hint belongs to the list, not to the entity put on the canvas.
+    const node: GraphNode = { id: result.id, labels: result.labels, name: result.name, properties: result.properties };
     onPick(node);
     setOpen(false);
     typed.current = false;
@@ -154,8 +156,11 @@ export function SearchBox({ label, placeholder, onPick, keepPicked = false, inpu
                   onClick={() => pick(node)}
                 >
                   <KindBadge kind={kindOf(node)} />
-                  <span className="suggestion-name">{node.name}</span>
-                  {alias ? <span className="suggestion-alias">aka {alias}</span> : null}
+                  <span className="suggestion-text">
+                    <span className="suggestion-name">{node.name}</span>
+                    {alias ? <span className="suggestion-alias">aka {alias}</span> : null}
+                    {node.hint ? <span className="suggestion-hint">{node.hint}</span> : null}
+                  </span>
                 </li>
               );
             })

@@ -1,6 +1,6 @@
 import type { RequestStatus } from '../state/request';
 
-/** Spinner while loading, a readable message with a retry button on failure, nothing when idle. */
+/** Spinner while loading, a readable message on failure (with a retry button when asking again could help), nothing when idle. */
 export function Status({ status, onRetry }: { status: RequestStatus; onRetry?: () => void }) {
   if (status.kind === 'idle') return null;
   if (status.kind === 'loading') {
@@ -13,7 +13,7 @@ export function Status({ status, onRetry }: { status: RequestStatus; onRetry?: (
   return (
     <div className="status error" role="alert">
       <span>{status.message}</span>
-      {onRetry ? (
+      {onRetry && status.retryable ? (
         <button type="button" className="link" onClick={onRetry}>
           Retry
         </button>

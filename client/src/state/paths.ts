@@ -1,5 +1,8 @@
 import type { Graph, GraphEdge, GraphNode } from '../api/types';
 
+/** How far a path search looks unless told otherwise: the server's default for maxHops (a test keeps them equal). */
+export const DEFAULT_MAX_HOPS = 6;
+
 /** The two entities the Paths panel searches between, as far as they are chosen. */
 export interface PathEnds {
   from?: GraphNode;

@@ -32,6 +32,25 @@ describe('adding to the canvas', () => {
     expect(spots.size).toBe(25);
   });
 
+  it('puts a path’s new middle beside the ends already placed, in free space, moving none of them', () => {
+    const ends = setPositions({ [guzman.id]: { x: 0, y: 0 }, [bazan.id]: { x: 600, y: 0 } })(
+      addGraph({ nodes: [guzman, bazan], edges: [] }, { positions: { [guzman.id]: { x: 0, y: 0 }, [bazan.id]: { x: 600, y: 0 } } })(emptyView()),
+    );
+    const loner = person('person:loner', 'Loner');
+    const state = addGraph({ nodes: [guzman, shiningPath, bazan, loner], edges: [leaderOf, financed] })(ends);
+    expect(state.positions[guzman.id]).toEqual({ x: 0, y: 0 });
+    expect(state.positions[bazan.id]).toEqual({ x: 600, y: 0 });
+    const middle = state.positions[shiningPath.id]!;
+    expect(Math.hypot(middle.x - 300, middle.y)).toBeLessThan(300);
+    for (const end of [guzman.id, bazan.id]) {
+      const { x, y } = state.positions[end]!;
+      expect(Math.hypot(middle.x - x, middle.y - y)).toBeGreaterThan(56);
+    }
+    // With no placed neighbour, a newcomer still gets a free spot of its own.
+    const alone = state.positions[loner.id]!;
+    expect([guzman.id, shiningPath.id, bazan.id].every((id) => Math.hypot(alone.x - state.positions[id]!.x, alone.y - state.positions[id]!.y) > 56)).toBe(true);
+  });
+
   it('shows a hidden node again when it is asked for again', () => {
     const hidden = hideNodes([shiningPath.id])(withShiningPath);
     expect(addGraph({ nodes: [shiningPath], edges: [] })(hidden).hidden).toEqual([]);

@@ -65,6 +65,39 @@ function without<T>(record: Record<string, T>, drop: (key: string, value: T) => 
   return Object.fromEntries(Object.entries(record).filter(([key, value]) => !drop(key, value)));
 }
 
+/**
+ * Places each node that has a placed neighbour in free space beside its placed neighbours (a path's middle between
+ * its ends), nearest first, writing into `positions`; returns the ids with no placed neighbour to reach.
+ */
+function placeBesideNeighbours(ids: string[], edges: GraphEdge[], positions: Record<string, Position>): string[] {
+  const waiting = new Set(ids);
+  const neighbours = new Map<string, string[]>();
+  for (const edge of edges) {
+    if (waiting.has(edge.source)) neighbours.set(edge.source, [...(neighbours.get(edge.source) ?? []), edge.target]);
+    if (waiting.has(edge.target)) neighbours.set(edge.target, [...(neighbours.get(edge.target) ?? []), edge.source]);
+  }
+  for (let progress = true; progress;) {
+    progress = false;
+    for (const id of waiting) {
+      const anchors = (neighbours.get(id) ?? []).flatMap((other) => (positions[other] ? [positions[other]] : []));
+      if (anchors.length === 0) continue;
+      const centre = {
+        x: anchors.reduce((sum, point) => sum + point.x, 0) / anchors.length,
+        y: anchors.reduce((sum, point) => sum + point.y, 0) / anchors.length,
+      };
+      positions[id] = placeAround(centre, 1, Object.values(positions))[0]!;
+      waiting.delete(id);
+      progress = true;
+    }
+  }
+  return [...waiting];
+}
+
+/** The nodes of `graph` not yet on the canvas. */
+export function newNodes(state: ViewState, graph: Graph): GraphNode[] {
+  return graph.nodes.filter((node) => !state.nodes[node.id]);
+}
+
 export interface AddOptions {
   /** The node whose expansion brought these in: new nodes are placed around it. */
   parent?: string;
@@ -83,9 +116,15 @@ export const addGraph =
       nodes[node.id] = node;
     }
     const edges = { ...state.edges };
+    let newEdges = 0;
     for (const edge of graph.edges) {
-      if (nodes[edge.source] && nodes[edge.target]) edges[edge.id] = edge;
+      if (!nodes[edge.source] || !nodes[edge.target]) continue;
+      if (!state.edges[edge.id]) newEdges += 1;
+      edges[edge.id] = edge;
     }
+    const shown = new Set(graph.nodes.map((node) => node.id));
+    // Nothing new and nothing hidden to show again: the same state, so undo records no empty step.
+    if (fresh.length === 0 && newEdges === 0 && !state.hidden.some((id) => shown.has(id))) return state;
     const positions = { ...state.positions };
     const unplaced: string[] = [];
     for (const id of fresh) {
@@ -94,14 +133,14 @@ export const addGraph =
       else unplaced.push(id);
     }
     const parentPosition = options.parent ? positions[options.parent] : undefined;
+    const loose = parentPosition ? unplaced : placeBesideNeighbours(unplaced, Object.values(edges), positions);
     const occupied = Object.values(positions);
-    const placed = parentPosition ? placeAround(parentPosition, unplaced.length, occupied) : placeFree(unplaced.length, occupied);
-    unplaced.forEach((id, index) => {
+    const placed = parentPosition ? placeAround(parentPosition, loose.length, occupied) : placeFree(loose.length, occupied);
+    loose.forEach((id, index) => {
       positions[id] = placed[index]!;
     });
     const expandedFrom = { ...state.expandedFrom };
     if (options.parent) for (const id of fresh) if (id !== options.parent) expandedFrom[id] = options.parent;
-    const shown = new Set(graph.nodes.map((node) => node.id));
     return {
       ...state,
       nodes,
@@ -112,6 +151,10 @@ export const addGraph =
       hidden: state.hidden.filter((id) => !shown.has(id)),
     };
   };
+
+/** Nothing on the canvas, the filters and layout kept; an empty canvas stays the same state. */
+export const clearView = (): ViewProducer => (state) =>
+  Object.keys(state.nodes).length === 0 ? state : { ...emptyView(), filters: state.filters, layout: state.layout };
 
 /** Removes nodes, their edges and anything that refers to them. */
 export const removeNodes =

@@ -482,13 +482,15 @@ describe('GET /api/paths on the Peru network', () => {
     ]);
   });
 
-  it('answers { paths: [] } when no path fits within maxHops', async () => {
-    expect(await paths({ from: GUZMAN, to: BAZAN, maxHops: 1 })).toEqual({ paths: [], truncated: false });
+  it('answers { paths: [] } when no path fits within maxHops, saying the two are connected by a longer one', async () => {
+    expect(await paths({ from: GUZMAN, to: BAZAN, maxHops: 1 })).toEqual({ paths: [], truncated: false, connected: true });
   });
 
-  it('answers { paths: [] } between entities in different components', async () => {
+  it('answers { paths: [], connected: false } between entities in different components, at any hop limit', async () => {
     for (const mode of ['shortest', 'all-shortest', 'k-shortest']) {
-      expect(await paths({ from: GUZMAN, to: 'person:gen-0', mode, maxHops: 10 })).toEqual({ paths: [], truncated: false });
+      for (const maxHops of [1, 10]) {
+        expect(await paths({ from: GUZMAN, to: 'person:gen-0', mode, maxHops })).toEqual({ paths: [], truncated: false, connected: false });
+      }
     }
   });
 });

@@ -39,6 +39,11 @@ const pathsQuery = z
 const pathsResponse = z.object({
   paths: z.array(graphSchema).describe('Each path with nodes and edges in order from "from" to "to"; edge i joins nodes i and i+1'),
   truncated: z.boolean().describe(`true when all-shortest found more than ${ALL_SHORTEST_CAP} paths and returned the first ${ALL_SHORTEST_CAP}`),
+  connected: z
+    .boolean()
+    .describe(
+      'false when the two entities are in different connected components (no path of any length, type or direction); true when paths were found or a longer or other one exists',
+    ),
 });
 
 /** GET /api/paths: how two entities are connected. */
@@ -50,7 +55,7 @@ export function pathsRoutes(context: AppContext): AnyRoute[] {
       summary: 'Shortest paths between two entities',
       description:
         'Edges keep their stored direction in source/target, so a hop walked against it has source = nodes[i + 1]. ' +
-        'No path within maxHops gives { paths: [] }.',
+        'No path within maxHops gives { paths: [] }, with connected: false when no path of any length joins the two.',
       tags: ['explore'],
       query: pathsQuery,
       response: pathsResponse,

@@ -42,6 +42,8 @@ export interface PathsResult {
   paths: Graph[];
   /** True when all-shortest found more than ALL_SHORTEST_CAP paths and returned only that many. */
   truncated: boolean;
+  /** Whether the two are in the same connected component: when no path fits the request, whether any path at all exists. */
+  connected: boolean;
 }
 
 type Transaction = Pick<ManagedTransaction, 'run'>;
@@ -87,11 +89,29 @@ export async function findPaths(db: Pick<Database, 'driver' | 'name'>, request: 
   const slots = patternSlots(request, exclusions);
   return timedRead(db, timeoutMs, async (tx) => {
     await assertEndsExist(tx, request);
-    if (request.mode === 'all-shortest') return allShortestPaths(tx, exclusions, slots);
-    const deadline = performance.now() + timeoutMs;
-    const walks = await shortestSimplePaths(tx, request, exclusions, slots, request.mode === 'k-shortest' ? request.k : 1, deadline);
-    return { paths: walks.map(orderedGraph), truncated: false };
+    const found =
+      request.mode === 'all-shortest' ? await allShortestPaths(tx, exclusions, slots) : await simplePaths(tx, request, exclusions, slots, timeoutMs);
+    // "No path within N hops" is misleading when no number of hops would do: say which it is.
+    return { ...found, connected: found.paths.length > 0 || (await areConnected(tx, request)) };
   });
+}
+
+async function simplePaths(
+  tx: Transaction,
+  request: PathsRequest,
+  exclusions: Exclusions,
+  slots: Slots,
+  timeoutMs: number,
+): Promise<Omit<PathsResult, 'connected'>> {
+  const deadline = performance.now() + timeoutMs;
+  const walks = await shortestSimplePaths(tx, request, exclusions, slots, request.mode === 'k-shortest' ? request.k : 1, deadline);
+  return { paths: walks.map(orderedGraph), truncated: false };
+}
+
+/** Whether any path at all joins the two: any length, type or direction, avoiding nothing. */
+async function areConnected(tx: Transaction, request: PathsRequest): Promise<boolean> {
+  const record = (await tx.run(cypherFile('paths/connected.cypher'), { from: request.from, to: request.to })).records[0];
+  return record?.get('connected') === true;
 }
 
 /**
@@ -128,7 +148,7 @@ async function assertEndsExist(tx: Transaction, request: PathsRequest): Promise<
   }
 }
 
-async function allShortestPaths(tx: Transaction, exclusions: Exclusions, slots: Slots): Promise<PathsResult> {
+async function allShortestPaths(tx: Transaction, exclusions: Exclusions, slots: Slots): Promise<Omit<PathsResult, 'connected'>> {
   // One path more than the cap tells whether some were left out. An Integer, because a JavaScript number travels as
   // a float, which LIMIT refuses.
   const limit = neo4j.int(ALL_SHORTEST_CAP + 1);

@@ -136,3 +136,31 @@ describe('GET /api/search refuses bad parameters with a problem naming them', ()
     await expectBadParameter(query, parameter);
   });
 });
+
+describe('GET /api/search tells namesakes apart', () => {
+  type Hinted = GraphNode & { hint: string | null };
+
+  it('gives each suggestion a hint from its description, so the two Guzmáns differ before one is picked', async () => {
+    const results = (await search('q=guzman&limit=10')) as Hinted[];
+    const abimael = results.find((node) => node.id === 'person:abimael-guzman')!;
+    const namesake = results.find((node) => node.id !== abimael.id && /Guzmán/.test(node.name))!;
+    expect(abimael.hint).toBe('Former leader of Shining Path');
+    expect(namesake.hint).toBeTruthy();
+    expect(namesake.hint).not.toBe(abimael.hint);
+  });
+
+  it('names the strongest link of an entity that has no description', async () => {
+    const session = db.driver.session({ database: db.name });
+    try {
+      await session.run(
+        `MATCH (sp:Entity {id: 'organization:shining-path'})
+         CREATE (n:Entity:Person {id: 'person:undescribed-namesake', name: 'Undescribed Namesake', quotes: ['Test quote.'], source: 'test'})-[:MEMBER_OF {quotes: ['Test quote.'], source: 'test'}]->(sp)`,
+      );
+      const results = (await search('q=undescribed%20namesake')) as Hinted[];
+      expect(results[0]).toMatchObject({ id: 'person:undescribed-namesake', hint: 'member of Shining Path' });
+    } finally {
+      await session.run(`MATCH (n:Entity {id: 'person:undescribed-namesake'}) DETACH DELETE n`);
+      await session.close();
+    }
+  });
+});

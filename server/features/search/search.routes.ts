@@ -28,7 +28,16 @@ export function searchRoutes(context: AppContext): AnyRoute[] {
         'other case, word prefixes ("dirand") and one typo per word of four letters or more ("guzmn").',
       tags: ['explore'],
       query: searchQuery,
-      response: z.object({ results: z.array(nodeSchema) }),
+      response: z.object({
+        results: z.array(
+          nodeSchema.extend({
+            hint: z
+              .string()
+              .nullable()
+              .describe('A line that tells namesakes apart: the first clause of the description, or else the strongest link, e.g. "leader of Shining Path"'),
+          }),
+        ),
+      }),
       errors: { 503: 'Neo4j unavailable', 504: 'Query timeout' },
       handler: ({ query }) => searchEntities(context.db, query, context.config.queryTimeoutMs),
     }),

@@ -5,7 +5,11 @@ import type { Database } from '../../neo4j/database.js';
 import { toGraphNode, type GraphNode } from '../../neo4j/graph.js';
 import { assertKnownLabels } from '../../neo4j/knownNames.js';
 import { timedRead, type StatementRunner } from '../../neo4j/timedRead.js';
+import { linkHint, shortDescription } from './searchHint.js';
 import { allWordsQuery, luceneQuery, rankCandidates, searchTerms } from './searchQuery.js';
+
+/** A suggestion: the entity, and a line that tells it from its namesakes (its description's first clause or its strongest link). */
+export type SearchResult = GraphNode & { hint: string | null };
 
 export interface SearchInput {
   q: string;
@@ -26,7 +30,7 @@ export async function readIndexHits(tx: StatementRunner, terms: string[], labels
 }
 
 /** Entities whose name, aliases or searchNames match all the words of `q` (or, failing that, any of them), best first, at most `limit`. */
-export async function searchEntities(db: Pick<Database, 'driver' | 'name'>, input: SearchInput, timeoutMs: number): Promise<{ results: GraphNode[] }> {
+export async function searchEntities(db: Pick<Database, 'driver' | 'name'>, input: SearchInput, timeoutMs: number): Promise<{ results: SearchResult[] }> {
   const terms = searchTerms(input.q);
   if (terms.length === 0) {
     throw new AppError(400, 'Invalid parameter', 'parameter "q": needs at least one letter or digit', 'invalid-parameter', {
@@ -35,18 +39,42 @@ export async function searchEntities(db: Pick<Database, 'driver' | 'name'>, inpu
   }
   await assertKnownLabels(db, input.labels, 'labels', timeoutMs);
   const candidates = Math.max(MIN_CANDIDATES, input.limit * 3);
-  const records = await timedRead(db, timeoutMs, (tx) => readIndexHits(tx, terms, input.labels, candidates), { autoCommit: true });
-  const hits = records.map((record) => {
-    const node = toGraphNode(record.get('node') as Neo4jNode);
-    // searchNames rank like aliases ("Huánuco" typed in full comes first), though only aliases are the source's words.
-    const aliases = [node.properties.aliases, node.properties.searchNames].flatMap((stored) =>
-      Array.isArray(stored) ? stored.filter((alias): alias is string => typeof alias === 'string') : [],
-    );
-    return { id: node.id, name: node.name, aliases, score: record.get('score') as number, node };
-  });
-  return {
-    results: rankCandidates(terms, hits)
-      .slice(0, input.limit)
-      .map((hit) => hit.node),
-  };
+  return timedRead(
+    db,
+    timeoutMs,
+    async (tx) => {
+      const records = await readIndexHits(tx, terms, input.labels, candidates);
+      const hits = records.map((record) => {
+        const node = toGraphNode(record.get('node') as Neo4jNode);
+        // searchNames rank like aliases ("Huánuco" typed in full comes first), though only aliases are the source's words.
+        const aliases = [node.properties.aliases, node.properties.searchNames].flatMap((stored) =>
+          Array.isArray(stored) ? stored.filter((alias): alias is string => typeof alias === 'string') : [],
+        );
+        return { id: node.id, name: node.name, aliases, score: record.get('score') as number, node };
+      });
+      const nodes = rankCandidates(terms, hits)
+        .slice(0, input.limit)
+        .map((hit) => hit.node);
+      return { results: await withHints(tx, nodes) };
+    },
+    { autoCommit: true },
+  );
+}
+
+/** Each node's hint: its description's first clause, or, for one without a description, its strongest link. */
+async function withHints(tx: StatementRunner, nodes: GraphNode[]): Promise<SearchResult[]> {
+  const described = new Map(
+    nodes.map((node) => [node.id, typeof node.properties.description === 'string' ? shortDescription(node.properties.description) : null]),
+  );
+  const undescribed = nodes.filter((node) => described.get(node.id) === null).map((node) => node.id);
+  const links = new Map<string, string>();
+  if (undescribed.length > 0) {
+    for (const record of (await tx.run(cypherFile('search/strongestLinks.cypher'), { ids: undescribed })).records) {
+      links.set(
+        record.get('id') as string,
+        linkHint({ type: record.get('type') as string, outgoing: record.get('outgoing') as boolean, other: record.get('other') as string }),
+      );
+    }
+  }
+  return nodes.map((node) => ({ ...node, hint: described.get(node.id) ?? links.get(node.id) ?? null }));
 }
