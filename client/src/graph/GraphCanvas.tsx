@@ -6,6 +6,7 @@ import { registerExtensions } from './extensions';
 import { BIG_VIEW, layoutById } from './layouts';
 import { createCanvas, isLargeView, tuneViewport } from './renderer';
 import { buildStylesheet, type Theme } from './style';
+import { drawingAsSvg } from './svgExport';
 
 /** Run a layout over everything, or settle only `newIds` around what stays fixed. */
 export type LayoutRequest = { kind: 'layout'; layout: string; roots: string[] } | { kind: 'settle'; newIds: string[] };
@@ -291,9 +292,8 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
         return cy.png({ output: 'blob-promise', full: true, scale: 2, bg: background, maxWidth: 16000, maxHeight: 16000 });
       },
       svg: () => {
-        const cy = cyRef.current! as Core & { svg: (options: { full: boolean; scale: number; bg: string }) => string };
         const background = getComputedStyle(container.current!).getPropertyValue('--canvas-bg').trim() || '#ffffff';
-        return cy.svg({ full: true, scale: 1, bg: background });
+        return drawingAsSvg(cyRef.current!, background);
       },
       modelPosition: (id) => {
         const node = cyRef.current!.getElementById(id);

@@ -1,0 +1,127 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kindStyle } from '../../client/src/graph/style.js';
+import { projectRoot } from '../../server/projectRoot.js';
+import { openTestDatabase } from '../support/testDatabase.js';
+import { artifactsDir, buildClientIfStale, canvasIds, launchChromium, startExplorer, warmUp } from './harness.js';
+
+const db = openTestDatabase();
+let server: Server;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+const SHINING_PATH = 'organization:shining-path';
+const dataset = new Map(
+  (JSON.parse(readFileSync(path.join(projectRoot, 'data', 'peru', 'nodes.json'), 'utf8')) as { id: string; kind: string; name: string }[]).map(
+    (node) => [node.id, node],
+  ),
+);
+
+const relationships = JSON.parse(readFileSync(path.join(projectRoot, 'data', 'peru', 'relationships.json'), 'utf8')) as {
+  type: string;
+  source: string;
+  target: string;
+}[];
+let neighbourhood: { nodes: unknown[]; edges: unknown[] };
+
+/** A view file of `centre` and every node linked to it in the Peru data, with the links among them. */
+function neighbourhoodFile(centre: string): string {
+  const ids = new Set([centre]);
+  for (const link of relationships) if (link.source === centre || link.target === centre) ids.add(link.source).add(link.target);
+  neighbourhood = {
+    nodes: [...ids].map((id) => ({ id, labels: ['Entity', dataset.get(id)!.kind], name: dataset.get(id)!.name, properties: {} })),
+    edges: relationships
+      .filter((link) => ids.has(link.source) && ids.has(link.target))
+      .map((link) => ({ id: `${link.source}-[${link.type}]->${link.target}`, type: link.type, source: link.source, target: link.target, properties: {} })),
+  };
+  mkdirSync(artifactsDir, { recursive: true });
+  const file = path.join(artifactsDir, 'briefing-view.json');
+  writeFileSync(file, JSON.stringify({ format: 'nexo-view', version: 1, ...neighbourhood }));
+  return file;
+}
+
+/** canvas2svg writes `rgba(…)` fills as `rgb(r,g,b)` plus an opacity; the kind colours are hex. */
+function rgb(hex: string): string {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${value >> 16},${(value >> 8) & 255},${value & 255})`;
+}
+
+async function download(item: RegExp, name: string): Promise<string> {
+  const [saved] = await Promise.all([
+    page.waitForEvent('download'),
+    (async () => {
+      await page.getByRole('button', { name: 'Export' }).click();
+      await page.getByRole('menuitem', { name: item }).click();
+    })(),
+  ]);
+  const file = path.join(artifactsDir, name);
+  await saved.saveAs(file);
+  return file;
+}
+
+beforeAll(async () => {
+  buildClientIfStale();
+  let url: string;
+  ({ server, url } = await startExplorer(db));
+  await warmUp(url);
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  context.setDefaultTimeout(60_000);
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  await page.goto(url);
+  // An imported view, not an expansion: the view is the same on every run and needs no database query to appear.
+  await page.getByLabel('Import a view from JSON').setInputFiles(neighbourhoodFile(SHINING_PATH));
+  await page.waitForFunction((count) => window.__nexo?.nodeIds().length === count, neighbourhood.nodes.length);
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await page.waitForTimeout(1500);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await db.close();
+});
+
+describe('exports fit for a briefing', { timeout: 150_000 }, () => {
+  it('the SVG has a shape and a whole label for every node on the canvas, Events and Locations included', async () => {
+    const { nodes } = await canvasIds(page);
+    const onCanvas = nodes.map((id) => dataset.get(id)!);
+    const kinds = [...new Set(onCanvas.map((node) => node.kind))];
+    expect(kinds).toEqual(expect.arrayContaining(['Event', 'Location', 'Organization']));
+
+    const svg = readFileSync(await download(/SVG/, 'briefing.svg'), 'utf8');
+    const parsed = await page.evaluate((text) => {
+      const document = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return {
+        error: document.querySelector('parsererror')?.textContent ?? '',
+        fills: [...document.querySelectorAll('path')].map((shape) => shape.getAttribute('fill') ?? ''),
+        texts: [...document.querySelectorAll('text')].map((label) => ({
+          text: label.textContent ?? '',
+          fill: label.getAttribute('fill') ?? '',
+          stroke: label.getAttribute('stroke') ?? '',
+        })),
+      };
+    }, svg);
+    expect(parsed.error).toBe('');
+
+    for (const kind of kinds) {
+      const expected = onCanvas.filter((node) => node.kind === kind).length;
+      const shapes = parsed.fills.filter((fill) => fill.replace(/\s/g, '') === rgb(kindStyle(kind).color)).length;
+      expect({ kind, shapes }).toEqual({ kind, shapes: expected });
+    }
+
+    // A label painted with a node's fill or border is the symptom of a shape drawn onto it.
+    const kindFills = new Set(kinds.map((kind) => rgb(kindStyle(kind).color)));
+    expect(parsed.texts.filter((label) => kindFills.has(label.fill.replace(/\s/g, '')) || (label.stroke !== '' && label.stroke !== 'none'))).toEqual([]);
+    const written = parsed.texts.map((label) => label.text).join(' ');
+    for (const node of onCanvas) for (const word of node.name.split(/\s+/)) expect(written, node.name).toContain(word);
+    expect(consoleErrors.filter((message) => message.includes('Attempted to apply path'))).toEqual([]);
+  });
+});
