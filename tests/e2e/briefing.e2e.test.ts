@@ -16,9 +16,10 @@ const consoleErrors: string[] = [];
 
 const SHINING_PATH = 'organization:shining-path';
 const dataset = new Map(
-  (JSON.parse(readFileSync(path.join(projectRoot, 'data', 'peru', 'nodes.json'), 'utf8')) as { id: string; kind: string; name: string }[]).map(
-    (node) => [node.id, node],
-  ),
+  (JSON.parse(readFileSync(path.join(projectRoot, 'data', 'peru', 'nodes.json'), 'utf8')) as { id: string; kind: string; name: string }[]).map((node) => [
+    node.id,
+    node,
+  ]),
 );
 
 const relationships = JSON.parse(readFileSync(path.join(projectRoot, 'data', 'peru', 'relationships.json'), 'utf8')) as {
