@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kindStyle } from '../../client/src/graph/style.js';
 import { projectRoot } from '../../server/projectRoot.js';
 import { openTestDatabase } from '../support/testDatabase.js';
-import { artifactsDir, buildClientIfStale, canvasIds, launchChromium, startExplorer, warmUp } from './harness.js';
+import { artifactsDir, buildClientIfStale, canvasIds, launchChromium, screenshot, startExplorer, warmUp } from './harness.js';
 
 const db = openTestDatabase();
 let server: Server;
@@ -37,7 +37,13 @@ function neighbourhoodFile(centre: string): string {
     nodes: [...ids].map((id) => ({ id, labels: ['Entity', dataset.get(id)!.kind], name: dataset.get(id)!.name, properties: {} })),
     edges: relationships
       .filter((link) => ids.has(link.source) && ids.has(link.target))
-      .map((link) => ({ id: `${link.source}-[${link.type}]->${link.target}`, type: link.type, source: link.source, target: link.target, properties: {} })),
+      .map((link) => ({
+        id: `${link.source}-[${link.type}]->${link.target}`,
+        type: link.type,
+        source: link.source,
+        target: link.target,
+        properties: { source: 'peru-organised-crime' },
+      })),
   };
   mkdirSync(artifactsDir, { recursive: true });
   const file = path.join(artifactsDir, 'briefing-view.json');
@@ -124,5 +130,33 @@ describe('exports fit for a briefing', { timeout: 150_000 }, () => {
     const written = parsed.texts.map((label) => label.text).join(' ');
     for (const node of onCanvas) for (const word of node.name.split(/\s+/)) expect(written, node.name).toContain(word);
     expect(consoleErrors.filter((message) => message.includes('Attempted to apply path'))).toEqual([]);
+  });
+
+  it('the PNG is framed for a briefing: a title band above, the legend of kinds and the source credit below', async () => {
+    const file = await download(/PNG/, 'briefing.png');
+    await screenshot(page, 'briefing-view');
+    const bytes = readFileSync(file).toString('base64');
+    const framed = await page.evaluate(async (data) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const colours = (top: number, bottom: number) => {
+        const seen = new Set<string>();
+        const pixels = context.getImageData(0, top, image.width, bottom - top).data;
+        for (let index = 0; index < pixels.length; index += 4)
+          seen.add(`#${[pixels[index]!, pixels[index + 1]!, pixels[index + 2]!].map((value) => value.toString(16).padStart(2, '0')).join('')}`);
+        return [...seen];
+      };
+      // 2× scale: the title band is the top 100 px, the legend and one credit line the bottom 130 px.
+      return { title: colours(0, 100).length, footer: colours(image.height - 130, image.height) };
+    }, bytes);
+    // Text is drawn with anti-aliasing: many shades in the title band, where a bare drawing has only its background.
+    expect(framed.title).toBeGreaterThan(10);
+    for (const kind of ['Event', 'Location', 'Organization']) expect(framed.footer).toContain(kindStyle(kind).color);
   });
 });

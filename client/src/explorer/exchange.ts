@@ -1,3 +1,4 @@
+import { briefingCaption, citedSources, type Caption } from '../state/briefing';
 import { exportView, importView } from '../state/exchange';
 import { visibleIds } from '../state/filters';
 import { sourceList } from '../state/sources';
@@ -6,9 +7,20 @@ import { commit, perform, requestViewport, update, viewOf, type Explorer } from 
 /** Hands a file to the user; the browser's download in the app, a recorder in tests. */
 export type Save = (name: string, content: Blob | string, type: string) => void;
 
+/** The caption a picture of the current view carries: title, date, legend and the credits of the sources it cites. */
+export async function currentCaption(explorer: Explorer, today = new Date()): Promise<Caption> {
+  const view = viewOf(explorer);
+  const visible = visibleIds(view);
+  const credits = await Promise.all(
+    citedSources(view, visible).map((id) => explorer.api.getSource(id).catch(() => ({ title: id, attribution: null, licence: null, url: null }))),
+  );
+  const { paths } = explorer.store.getState();
+  return briefingCaption(view, visible, paths?.paths[paths.active], credits, today);
+}
+
 export function exportPng(explorer: Explorer, save: Save): Promise<void> {
   return perform(explorer, 'Drawing the PNG…', async () => {
-    if (explorer.canvas) save('nexo-view.png', await explorer.canvas.png(), 'image/png');
+    if (explorer.canvas) save('nexo-view.png', await explorer.canvas.png(await currentCaption(explorer)), 'image/png');
   });
 }
 

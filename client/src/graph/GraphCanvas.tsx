@@ -7,6 +7,8 @@ import { BIG_VIEW, layoutById } from './layouts';
 import { createCanvas, isLargeView, tuneViewport } from './renderer';
 import { buildStylesheet, type Theme } from './style';
 import { drawingAsSvg } from './svgExport';
+import { framedPng } from './briefingPng';
+import type { Caption } from '../state/briefing';
 
 /** Run a layout over everything, or settle only `newIds` around what stays fixed. */
 export type LayoutRequest = { kind: 'layout'; layout: string; roots: string[] } | { kind: 'settle'; newIds: string[] };
@@ -16,7 +18,8 @@ export type ViewportRequest = { kind: 'fit' } | { kind: 'focus'; ids: string[] }
 
 /** What can be read from the drawing. */
 export interface GraphCanvasHandle {
-  png: () => Promise<Blob>;
+  /** The whole drawing framed by its caption (title, date, legend, credits). */
+  png: (caption: Caption) => Promise<Blob>;
   svg: () => string;
   /** Where a node is drawn, in page pixels (used by tests to click it). */
   pagePosition: (id: string) => Position | undefined;
@@ -286,10 +289,11 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
   useImperativeHandle(
     ref,
     () => ({
-      png: async () => {
+      png: async (caption) => {
         const cy = cyRef.current!;
         const background = getComputedStyle(container.current!).getPropertyValue('--canvas-bg').trim() || '#ffffff';
-        return cy.png({ output: 'blob-promise', full: true, scale: 2, bg: background, maxWidth: 16000, maxHeight: 16000 });
+        const drawing = await cy.png({ output: 'blob-promise', full: true, scale: 2, bg: background, maxWidth: 16000, maxHeight: 16000 });
+        return framedPng(drawing, caption, latest.current.theme, background, 2);
       },
       svg: () => {
         const background = getComputedStyle(container.current!).getPropertyValue('--canvas-bg').trim() || '#ffffff';
