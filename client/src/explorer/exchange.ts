@@ -1,7 +1,9 @@
 import { briefingCaption, citedSources, type Caption } from '../state/briefing';
 import { exportView, importView } from '../state/exchange';
 import { visibleIds } from '../state/filters';
-import { sourceList } from '../state/sources';
+import { pathSentence } from '../state/paths';
+import { reportHtml } from '../state/report';
+import { citations, sourceList } from '../state/sources';
 import { commit, perform, requestViewport, update, viewOf, type Explorer } from './store';
 
 /** Hands a file to the user; the browser's download in the app, a recorder in tests. */
@@ -21,6 +23,34 @@ export async function currentCaption(explorer: Explorer, today = new Date()): Pr
 export function exportPng(explorer: Explorer, save: Save): Promise<void> {
   return perform(explorer, 'Drawing the PNG…', async () => {
     if (explorer.canvas) save('nexo-view.png', await explorer.canvas.png(await currentCaption(explorer)), 'image/png');
+  });
+}
+
+function dataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error ?? new Error('The picture could not be read'));
+    reader.readAsDataURL(blob);
+  });
+}
+
+/** A one-page HTML report of the current view, to print or save as PDF: the picture, the path in words, the numbered sources. */
+export function exportReport(explorer: Explorer, save: Save): Promise<void> {
+  return perform(explorer, 'Writing the report…', async () => {
+    if (!explorer.canvas) return;
+    const caption = await currentCaption(explorer);
+    const view = viewOf(explorer);
+    const titles: Record<string, string> = {};
+    for (const id of citedSources(view, visibleIds(view)))
+      titles[id] = await explorer.api.getSource(id).then(
+        (document) => document.title,
+        () => id,
+      );
+    const { paths } = explorer.store.getState();
+    const path = paths?.paths[paths.active];
+    const picture = await dataUrl(await explorer.canvas.png(caption));
+    save('nexo-report.html', reportHtml(caption, picture, path ? pathSentence(path) : undefined, citations(view, visibleIds(view).edges, titles)), 'text/html');
   });
 }
 

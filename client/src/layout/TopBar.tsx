@@ -1,7 +1,7 @@
 import { useRef, type RefObject } from 'react';
 import { download } from '../explorer/browser';
 import { redoStep, runLayout, undoStep } from '../explorer/edit';
-import { exportJson, exportPng, exportSources, exportSvg, importFile } from '../explorer/exchange';
+import { exportJson, exportPng, exportReport, exportSources, exportSvg, importFile } from '../explorer/exchange';
 import { place } from '../explorer/place';
 import { useExplorer, useExplorerState } from '../explorer/react';
 import { requestViewport, update } from '../explorer/store';
@@ -56,6 +56,7 @@ export function TopBar({ searchInput }: { searchInput: RefObject<HTMLInputElemen
             { label: 'SVG drawing', onSelect: () => exportSvg(explorer, download), disabled: nodeCount === 0 },
             { label: 'JSON (nodes, edges, positions)', onSelect: () => exportJson(explorer, download), disabled: nodeCount === 0 },
             { label: 'Source list (numbered citations)', onSelect: () => void exportSources(explorer, download), disabled: nodeCount === 0 },
+            { label: 'Report (one page, print to PDF)', onSelect: () => void exportReport(explorer, download), disabled: nodeCount === 0 },
             { label: 'Import JSON…', onSelect: () => importInput.current?.click() },
           ]}
         />
