@@ -108,6 +108,7 @@ describe('exports fit for a briefing', { timeout: 150_000 }, () => {
       const document = new DOMParser().parseFromString(text, 'image/svg+xml');
       return {
         error: document.querySelector('parsererror')?.textContent ?? '',
+        icons: document.querySelectorAll('image').length,
         fills: [...document.querySelectorAll('path')].map((shape) => shape.getAttribute('fill') ?? ''),
         texts: [...document.querySelectorAll('text')].map((label) => ({
           text: label.textContent ?? '',
@@ -117,6 +118,7 @@ describe('exports fit for a briefing', { timeout: 150_000 }, () => {
       };
     }, svg);
     expect(parsed.error).toBe('');
+    expect(parsed.icons).toBe(onCanvas.length);
 
     for (const kind of kinds) {
       const expected = onCanvas.filter((node) => node.kind === kind).length;
@@ -158,5 +160,20 @@ describe('exports fit for a briefing', { timeout: 150_000 }, () => {
     // Text is drawn with anti-aliasing: many shades in the title band, where a bare drawing has only its background.
     expect(framed.title).toBeGreaterThan(10);
     for (const kind of ['Event', 'Location', 'Organization']) expect(framed.footer).toContain(kindStyle(kind).color);
+  });
+
+  it('the report opens as a page with the picture, the numbered sources and the credit, and prints to PDF', async () => {
+    const file = await download(/Report/, 'briefing-report.html');
+    const report = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await report.goto(`file://${file}`);
+    await report.locator('figure img').evaluate((image: HTMLImageElement) => image.decode());
+    expect(await report.locator('figure img').evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(1000);
+    expect(await report.locator('h1').textContent()).toBe(`${neighbourhood.nodes.length} entities, ${neighbourhood.edges.length} relationships`);
+    expect(await report.locator('ol > li').count()).toBe(neighbourhood.edges.length);
+    expect(await report.locator('.credits').textContent()).toContain('CC BY-SA 4.0');
+    await screenshot(report, 'briefing-report');
+    const pdf = await report.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 4).toString('ascii')).toBe('%PDF');
+    await report.close();
   });
 });

@@ -11,7 +11,7 @@ interface KindStyle {
 
 // White glyphs drawn inside the node, so a kind reads by colour, shape and icon (colour alone fails the colour-blind).
 const glyph = (path: string): string =>
-  `data:image/svg+xml;utf8,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="#ffffff">${path}</svg>`)}`;
+  `data:image/svg+xml;utf8,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 24 24" fill="#ffffff">${path}</svg>`)}`;
 
 const KINDS: Record<string, KindStyle> = {
   Person: {
