@@ -176,4 +176,28 @@ describe('exports fit for a briefing', { timeout: 150_000 }, () => {
     expect(pdf.subarray(0, 4).toString('ascii')).toBe('%PDF');
     await report.close();
   });
+
+  it('in the dark theme at 1280×720 the framed PNG takes the dark canvas colour', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await page.waitForTimeout(600);
+    await screenshot(page, 'briefing-view-dark-1280');
+    const file = await download(/PNG/, 'briefing-dark.png');
+    const background = await page.evaluate(() => getComputedStyle(document.querySelector('.canvas')!).getPropertyValue('--canvas-bg').trim());
+    const corner = await page.evaluate(async (data) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const [red, green, blue] = context.getImageData(2, 2, 1, 1).data;
+      return `#${[red!, green!, blue!].map((value) => value.toString(16).padStart(2, '0')).join('')}`;
+    }, readFileSync(file).toString('base64'));
+    expect(corner).toBe(background.toLowerCase());
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  });
 });
