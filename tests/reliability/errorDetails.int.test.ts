@@ -31,7 +31,7 @@ async function consoleDetail(cypher: string): Promise<{ status: number; detail: 
 describe('error details', () => {
   it('keep what went wrong but not the Java class names Neo4j quotes', async () => {
     // Lucene cannot parse a query that is only an operator; Neo4j's message names Lucene's exception class.
-    const answer = await consoleDetail("CALL db.index.fulltext.queryNodes('entity_search', 'AND') YIELD node RETURN node");
+    const answer = await consoleDetail("CALL db.index.fulltext.queryNodes('entity_names', 'AND') YIELD node RETURN node");
 
     expect(answer.status).toBe(400);
     expect(answer.detail).toMatch(/^Failed to invoke procedure `db.index.fulltext.queryNodes`: Encountered/);

@@ -146,7 +146,8 @@ const hostileQueries: Hostile[] = [
     'MATCH p=()-[*]-() count': 'MATCH p = ()-[*]-() RETURN count(p)',
     'every path returned': 'MATCH p = (a)-[*]-(b) RETURN p',
     'from one hub, in a subquery': "MATCH (a:Entity {id: 'person:abimael-guzman'}) CALL (a) { MATCH p = (a)-[*]-() RETURN count(p) AS c } RETURN c",
-    'two chained [*0..]': 'MATCH (a)-[*0..]->(b)-[*0..]->(c) RETURN count(*)',
+    // Undirected, so the count explodes on any graph with a cycle; the directed form finished in time on the Peru DAG.
+    'two chained [*0..]': 'MATCH (a)-[*0..]-(b)-[*0..]-(c) RETURN count(*)',
   }),
   ...cypher('string and list blow-ups', 'stopped', {
     'reduce building a string quadratically': "RETURN reduce(s = '', x IN range(1, 100000) | s + 'xxxxxxxxxx') AS s",
@@ -323,12 +324,14 @@ describe('POST /api/query against hostile statements', () => {
         const answer = await postJson((hostile.outcome === 'harmless' ? generousApp : app).base, '/api/query', hostile.body);
         answers.push({ hostile, answer });
         const summary = `${answer.status} ${answer.text.slice(0, 300)}`;
-        expect(answer.status === 504 || answer.status < 500, summary).toBe(true);
+        // 503 + Retry-After: the server kept this one out (console workers or connections all busy), which is not a failure.
+        const keptOut = answer.status === 503 && answer.retryAfter !== null;
+        expect(keptOut || answer.status === 504 || answer.status < 500, summary).toBe(true);
         expect(answer.text, summary).not.toContain('root:');
 
         const refused = answer.status >= 400 && answer.status < 500;
         const stopped =
-          answer.status === 504 || answer.status === 413 || (answer.status === 200 && (answer.body as { truncated?: boolean }).truncated === true);
+          keptOut || answer.status === 504 || answer.status === 413 || (answer.status === 200 && (answer.body as { truncated?: boolean }).truncated === true);
         if (answer.status !== 200) expectProblem(answer);
         if (hostile.outcome === 'refused') expect(refused, summary).toBe(true);
         if (hostile.outcome === 'stopped') expect(stopped, summary).toBe(true);

@@ -16,6 +16,8 @@ export interface Answer {
   text: string;
   /** The parsed body, or undefined when it is not JSON. */
   body: unknown;
+  /** The Retry-After header of a 429 or 503, else null. */
+  retryAfter: string | null;
   elapsedMs: number;
 }
 
@@ -51,7 +53,14 @@ export async function send(
   } catch {
     body = undefined;
   }
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', text, body, elapsedMs: Date.now() - startedAt };
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    text,
+    body,
+    retryAfter: response.headers.get('retry-after'),
+    elapsedMs: Date.now() - startedAt,
+  };
 }
 
 /** POSTs a value as JSON. */
