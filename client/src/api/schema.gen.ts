@@ -1286,7 +1286,8 @@ export interface operations {
           'application/json': {
             /** @constant */
             algorithm: 'louvain';
-            modularity: number;
+            /** @description Newman modularity of the partition; null when the scope has no ties (undefined there) */
+            modularity: number | null;
             /** @description Communities found (all of them, not only those returned) */
             count: number;
             communities: {
@@ -1359,7 +1360,8 @@ export interface operations {
           'application/json': {
             /** @constant */
             algorithm: 'louvain';
-            modularity: number;
+            /** @description Newman modularity of the partition; null when the scope has no ties (undefined there) */
+            modularity: number | null;
             /** @description Communities found (all of them, not only those returned) */
             count: number;
             communities: {

@@ -118,7 +118,7 @@ export function analysisRoutes(context: AppContext): AnyRoute[] {
       fields: { weight: weightParameter, limit: limitParameter(50, 'communities') },
       response: z.object({
         algorithm: z.literal('louvain'),
-        modularity: z.number(),
+        modularity: z.number().nullable().describe('Newman modularity of the partition; null when the scope has no ties (undefined there)'),
         count: z.number().describe('Communities found (all of them, not only those returned)'),
         communities: z.array(groupSchema),
       }),

@@ -61,7 +61,9 @@ export class AnalysisService {
     };
   }
 
-  async communities(request: ScopedRequest & { limit: number }): Promise<{ algorithm: 'louvain'; modularity: number; count: number; communities: Group[] }> {
+  async communities(
+    request: ScopedRequest & { limit: number },
+  ): Promise<{ algorithm: 'louvain'; modularity: number | null; count: number; communities: Group[] }> {
     const projection = await this.projections.projection(request.scope, request);
     const { community, count, modularity } = await this.run(projection, { kind: 'communities' });
     return { algorithm: 'louvain', modularity, count, communities: groupsOf(projection, community).groups.slice(0, request.limit) };

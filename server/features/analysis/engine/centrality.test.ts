@@ -81,6 +81,13 @@ describe("Zachary's karate club", () => {
     expect(count).toBeGreaterThan(1);
     expect(new Set(community).size).toBe(count);
   });
+
+  it('gives no modularity for nodes without ties, where it is undefined (m = 0), not NaN', () => {
+    const isolated = csrOf(3, []);
+    const { modularity, count } = louvainCommunities(isolated, toGraphology(isolated));
+    expect(modularity).toBeNull();
+    expect(count).toBe(3);
+  });
 });
 
 describe('a disconnected graph', () => {

@@ -53,12 +53,19 @@ export function eigenvectorCentrality(csr: Csr, graph: Graph): Float64Array {
 export interface Communities {
   community: Int32Array;
   count: number;
-  /** Newman's modularity Q = 1/(2m) Σ_ij (A_ij − k_i k_j / 2m) δ(c_i, c_j) of the partition found. */
-  modularity: number;
+  /**
+   * Newman's modularity Q = 1/(2m) Σ_ij (A_ij − k_i k_j / 2m) δ(c_i, c_j) of the partition found; null when the graph has
+   * no ties (m = 0), where Q is undefined (NetworkX raises a ZeroDivisionError there).
+   */
+  modularity: number | null;
 }
 
 /** Louvain communities (Blondel et al. 2008) at resolution 1, with a seeded random order of moves. */
 export function louvainCommunities(csr: Csr, graph: Graph): Communities {
   const result = louvain.detailed(graph, { rng: seededRandom(LOUVAIN_SEED), getEdgeWeight: csr.weights ? 'weight' : null });
-  return { community: Int32Array.from({ length: csr.n }, (_, v) => result.communities[v]!), count: result.count, modularity: result.modularity };
+  return {
+    community: Int32Array.from({ length: csr.n }, (_, v) => result.communities[v]!),
+    count: result.count,
+    modularity: Number.isFinite(result.modularity) ? result.modularity : null,
+  };
 }
