@@ -39,6 +39,22 @@ const requests: Record<string, [method: 'GET' | 'POST', path: string, body?: unk
   'GET /api/sources/:id': ['GET', `/api/sources/${dataset.manifest.id}`],
   'GET /api/paths': ['GET', `/api/paths?from=${NODE}&to=${OTHER}`],
   'POST /api/query': ['POST', '/api/query', { cypher: 'MATCH (n:Entity) RETURN count(n) AS entities' }],
+  'GET /api/analysis/centrality': ['GET', '/api/analysis/centrality?measure=degree'],
+  'POST /api/analysis/centrality': ['POST', '/api/analysis/centrality', { ids: [NODE, OTHER], measure: 'degree' }],
+  'GET /api/analysis/why-central': ['GET', `/api/analysis/why-central?id=${OTHER}`],
+  'POST /api/analysis/why-central': ['POST', '/api/analysis/why-central', { ids: [NODE, OTHER], id: OTHER }],
+  'POST /api/analysis/connect': ['POST', '/api/analysis/connect', { ids: [NODE, OTHER] }],
+  'POST /api/analysis/common-neighbours': ['POST', '/api/analysis/common-neighbours', { ids: [NODE, OTHER] }],
+  'GET /api/analysis/communities': ['GET', '/api/analysis/communities'],
+  'POST /api/analysis/communities': ['POST', '/api/analysis/communities', { ids: [NODE, OTHER] }],
+  'GET /api/analysis/components': ['GET', '/api/analysis/components'],
+  'POST /api/analysis/components': ['POST', '/api/analysis/components', { ids: [NODE, OTHER] }],
+  'GET /api/analysis/cores': ['GET', '/api/analysis/cores'],
+  'POST /api/analysis/cores': ['POST', '/api/analysis/cores', { ids: [NODE, OTHER] }],
+  'GET /api/analysis/brokers': ['GET', '/api/analysis/brokers'],
+  'POST /api/analysis/brokers': ['POST', '/api/analysis/brokers', { ids: [NODE, OTHER] }],
+  'GET /api/analysis/key-players': ['GET', '/api/analysis/key-players'],
+  'POST /api/analysis/key-players': ['POST', '/api/analysis/key-players', { ids: [NODE, OTHER] }],
 };
 
 async function send(app: RunningApp, route: string): Promise<Answer> {
