@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { projectRoot } from '../server/projectRoot.js';
+import { seededRandom } from '../server/features/analysis/engine/random.js';
 
 // npm run generate -- --relationships N --seed S [--out DIR]
 // Writes a criminal-network-like graph in neo4j-admin CSV format (see bench/README.md):
@@ -17,18 +18,6 @@ const argumentsSchema = z.object({
     .max(2 ** 32 - 1),
   out: z.string().min(1).optional(),
 });
-
-/** mulberry32: a small seeded PRNG, so a seed always gives the same files. Returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Share of each relationship type; CALLED takes what rounding leaves. */
 const typeShares = {
@@ -176,7 +165,7 @@ function typeCounts(total: number): Record<RelationshipType, number> {
 
 /** Writes the files into outDir; returns a summary: rows per file and the biggest hubs. */
 export async function generate(relationships: number, seed: number, outDir: string): Promise<string[]> {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const uniform = (size: number): number => Math.floor(random() * size);
   // u^k piles the draws onto the low indexes: a power-law head, so a few nodes get most links.

@@ -11,7 +11,8 @@ import { fillCypherTemplate } from '../server/neo4j/cypherIdentifiers.js';
 import { startLocalNeo4j } from '../server/neo4j/localServer.js';
 import { projectRoot } from '../server/projectRoot.js';
 import { measureApi, measureRaw, scenarios, type Latency } from './apiLatency.js';
-import { generate, mulberry32 } from './generate.js';
+import { seededRandom } from '../server/features/analysis/engine/random.js';
+import { generate } from './generate.js';
 import { rawImport } from './importRate.js';
 import { startServerProcess } from './support/serverProcess.js';
 import { measureUi } from './uiFrames.js';
@@ -138,7 +139,7 @@ async function benchSize(relationships: number, options: BenchOptions): Promise<
 
 /** Seeded picks: persons by their generated ids, their names as search texts, and person pairs at most 6 hops apart. */
 async function pickInputs(db: { driver: Driver; name: string }, relationships: number, hubId: string, timeoutMs: number) {
-  const random = mulberry32(SEED);
+  const random = seededRandom(SEED);
   const persons = Math.max(20, Math.round(relationships / 4));
   const personId = () => `Person:p${Math.floor(random() * persons)}`;
   const candidates = Array.from({ length: 200 }, personId);

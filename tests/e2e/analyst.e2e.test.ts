@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../support/testDatabase.js';
-import { buildClientIfStale, canvasIds, launchChromium, nodePoint, screenshot, startExplorer, warmUp } from './harness.js';
+import { buildClientIfStale, canvasIds, launchChromium, nodePoint, screenshot, startExplorer, until, warmUp } from './harness.js';
 
 // Analyst round two (issue 14): the console drawer, several entities at once, namesakes, placement, time, honest paths.
 const db = openTestDatabase();
@@ -15,15 +15,6 @@ let page: Page;
 const GUZMAN = 'person:abimael-guzman';
 const SHINING_PATH = 'organization:shining-path';
 const BAZAN = 'person:david-bazan-arevalo';
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
 
 async function searchAndPick(text: string, option: string): Promise<void> {
   const box = page.getByRole('combobox', { name: 'Search entities' });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../support/testDatabase.js';
-import { artifactsDir, buildClientIfStale, canvasIds, launchChromium, nodePoint, screenshot, startExplorer, warmUp } from './harness.js';
+import { artifactsDir, buildClientIfStale, canvasIds, launchChromium, nodePoint, screenshot, startExplorer, until, warmUp } from './harness.js';
 
 const db = openTestDatabase();
 let server: Server;
@@ -16,15 +16,6 @@ let page: Page;
 const GUZMAN = 'person:abimael-guzman';
 const SHINING_PATH = 'organization:shining-path';
 const BAZAN = 'person:david-bazan-arevalo';
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
 
 /**
  * A view export of `nodes` actors with 1.5 links each, half of them to a few hubs, and no positions: what a large

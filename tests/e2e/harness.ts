@@ -107,3 +107,13 @@ export async function nodePoint(page: Page, id: string): Promise<{ x: number; y:
   await page.waitForTimeout(700);
   return page.evaluate((nodeId) => window.__nexo!.pagePosition(nodeId)!, id);
 }
+
+/** Polls `check` every 100 ms until it holds, failing with `what` after `timeoutMs`. */
+export async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}

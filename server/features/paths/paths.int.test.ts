@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../../bench/generate.js';
+import { seededRandom } from '../analysis/engine/random.js';
 import { startApp, type RunningApp } from '../../../tests/support/testApp.js';
 import { emptyDatabase, openTestDatabase, readQuery } from '../../../tests/support/testDatabase.js';
 import type { Graph } from '../../neo4j/graph.js';
@@ -41,7 +41,7 @@ function link(id: string, type: string, source: string, target: string): Dataset
  * clique); and 11 layers of 30 people, each linked to everyone in the next layer (30^9 shortest paths end to end).
  */
 function generatedDataset(): Dataset {
-  const random = mulberry32(20_260_611);
+  const random = seededRandom(20_260_611);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const nodes: DatasetNode[] = [];
   const relationships: DatasetRelationship[] = [];
@@ -315,7 +315,7 @@ function testCase(from: string, to: string, filter: Filter): Case {
  * checked where it has something to enumerate.
  */
 function sampleCases(ids: string[], filters: Filter[], seed: number): Case[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const cases = Array.from({ length: PAIRS_PER_GRAPH }, (_, index) => testCase(...randomPair(ids, random), filters[index % filters.length]!));
   const [filter] = filters;
   for (let attempt = 0, found = 0; attempt < 5000 && found < PAIRS_WITH_SEVERAL_SHORTEST; attempt++) {
@@ -550,7 +550,7 @@ describe('GET /api/paths avoiding entities, labels and relationship types', () =
   it(
     'finds in every mode only paths that avoid them, as short as a search over what is left',
     async () => {
-      const random = mulberry32(23);
+      const random = seededRandom(23);
       let withPath = 0;
       let changed = 0;
       for (let index = 0; index < 48; index++) {
