@@ -90,25 +90,35 @@ export async function scenarios(db: Db, inputs: ScenarioInputs, timeoutMs: numbe
 }
 
 /**
- * autocannon against the API at `connections`, cycling through the scenario's paths. Percentiles come from each
- * response's own time: autocannon's histogram keeps whole milliseconds, too coarse for 1-2 ms answers.
+ * A measurement with no answer in it says nothing: on a loaded machine a one-second run can end before the first answer
+ * (autocannon drops the requests still in flight), so every measurement goes on until it holds at least this many.
+ */
+const MIN_SAMPLES = 5;
+
+/**
+ * autocannon against the API at `connections`, cycling through the scenario's paths, for `seconds` and then, if too few
+ * answers came back, for as many more requests as are missing. Percentiles come from each response's own time:
+ * autocannon's histogram keeps whole milliseconds, too coarse for 1-2 ms answers.
  */
 export async function measureApi(base: string, scenario: Scenario, connections: number, seconds: number): Promise<Latency> {
   const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      { url: base, connections, duration: seconds, requests: scenario.paths.map((path) => ({ method: 'GET' as const, path })), timeout: 30 },
-      (error, finished) => (error ? reject(error) : resolve(finished)),
-    );
-    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-      if (statusCode < 300) latencies.push(responseTime);
+  const requests = scenario.paths.map((path) => ({ method: 'GET' as const, path }));
+  const run = (limit: { duration: number } | { amount: number }) =>
+    new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon({ url: base, connections, requests, timeout: 30, ...limit }, (error, finished) =>
+        error ? reject(error) : resolve(finished),
+      );
+      instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+        if (statusCode < 300) latencies.push(responseTime);
+      });
     });
-  });
-  return {
-    ...percentiles(latencies),
-    requestsPerSecond: Math.round(result.requests.average),
-    errors: result.errors + result.timeouts + result.non2xx,
-  };
+  const timed = await run({ duration: seconds });
+  let errors = timed.errors + timed.timeouts + timed.non2xx;
+  if (latencies.length < MIN_SAMPLES) {
+    const topUp = await run({ amount: Math.max(connections, MIN_SAMPLES - latencies.length) });
+    errors += topUp.errors + topUp.timeouts + topUp.non2xx;
+  }
+  return { ...percentiles(latencies), requestsPerSecond: Math.round(timed.requests.average), errors };
 }
 
 /**
@@ -121,7 +131,7 @@ export async function measureRaw(db: Db, scenario: Scenario, connections: number
   let next = 0;
   const deadline = performance.now() + seconds * 1000;
   const worker = async () => {
-    while (performance.now() < deadline) {
+    while (performance.now() < deadline || latencies.length + errors < MIN_SAMPLES) {
       const index = next++;
       const started = performance.now();
       try {

@@ -321,7 +321,10 @@ describe('POST /api/query against hostile statements', () => {
     it.each(hostileQueries.filter((hostile) => hostile.category === category).map((hostile) => [hostile.name, hostile] as const))(
       '%s is refused or stopped, never a 500 or a hang',
       async (_name, hostile) => {
-        const answer = await postJson((hostile.outcome === 'harmless' ? generousApp : app).base, '/api/query', hostile.body);
+        // Only statements expected to be stopped meet the short limit: a refusal (planning, the read-only mode) must not
+        // turn into a 504 because a loaded machine planned it slowly.
+        const target = hostile.outcome === 'stopped' || hostile.outcome === 'either' ? app : generousApp;
+        const answer = await postJson(target.base, '/api/query', hostile.body);
         answers.push({ hostile, answer });
         const summary = `${answer.status} ${answer.text.slice(0, 300)}`;
         // 503 + Retry-After: the server kept this one out (console workers or connections all busy), which is not a failure.
