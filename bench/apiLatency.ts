@@ -1,3 +1,4 @@
+import { visibleDatasets } from '../server/features/datasets/datasets.service.js';
 import autocannon from 'autocannon';
 import { cypherFile } from '../server/cypher.js';
 import { prepareNeighbours } from '../server/features/neighbours/neighbours.service.js';
@@ -44,10 +45,12 @@ const PATH_SLOTS = { types: '', arrowHead: '', maxHops: '6', exclusions: '' };
 /** The five scenarios the bench measures, each as API paths and as the services' own Cypher. */
 export async function scenarios(db: Db, inputs: ScenarioInputs, timeoutMs: number): Promise<Scenario[]> {
   const readDetails = await prepareNodeDetails(db, timeoutMs);
+  const datasets = await visibleDatasets(db, [], timeoutMs);
   const neighbours = await prepareNeighbours(db, [], 'both', timeoutMs);
   const endpoints = cypherFile('paths/endpoints.cypher');
   const shortest = fillCypherTemplate(cypherFile('paths/shortest.cypher'), PATH_SLOTS);
-  const page = (tx: StatementRunner, id: string) => tx.run(neighbours.cypher, neighbours.parameters(id, { labels: [], skip: 0, limit: NEIGHBOURS_LIMIT }));
+  const page = (tx: StatementRunner, id: string) =>
+    tx.run(neighbours.cypher, neighbours.parameters(id, { labels: [], skip: 0, limit: NEIGHBOURS_LIMIT, datasets }));
   const id = (index: number) => inputs.ordinaryIds[index % inputs.ordinaryIds.length]!;
   const pair = (index: number) => inputs.pathPairs[index % inputs.pathPairs.length]!;
   const text = (index: number) => inputs.searchTexts[index % inputs.searchTexts.length]!;
@@ -55,13 +58,13 @@ export async function scenarios(db: Db, inputs: ScenarioInputs, timeoutMs: numbe
     {
       name: 'search',
       paths: inputs.searchTexts.map((q) => `/api/search?q=${encodeURIComponent(q)}`),
-      raw: (tx, index) => readIndexHits(tx, searchTerms(text(index)), [], SEARCH_CANDIDATES),
+      raw: (tx, index) => readIndexHits(tx, searchTerms(text(index)), [], datasets, SEARCH_CANDIDATES),
       autoCommit: true,
     },
     {
       name: 'node details',
       paths: inputs.ordinaryIds.map((node) => `/api/nodes/${encodeURIComponent(node)}`),
-      raw: (tx, index) => readDetails(tx, id(index)),
+      raw: (tx, index) => readDetails(tx, id(index), datasets),
       autoCommit: true,
     },
     {
@@ -81,8 +84,8 @@ export async function scenarios(db: Db, inputs: ScenarioInputs, timeoutMs: numbe
       paths: inputs.pathPairs.map(([from, to]) => `/api/paths?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&maxHops=6`),
       raw: async (tx, index) => {
         const [from, to] = pair(index);
-        await tx.run(endpoints, { from, to });
-        return tx.run(shortest, { from, to });
+        await tx.run(endpoints, { from, to, datasets });
+        return tx.run(shortest, { from, to, datasets });
       },
       autoCommit: false,
     },

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { readDataset } from './features/load/dataset.js';
 import { warmQueryPlans } from './features/health/warmUp.js';
+import { IMPORT_IDLE_MS, removeIncompleteDatasets } from './features/datasets/datasets.service.js';
 import { applySchema, loadDataset } from './features/load/load.service.js';
 import type { Database } from './neo4j/database.js';
 import type { LocalNeo4jEvent, LocalNeo4jServer } from './neo4j/localServer.js';
@@ -36,6 +37,8 @@ export async function bootstrapDatabase(
 
   readiness.set(false, 'starting: applying the schema');
   await applySchema(db);
+  const removed = await removeIncompleteDatasets(db, IMPORT_IDLE_MS);
+  if (removed.length > 0) logger.warn(`Removed the leftovers of unfinished imports: ${removed.join(', ')}`);
   const { records } = await timedRead(db, config.queryTimeoutMs, (tx) => tx.run('MATCH (n:Entity) RETURN count(n) AS entities'), { autoCommit: true });
   const empty = toNumber(records[0]?.get('entities')) === 0;
   if (config.loadOnStart === 'always' || (config.loadOnStart === 'auto' && empty)) {

@@ -1,6 +1,7 @@
 import type { AppContext } from './appContext.js';
 import type { AnyRoute } from './http/route.js';
 import { analysisRoutes } from './features/analysis/analysis.routes.js';
+import { datasetsRoutes } from './features/datasets/datasets.routes.js';
 import { consoleRoutes } from './features/console/console.routes.js';
 import { degreesRoutes } from './features/degrees/degrees.routes.js';
 import { neighboursRoutes } from './features/neighbours/neighbours.routes.js';
@@ -14,6 +15,7 @@ import { subgraphRoutes } from './features/subgraph/subgraph.routes.js';
 /** Every API route, in the order the OpenAPI document lists them. Each feature contributes its own. */
 export function apiRoutes(context: AppContext): AnyRoute[] {
   return [
+    ...datasetsRoutes(context),
     ...searchRoutes(context),
     ...nodesRoutes(context),
     ...neighboursRoutes(context),

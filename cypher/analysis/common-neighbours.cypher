@@ -1,9 +1,9 @@
 // The entities linked (either direction) to every one of the given entities, the given ones excepted.
 UNWIND $ids AS id
-MATCH (:Entity {id: id})--(c:Entity)
-WHERE NOT c.id IN $ids
+MATCH (:Entity {__nexo_id: id})--(c:Entity)
+WHERE NOT c.__nexo_id IN $ids
 WITH c, count(DISTINCT id) AS shared
 WHERE shared = size($ids)
 RETURN c
-ORDER BY c.name, c.id
+ORDER BY c.name, c.__nexo_id
 LIMIT $limit

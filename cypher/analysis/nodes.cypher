@@ -1,4 +1,4 @@
 // The entities with the given ids, to show analysis results in the API's Node shape.
 UNWIND $ids AS id
-MATCH (n:Entity {id: id})
+MATCH (n:Entity {__nexo_id: id})
 RETURN n

@@ -7,7 +7,9 @@
 // links reads about a page of them, where ORDER BY name read and sorted all 140,000. The order is stable while the
 // graph is unchanged. For the same reason the count stops after $countUpTo neighbours: when it reaches that, the
 // service reports "more than" instead of an exact total.
-MATCH (n:Entity {id: $id})
+// Relationships never cross datasets, so keeping n within $datasets keeps its neighbours there too.
+MATCH (n:Entity {__nexo_id: $id})
+WHERE n.__nexo_dataset IN $datasets
 CALL (n) {
   MATCH (n){{expand}}(m)
   WHERE m <> n AND (size($labels) = 0 OR any(label IN labels(m) WHERE label IN $labels))

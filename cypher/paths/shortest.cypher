@@ -4,7 +4,9 @@
 // shortestPath() rather than SHORTEST 1: in Neo4j 5.26 the function is a bidirectional breadth-first search, while
 // SHORTEST 1 expanded from one side; on a generated graph of 100,000 relationships a pair 3 hops apart beside a hub
 // took 3.6 s with SHORTEST 1 and 10 ms with shortestPath() (bench/README.md).
-MATCH (from:Entity {id: $from}), (to:Entity {id: $to})
+// Relationships never cross datasets, so ends within $datasets keep the whole path there.
+MATCH (from:Entity {__nexo_id: $from}), (to:Entity {__nexo_id: $to})
+WHERE from.__nexo_dataset IN $datasets AND to.__nexo_dataset IN $datasets
 MATCH path = shortestPath((from)-[{{types}}*1..{{maxHops}}]-{{arrowHead}}(to))
 {{exclusions}}
 RETURN path

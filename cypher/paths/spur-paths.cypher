@@ -6,7 +6,7 @@
 // spur.maxHops this spur's own limit (the hops its root path has not used).
 UNWIND $spurs AS spur
 MATCH (start) WHERE elementId(start) = spur.node
-MATCH (to:Entity {id: $to})
+MATCH (to:Entity {__nexo_id: $to})
 CALL (spur, start, to) {
   MATCH path = shortestPath((start)-[{{types}}*1..{{maxHops}}]-{{arrowHead}}(to))
   WHERE all(relationship IN relationships(path) WHERE NOT elementId(relationship) IN spur.bannedRelationships)

@@ -5,11 +5,11 @@ MATCH (s:Source {id: $id})
 CALL (s) {
   MATCH (n:Entity)
   WHERE n.source = s.id AND n.quotes IS NOT NULL
-  RETURN collect({ id: n.id, quotes: n.quotes }) AS nodes
+  RETURN collect({ id: n.__nexo_id, quotes: n.quotes }) AS nodes
 }
 CALL (s) {
   MATCH ()-[r]->()
   WHERE r.source = s.id AND r.quotes IS NOT NULL
-  RETURN collect({ id: r.id, quotes: r.quotes }) AS edges
+  RETURN collect({ id: r.__nexo_id, quotes: r.quotes }) AS edges
 }
 RETURN s { .id, .title, .text, .licence, .attribution, .url } AS source, nodes, edges

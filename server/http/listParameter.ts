@@ -19,3 +19,8 @@ export function commaSeparatedNames(description: string) {
     ])
     .describe(description);
 }
+
+/** The optional `dataset` parameter of every read: one or several dataset ids, comma-separated; default all. */
+export function datasetParameter() {
+  return commaSeparatedNames('Comma-separated dataset ids to stay within, e.g. peru,phones (default: every dataset)');
+}

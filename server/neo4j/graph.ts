@@ -49,14 +49,33 @@ export function plainValue(value: unknown): unknown {
   return value;
 }
 
-/** The stable id of a node, or its element id prefixed when the node has none (e.g. a Source). */
+/**
+ * Nexo's own keys on entities and relationships (see server/features/datasets/README.md): the API id and the
+ * dataset. The prefix keeps them apart from the user's properties, which may be called id, dataset or anything.
+ */
+export const NEXO_ID = '__nexo_id';
+export const NEXO_DATASET = '__nexo_dataset';
+const NEXO_PREFIX = '__nexo';
+
+/** The API id of a node, or its element id prefixed when the node has none (e.g. a Source). */
 export function nodeId(node: Neo4jNode): string {
-  const id = node.properties.id;
+  const id = node.properties[NEXO_ID];
   return typeof id === 'string' ? id : `element:${node.elementId}`;
 }
 
+/** The user's properties as plain JSON, without Nexo's own keys. */
 function plainProperties(properties: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, plainValue(value)]));
+  return Object.fromEntries(
+    Object.entries(properties)
+      .filter(([key]) => !key.startsWith(NEXO_PREFIX))
+      .map(([key, value]) => [key, plainValue(value)]),
+  );
+}
+
+/** The dataset a node or relationship belongs to, if it has one. */
+export function datasetOf(item: { properties: Record<string, unknown> }): string | undefined {
+  const dataset = item.properties[NEXO_DATASET];
+  return typeof dataset === 'string' ? dataset : undefined;
 }
 
 // Set once at start-up from NEXO_CAPTION_RULES; a process-wide setting rather than a parameter
@@ -70,7 +89,7 @@ export function useCaptionRules(rules: CaptionRules): void {
 
 /** A driver node as an API node; `name` comes from the caption rules when the data has none. */
 export function toGraphNode(node: Neo4jNode): GraphNode {
-  const { id: _id, ...rest } = plainProperties(node.properties);
+  const rest = plainProperties(node.properties);
   const id = nodeId(node);
   const name = typeof rest.name === 'string' && rest.name.length > 0 ? rest.name : captionFor(node.labels, { id, ...rest }, captionRules) || id;
   return { id, labels: [...node.labels], name, properties: rest };
@@ -78,13 +97,13 @@ export function toGraphNode(node: Neo4jNode): GraphNode {
 
 /** A driver relationship as an API edge; ends are looked up by element id among known nodes. */
 export function toGraphEdge(relationship: Relationship, endIds: (elementId: string) => string): GraphEdge {
-  const { id, ...rest } = plainProperties(relationship.properties);
+  const id = relationship.properties[NEXO_ID];
   return {
     id: typeof id === 'string' ? id : `element:${relationship.elementId}`,
     type: relationship.type,
     source: endIds(relationship.startNodeElementId),
     target: endIds(relationship.endNodeElementId),
-    properties: rest,
+    properties: plainProperties(relationship.properties),
   };
 }
 

@@ -11,6 +11,8 @@ export const HUB_NEIGHBOURS = 3000;
 /** Nodes outside the hub's neighbourhood, linked in a ring: ordinary nodes for subgraph and degree checks. */
 export const RING_SIZE = 20;
 export const GENERATED_SOURCE = 'generated-graph';
+/** The dataset the generated graph is loaded as, beside the Peru network. */
+export const GENERATED_DATASET = 'generated';
 
 const kinds = ['Person', 'Organization', 'Location'] as const;
 const QUOTE = 'Generated for tests.';
@@ -81,7 +83,7 @@ export function generatedGraph(): Dataset {
 /** Writes the generated graph through the same load path as real datasets (schema must be applied). */
 export async function loadGeneratedGraph(db: Pick<Database, 'driver' | 'name'>): Promise<Dataset> {
   const dataset = generatedGraph();
-  await loadDataset(db, dataset);
+  await loadDataset(db, dataset, GENERATED_DATASET);
   return dataset;
 }
 

@@ -9,8 +9,8 @@ import { timedRead } from '../../neo4j/timedRead.js';
 type Target = Pick<Database, 'driver' | 'name'>;
 
 /** Total relationship count of each known id; unknown ids are left out. */
-export async function getDegrees(db: Target, ids: string[], timeoutMs: number): Promise<Record<string, number>> {
-  const records = await timedRead(db, timeoutMs, async (tx) => (await tx.run(cypherFile('degrees/of-ids.cypher'), { ids })).records);
+export async function getDegrees(db: Target, ids: string[], datasets: string[], timeoutMs: number): Promise<Record<string, number>> {
+  const records = await timedRead(db, timeoutMs, async (tx) => (await tx.run(cypherFile('degrees/of-ids.cypher'), { ids, datasets })).records);
   return Object.fromEntries(records.map((record) => [record.get('id') as string, toNumber(record.get('degree'))]));
 }
 
@@ -21,22 +21,25 @@ export interface RankedNode {
 
 /** The ranking reads every entity's degree once; a minute-old answer is good enough for a start page. */
 const RANKING_CACHE_MS = 60_000;
-const rankingCache = new WeakMap<object, { at: number; limit: number; ranking: Promise<RankedNode[]> }>();
+const rankingCache = new WeakMap<object, Map<string, { at: number; limit: number; ranking: Promise<RankedNode[]> }>>();
 
 /** The most connected entities, highest degree first (ties by name, then id). */
-export function getMostConnected(db: Target, limit: number, timeoutMs: number): Promise<RankedNode[]> {
-  const cached = rankingCache.get(db.driver);
+export function getMostConnected(db: Target, limit: number, datasets: string[], timeoutMs: number): Promise<RankedNode[]> {
+  const perDriver = rankingCache.get(db.driver) ?? new Map<string, { at: number; limit: number; ranking: Promise<RankedNode[]> }>();
+  rankingCache.set(db.driver, perDriver);
+  const key = [...datasets].sort().join(',');
+  const cached = perDriver.get(key);
   if (cached && cached.limit >= limit && Date.now() - cached.at < RANKING_CACHE_MS) {
     return cached.ranking.then((ranking) => ranking.slice(0, limit));
   }
   const ranking = timedRead(db, timeoutMs, async (tx) => {
-    const { records } = await tx.run(cypherFile('degrees/most-connected.cypher'), { limit: neo4j.int(limit) });
+    const { records } = await tx.run(cypherFile('degrees/most-connected.cypher'), { limit: neo4j.int(limit), datasets });
     return records.map((record) => ({ node: toGraphNode(record.get('n') as Neo4jNode), degree: toNumber(record.get('degree')) }));
   });
   const entry = { at: Date.now(), limit, ranking };
-  rankingCache.set(db.driver, entry);
+  perDriver.set(key, entry);
   ranking.catch(() => {
-    if (rankingCache.get(db.driver) === entry) rankingCache.delete(db.driver);
+    if (perDriver.get(key) === entry) perDriver.delete(key);
   });
   return ranking;
 }

@@ -1,3 +1,4 @@
+import { visibleDatasets } from '../datasets/datasets.service.js';
 import { AppError } from '../../errors.js';
 import type { Database } from '../../neo4j/database.js';
 import { getMostConnected } from '../degrees/degrees.service.js';
@@ -25,28 +26,29 @@ export interface WarmUpReport {
  */
 export async function warmQueryPlans(db: Pick<Database, 'driver' | 'name'>, timeoutMs: number): Promise<WarmUpReport> {
   let known: string[] = [];
+  const datasets = await visibleDatasets(db, [], timeoutMs);
   const report: WarmUpReport = {
     shapes: [
       {
         name: 'most connected',
         ...(await attempt(async () => {
-          known = (await getMostConnected(db, START_LIST, timeoutMs)).map((entry) => entry.node.id);
+          known = (await getMostConnected(db, START_LIST, datasets, timeoutMs)).map((entry) => entry.node.id);
         })),
       },
     ],
   };
   const shapes: [string, () => Promise<unknown>][] = [
-    ['node details', () => getNodeDetails(db, NO_SUCH_ENTITY, timeoutMs)],
+    ['node details', () => getNodeDetails(db, NO_SUCH_ENTITY, datasets, timeoutMs)],
     ...directions.map((direction): [string, () => Promise<unknown>] => [
       `neighbours (${direction})`,
-      () => getNeighbours(db, NO_SUCH_ENTITY, { types: [], direction, labels: [], limit: 25, skip: 0 }, timeoutMs),
+      () => getNeighbours(db, NO_SUCH_ENTITY, { types: [], direction, labels: [], limit: 25, skip: 0, datasets }, timeoutMs),
     ]),
-    ['search', () => searchEntities(db, { q: 'warm up', limit: 10, labels: [] }, timeoutMs)],
+    ['search', () => searchEntities(db, { q: 'warm up', limit: 10, labels: [], datasets }, timeoutMs)],
     // The legend's first request: its summary query is planned per set of labels, slowly on a cold database.
     ['schema', () => getSchema(db, timeoutMs)],
   ];
   if (known.length >= 2) {
-    const request = { from: known[0]!, to: known[1]!, maxHops: DEFAULT_MAX_HOPS, types: [], directed: false, k: 3 };
+    const request = { from: known[0]!, to: known[1]!, maxHops: DEFAULT_MAX_HOPS, types: [], directed: false, k: 3, datasets };
     shapes.push(['shortest path', () => findPaths(db, { ...request, mode: 'shortest' }, timeoutMs)]);
   }
   // One at a time: the server is already answering users, and two cores are shared with Neo4j.

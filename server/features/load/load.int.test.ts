@@ -27,7 +27,7 @@ describe('applySchema', () => {
   it('creates the id constraints and the accent-folding full-text index over names, aliases and searchNames, and can run again', async () => {
     await applySchema(db);
     const constraints = await readQuery(db, 'SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names');
-    expect(constraints.records[0]!.get('names')).toEqual(expect.arrayContaining(['entity_id', 'source_id', 'import_id']));
+    expect(constraints.records[0]!.get('names')).toEqual(expect.arrayContaining(['entity_nexo_id', 'nexo_dataset_id', 'source_id', 'import_id']));
     const indexes = await readQuery(db, 'SHOW FULLTEXT INDEXES YIELD name, properties, options RETURN name, properties, options');
     const byName = new Map(indexes.records.map((record) => [record.get('name') as string, record]));
     // V004 replaced V002's entity_search with entity_names, which reads searchNames too.

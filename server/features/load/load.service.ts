@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { cypherFile } from '../../cypher.js';
 import type { Database } from '../../neo4j/database.js';
 import { invalidateKnownNames } from '../../neo4j/knownNames.js';
@@ -23,8 +23,11 @@ export async function applySchema(db: Pick<Database, 'driver' | 'name'>): Promis
   return applied.map((migration) => migration.file);
 }
 
+/** The id of the curated Peru network among Nexo's datasets. */
+export const PERU_DATASET = 'peru';
+
 /** Writes a checked dataset in one transaction: all of it or, on any failure, none of it. */
-export async function loadDataset(db: Pick<Database, 'driver' | 'name'>, dataset: Dataset): Promise<void> {
+export async function loadDataset(db: Pick<Database, 'driver' | 'name'>, dataset: Dataset, datasetId = PERU_DATASET): Promise<void> {
   const session = db.driver.session({ database: db.name });
   try {
     await session.executeWrite(async (tx) => {
@@ -44,7 +47,7 @@ export async function loadDataset(db: Pick<Database, 'driver' | 'name'>, dataset
         labels: [kind],
         properties: withoutUndefined({ ...rest, source: dataset.manifest.id }),
       }));
-      await inBatches(tx, 'load/entities.cypher', entities);
+      await inBatches(tx, 'load/entities.cypher', entities, datasetId);
       const relationships = dataset.relationships.map(({ id, type, source, target, ...rest }) => ({
         id,
         type,
@@ -52,7 +55,14 @@ export async function loadDataset(db: Pick<Database, 'driver' | 'name'>, dataset
         target,
         properties: withoutUndefined({ ...rest, source: dataset.manifest.id }),
       }));
-      await inBatches(tx, 'load/relationships.cypher', relationships);
+      await inBatches(tx, 'load/relationships.cypher', relationships, datasetId);
+      await tx.run(cypherFile('load/dataset.cypher'), {
+        id: datasetId,
+        name: dataset.manifest.title,
+        source: dataset.manifest.url ?? dataset.manifest.id,
+        nodes: neo4j.int(entities.length),
+        relationships: neo4j.int(relationships.length),
+      });
     });
     invalidateKnownNames(db);
     markGraphChanged();
@@ -61,9 +71,9 @@ export async function loadDataset(db: Pick<Database, 'driver' | 'name'>, dataset
   }
 }
 
-async function inBatches(tx: ManagedTransaction, file: string, rows: unknown[]): Promise<void> {
+async function inBatches(tx: ManagedTransaction, file: string, rows: unknown[], dataset: string): Promise<void> {
   for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-    await tx.run(cypherFile(file), { rows: rows.slice(start, start + BATCH_SIZE) });
+    await tx.run(cypherFile(file), { rows: rows.slice(start, start + BATCH_SIZE), dataset });
   }
 }
 

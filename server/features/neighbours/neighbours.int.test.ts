@@ -4,6 +4,7 @@ import { HUB_ID, HUB_NEIGHBOURS, loadPeruAndGeneratedGraph, neighbourId } from '
 import { openTestDatabase, readQuery } from '../../../tests/support/testDatabase.js';
 import { startApp, type RunningApp } from '../../../tests/support/testApp.js';
 import { toNumber } from '../../neo4j/values.js';
+import { visibleDatasets } from '../datasets/datasets.service.js';
 import { COUNT_AHEAD, prepareNeighbours, type NeighboursPage } from './neighbours.service.js';
 
 const db = openTestDatabase();
@@ -12,7 +13,11 @@ let baseUrl: string;
 
 beforeAll(async () => {
   await loadPeruAndGeneratedGraph(db);
-  await db.driver.executeQuery("CREATE (:Entity:Person {id: 'person:loner', name: 'Loner'})", {}, { database: db.name });
+  await db.driver.executeQuery(
+    "CREATE (:Entity:Person {id: 'person:loner', __nexo_id: 'person:loner', __nexo_dataset: 'peru', name: 'Loner'})",
+    {},
+    { database: db.name },
+  );
   // A generous time limit: the first request of each query shape is planned while other test servers share the CPU.
   app = await startApp(db, { QUERY_TIMEOUT_MS: '30000' });
   baseUrl = app.base;
@@ -116,9 +121,13 @@ describe('GET /api/nodes/:id/neighbours on a hub of 3,000 neighbours', () => {
   /** Rows of every Expand(All) in the plan of one neighbours page of the hub. */
   async function expandedRows(types: string[], direction: 'in' | 'out' | 'both', limit: number): Promise<number[]> {
     const query = await prepareNeighbours(db, types, direction, 30_000);
-    const { summary } = await db.driver.executeQuery(`PROFILE ${query.cypher}`, query.parameters(HUB_ID, { labels: [], skip: 0, limit }), {
-      database: db.name,
-    });
+    const { summary } = await db.driver.executeQuery(
+      `PROFILE ${query.cypher}`,
+      query.parameters(HUB_ID, { labels: [], skip: 0, limit, datasets: await visibleDatasets(db, [], 30_000) }),
+      {
+        database: db.name,
+      },
+    );
     const expansions: number[] = [];
     const walk = (operator: ProfiledPlan): void => {
       if (operator.operatorType.startsWith('Expand(All)')) expansions.push(operator.rows);

@@ -3,7 +3,8 @@ import type { AppContext } from '../../appContext.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
 import { edgeSchema, nodeSchema } from '../../neo4j/graph.js';
 import { nodeIdParams } from '../nodes/nodes.routes.js';
-import { commaSeparatedNames } from '../../http/listParameter.js';
+import { commaSeparatedNames, datasetParameter } from '../../http/listParameter.js';
+import { visibleDatasets } from '../datasets/datasets.service.js';
 import { COUNT_AHEAD, directions, getNeighbours } from './neighbours.service.js';
 
 const neighboursQuery = z.object({
@@ -12,6 +13,7 @@ const neighboursQuery = z.object({
   labels: commaSeparatedNames('Comma-separated labels a neighbour must have one of (default: all)'),
   limit: z.coerce.number().int().min(1).max(500).default(50).describe('Neighbours per page, 1 to 500 (default 50)'),
   skip: z.coerce.number().int().min(0).default(0).describe('Neighbours to skip, for the next pages (default 0)'),
+  dataset: datasetParameter(),
 });
 
 /** GET /api/nodes/:id/neighbours: a node's neighbourhood, one page at a time. */
@@ -38,7 +40,13 @@ export function neighboursRoutes(context: AppContext): AnyRoute[] {
         counts: z.array(z.object({ type: z.string(), direction: z.enum(['in', 'out']), count: z.number() })),
       }),
       errors: { 404: 'No entity has this id', 503: 'Neo4j unavailable', 504: 'Query timeout' },
-      handler: ({ params, query }) => getNeighbours(context.db, params.id, query, context.config.queryTimeoutMs),
+      handler: async ({ params, query }) =>
+        getNeighbours(
+          context.db,
+          params.id,
+          { ...query, datasets: await visibleDatasets(context.db, query.dataset, context.config.queryTimeoutMs) },
+          context.config.queryTimeoutMs,
+        ),
     }),
   ];
 }

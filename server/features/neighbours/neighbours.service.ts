@@ -20,6 +20,8 @@ export interface NeighboursInput {
   labels: string[];
   limit: number;
   skip: number;
+  /** Dataset ids to stay within (already resolved by visibleDatasets). */
+  datasets: string[];
 }
 
 export interface RelationshipCount {
@@ -51,7 +53,7 @@ type Paging = Pick<NeighboursInput, 'limit' | 'skip'>;
 /** The page query for one choice of types (already checked against the schema) and direction, and its reading. */
 export interface NeighboursQuery {
   cypher: string;
-  parameters(id: string, input: Paging & Pick<NeighboursInput, 'labels'>): Record<string, unknown>;
+  parameters(id: string, input: Paging & Pick<NeighboursInput, 'labels' | 'datasets'>): Record<string, unknown>;
   read(record: Neo4jRecord, input: Paging): NeighboursPage;
 }
 
@@ -72,6 +74,7 @@ export async function prepareNeighbours(
     parameters: (id, input) => ({
       id,
       labels: input.labels,
+      datasets: input.datasets,
       skip: neo4j.int(input.skip),
       limit: neo4j.int(input.limit),
       // One more than the limit, to tell "exactly the limit" from "more".

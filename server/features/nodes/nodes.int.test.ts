@@ -11,7 +11,11 @@ let baseUrl: string;
 
 beforeAll(async () => {
   await loadPeruAndGeneratedGraph(db);
-  await db.driver.executeQuery("CREATE (:Entity:Person {id: 'person:loner', name: 'Loner'})", {}, { database: db.name });
+  await db.driver.executeQuery(
+    "CREATE (:Entity:Person {id: 'person:loner', __nexo_id: 'person:loner', __nexo_dataset: 'peru', name: 'Loner'})",
+    {},
+    { database: db.name },
+  );
   // A generous time limit: the first request of each query shape is planned while other test servers share the CPU.
   app = await startApp(db, { QUERY_TIMEOUT_MS: '30000' });
   baseUrl = app.base;
@@ -35,13 +39,14 @@ async function degreeCountedInCypher(id: string): Promise<NodeDetails['degree']>
 }
 
 describe('GET /api/nodes/:id', () => {
-  it('answers the entity as an API node, its id out of the properties', async () => {
+  it('answers the entity as an API node: the internal keys out of the properties, the data id in them', async () => {
     const response = await fetch(`${baseUrl}/api/nodes/person:abimael-guzman`);
     expect(response.status).toBe(200);
     const { node } = (await response.json()) as NodeDetails;
     expect(node).toMatchObject({ id: 'person:abimael-guzman', name: 'Abimael Guzmán', labels: expect.arrayContaining(['Entity', 'Person']) });
     expect(node.properties).toMatchObject({ aliases: ['Abimael Guzman', 'Guzman'], source: 'peru-organised-crime' });
-    expect(node.properties).not.toHaveProperty('id');
+    expect(node.properties.id).toBe('person:abimael-guzman');
+    expect(Object.keys(node.properties).filter((key) => key.startsWith('__nexo'))).toEqual([]);
   });
 
   it.each(['organization:shining-path', 'location:peru', 'person:david-bazan-arevalo', HUB_ID, ringId(0)])(

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../appContext.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
 import { nodeSchema } from '../../neo4j/graph.js';
+import { visibleDatasets } from '../datasets/datasets.service.js';
+import { datasetParameter } from '../../http/listParameter.js';
 import { getNodeDetails } from './nodes.service.js';
 
 /** A dataset id as it appears in a URL path, e.g. person:abimael-guzman. */
@@ -16,12 +18,14 @@ export function nodesRoutes(context: AppContext): AnyRoute[] {
       summary: 'One entity with its relationship counts per type and direction',
       tags: ['explore'],
       params: nodeIdParams,
+      query: z.object({ dataset: datasetParameter() }),
       response: z.object({
         node: nodeSchema,
         degree: z.record(z.string(), z.object({ in: z.number(), out: z.number() })),
       }),
-      errors: { 404: 'No entity has this id', 503: 'Neo4j unavailable', 504: 'Query timeout' },
-      handler: ({ params }) => getNodeDetails(context.db, params.id, context.config.queryTimeoutMs),
+      errors: { 404: 'No entity has this id (in the chosen datasets), or unknown dataset', 503: 'Neo4j unavailable', 504: 'Query timeout' },
+      handler: async ({ params, query }) =>
+        getNodeDetails(context.db, params.id, await visibleDatasets(context.db, query.dataset, context.config.queryTimeoutMs), context.config.queryTimeoutMs),
     }),
   ];
 }

@@ -17,7 +17,7 @@ export interface NodeDetails {
 }
 
 /** Reads one node's details inside a caller's transaction; undefined when no entity has the id. */
-export type NodeDetailsReader = (tx: StatementRunner, id: string) => Promise<NodeDetails | undefined>;
+export type NodeDetailsReader = (tx: StatementRunner, id: string, datasets: string[]) => Promise<NodeDetails | undefined>;
 
 /** A node's relationship counts per type as Cypher for a query's `degrees` slot, and how to read the value back. */
 export interface DegreeColumns {
@@ -55,17 +55,17 @@ export async function degreeColumns(db: Pick<Database, 'driver' | 'name'>, timeo
 export async function prepareNodeDetails(db: Pick<Database, 'driver' | 'name'>, timeoutMs: number): Promise<NodeDetailsReader> {
   const degrees = await degreeColumns(db, timeoutMs);
   const cypher = fillCypherTemplate(cypherFile('nodes/details.cypher'), { degrees: degrees.cypher });
-  return async (tx, id) => {
-    const record = (await tx.run(cypher, { id })).records[0];
+  return async (tx, id, datasets) => {
+    const record = (await tx.run(cypher, { id, datasets })).records[0];
     if (!record) return undefined;
     return { node: toGraphNode(record.get('n') as Neo4jNode), degree: degrees.read(record.get('degrees')) };
   };
 }
 
 /** An entity by its dataset id, with its relationship counts per type and direction; 404 when unknown. */
-export async function getNodeDetails(db: Pick<Database, 'driver' | 'name'>, id: string, timeoutMs: number): Promise<NodeDetails> {
+export async function getNodeDetails(db: Pick<Database, 'driver' | 'name'>, id: string, datasets: string[], timeoutMs: number): Promise<NodeDetails> {
   const readDetails = await prepareNodeDetails(db, timeoutMs);
-  const details = await timedRead(db, timeoutMs, (tx) => readDetails(tx, id), { autoCommit: true });
+  const details = await timedRead(db, timeoutMs, (tx) => readDetails(tx, id, datasets), { autoCommit: true });
   if (!details) throw unknownNode(id);
   return details;
 }

@@ -675,6 +675,7 @@ describe('GET /api/paths refuses bad requests', () => {
       'types',
       'directed',
       'mode',
+      'dataset',
       'k',
       'excludeIds',
       'excludeLabels',

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../appContext.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
 import { graphSchema } from '../../neo4j/graph.js';
-import { commaSeparatedNames } from '../../http/listParameter.js';
+import { commaSeparatedNames, datasetParameter } from '../../http/listParameter.js';
+import { visibleDatasets } from '../datasets/datasets.service.js';
 import { ALL_SHORTEST_CAP, DEFAULT_K, DEFAULT_MAX_HOPS, findPaths, MAX_HOPS, MAX_K, PATH_MODES } from './paths.service.js';
 
 const pathsQuery = z
@@ -29,6 +30,7 @@ const pathsQuery = z
         `shortest: one path; all-shortest: every path of the minimum length (at most ${ALL_SHORTEST_CAP}); ` +
           'k-shortest: the k shortest paths that pass no entity twice, shortest first',
       ),
+    dataset: datasetParameter(),
     k: z.coerce.number().int().min(1).max(MAX_K).default(DEFAULT_K).describe(`How many paths k-shortest returns, 1 to ${MAX_K} (default ${DEFAULT_K})`),
     excludeIds: commaSeparatedNames('Comma-separated ids of entities no path may pass through, e.g. location:peru (default: none; never from or to)'),
     excludeLabels: commaSeparatedNames('Comma-separated labels whose entities no path may pass through, e.g. Location (default: none; from and to excepted)'),
@@ -61,12 +63,17 @@ export function pathsRoutes(context: AppContext): AnyRoute[] {
       response: pathsResponse,
       errors: {
         400: 'Invalid parameter, an unknown label or type to exclude, or from or to among excludeIds',
-        404: 'from or to is not a known entity id',
+        404: 'from or to is not a known entity id (in the chosen datasets), or unknown dataset',
         429: 'Too many path requests from this client in the last minute',
         503: 'Neo4j unavailable',
         504: 'Query timeout',
       },
-      handler: ({ query }) => findPaths(context.db, query, context.config.queryTimeoutMs),
+      handler: async ({ query }) =>
+        findPaths(
+          context.db,
+          { ...query, datasets: await visibleDatasets(context.db, query.dataset, context.config.queryTimeoutMs) },
+          context.config.queryTimeoutMs,
+        ),
     }),
   ];
 }

@@ -22,6 +22,8 @@ export const ALL_SHORTEST_CAP = 100;
 export interface PathsRequest {
   from: string;
   to: string;
+  /** Dataset ids both ends must be in (already resolved by visibleDatasets); relationships never cross datasets. */
+  datasets: string[];
   maxHops: number;
   /** Relationship types to follow; empty means every type. */
   types: string[];
@@ -140,7 +142,7 @@ function spurSlots(slots: Slots): Slots {
 }
 
 async function assertEndsExist(tx: Transaction, request: PathsRequest): Promise<void> {
-  const ends = (await tx.run(cypherFile('paths/endpoints.cypher'), { from: request.from, to: request.to })).records[0]!;
+  const ends = (await tx.run(cypherFile('paths/endpoints.cypher'), { from: request.from, to: request.to, datasets: request.datasets })).records[0]!;
   const missing = (['from', 'to'] as const).filter((end) => !ends.get(`${end}Found`));
   if (missing.length > 0) {
     const named = missing.map((end) => `"${end}" (${request[end]})`).join(' and ');
@@ -154,7 +156,7 @@ async function allShortestPaths(tx: Transaction, exclusions: Exclusions, slots: 
   const limit = neo4j.int(ALL_SHORTEST_CAP + 1);
   const cypher = fillCypherTemplate(cypherFile('paths/all-shortest.cypher'), slots);
   const [from, to] = exclusions.ends;
-  const { records } = await tx.run(cypher, { from, to, limit, ...exclusions });
+  const { records } = await tx.run(cypher, { from, to, datasets: request.datasets, limit, ...exclusions });
   const walks = records.map((record) => walkOf(record.get('path') as Path));
   return { paths: walks.slice(0, ALL_SHORTEST_CAP).map(orderedGraph), truncated: walks.length > ALL_SHORTEST_CAP };
 }
@@ -166,7 +168,7 @@ async function allShortestPaths(tx: Transaction, exclusions: Exclusions, slots: 
  * at most k rounds of one query each, and every search in them is a breadth-first search with bans.
  */
 async function shortestSimplePaths(tx: Transaction, request: PathsRequest, exclusions: Exclusions, slots: Slots, k: number, deadline: number): Promise<Walk[]> {
-  const ends = { from: request.from, to: request.to };
+  const ends = { from: request.from, to: request.to, datasets: request.datasets };
   const first = (await tx.run(fillCypherTemplate(cypherFile('paths/shortest.cypher'), slots), { ...ends, ...exclusions })).records[0];
   if (!first) return [];
   const accepted = [walkOf(first.get('path') as Path)];

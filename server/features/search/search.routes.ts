@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../appContext.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
 import { nodeSchema } from '../../neo4j/graph.js';
-import { commaSeparatedNames } from '../../http/listParameter.js';
+import { commaSeparatedNames, datasetParameter } from '../../http/listParameter.js';
+import { visibleDatasets } from '../datasets/datasets.service.js';
 import { searchEntities } from './search.service.js';
 
 const searchQuery = z.object({
@@ -14,6 +15,7 @@ const searchQuery = z.object({
     .describe('Words to find in names, aliases and standard spellings (searchNames); accents and case are ignored'),
   limit: z.coerce.number().int().min(1).max(50).default(10).describe('How many results, 1 to 50 (default 10)'),
   labels: commaSeparatedNames('Comma-separated labels to keep, e.g. Person,Organization (default: all)'),
+  dataset: datasetParameter(),
 });
 
 /** GET /api/search: full-text search over entity names, aliases and searchNames. */
@@ -38,8 +40,13 @@ export function searchRoutes(context: AppContext): AnyRoute[] {
           }),
         ),
       }),
-      errors: { 503: 'Neo4j unavailable', 504: 'Query timeout' },
-      handler: ({ query }) => searchEntities(context.db, query, context.config.queryTimeoutMs),
+      errors: { 404: 'Unknown dataset', 503: 'Neo4j unavailable', 504: 'Query timeout' },
+      handler: async ({ query }) =>
+        searchEntities(
+          context.db,
+          { ...query, datasets: await visibleDatasets(context.db, query.dataset, context.config.queryTimeoutMs) },
+          context.config.queryTimeoutMs,
+        ),
     }),
   ];
 }

@@ -16,14 +16,17 @@ export interface SearchInput {
   limit: number;
   /** Kind labels to keep; [] keeps all. */
   labels: string[];
+  /** Dataset ids to stay within (already resolved by visibleDatasets). */
+  datasets: string[];
 }
 
 /** Hits read from the index before re-ranking: enough that an exact name is among them even for limit=1. */
 const MIN_CANDIDATES = 30;
 
 /** Index hits for the words, best first; the bench's raw side runs the same reads. */
-export async function readIndexHits(tx: StatementRunner, terms: string[], labels: string[], candidates: number) {
-  const hits = async (query: string) => (await tx.run(cypherFile('search/entities.cypher'), { query, labels, candidates: neo4j.int(candidates) })).records;
+export async function readIndexHits(tx: StatementRunner, terms: string[], labels: string[], datasets: string[], candidates: number) {
+  const hits = async (query: string) =>
+    (await tx.run(cypherFile('search/entities.cypher'), { query, labels, datasets, candidates: neo4j.int(candidates) })).records;
   // Typo tolerance only when not every word matched: its fuzzy terms are most of a search's cost.
   const strict = await hits(allWordsQuery(terms));
   return strict.length > 0 ? strict : hits(luceneQuery(terms));
@@ -43,7 +46,7 @@ export async function searchEntities(db: Pick<Database, 'driver' | 'name'>, inpu
     db,
     timeoutMs,
     async (tx) => {
-      const records = await readIndexHits(tx, terms, input.labels, candidates);
+      const records = await readIndexHits(tx, terms, input.labels, input.datasets, candidates);
       const hits = records.map((record) => {
         const node = toGraphNode(record.get('node') as Neo4jNode);
         // searchNames rank like aliases ("Huánuco" typed in full comes first), though only aliases are the source's words.

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../appContext.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
 import { graphSchema } from '../../neo4j/graph.js';
+import { visibleDatasets } from '../datasets/datasets.service.js';
+import { datasetParameter } from '../../http/listParameter.js';
 import { getSubgraph } from './subgraph.service.js';
 
 /** The most ids one request may send: a drawing bigger than this is not readable anyway. */
@@ -16,10 +18,12 @@ export function subgraphRoutes(context: AppContext): AnyRoute[] {
       summary: 'The given entities and every relationship among them',
       description: `Send the ids of the nodes on screen (1 to ${MAX_IDS}); unknown ids are ignored.`,
       tags: ['explore'],
+      query: z.object({ dataset: datasetParameter() }),
       body: z.object({ ids: z.array(z.string().min(1).max(500)).min(1).max(MAX_IDS) }),
       response: graphSchema,
-      errors: { 503: 'Neo4j unavailable', 504: 'Query timeout' },
-      handler: ({ body }) => getSubgraph(context.db, body.ids, context.config.queryTimeoutMs),
+      errors: { 404: 'Unknown dataset', 503: 'Neo4j unavailable', 504: 'Query timeout' },
+      handler: async ({ body, query }) =>
+        getSubgraph(context.db, body.ids, await visibleDatasets(context.db, query.dataset, context.config.queryTimeoutMs), context.config.queryTimeoutMs),
     }),
   ];
 }

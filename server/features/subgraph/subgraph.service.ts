@@ -9,10 +9,10 @@ import { timedRead } from '../../neo4j/timedRead.js';
  * be drawn. Ids that name no entity are left out, not an error: a client may hold nodes deleted since.
  * Nodes come in the order of `ids`, edges ordered by id.
  */
-export async function getSubgraph(db: Pick<Database, 'driver' | 'name'>, ids: string[], timeoutMs: number): Promise<Graph> {
+export async function getSubgraph(db: Pick<Database, 'driver' | 'name'>, ids: string[], datasets: string[], timeoutMs: number): Promise<Graph> {
   const distinctIds = [...new Set(ids)];
   const records = await timedRead(db, timeoutMs, async (tx) => {
-    return (await tx.run(cypherFile('subgraph/among.cypher'), { ids: distinctIds })).records;
+    return (await tx.run(cypherFile('subgraph/among.cypher'), { ids: distinctIds, datasets })).records;
   });
   const collector = new GraphCollector();
   for (const record of records) collector.add(record.get('a') as Neo4jNode);

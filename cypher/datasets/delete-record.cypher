@@ -1,0 +1,2 @@
+MATCH (d:__NexoDataset {id: $id})
+DELETE d
