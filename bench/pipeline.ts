@@ -89,7 +89,7 @@ async function benchSize(relationships: number, options: BenchOptions): Promise<
   return withFreshNeo4j(options, async (db) => {
     await applySchema(db);
     const started = performance.now();
-    const outcome = await importFolder(db, folder, () => undefined);
+    const outcome = await importFolder(db, folder, () => undefined, { id: 'bench', name: 'bench' });
     const serviceTotalMs = performance.now() - started;
     if (outcome.status !== 'imported') throw new Error('the fresh store already had this import');
     const serviceRate = perSecond(outcome.relationships, outcome.relationshipWriteMs);

@@ -28,7 +28,15 @@ export async function runWithDatabase(task: (db: Database, config: Config) => Pr
 /** One line for errors the user can act on; the full error otherwise. */
 export function describeFailure(error: unknown): string {
   if (error instanceof ConfigError || error instanceof LocalNeo4jError) return error.message;
-  if (error instanceof Error && (error.name === 'DatasetError' || error.name === 'ImportError' || error.name === 'MigrationError')) return error.message;
+  if (
+    error instanceof Error &&
+    (error.name === 'DatasetError' ||
+      error.name === 'ImportError' ||
+      error.name === 'FormatError' ||
+      error.name === 'AppError' ||
+      error.name === 'MigrationError')
+  )
+    return error.message;
   if (error instanceof Error && 'code' in error && error.code === 'ServiceUnavailable') {
     return `Neo4j is unreachable: ${error.message}`;
   }

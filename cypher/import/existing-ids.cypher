@@ -1,4 +1,4 @@
-// Which of $ids are stable ids of nodes already in the database.
+// Which of $ids are stable ids of nodes already in the dataset.
 UNWIND $ids AS id
-MATCH (n:Entity {id: id})
-RETURN n.id AS id
+MATCH (n:Entity {__nexo_id: $dataset + '::' + id})
+RETURN id

@@ -1,6 +1,7 @@
-// $rows: [{ id, labels, properties }]. MERGE on the stable id: an import that re-uses an id updates
+// $rows: [{ id, labels, properties }]. MERGE on the dataset-scoped key: an import that re-uses an id updates
 // that node, adding labels and setting the properties it has (+=), and leaves other properties be.
 UNWIND $rows AS row
-MERGE (n:Entity {id: row.id})
+MERGE (n:Entity {__nexo_id: $dataset + '::' + row.id})
+ON CREATE SET n.__nexo_dataset = $dataset
 SET n += row.properties
 SET n:$(row.labels)

@@ -1,8 +1,9 @@
-// $rows: [{ start, end, type, properties }]; properties holds the relationship's stable id.
+// $rows: [{ start, end, type, properties }]; properties.__nexo_id holds the relationship's key within the import.
 // The count lets the caller see that every row found both of its ends.
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.start})
-MATCH (b:Entity {id: row.end})
+MATCH (a:Entity {__nexo_id: $dataset + '::' + row.start})
+MATCH (b:Entity {__nexo_id: $dataset + '::' + row.end})
 CREATE (a)-[r:$(row.type)]->(b)
 SET r = row.properties
+SET r.__nexo_id = $dataset + '::' + row.properties.__nexo_id, r.__nexo_dataset = $dataset
 RETURN count(r) AS created

@@ -91,7 +91,14 @@ export function useCaptionRules(rules: CaptionRules): void {
 export function toGraphNode(node: Neo4jNode): GraphNode {
   const rest = plainProperties(node.properties);
   const id = nodeId(node);
-  const name = typeof rest.name === 'string' && rest.name.length > 0 ? rest.name : captionFor(node.labels, { id, ...rest }, captionRules) || id;
+  // The caption the file's format itself gives (a Pajek or matrix label) comes after a name in the data.
+  const formatCaption = node.properties.__nexo_caption;
+  const name =
+    typeof rest.name === 'string' && rest.name.length > 0
+      ? rest.name
+      : typeof formatCaption === 'string' && formatCaption.length > 0
+        ? formatCaption
+        : captionFor(node.labels, { id, ...rest }, captionRules) || id;
   return { id, labels: [...node.labels], name, properties: rest };
 }
 

@@ -105,7 +105,13 @@ describe('the known-names cache', () => {
 
   it('knows the labels and types of an import as soon as the import returns', async () => {
     expect((await knownNames(db, TIMEOUT_MS)).labels).not.toContain('Phone');
-    await importFolder(db, path.join(projectRoot, 'tests', 'fixtures', 'import', 'neo4j-admin'), () => undefined, TIMEOUT_MS);
+    await importFolder(
+      db,
+      path.join(projectRoot, 'tests', 'fixtures', 'import', 'neo4j-admin'),
+      () => undefined,
+      { id: 'known-names', name: 'known names' },
+      TIMEOUT_MS,
+    );
     await assertKnownLabels(db, ['Phone', 'Event'], 'labels', TIMEOUT_MS);
     await assertKnownRelationshipTypes(db, ['OPERATES_IN'], 'types', TIMEOUT_MS);
   });

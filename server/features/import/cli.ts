@@ -1,40 +1,88 @@
+import { parseArgs } from 'node:util';
 import { runWithDatabase } from '../../cli.js';
+import { datasetIdSchema } from '../datasets/datasets.service.js';
+import { importNetwork } from '../datasets/importNetwork.js';
 import { applySchema } from '../load/load.service.js';
+import { detectInputFormat, inputFiles } from './formats/detect.js';
+import { FORMATS, type FormatName } from './formats/network.js';
 import { importFolder } from './import.service.js';
 import { ImportError } from './importError.js';
 import { formatCount } from './progress.js';
 
-// npm run import -- <folder>: neo4j-admin CSV files in, one transaction, counts and rates out.
-const folder = process.argv[2];
+// npm run import -- <file|folder> --dataset <id> [--name <text>] [--format <format>] [--undirected] [--headerless]
+const usage = 'npm run import -- <file|folder> --dataset <id> [--name <text>] [--format <format>] [--undirected] [--headerless]';
 const startedAt = Date.now();
 
 await runWithDatabase(async (db, config) => {
-  if (folder === undefined) throw new ImportError('npm run import -- <folder>', undefined, 'name the folder of CSV files to import');
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      dataset: { type: 'string' },
+      name: { type: 'string' },
+      format: { type: 'string' },
+      undirected: { type: 'boolean', default: false },
+      headerless: { type: 'boolean', default: false },
+    },
+  });
+  const input = positionals[0];
+  if (input === undefined) throw new ImportError(usage, undefined, 'name the file or folder to import');
+  const dataset = datasetIdSchema.safeParse(values.dataset);
+  if (!dataset.success) throw new ImportError(usage, undefined, `--dataset: ${values.dataset === undefined ? 'required' : dataset.error.issues[0]!.message}`);
+  if (values.format !== undefined && !(FORMATS as readonly string[]).includes(values.format)) {
+    throw new ImportError(usage, undefined, `--format: one of ${FORMATS.join(', ')}`);
+  }
+  const format = values.format as FormatName | undefined;
   const log = (message: string): void => console.error(message);
-  // The Entity.id and Import.id constraints are what MERGE and the "already imported" check stand on.
   await applySchema(db);
-  const outcome = await importFolder(db, folder, log, config.queryTimeoutMs);
-  if (outcome.status === 'already-imported') {
-    console.log(`Already imported (${outcome.completedAt}, import id ${outcome.id.slice(0, 12)}…): nothing written.`);
+  const name = values.name ?? dataset.data;
+
+  if (detectInputFormat(inputFiles(input), format) === 'neo4j-csv') {
+    const outcome = await importFolder(db, input, log, { id: dataset.data, name }, config.queryTimeoutMs);
+    if (outcome.status === 'already-imported') {
+      console.log(`Already imported (${outcome.completedAt}): nothing written.`);
+      return;
+    }
+    summarise(
+      dataset.data,
+      'neo4j-csv',
+      outcome.nodes,
+      outcome.relationships,
+      outcome.labels,
+      outcome.types,
+      outcome.nodeWriteMs + outcome.relationshipWriteMs,
+    );
     return;
   }
-  const perSecond = (count: number, ms: number): string => formatCount(Math.round((count / Math.max(ms, 1)) * 1000));
-  const seconds = (ms: number): string => (ms / 1000).toFixed(1);
-  console.log(
-    `Imported ${formatCount(outcome.nodes)} nodes and ${formatCount(outcome.relationships)} relationships from ${folder} ` +
-      `(import id ${outcome.id.slice(0, 12)}…).`,
+  const outcome = await importNetwork(
+    db,
+    { dataset: dataset.data, name, input, options: { format, undirected: values.undirected, headerless: values.headerless } },
+    log,
   );
+  summarise(dataset.data, outcome.format, outcome.nodes, outcome.relationships, outcome.labels, outcome.types, outcome.writeMs);
+  if (outcome.undirected > 0) console.log(`${formatCount(outcome.undirected)} of the relationships are undirected ties (stored once, walked both ways).`);
+});
+
+function summarise(
+  dataset: string,
+  format: string,
+  nodes: number,
+  relationships: number,
+  labels: Record<string, number>,
+  types: Record<string, number>,
+  writeMs: number,
+): void {
+  const seconds = (ms: number): string => (ms / 1000).toFixed(1);
+  const perSecond = (count: number): string => formatCount(Math.round((count / Math.max(writeMs, 1)) * 1000));
   console.log(
-    `Validation ${seconds(outcome.validationMs)} s; nodes written in ${seconds(outcome.nodeWriteMs)} s ` +
-      `(${perSecond(outcome.nodes, outcome.nodeWriteMs)} nodes/s), relationships in ${seconds(outcome.relationshipWriteMs)} s ` +
-      `(${perSecond(outcome.relationships, outcome.relationshipWriteMs)} relationships/s); commit ${seconds(outcome.commitMs)} s; ` +
+    `Imported dataset "${dataset}" (${format}): ${formatCount(nodes)} nodes and ${formatCount(relationships)} relationships, ` +
+      `written in ${seconds(writeMs)} s (${perSecond(nodes + relationships)} rows/s, ${perSecond(relationships)} relationships/s); ` +
       `${seconds(Date.now() - startedAt)} s in all.`,
   );
-  console.log('Nodes by label (besides Entity):');
-  console.table(sortedByName(outcome.labels));
+  console.log('Nodes by label:');
+  console.table(sortedByName(labels));
   console.log('Relationships by type:');
-  console.table(sortedByName(outcome.types));
-});
+  console.table(sortedByName(types));
+}
 
 function sortedByName(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));

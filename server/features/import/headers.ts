@@ -27,9 +27,6 @@ type Keyword = (typeof keywords)[number];
 const spaced = new Set<Keyword>(['ID', 'START_ID', 'END_ID']);
 const tokenPattern = /^([A-Za-z_]+)(\[\])?(?:\(([^()]*)\))?$/;
 
-/** The reserved property: the stable id that the Entity.id constraint protects. */
-export const ID_PROPERTY = 'id';
-
 /** Reads a header's fields; throws ImportError naming the column and what is wrong with it. */
 export function parseHeader(fields: string[], where: HeaderSource): Header {
   const fail = (reason: string): never => {
@@ -61,14 +58,10 @@ export function parseHeader(fields: string[], where: HeaderSource): Header {
   if (isRelationship) {
     if (id !== undefined || label !== undefined) fail('a header has either :ID/:LABEL (nodes) or :START_ID/:END_ID/:TYPE (relationships), not both');
     if (start === undefined || end === undefined) fail('a relationship header needs both a :START_ID and an :END_ID column');
-    if (propertyNames.has(ID_PROPERTY)) fail(`property "${ID_PROPERTY}" is reserved for the relationship's stable id`);
     return { role: 'relationship', columns, start: start!, end: end!, type };
   }
   if (id === undefined) fail('a node header needs an :ID column (every Nexo node has a stable id); a relationship header needs :START_ID and :END_ID');
-  const idColumn = columns[id!] as Extract<Column, { kind: 'id' }>;
-  if (idColumn.property !== ID_PROPERTY && propertyNames.has(ID_PROPERTY)) {
-    fail(`property "${ID_PROPERTY}" is reserved for the node's stable id; rename the column`);
-  }
+  // No reserved names: a column id, name or type is data (Nexo's keys are the __nexo_ ones, see datasets/README.md).
   return { role: 'node', columns, id: id!, label };
 }
 

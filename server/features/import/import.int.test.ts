@@ -12,6 +12,8 @@ import { ImportError } from './importError.js';
 
 const fixture = path.join(projectRoot, 'tests', 'fixtures', 'import', 'neo4j-admin');
 const quiet = (): void => undefined;
+/** The dataset these imports go into. */
+const TEST_DATASET = { id: 'csv-test', name: 'CSV test' };
 
 let db: Database;
 let scratch: string;
@@ -87,7 +89,7 @@ describe('importing a folder of neo4j-admin CSV files', () => {
   });
 
   it('round-trips every node property with its type, ID spaces giving the stable ids', async () => {
-    const outcome = await importFolder(db, fixture, quiet);
+    const outcome = await importFolder(db, fixture, quiet, TEST_DATASET);
 
     expect(outcome).toMatchObject({ status: 'imported', nodes: 11, relationships: 7 });
     expect(await readNodes()).toEqual([
@@ -167,7 +169,7 @@ describe('importing a folder of neo4j-admin CSV files', () => {
   });
 
   it('round-trips every relationship with its type, properties and stable id <folder>/<file>:<line>', async () => {
-    await importFolder(db, fixture, quiet);
+    await importFolder(db, fixture, quiet, TEST_DATASET);
 
     expect(await readRelationships()).toEqual([
       { from: 'Organization:o1', type: 'OPERATES_IN', to: 'ayacucho', properties: { id: 'neo4j-admin/OPERATES_IN.csv:2' } },
@@ -201,7 +203,7 @@ describe('importing a folder of neo4j-admin CSV files', () => {
   });
 
   it('reports counts by label and type', async () => {
-    const outcome = await importFolder(db, fixture, quiet);
+    const outcome = await importFolder(db, fixture, quiet, TEST_DATASET);
 
     expect(outcome).toMatchObject({
       labels: { Person: 3, Suspect: 2, Organization: 2, Phone: 2, Location: 2, Event: 2 },
@@ -210,10 +212,10 @@ describe('importing a folder of neo4j-admin CSV files', () => {
   });
 
   it('records the import, and a re-run of the same files says already imported and writes nothing', async () => {
-    const first = await importFolder(db, fixture, quiet);
+    const first = await importFolder(db, fixture, quiet, TEST_DATASET);
     const before = await graphCounts(db);
 
-    const second = await importFolder(db, fixture, quiet);
+    const second = await importFolder(db, fixture, quiet, TEST_DATASET);
 
     expect(second).toMatchObject({ status: 'already-imported', id: first.id });
     expect(await graphCounts(db)).toEqual(before);
@@ -234,13 +236,13 @@ describe('importing a folder of neo4j-admin CSV files', () => {
   });
 
   it('updates a node whose id an earlier import wrote: new properties and labels added, others kept', async () => {
-    await importFolder(db, fixture, quiet);
+    await importFolder(db, fixture, quiet, TEST_DATASET);
     const before = await graphCounts(db);
     const update = folderWith('update', {
       'persons.csv': 'personId:ID(Person),name,nickname,:LABEL\np1,Manuel Rubén Abimael Guzmán Reinoso,Gonzalo,Leader\n',
     });
 
-    await importFolder(db, update, quiet);
+    await importFolder(db, update, quiet, TEST_DATASET);
 
     const after = await graphCounts(db);
     expect(after).toEqual({ nodes: before.nodes + 1, relationships: before.relationships });
@@ -252,7 +254,7 @@ describe('importing a folder of neo4j-admin CSV files', () => {
   it('takes a quote inside an unquoted field literally, as neo4j-admin does', async () => {
     const folder = folderWith('quotes', { 'Person.csv': ':ID(Person),name\np7,Juan "Cholo" Pérez\n' });
 
-    await importFolder(db, folder, quiet);
+    await importFolder(db, folder, quiet, TEST_DATASET);
 
     expect(await readNodes()).toEqual([{ labels: ['Entity', 'Person'], properties: { id: 'Person:p7', name: 'Juan "Cholo" Pérez' } }]);
   });
@@ -260,7 +262,7 @@ describe('importing a folder of neo4j-admin CSV files', () => {
   it('reads a file that starts with a UTF-8 byte order mark, as spreadsheet exports do', async () => {
     const folder = folderWith('bom', { 'Person.csv': Buffer.from('\ufeff:ID(Person),name\np8,José\n', 'utf8') });
 
-    await importFolder(db, folder, quiet);
+    await importFolder(db, folder, quiet, TEST_DATASET);
 
     expect(await readNodes()).toEqual([{ labels: ['Entity', 'Person'], properties: { id: 'Person:p8', name: 'José' } }]);
   });
@@ -271,7 +273,7 @@ describe('importing a folder of neo4j-admin CSV files', () => {
       'KNOWS.csv': ':START_ID(Person),:END_ID(Person),__proto__\np9,p9,y\n',
     });
 
-    await importFolder(db, folder, quiet);
+    await importFolder(db, folder, quiet, TEST_DATASET);
 
     expect(await readNodes()).toEqual([{ labels: ['Entity', 'Person'], properties: { id: 'Person:p9', ['__proto__']: 'x', name: 'Ana' } }]);
     expect((await readRelationships())[0]?.properties).toEqual({ id: 'proto/KNOWS.csv:2', ['__proto__']: 'y' });
@@ -280,7 +282,7 @@ describe('importing a folder of neo4j-admin CSV files', () => {
   it('drops empty array elements: "a;;b" is ["a", "b"], and a field of only ";" sets no property', async () => {
     const folder = folderWith('arrays', { 'Person.csv': ':ID,tags:string[],scores:int[]\np1,a;;b;,1;;2\np2,;,;\n' });
 
-    await importFolder(db, folder, quiet);
+    await importFolder(db, folder, quiet, TEST_DATASET);
 
     expect(await readNodes()).toEqual([
       { labels: ['Entity', 'Person'], properties: { id: 'p1', tags: ['a', 'b'], scores: ['int:1', 'int:2'] } },
@@ -291,7 +293,7 @@ describe('importing a folder of neo4j-admin CSV files', () => {
   it('reads files whose lines end with CR alone, with the right line numbers', async () => {
     const folder = folderWith('classic-mac', { 'Person.csv': ':ID,name\rp1,Ana\rp2,"Luis\rPérez"\rp3,Rosa\r' });
 
-    await importFolder(db, folder, quiet);
+    await importFolder(db, folder, quiet, TEST_DATASET);
 
     expect((await readNodes()).map((node) => node.properties)).toEqual([
       { id: 'p1', name: 'Ana' },
@@ -299,15 +301,15 @@ describe('importing a folder of neo4j-admin CSV files', () => {
       { id: 'p3', name: 'Rosa' },
     ]);
     const bad = folderWith('classic-mac-bad', { 'Person.csv': ':ID,age:int\rp1,3\rp2,"x\ry"\rp3,z\r' });
-    await expect(importFolder(db, bad, quiet)).rejects.toThrow(`${path.join(bad, 'Person.csv')}:3: column "age": "x\ry" is not an integer (int)`);
+    await expect(importFolder(db, bad, quiet, TEST_DATASET)).rejects.toThrow(`${path.join(bad, 'Person.csv')}:3: column "age": "x\ry" is not an integer (int)`);
   });
 
   it('links to nodes that only the database holds', async () => {
-    await importFolder(db, fixture, quiet);
+    await importFolder(db, fixture, quiet, TEST_DATASET);
     const before = await graphCounts(db);
     const links = folderWith('links', { 'FINANCED.csv': ':START_ID(Person),:END_ID(Organization),amount:double\np2,o2,1500.5\n' });
 
-    await importFolder(db, links, quiet);
+    await importFolder(db, links, quiet, TEST_DATASET);
 
     expect(await graphCounts(db)).toEqual({ nodes: before.nodes + 1, relationships: before.relationships + 1 });
     const financed = (await readRelationships()).find((rel) => rel.type === 'FINANCED');
@@ -325,7 +327,7 @@ describe('bad input fails with file, line and reason, and writes nothing', () =>
 
   beforeAll(async () => {
     await emptyDatabase(db);
-    await importFolder(db, fixture, quiet);
+    await importFolder(db, fixture, quiet, TEST_DATASET);
     // A source document as the dataset loader writes it: an import must not collide with its id.
     await db.driver.executeQuery("CREATE (:Source {id: 'people-of-peru', title: 'Organised crime in Peru'})", {}, { database: db.name });
   });
@@ -334,7 +336,7 @@ describe('bad input fails with file, line and reason, and writes nothing', () =>
     const before = await graphCounts(db);
     const missing = path.join(scratch, 'no-such-folder');
 
-    await expect(importFolder(db, missing, quiet)).rejects.toThrow(`${missing}: folder not found`);
+    await expect(importFolder(db, missing, quiet, TEST_DATASET)).rejects.toThrow(`${missing}: folder not found`);
     expect(await graphCounts(db)).toEqual(before);
   });
 
@@ -342,7 +344,7 @@ describe('bad input fails with file, line and reason, and writes nothing', () =>
     const before = await graphCounts(db);
     const folder = folderWith('notes', { 'readme.txt': 'nothing to import' });
 
-    await expect(importFolder(db, folder, quiet)).rejects.toThrow(`${folder}: no .csv files in this folder`);
+    await expect(importFolder(db, folder, quiet, TEST_DATASET)).rejects.toThrow(`${folder}: no .csv files in this folder`);
     expect(await graphCounts(db)).toEqual(before);
   });
 
@@ -430,7 +432,7 @@ describe('bad input fails with file, line and reason, and writes nothing', () =>
     const before = await graphCounts(db);
     const folder = folderWith('bad', files);
 
-    const attempt = importFolder(db, folder, quiet);
+    const attempt = importFolder(db, folder, quiet, TEST_DATASET);
 
     await expect(attempt).rejects.toThrow(ImportError);
     await expect(attempt).rejects.toThrow(`${path.join(folder, message)}`);

@@ -22,6 +22,12 @@ const BATCH_ROWS = 5000;
 
 type Db = Pick<Database, 'driver' | 'name'>;
 
+/** The dataset a CSV import goes into: its id and display name. */
+export interface DatasetName {
+  id: string;
+  name: string;
+}
+
 export type ImportOutcome =
   | { status: 'already-imported'; id: string; completedAt: string }
   | {
@@ -41,19 +47,26 @@ export type ImportOutcome =
  * Imports a folder of neo4j-admin CSV files: all of it in one transaction, or nothing.
  * Throws ImportError (file:line: reason) for bad input; progress goes to `log`. `timeoutMs` bounds each read.
  */
-export async function importFolder(db: Db, folder: string, log: (message: string) => void, timeoutMs = defaultQueryTimeoutMs): Promise<ImportOutcome> {
+export async function importFolder(
+  db: Db,
+  folder: string,
+  log: (message: string) => void,
+  dataset: DatasetName,
+  timeoutMs = defaultQueryTimeoutMs,
+): Promise<ImportOutcome> {
   const found = discoverFolder(folder);
-  const id = await fingerprintFiles(found.files);
+  // The fingerprint is per dataset: the same files imported as another dataset are another graph.
+  const id = `${dataset.id}:${await fingerprintFiles(found.files)}`;
   const earlier = await timedRead(db, timeoutMs, (tx) => tx.run(cypherFile('import/find-import.cypher'), { id }), { autoCommit: true });
   if (earlier.records.length > 0) {
     return { status: 'already-imported', id, completedAt: earlier.records[0]!.get('completedAt') as string };
   }
 
   const validation = new Progress(log, 'validating', undefined);
-  const plan = await validateFolder(found, (ids) => existingIds(db, ids, timeoutMs), validation);
+  const plan = await validateFolder(found, (ids) => existingIds(db, ids, dataset.id, timeoutMs), validation);
   const validationMs = validation.elapsedMs();
   log(`Valid: ${formatCount(plan.nodes)} nodes, ${formatCount(plan.relationships)} relationships. ` + `Writing them in one transaction, committed at the end…`);
-  const { nodeWriteMs, relationshipWriteMs, commitMs } = await writeImport(db, found, plan, id, log);
+  const { nodeWriteMs, relationshipWriteMs, commitMs } = await writeImport(db, found, plan, id, log, dataset);
   invalidateKnownNames(db);
   return {
     status: 'imported',
@@ -69,8 +82,8 @@ export async function importFolder(db: Db, folder: string, log: (message: string
   };
 }
 
-async function existingIds(db: Db, ids: string[], timeoutMs: number): Promise<string[]> {
-  const result = await timedRead(db, timeoutMs, (tx) => tx.run(cypherFile('import/existing-ids.cypher'), { ids }), { autoCommit: true });
+async function existingIds(db: Db, ids: string[], dataset: string, timeoutMs: number): Promise<string[]> {
+  const result = await timedRead(db, timeoutMs, (tx) => tx.run(cypherFile('import/existing-ids.cypher'), { ids, dataset }), { autoCommit: true });
   return result.records.map((record) => record.get('id') as string);
 }
 
@@ -84,11 +97,12 @@ async function writeImport(
   plan: ImportPlan,
   id: string,
   log: (message: string) => void,
+  dataset: DatasetName,
 ): Promise<{ nodeWriteMs: number; relationshipWriteMs: number; commitMs: number }> {
   const session = db.driver.session({ database: db.name });
   const tx = session.beginTransaction();
   try {
-    const batches = new BatchSender(tx, found.folder);
+    const batches = new BatchSender(tx, found.folder, dataset.id);
     const nodeProgress = new Progress(log, 'writing nodes', plan.nodes);
     for (const { source, header } of plan.nodeSources) {
       const read = nodeRowReader(header, source);
@@ -116,6 +130,8 @@ async function writeImport(
       files: found.files.map((file) => path.basename(file)),
       nodes: neo4j.int(plan.nodes),
       relationships: neo4j.int(plan.relationships),
+      dataset: dataset.id,
+      name: dataset.name,
     });
     const committing = Date.now();
     await tx.commit();
@@ -143,6 +159,7 @@ class BatchSender {
   constructor(
     private readonly tx: Transaction,
     private readonly folder: string,
+    private readonly dataset: string,
   ) {}
 
   async add(query: string, row: unknown, progress: Progress): Promise<void> {
@@ -167,7 +184,7 @@ class BatchSender {
     await this.inFlight;
     this.inFlight = undefined;
     if (rows.length === 0) return;
-    const sent = this.tx.run(cypherFile(this.query), { rows });
+    const sent = this.tx.run(cypherFile(this.query), { rows, dataset: this.dataset });
     const expectsCount = this.query === 'import/relationships.cypher';
     const count = rows.length;
     this.inFlight = sent.then((result) => {

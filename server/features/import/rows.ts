@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { CsvRecord } from './csvRecords.js';
-import { ID_PROPERTY, type Column, type Header } from './headers.js';
+import { NEXO_ID } from '../../neo4j/graph.js';
+import type { Column, Header } from './headers.js';
 import { ImportError, shown } from './importError.js';
 import { ARRAY_DELIMITER, ValueProblem, valueParser } from './values.js';
 
@@ -99,7 +100,8 @@ export function nodeRowReader(header: NodeHeader, source: { headerDisplay: strin
   const idColumn = header.columns[header.id] as Extract<Column, { kind: 'id' }>;
   const fileLabels = header.label === undefined ? [nameFromFileOrFail(source.nameFromFile, 'label', ':LABEL', source.headerDisplay)] : [];
   const setters = propertySetters(header.columns);
-  const namedIdProperty = idColumn.property === ID_PROPERTY ? undefined : idColumn.property;
+  // A named id column (personId:ID(Person), or id:ID) is data: stored under its name with the raw value.
+  const namedIdProperty = idColumn.property;
   return (record, display) => {
     checkFieldCount(record, header.columns.length, display);
     const raw = record.fields[header.id]!;
@@ -146,7 +148,8 @@ export function relationshipRowReader(
     const type = fileType ?? record.fields[header.type!]!.trim();
     if (type === '') throw new ImportError(display, record.line, 'empty :TYPE field');
     checkTokenName('type', type, display, record.line);
-    const properties: Record<string, unknown> = { [ID_PROPERTY]: `${folderName}/${path.basename(display)}:${record.line}` };
+    // Nexo's key for the tie (the dataset's id is put before it when written); a user column id stays data.
+    const properties: Record<string, unknown> = { [NEXO_ID]: `${folderName}/${path.basename(display)}:${record.line}` };
     assignProperties(setters, properties, record, display);
     return { start: stableId(startColumn.space, start), end: stableId(endColumn.space, end), type, properties };
   };

@@ -92,7 +92,9 @@ export async function findPaths(db: Pick<Database, 'driver' | 'name'>, request: 
   return timedRead(db, timeoutMs, async (tx) => {
     await assertEndsExist(tx, request);
     const found =
-      request.mode === 'all-shortest' ? await allShortestPaths(tx, exclusions, slots) : await simplePaths(tx, request, exclusions, slots, timeoutMs);
+      request.mode === 'all-shortest'
+        ? await allShortestPaths(tx, request.datasets, exclusions, slots)
+        : await simplePaths(tx, request, exclusions, slots, timeoutMs);
     // "No path within N hops" is misleading when no number of hops would do: say which it is.
     return { ...found, connected: found.paths.length > 0 || (await areConnected(tx, request)) };
   });
@@ -150,13 +152,13 @@ async function assertEndsExist(tx: Transaction, request: PathsRequest): Promise<
   }
 }
 
-async function allShortestPaths(tx: Transaction, exclusions: Exclusions, slots: Slots): Promise<Omit<PathsResult, 'connected'>> {
+async function allShortestPaths(tx: Transaction, datasets: string[], exclusions: Exclusions, slots: Slots): Promise<Omit<PathsResult, 'connected'>> {
   // One path more than the cap tells whether some were left out. An Integer, because a JavaScript number travels as
   // a float, which LIMIT refuses.
   const limit = neo4j.int(ALL_SHORTEST_CAP + 1);
   const cypher = fillCypherTemplate(cypherFile('paths/all-shortest.cypher'), slots);
   const [from, to] = exclusions.ends;
-  const { records } = await tx.run(cypher, { from, to, datasets: request.datasets, limit, ...exclusions });
+  const { records } = await tx.run(cypher, { from, to, datasets, limit, ...exclusions });
   const walks = records.map((record) => walkOf(record.get('path') as Path));
   return { paths: walks.slice(0, ALL_SHORTEST_CAP).map(orderedGraph), truncated: walks.length > ALL_SHORTEST_CAP };
 }

@@ -1,0 +1,100 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, emptyDatabase } from '../../../tests/support/testDatabase.js';
+import { startApp, type RunningApp } from '../../../tests/support/testApp.js';
+import { applySchema, loadDataset } from '../load/load.service.js';
+import { readDataset } from '../load/dataset.js';
+import { projectRoot } from '../../projectRoot.js';
+import { FormatError } from '../import/formats/network.js';
+import { importNetwork } from './importNetwork.js';
+
+const db = openTestDatabase();
+let app: RunningApp;
+const examples = path.join(projectRoot, 'data', 'examples');
+const quiet = (): void => undefined;
+
+beforeAll(async () => {
+  await emptyDatabase(db);
+  await applySchema(db);
+  await loadDataset(db, readDataset(path.join(projectRoot, 'data', 'peru')));
+  // The same files twice, as two datasets.
+  await importNetwork(db, { dataset: 'case-a', name: 'Case A', input: path.join(examples, 'edgelist') }, quiet);
+  await importNetwork(db, { dataset: 'case-b', name: 'Case B', input: path.join(examples, 'edgelist') }, quiet);
+  app = await startApp(db, { QUERY_TIMEOUT_MS: '30000' });
+});
+
+afterAll(async () => {
+  await app.close();
+  await db.close();
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers of several endpoints, checked field by field
+type Json = any;
+
+async function get(pathAndQuery: string): Promise<{ status: number; body: Json }> {
+  const response = await fetch(`${app.base}${pathAndQuery}`);
+  return { status: response.status, body: (await response.json()) as Json };
+}
+
+describe('datasets', () => {
+  it('lists every dataset with its counts', async () => {
+    const { body } = await get('/api/datasets');
+    const byId = Object.fromEntries(body.datasets.map((dataset: { id: string }) => [dataset.id, dataset]));
+    expect(Object.keys(byId).sort()).toEqual(['case-a', 'case-b', 'peru']);
+    expect(byId['case-a']).toMatchObject({ name: 'Case A', nodes: 12, relationships: 16, format: 'edgelist' });
+    expect(byId['case-b']).toMatchObject({ nodes: 12, relationships: 16 });
+  });
+
+  it('imports user columns such as name and source as data, unchanged, the file id in the API id', async () => {
+    const { body } = await get('/api/search?q=Ana%20Ruiz&dataset=case-a');
+    expect(body.results).toHaveLength(1);
+    expect(body.results[0].id).toBe('case-a::p1');
+    expect(body.results[0].properties).toEqual({ name: 'Ana Ruiz', role: 'organiser', born: '1971-03-02', source: 'court file PC-2019/044 p.12' });
+    expect(Object.keys(body.results[0].properties).filter((key) => key.startsWith('__nexo'))).toEqual([]);
+  });
+
+  it('keeps two datasets with the same ids apart in search, neighbours and paths', async () => {
+    const both = await get('/api/search?q=Ana%20Ruiz&dataset=case-a,case-b');
+    expect(both.body.results.map((node: { id: string }) => node.id).sort()).toEqual(['case-a::p1', 'case-b::p1']);
+    const onlyB = await get('/api/search?q=Ana%20Ruiz&dataset=case-b');
+    expect(onlyB.body.results.map((node: { id: string }) => node.id)).toEqual(['case-b::p1']);
+    const neighbours = await get(`/api/nodes/${encodeURIComponent('case-a::p1')}/neighbours`);
+    const inB = await get(`/api/nodes/${encodeURIComponent('case-b::p1')}/neighbours`);
+    expect(neighbours.body.nodes.length).toBeGreaterThan(1);
+    expect(neighbours.body.nodes.every((node: { id: string }) => node.id.startsWith('case-a::'))).toBe(true);
+    expect(inB.body.nodes.map((node: { id: string }) => node.id.replace('case-b::', 'case-a::'))).toEqual(
+      neighbours.body.nodes.map((node: { id: string }) => node.id),
+    );
+    const outside = await get(`/api/nodes/${encodeURIComponent('case-a::p1')}?dataset=case-b`);
+    expect(outside.status).toBe(404);
+    const path = await get(`/api/paths?from=${encodeURIComponent('case-a::p2')}&to=${encodeURIComponent('case-a::c1')}`);
+    expect(path.body.paths).toHaveLength(1);
+    expect(path.body.paths[0].nodes.every((node: { id: string }) => node.id.startsWith('case-a::'))).toBe(true);
+    const across = await get(`/api/paths?from=${encodeURIComponent('case-a::p2')}&to=${encodeURIComponent('case-b::c1')}`);
+    expect(across.body.paths).toEqual([]);
+  });
+
+  it('answers 404 for an unknown dataset', async () => {
+    expect((await get('/api/search?q=Ana&dataset=nope')).status).toBe(404);
+  });
+
+  it('refuses a bad file with file:line and writes nothing', async () => {
+    const bad = path.join(mkdtempSync(path.join(os.tmpdir(), 'nexo-datasets-')), 'ragged.csv');
+    writeFileSync(bad, 'source,target\na,b\nb,c,d\n');
+    await expect(importNetwork(db, { dataset: 'bad', input: bad }, quiet)).rejects.toThrow(FormatError);
+    const { body } = await get('/api/datasets');
+    expect(body.datasets.map((dataset: { id: string }) => dataset.id)).not.toContain('bad');
+    const { records } = await db.driver.executeQuery("MATCH (n {__nexo_dataset: 'bad'}) RETURN count(n) AS count", {}, { database: db.name });
+    expect(records[0]!.get('count').toNumber()).toBe(0);
+  });
+
+  it('deletes exactly one dataset', async () => {
+    const response = await fetch(`${app.base}/api/datasets/case-b`, { method: 'DELETE' });
+    expect(response.status).toBe(200);
+    const { body } = await get('/api/datasets');
+    expect(body.datasets.map((dataset: { id: string }) => dataset.id).sort()).toEqual(['case-a', 'peru']);
+    expect((await get('/api/search?q=Ana%20Ruiz')).body.results.map((node: { id: string }) => node.id)).toEqual(['case-a::p1']);
+  });
+});

@@ -1,0 +1,139 @@
+import neo4j from 'neo4j-driver';
+import { cypherFile } from '../../cypher.js';
+import type { Database } from '../../neo4j/database.js';
+import { toNumber } from '../../neo4j/values.js';
+import { openNetwork, readNetwork, summariseNetwork } from '../import/formats/readNetwork.js';
+import type { NetworkSummary, PropertyValue, Properties, ReadOptions } from '../import/formats/network.js';
+import { ImportError } from '../import/importError.js';
+import { Progress } from '../import/progress.js';
+import { beginDataset, completeDataset, deleteDataset, removeIncompleteDatasets, IMPORT_IDLE_MS, scopedId } from './datasets.service.js';
+
+type Db = Pick<Database, 'driver' | 'name'>;
+
+/**
+ * Rows per transaction. Each batch commits on its own, so an import is bounded by the batch, not by the heap; the
+ * dataset stays invisible (status "loading") until the last batch is in.
+ */
+const BATCH_ROWS = 5000;
+
+export interface DatasetImport {
+  /** The dataset id: lower-case letters, digits, - and _. */
+  dataset: string;
+  /** A display name; the id when not given. */
+  name?: string;
+  /** The file or folder to read. */
+  input: string;
+  options?: ReadOptions;
+}
+
+export interface DatasetImportOutcome extends NetworkSummary {
+  dataset: string;
+  validationMs: number;
+  writeMs: number;
+}
+
+/**
+ * Imports a file or folder in any of the network formats as a new dataset. The input is read once to check it all
+ * (bad input throws FormatError file:line[:column] with nothing written), then twice more to write nodes and then
+ * relationships (a GraphML or FtM file may name a tie before its ends) in batches of separate transactions.
+ */
+export async function importNetwork(db: Db, request: DatasetImport, log: (message: string) => void): Promise<DatasetImportOutcome> {
+  const options = request.options ?? {};
+  const input = openNetwork(request.input, options);
+  const validationStarted = Date.now();
+  log(`Checking ${input.files.length} file(s) as ${input.format}…`);
+  const summary = await summariseNetwork(input, options);
+  const validationMs = Date.now() - validationStarted;
+
+  await removeIncompleteDatasets(db, IMPORT_IDLE_MS);
+  await beginDataset(db, { id: request.dataset, name: request.name ?? request.dataset, format: input.format, source: request.input });
+  const writeStarted = Date.now();
+  try {
+    const writer = new BatchWriter(db, request.dataset);
+    const nodeProgress = new Progress(log, 'writing nodes', summary.nodes);
+    for await (const record of readNetwork(input, options)) {
+      if (record.kind !== 'node') continue;
+      await writer.add(
+        'datasets/write-nodes.cypher',
+        {
+          id: scopedId(request.dataset, record.key),
+          labels: record.labels,
+          properties: neo4jProperties(record.properties),
+          caption: record.caption ?? null,
+        },
+        nodeProgress,
+      );
+    }
+    await writer.flush();
+    const relationshipProgress = new Progress(log, 'writing relationships', summary.relationships);
+    let ordinal = 0;
+    for await (const record of readNetwork(input, options)) {
+      if (record.kind !== 'relationship') continue;
+      ordinal += 1;
+      await writer.add(
+        'datasets/write-relationships.cypher',
+        {
+          // A tie without an id of its own is named by its place in the input, so a re-import names it the same.
+          id: scopedId(request.dataset, record.key === undefined ? `#${ordinal}` : `edge:${record.key}`),
+          start: scopedId(request.dataset, record.start),
+          end: scopedId(request.dataset, record.end),
+          type: record.type,
+          properties: neo4jProperties(record.properties),
+          undirected: record.undirected,
+        },
+        relationshipProgress,
+      );
+    }
+    await writer.flush();
+    await completeDataset(db, request.dataset, { nodes: summary.nodes, relationships: summary.relationships });
+  } catch (error) {
+    // Nothing of a failed import stays: its batches were committed one by one, so they are deleted here (or, if this
+    // process dies first, by the next start or import).
+    await deleteDataset(db, request.dataset).catch(() => undefined);
+    throw error;
+  }
+  return { ...summary, dataset: request.dataset, validationMs, writeMs: Date.now() - writeStarted };
+}
+
+/** Sends rows of one query in batches, each in its own transaction, and checks each batch wrote every row. */
+class BatchWriter {
+  private rows: unknown[] = [];
+  private query = '';
+  private progress: Progress | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly dataset: string,
+  ) {}
+
+  async add(query: string, row: unknown, progress: Progress): Promise<void> {
+    if (query !== this.query) await this.flush();
+    this.query = query;
+    this.progress = progress;
+    this.rows.push(row);
+    if (this.rows.length >= BATCH_ROWS) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.rows.length === 0) return;
+    const rows = this.rows;
+    this.rows = [];
+    const { records } = await this.db.driver.executeQuery(cypherFile(this.query), { rows, dataset: this.dataset }, { database: this.db.name });
+    if (toNumber(records[0]?.get('written')) !== rows.length) {
+      throw new ImportError(this.dataset, undefined, 'a batch was not written whole (was the dataset deleted meanwhile?)');
+    }
+    this.progress?.advance(rows.length);
+  }
+}
+
+/** A record's properties as driver values: bigint (GraphML/GEXF integers) as Neo4j integers, names verbatim. */
+function neo4jProperties(properties: Properties): Record<string, unknown> {
+  const converted: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const [name, value] of properties) converted[name] = neo4jValue(value);
+  return converted;
+}
+
+function neo4jValue(value: PropertyValue): unknown {
+  if (Array.isArray(value)) return value.map((item) => neo4jValue(item));
+  return typeof value === 'bigint' ? neo4j.int(value.toString()) : value;
+}
