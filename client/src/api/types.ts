@@ -27,9 +27,9 @@ export type NeighbourCount = Neighbours['counts'][number];
 export type PathMode = NonNullable<QueryParameters<'getApiPaths'>['mode']>;
 /**
  * What the Paths panel asks for; on the wire, types is comma-separated and directed is 'true' or 'false'. The avoid
- * options (excludeIds, excludeLabels, excludeTypes) are not offered by the panel yet, so they are left out here.
+ * options (excludeIds, excludeLabels, excludeTypes) and the dataset are not offered by the panel yet, so they are left out here.
  */
-export type PathQuery = Required<Omit<QueryParameters<'getApiPaths'>, 'types' | 'directed' | 'excludeIds' | 'excludeLabels' | 'excludeTypes'>> & {
+export type PathQuery = Required<Omit<QueryParameters<'getApiPaths'>, 'types' | 'directed' | 'dataset' | 'excludeIds' | 'excludeLabels' | 'excludeTypes'>> & {
   types: string[];
   directed: boolean;
 };

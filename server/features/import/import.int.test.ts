@@ -40,13 +40,19 @@ function typed(value: unknown): unknown {
   return value;
 }
 
+/** Typed properties, with Nexo's key shown as `id` without its dataset prefix and the dataset left out. */
 function typedProperties(properties: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, typed(value)]));
+  const { __nexo_id: key, __nexo_dataset: dataset, ...rest } = properties;
+  expect(dataset).toBe(TEST_DATASET.id);
+  return {
+    id: String(key).slice(`${TEST_DATASET.id}::`.length),
+    ...Object.fromEntries(Object.entries(rest).map(([name, value]) => [name, typed(value)])),
+  };
 }
 
 async function readNodes(): Promise<{ labels: string[]; properties: Record<string, unknown> }[]> {
   const { records } = await db.driver.executeQuery(
-    'MATCH (n:Entity) RETURN labels(n) AS labels, properties(n) AS properties ORDER BY n.id',
+    'MATCH (n:Entity) RETURN labels(n) AS labels, properties(n) AS properties ORDER BY n.__nexo_id',
     {},
     { database: db.name },
   );
@@ -58,14 +64,15 @@ async function readNodes(): Promise<{ labels: string[]; properties: Record<strin
 
 async function readRelationships(): Promise<{ from: string; type: string; to: string; properties: Record<string, unknown> }[]> {
   const { records } = await db.driver.executeQuery(
-    'MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS properties ORDER BY r.id',
+    'MATCH (a)-[r]->(b) RETURN a.__nexo_id AS from, type(r) AS type, b.__nexo_id AS to, properties(r) AS properties ORDER BY r.__nexo_id',
     {},
     { database: db.name },
   );
+  const local = (key: string): string => key.slice(`${TEST_DATASET.id}::`.length);
   return records.map((record) => ({
-    from: record.get('from'),
+    from: local(record.get('from')),
     type: record.get('type'),
-    to: record.get('to'),
+    to: local(record.get('to')),
     properties: typedProperties(record.get('properties')),
   }));
 }
@@ -226,7 +233,7 @@ describe('importing a folder of neo4j-admin CSV files', () => {
     );
     expect(records).toHaveLength(1);
     const record = records[0]!;
-    expect(record.get('id')).toMatch(/^[0-9a-f]{64}$/);
+    expect(record.get('id')).toMatch(/^csv-test:[0-9a-f]{64}$/);
     // The folder's name only: the importer's absolute path says who ran it where, and the console can read it.
     expect(record.get('folder')).toBe('neo4j-admin');
     expect(record.get('files')).toContain('Phone_header.csv');
