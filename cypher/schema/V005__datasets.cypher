@@ -1,4 +1,4 @@
-// Datasets (see server/features/datasets/README.md). Nexo's own keys start with "__nexo" so that a user's
+// Datasets (see README.md, "Datasets and importing your own network"). Nexo's own keys start with "__nexo" so that a user's
 // column called id, name, dataset, source … is stored as data: __nexo_id is the API id of an entity or
 // relationship (unique across datasets), __nexo_dataset the id of the dataset it belongs to.
 // A user's `id` may repeat across datasets, so the V001 constraint on it goes.

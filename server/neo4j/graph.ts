@@ -50,7 +50,7 @@ export function plainValue(value: unknown): unknown {
 }
 
 /**
- * Nexo's own keys on entities and relationships (see server/features/datasets/README.md): the API id and the
+ * Nexo's own keys on entities and relationships (see README.md, "Datasets and importing your own network"): the API id and the
  * dataset. The prefix keeps them apart from the user's properties, which may be called id, dataset or anything.
  */
 export const NEXO_ID = '__nexo_id';

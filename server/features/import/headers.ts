@@ -61,7 +61,7 @@ export function parseHeader(fields: string[], where: HeaderSource): Header {
     return { role: 'relationship', columns, start: start!, end: end!, type };
   }
   if (id === undefined) fail('a node header needs an :ID column (every Nexo node has a stable id); a relationship header needs :START_ID and :END_ID');
-  // No reserved names: a column id, name or type is data (Nexo's keys are the __nexo_ ones, see datasets/README.md).
+  // No reserved names: a column id, name or type is data (Nexo's keys are the __nexo_ ones, see README.md, "Datasets and importing your own network").
   return { role: 'node', columns, id: id!, label };
 }
 
