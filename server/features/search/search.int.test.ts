@@ -154,7 +154,7 @@ describe('GET /api/search tells namesakes apart', () => {
     try {
       await session.run(
         `MATCH (sp:Entity {id: 'organization:shining-path'})
-         CREATE (n:Entity:Person {id: 'person:undescribed-namesake', name: 'Undescribed Namesake', quotes: ['Test quote.'], source: 'test'})-[:MEMBER_OF {quotes: ['Test quote.'], source: 'test'}]->(sp)`,
+         CREATE (n:Entity:Person {id: 'person:undescribed-namesake', __nexo_id: 'person:undescribed-namesake', __nexo_dataset: 'peru', name: 'Undescribed Namesake', quotes: ['Test quote.'], source: 'test'})-[:MEMBER_OF {quotes: ['Test quote.'], source: 'test'}]->(sp)`,
       );
       const results = (await search('q=undescribed%20namesake')) as Hinted[];
       expect(results[0]).toMatchObject({ id: 'person:undescribed-namesake', hint: 'member of Shining Path' });
