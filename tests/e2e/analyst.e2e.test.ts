@@ -162,7 +162,7 @@ describe('analyst round two in a browser', { timeout: 150_000 }, () => {
     const session = db.driver.session({ database: db.name });
     try {
       await session.run(
-        "CREATE (:Entity:Person {id: 'person:isolated-actor', name: 'Isolated Actor', description: 'Linked to no one.', quotes: ['Test quote.'], source: 'test'})",
+        "CREATE (:Entity:Person {id: 'person:isolated-actor', __nexo_id: 'person:isolated-actor', __nexo_dataset: 'peru', name: 'Isolated Actor', description: 'Linked to no one.', quotes: ['Test quote.'], source: 'test'})",
       );
     } finally {
       await session.close();
