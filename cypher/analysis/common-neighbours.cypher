@@ -1,7 +1,7 @@
-// The entities linked (either direction) to every one of the given entities, the given ones excepted.
+// The entities of $datasets linked (either direction) to every one of the given entities, the given ones excepted.
 UNWIND $ids AS id
 MATCH (:Entity {__nexo_id: id})--(c:Entity)
-WHERE NOT c.__nexo_id IN $ids
+WHERE c.__nexo_dataset IN $datasets AND NOT c.__nexo_id IN $ids
 WITH c, count(DISTINCT id) AS shared
 WHERE shared = size($ids)
 RETURN c

@@ -129,10 +129,12 @@ describe('networks loaded as datasets', () => {
     await loadDataset(
       db,
       networkDataset('kite', KITE_TIES, kiteId, (v) => KITE_NAMES[v]!, 10),
+      'kite',
     );
     await loadDataset(
       db,
       networkDataset('karate', karateTies(), karateId, (v) => `Member ${v + 1}`, 34),
+      'karate',
     );
     // The cached projection of the whole graph is read again after a load.
     const after = await call<CentralityAnswer>('GET', '/api/analysis/centrality?measure=degree&limit=1');
@@ -240,6 +242,34 @@ describe('networks loaded as datasets', () => {
     const unknown = await call<{ status: number; detail: string }>('POST', '/api/analysis/common-neighbours', { ids: [kiteId(0), 'person:nobody'] });
     expect(unknown.status).toBe(404);
     expect(unknown.body.detail).toMatch(/person:nobody/);
+  });
+
+  it('stays within the datasets `dataset` names, GET and POST alike, and answers 404 for an unknown dataset', async () => {
+    const kite = await call<CentralityAnswer>('GET', '/api/analysis/centrality?measure=betweenness&limit=4&dataset=kite');
+    expect(kite.status).toBe(200);
+    expect(kite.body.nodes).toBe(10);
+    expect(kite.body.results.map((result) => result.node.name)).toEqual(['Heather', 'Fernando', 'Garth', 'Ike']);
+    const both = await call<{ count: number; components: { members: string[] }[] }>('GET', '/api/analysis/components?dataset=kite,karate&limit=10');
+    expect(both.body.count).toBe(2);
+    expect(both.body.components.flatMap((component) => component.members).sort()).toEqual([...kiteIds, ...karateIds].sort());
+    // A canvas holding entities of two datasets, analysed within one: the others are left out.
+    const canvas = await call<CentralityAnswer>('POST', '/api/analysis/centrality?dataset=karate', {
+      measure: 'degree',
+      ids: [...kiteIds, ...karateIds.slice(0, 3)],
+      limit: 50,
+    });
+    expect(canvas.body.nodes).toBe(3);
+    expect(canvas.body.results.every((result) => karateIds.includes(result.node.id))).toBe(true);
+    for (const route of ['/api/analysis/connect', '/api/analysis/common-neighbours']) {
+      const elsewhere = await call<{ detail: string }>('POST', `${route}?dataset=karate`, { ids: [kiteId(0), kiteId(1)] });
+      expect(elsewhere.status, route).toBe(404);
+      expect(elsewhere.body.detail).toMatch(/person:kite-/);
+      const within = await call('POST', `${route}?dataset=kite`, { ids: [kiteId(0), kiteId(1)] });
+      expect(within.status, route).toBe(200);
+    }
+    const unknown = await call<{ status: number; title: string }>('GET', '/api/analysis/brokers?dataset=nowhere');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ status: 404, title: 'Unknown dataset' });
   });
 
   it('reads a weight property as tie length, and a missing one as 1', async () => {

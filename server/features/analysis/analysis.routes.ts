@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../appContext.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
 import { edgeSchema, nodeSchema } from '../../neo4j/graph.js';
-import { commaSeparatedNames } from '../../http/listParameter.js';
+import { commaSeparatedNames, datasetParameter } from '../../http/listParameter.js';
+import { visibleDatasets } from '../datasets/datasets.service.js';
 import { AnalysisService, type ScopedRequest } from './analysis.service.js';
 import { EXACT_WORK_LIMIT } from './engine/centrality.js';
 import { MEASURES } from './engine/tasks.js';
@@ -43,7 +44,11 @@ const DEFAULTS_TEXT =
   'self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). ' +
   `Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ ${EXACT_WORK_LIMIT.toExponential(0)}; above that they are ` +
   'estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. ' +
-  'GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).';
+  'GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas). ' +
+  'Either way `dataset` (in the query string) keeps the analysis within those datasets (default: every dataset).';
+
+/** The `dataset` query parameter of every analysis route, GET and POST alike (as POST /api/subgraph has it). */
+const datasetQuery = { dataset: datasetParameter() };
 
 const scopeBody = { ids: idList(MAX_IDS).describe(`The entities to analyse, 1 to ${MAX_IDS} ids; relationships among them are used, unknown ids ignored`) };
 
@@ -57,33 +62,42 @@ const centralityFields = {
 const groupSchema = z.object({ id: z.number(), size: z.number(), members: z.array(z.string()).describe('Entity ids, sorted') });
 
 /** GET (whole graph, options in the query) and POST (given ids, options in the body) of one scoped analysis. */
-function scopedRoutes<F extends z.ZodRawShape, R extends z.ZodType>(spec: {
-  path: string;
-  summary: string;
-  description: string;
-  fields: F;
-  response: R;
-  errors?: Record<number, string>;
-  handler: (request: z.infer<z.ZodObject<F>> & ScopedRequest) => Promise<z.infer<R>>;
-}): AnyRoute[] {
-  const errors = { 503: 'Neo4j unavailable', 504: 'Query timeout', ...spec.errors };
+function scopedRoutes<F extends z.ZodRawShape, R extends z.ZodType>(
+  datasetsOf: (requested: string[]) => Promise<string[]>,
+  spec: {
+    path: string;
+    summary: string;
+    description: string;
+    fields: F;
+    response: R;
+    errors?: Record<number, string>;
+    handler: (request: z.infer<z.ZodObject<F>> & ScopedRequest) => Promise<z.infer<R>>;
+  },
+): AnyRoute[] {
+  const errors = { 404: 'Unknown dataset', 503: 'Neo4j unavailable', 504: 'Query timeout', ...spec.errors };
   const common = { summary: spec.summary, description: `${spec.description} ${DEFAULTS_TEXT}`, tags: ['analysis'], response: spec.response, errors };
   return [
     defineRoute({
       method: 'get',
       path: spec.path,
       ...common,
-      query: z.object(spec.fields),
-      handler: ({ query }) => spec.handler({ ...(query as z.infer<z.ZodObject<F>>), scope: { kind: 'graph' } } as z.infer<z.ZodObject<F>> & ScopedRequest),
+      query: z.object({ ...spec.fields, ...datasetQuery }),
+      handler: async ({ query }) => {
+        const { dataset, ...fields } = query as { dataset: string[] } & z.infer<z.ZodObject<F>>;
+        const scope = { kind: 'graph' as const, datasets: await datasetsOf(dataset) };
+        return spec.handler({ ...fields, scope } as z.infer<z.ZodObject<F>> & ScopedRequest);
+      },
     }),
     defineRoute({
       method: 'post',
       path: spec.path,
       ...common,
+      query: z.object(datasetQuery),
       body: z.object({ ...spec.fields, ...scopeBody }),
-      handler: ({ body }) => {
+      handler: async ({ body, query }) => {
         const { ids, ...fields } = body as { ids: string[] } & z.infer<z.ZodObject<F>>;
-        return spec.handler({ ...fields, scope: { kind: 'nodes', ids } } as z.infer<z.ZodObject<F>> & ScopedRequest);
+        const scope = { kind: 'nodes' as const, ids, datasets: await datasetsOf((query as { dataset: string[] }).dataset) };
+        return spec.handler({ ...fields, scope } as z.infer<z.ZodObject<F>> & ScopedRequest);
       },
     }),
   ];
@@ -92,8 +106,9 @@ function scopedRoutes<F extends z.ZodRawShape, R extends z.ZodType>(spec: {
 /** /api/analysis/*: centrality, groups, brokers and key players, connecting several actors, and why an actor is central. */
 export function analysisRoutes(context: AppContext): AnyRoute[] {
   const analysis = new AnalysisService(context.db, context.config.queryTimeoutMs);
+  const datasetsOf = (requested: string[]) => visibleDatasets(context.db, requested, context.config.queryTimeoutMs);
   return [
-    ...scopedRoutes({
+    ...scopedRoutes(datasetsOf, {
       path: '/api/analysis/centrality',
       summary: 'Centrality scores, highest first',
       description:
@@ -111,7 +126,7 @@ export function analysisRoutes(context: AppContext): AnyRoute[] {
       errors: { 422: 'PageRank or eigenvector iteration did not converge' },
       handler: (request) => analysis.centrality({ ...request, weight: request.weight }),
     }),
-    ...scopedRoutes({
+    ...scopedRoutes(datasetsOf, {
       path: '/api/analysis/communities',
       summary: 'Louvain communities and their modularity',
       description: 'Louvain (resolution 1, a fixed random seed so the same graph gives the same answer) on the undirected graph; communities largest first.',
@@ -124,7 +139,7 @@ export function analysisRoutes(context: AppContext): AnyRoute[] {
       }),
       handler: (request) => analysis.communities(request),
     }),
-    ...scopedRoutes({
+    ...scopedRoutes(datasetsOf, {
       path: '/api/analysis/components',
       summary: 'Connected components, largest first',
       description: 'Components of the undirected graph; `of` asks which component given entities are in (two in different ones are not connected at all).',
@@ -139,7 +154,7 @@ export function analysisRoutes(context: AppContext): AnyRoute[] {
       }),
       handler: (request) => analysis.components({ ...request, weight: undefined }),
     }),
-    ...scopedRoutes({
+    ...scopedRoutes(datasetsOf, {
       path: '/api/analysis/cores',
       summary: 'The k-core: entities with at least k neighbours inside it',
       description: 'Core numbers as NetworkX core_number on the undirected graph; default k is the degeneracy (the innermost core).',
@@ -155,7 +170,7 @@ export function analysisRoutes(context: AppContext): AnyRoute[] {
       }),
       handler: (request) => analysis.cores({ ...request, k: request.k, weight: undefined }),
     }),
-    ...scopedRoutes({
+    ...scopedRoutes(datasetsOf, {
       path: '/api/analysis/brokers',
       summary: 'Articulation points and bridges',
       description: 'Entities (articulation points) and ties (bridges) whose removal disconnects part of the undirected graph.',
@@ -168,7 +183,7 @@ export function analysisRoutes(context: AppContext): AnyRoute[] {
       }),
       handler: (request) => analysis.brokers({ ...request, weight: undefined }),
     }),
-    ...scopedRoutes({
+    ...scopedRoutes(datasetsOf, {
       path: '/api/analysis/key-players',
       summary: 'The k actors whose removal fragments the network most (greedy)',
       description:
@@ -184,7 +199,7 @@ export function analysisRoutes(context: AppContext): AnyRoute[] {
       }),
       handler: (request) => analysis.keyPlayers({ ...request, weight: undefined }),
     }),
-    ...scopedRoutes({
+    ...scopedRoutes(datasetsOf, {
       path: '/api/analysis/why-central',
       summary: 'Why an entity is central: the pairs whose shortest paths run through it',
       description:
@@ -211,7 +226,7 @@ export function analysisRoutes(context: AppContext): AnyRoute[] {
           }),
         ),
       }),
-      errors: { 404: 'id is not an entity of the analysed graph' },
+      errors: { 404: 'id is not an entity of the analysed graph, or unknown dataset' },
       handler: (request) => analysis.whyCentral(request),
     }),
     defineRoute({
@@ -234,8 +249,9 @@ export function analysisRoutes(context: AppContext): AnyRoute[] {
           .describe('One line per tie, in joining order'),
         unreachable: z.array(z.string()).describe('Ids no path of at most maxHops joins to the others'),
       }),
-      errors: { 404: 'An id is not a known entity', 503: 'Neo4j unavailable', 504: 'Query timeout' },
-      handler: ({ body }) => analysis.connect(body),
+      query: z.object(datasetQuery),
+      errors: { 404: 'An id is not a known entity (of the chosen datasets), or unknown dataset', 503: 'Neo4j unavailable', 504: 'Query timeout' },
+      handler: async ({ body, query }) => analysis.connect({ ...body, datasets: await datasetsOf(query.dataset) }),
     }),
     defineRoute({
       method: 'post',
@@ -247,8 +263,9 @@ export function analysisRoutes(context: AppContext): AnyRoute[] {
         limit: limitParameter(100, 'entities'),
       }),
       response: z.object({ results: z.array(nodeSchema) }),
-      errors: { 404: 'An id is not a known entity', 503: 'Neo4j unavailable', 504: 'Query timeout' },
-      handler: ({ body }) => analysis.commonNeighbours(body),
+      query: z.object(datasetQuery),
+      errors: { 404: 'An id is not a known entity (of the chosen datasets), or unknown dataset', 503: 'Neo4j unavailable', 504: 'Query timeout' },
+      handler: async ({ body, query }) => analysis.commonNeighbours({ ...body, datasets: await datasetsOf(query.dataset) }),
     }),
   ];
 }

@@ -51,7 +51,10 @@ export class AnalysisService {
     const projection = await this.projections.projection(request.scope, request);
     const { scores, exact, sources } = await this.run(projection, { kind: 'centrality', measure: request.measure, directed: request.directed });
     const ranked = topIndices(scores, request.limit);
-    const nodes = await this.nodesById(ranked.map((v) => projection.ids[v]!));
+    const nodes = await this.nodesById(
+      ranked.map((v) => projection.ids[v]!),
+      request.scope.datasets,
+    );
     return {
       measure: request.measure,
       exact,
@@ -90,7 +93,10 @@ export class AnalysisService {
     const k = request.k ?? degeneracy;
     const members = topIndices(Float64Array.from(core), projection.ids.length).filter((v) => core[v]! >= k);
     const shown = members.slice(0, request.limit);
-    const nodes = await this.nodesById(shown.map((v) => projection.ids[v]!));
+    const nodes = await this.nodesById(
+      shown.map((v) => projection.ids[v]!),
+      request.scope.datasets,
+    );
     return { degeneracy, k, size: members.length, results: shown.map((v) => ({ node: nodes.get(projection.ids[v]!)!, core: core[v]! })) };
   }
 
@@ -100,7 +106,7 @@ export class AnalysisService {
     const projection = await this.projections.projection(request.scope, request);
     const { articulationPoints, bridges } = await this.run(projection, { kind: 'brokers' });
     const shown = articulationPoints.slice(0, request.limit).map((v) => projection.ids[v]!);
-    const nodes = await this.nodesById(shown);
+    const nodes = await this.nodesById(shown, request.scope.datasets);
     return {
       articulationPoints: shown.map((id) => nodes.get(id)!),
       articulationPointCount: articulationPoints.length,
@@ -118,7 +124,10 @@ export class AnalysisService {
   }> {
     const projection = await this.projections.projection(request.scope, request);
     const result = await this.run(projection, { kind: 'keyPlayers', k: request.k });
-    const nodes = await this.nodesById(result.players.map(({ node }) => projection.ids[node]!));
+    const nodes = await this.nodesById(
+      result.players.map(({ node }) => projection.ids[node]!),
+      request.scope.datasets,
+    );
     return {
       k: request.k,
       fragmentationBefore: result.before,
@@ -129,18 +138,21 @@ export class AnalysisService {
   }
 
   /** The smallest connecting subgraph found, with one relationship per tie (one with a quote when there is one). */
-  async connect(request: { ids: string[]; maxHops: number }): Promise<{
+  async connect(request: { ids: string[]; maxHops: number; datasets: string[] }): Promise<{
     nodes: GraphNode[];
     edges: GraphEdge[];
     links: { source: string; target: string; type: string; quote: string | null }[];
     unreachable: string[];
   }> {
-    const projection = await this.projections.projection({ kind: 'graph' }, { weight: undefined });
+    const projection = await this.projections.projection({ kind: 'graph', datasets: request.datasets }, { weight: undefined });
     const terminals = request.ids.map((id) => indexOrNotFound(projection, id, 'ids'));
     const tree = await this.run(projection, { kind: 'connect', terminals, maxHops: request.maxHops });
     const ties = tree.ties.map(([a, b]) => [projection.ids[a]!, projection.ids[b]!]);
     const records = await timedRead(this.db, this.timeoutMs, async (tx) => (await tx.run(cypherFile('analysis/tie-relationships.cypher'), { ties })).records);
-    const nodes = await this.nodesById(tree.nodes.map((v) => projection.ids[v]!));
+    const nodes = await this.nodesById(
+      tree.nodes.map((v) => projection.ids[v]!),
+      request.datasets,
+    );
     const edges: GraphEdge[] = [];
     const links = records.map((record) => {
       const [a, b] = [record.get('a') as Neo4jNode, record.get('b') as Neo4jNode];
@@ -155,12 +167,15 @@ export class AnalysisService {
     return { nodes: tree.nodes.map((v) => nodes.get(projection.ids[v]!)!), edges, links, unreachable: tree.unreachable.map((v) => projection.ids[v]!) };
   }
 
-  async commonNeighbours(request: { ids: string[]; limit: number }): Promise<{ results: GraphNode[] }> {
+  async commonNeighbours(request: { ids: string[]; limit: number; datasets: string[] }): Promise<{ results: GraphNode[] }> {
     const records = await timedRead(this.db, this.timeoutMs, async (tx) => {
-      const known = (await tx.run(cypherFile('analysis/nodes.cypher'), { ids: request.ids })).records.map((record) => nodeId(record.get('n') as Neo4jNode));
+      const known = (await tx.run(cypherFile('analysis/nodes.cypher'), { ids: request.ids, datasets: request.datasets })).records.map((record) =>
+        nodeId(record.get('n') as Neo4jNode),
+      );
       const unknown = request.ids.find((id) => !known.includes(id));
       if (unknown) throw notFound(unknown, 'ids');
-      return (await tx.run(cypherFile('analysis/common-neighbours.cypher'), { ids: request.ids, limit: neo4j.int(request.limit) })).records;
+      return (await tx.run(cypherFile('analysis/common-neighbours.cypher'), { ids: request.ids, datasets: request.datasets, limit: neo4j.int(request.limit) }))
+        .records;
     });
     return { results: records.map((record) => toGraphNode(record.get('c') as Neo4jNode)) };
   }
@@ -172,7 +187,10 @@ export class AnalysisService {
     const n = projection.ids.length;
     // Normalised as betweenness: unordered pairs when undirected, ordered when directed.
     const pairsOfOthers = request.directed ? (n - 1) * (n - 2) : ((n - 1) * (n - 2)) / 2;
-    const nodes = await this.nodesById([request.id, ...result.pairs.flatMap((pair) => [projection.ids[pair.source]!, projection.ids[pair.target]!])]);
+    const nodes = await this.nodesById(
+      [request.id, ...result.pairs.flatMap((pair) => [projection.ids[pair.source]!, projection.ids[pair.target]!])],
+      request.scope.datasets,
+    );
     return {
       node: nodes.get(request.id)!,
       betweenness: n > 2 ? result.rawBetweenness / pairsOfOthers : 0,
@@ -203,13 +221,13 @@ export class AnalysisService {
     }
   }
 
-  /** API nodes by id, read in one query. */
-  private async nodesById(ids: string[]): Promise<Map<string, GraphNode>> {
+  /** API nodes of the datasets by id, read in one query. */
+  private async nodesById(ids: string[], datasets: string[]): Promise<Map<string, GraphNode>> {
     if (ids.length === 0) return new Map();
     const records = await timedRead(
       this.db,
       this.timeoutMs,
-      async (tx) => (await tx.run(cypherFile('analysis/nodes.cypher'), { ids: [...new Set(ids)] })).records,
+      async (tx) => (await tx.run(cypherFile('analysis/nodes.cypher'), { ids: [...new Set(ids)], datasets })).records,
     );
     return new Map(records.map((record) => toGraphNode(record.get('n') as Neo4jNode)).map((node) => [node.id, node]));
   }

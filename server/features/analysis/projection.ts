@@ -8,10 +8,10 @@ import type { EngineProjection } from './engine/engine.js';
 import { localGraphVersion } from './graphVersion.js';
 
 /**
- * What an analysis runs over: the whole graph or the given entities (e.g. the canvas). Each kind has its own
- * projection query; a dataset scope (issue 11) becomes one more kind with its own .cypher file, and nothing else changes.
+ * What an analysis runs over: the whole graph of some datasets, or the given entities of them (e.g. the canvas). Each
+ * kind has its own projection query. `datasets` are complete datasets only (resolved by visibleDatasets).
  */
-export type Scope = { kind: 'graph' } | { kind: 'nodes'; ids: string[] };
+export type Scope = { kind: 'graph'; datasets: string[] } | { kind: 'nodes'; ids: string[]; datasets: string[] };
 
 export interface ProjectionOptions {
   /** A relationship property read as each tie's weight; undefined for an unweighted projection. */
@@ -86,7 +86,7 @@ export async function readProjection(db: Target, scope: Scope, options: Projecti
   const targets: number[] = [];
   const weights: number[] = [];
   const query = scope.kind === 'graph' ? cypherFile('analysis/projection-graph.cypher') : cypherFile('analysis/projection-nodes.cypher');
-  const parameters = { weight: options.weight ?? null, ...(scope.kind === 'nodes' ? { ids: scope.ids } : {}) };
+  const parameters = { weight: options.weight ?? null, datasets: scope.datasets, ...(scope.kind === 'nodes' ? { ids: scope.ids } : {}) };
   const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.READ });
   try {
     await session.executeRead(

@@ -20,7 +20,7 @@ export function degreesRoutes(context: AppContext): AnyRoute[] {
       query: z.object({ dataset: datasetParameter() }),
       body: z.object({ ids: z.array(z.string().min(1).max(500)).min(1).max(MAX_IDS) }),
       response: z.object({ degrees: z.record(z.string(), z.number()) }),
-      errors: { 503: 'Neo4j unavailable', 504: 'Query timeout' },
+      errors: { 404: 'Unknown dataset', 503: 'Neo4j unavailable', 504: 'Query timeout' },
       handler: async ({ body, query }) => ({
         degrees: await getDegrees(
           context.db,

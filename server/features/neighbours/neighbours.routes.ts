@@ -39,7 +39,7 @@ export function neighboursRoutes(context: AppContext): AnyRoute[] {
         totalExact: z.boolean(),
         counts: z.array(z.object({ type: z.string(), direction: z.enum(['in', 'out']), count: z.number() })),
       }),
-      errors: { 404: 'No entity has this id', 503: 'Neo4j unavailable', 504: 'Query timeout' },
+      errors: { 404: 'No entity has this id (in the chosen datasets), or unknown dataset', 503: 'Neo4j unavailable', 504: 'Query timeout' },
       handler: async ({ params, query }) =>
         getNeighbours(
           context.db,
