@@ -18,6 +18,8 @@ const db = openTestDatabase();
 const dataset = readDataset(path.join(projectRoot, 'data', 'peru'));
 const NODE = 'person:abimael-guzman';
 const OTHER = 'organization:shining-path';
+/** The dataset DELETE /api/datasets/:id removes: an empty one, written again before each delete. */
+const SCRATCH = 'scratch';
 
 interface Answer {
   route: string;
@@ -28,7 +30,9 @@ interface Answer {
 }
 
 /** One valid request per API route, by "METHOD path". */
-const requests: Record<string, [method: 'GET' | 'POST', path: string, body?: unknown]> = {
+const requests: Record<string, [method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown]> = {
+  'GET /api/datasets': ['GET', '/api/datasets'],
+  'DELETE /api/datasets/:id': ['DELETE', `/api/datasets/${SCRATCH}`],
   'GET /api/search': ['GET', '/api/search?q=guzman&labels=Person'],
   'GET /api/nodes/:id': ['GET', `/api/nodes/${NODE}`],
   'GET /api/nodes/:id/neighbours': ['GET', `/api/nodes/${NODE}/neighbours?types=LEADER_OF`],
@@ -57,8 +61,19 @@ const requests: Record<string, [method: 'GET' | 'POST', path: string, body?: unk
   'POST /api/analysis/key-players': ['POST', '/api/analysis/key-players', { ids: [NODE, OTHER] }],
 };
 
+/** Writes the scratch dataset's record straight to the test Neo4j (never through the pool or proxy under test). */
+async function writeScratchDataset(): Promise<void> {
+  await db.driver.executeQuery(
+    `MERGE (d:__NexoDataset {id: $id})
+     SET d.status = 'complete', d.name = 'Scratch', d.format = 'test', d.source = 'test', d.importedAt = datetime(), d.nodes = 0, d.relationships = 0`,
+    { id: SCRATCH },
+    { database: db.name },
+  );
+}
+
 async function send(app: RunningApp, route: string): Promise<Answer> {
   const [method, pathAndQuery, body] = requests[route]!;
+  if (method === 'DELETE') await writeScratchDataset();
   // The bound only turns a hang into a failure; the route's own limit is QUERY_TIMEOUT_MS + 2 s.
   const response = await fetch(`${app.base}${pathAndQuery}`, {
     method,

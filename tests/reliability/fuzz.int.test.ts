@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../server/config.js';
 import type { Dataset } from '../../server/features/load/dataset.js';
 import { MEASURES } from '../../server/features/analysis/engine/tasks.js';
+import { PERU_DATASET } from '../../server/features/load/load.service.js';
 import { MAX_HOPS, MAX_K, PATH_MODES } from '../../server/features/paths/paths.service.js';
 import { apiRoutes } from '../../server/routes.js';
 import { openTestDatabase } from '../support/testDatabase.js';
@@ -51,6 +52,8 @@ const ANALYSIS_SCOPED = [
 
 /** The API routes this file has properties for, by "METHOD path". */
 const FUZZED_ROUTES = [
+  'GET /api/datasets',
+  'DELETE /api/datasets/:id',
   'GET /api/search',
   'GET /api/nodes/:id',
   'GET /api/nodes/:id/neighbours',
@@ -107,6 +110,9 @@ function check<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<v
   return fc.assert(fc.asyncProperty(arbitrary, predicate), { seed: SEED, numRuns, endOnFailure: true });
 }
 
+/** Dataset names a client may send: the loaded one, unknown ones and ones the id rule refuses. */
+const DATASET_NAMES = [PERU_DATASET, 'nowhere', 'Peru', '..'];
+
 const knownId = (): fc.Arbitrary<string> => fc.constantFrom(...ids);
 const anyId = (): fc.Arbitrary<string> => fc.oneof(knownId().map(percentEncode), encodedValue());
 /** Each typed expansion is its own query text for Neo4j to plan (types cannot be parameters): a few keep the plan cache warm. */
@@ -132,9 +138,12 @@ afterAll(async () => {
 
 describe('GET /api/search', () => {
   it('answers any q, limit and labels without a 500, errors as problem+json', () =>
-    check(queryString({ q: encodedValue(), limit: numberish.map(percentEncode), labels: nameList(labels) }), async (query) => {
-      await request('GET', `/api/search${query}`);
-    }));
+    check(
+      queryString({ q: encodedValue(), limit: numberish.map(percentEncode), labels: nameList(labels), dataset: nameList(DATASET_NAMES) }),
+      async (query) => {
+        await request('GET', `/api/search${query}`);
+      },
+    ));
 
   it('answers valid searches 200 with at most limit results of the asked labels', () =>
     check(
@@ -352,6 +361,7 @@ describe('/api/analysis', () => {
       k: numberish.map(percentEncode),
       of: nameList(ids),
       id: anyId(),
+      dataset: nameList(DATASET_NAMES),
     });
 
   it('answers any query string and any JSON body without a 500', () =>
@@ -489,6 +499,65 @@ describe('POST /api/query', () => {
         expectDocumented(answer, 'POST /api/query');
       },
       VALID_RUNS,
+    ));
+});
+
+function decodedOrItself(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded;
+  }
+}
+
+describe('/api/datasets', () => {
+  /** What GET /api/datasets says of the Peru network; no DELETE here may change it. */
+  const peruListed = async () => {
+    const body = expectDocumented<{ datasets: { id: string; nodes: number; relationships: number }[] }>(
+      await requestValid('GET', '/api/datasets'),
+      'GET /api/datasets',
+    );
+    return body.datasets.find((dataset) => dataset.id === PERU_DATASET);
+  };
+
+  it('GET answers any query string 200 with the datasets, the Peru network among them', () =>
+    check(queryString({ dataset: nameList(DATASET_NAMES), limit: numberish }), async (query) => {
+      const body = expectDocumented<{ datasets: { id: string; nodes: number }[] }>(await requestValid('GET', `/api/datasets${query}`), 'GET /api/datasets');
+      expect(body.datasets.find((dataset) => dataset.id === PERU_DATASET)).toMatchObject({ nodes: peru.nodes.length });
+    }));
+
+  it('DELETE answers any id without a 500, an unknown one 404, and removes nothing', async () => {
+    const before = await peruListed();
+    await check(
+      // Filtered on the decoded id: the fuzzer does spell "peru" as %70%65%72%75.
+      encodedValue().filter((id) => decodedOrItself(id) !== PERU_DATASET),
+      async (id) => {
+        const answer = await request('DELETE', `/api/datasets/${id}`);
+        expect([400, 404]).toContain(answer.status);
+      },
+    );
+    expect(await peruListed()).toEqual(before);
+  });
+
+  it('DELETE of a valid id removes exactly that dataset: 200, then 404', () =>
+    check(
+      fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,20}$/).filter((id) => id !== PERU_DATASET),
+      async (id) => {
+        await db.driver.executeQuery(
+          `MERGE (d:__NexoDataset {id: $id})
+           SET d.status = 'complete', d.name = $id, d.format = 'test', d.source = 'test', d.importedAt = datetime(), d.nodes = 1, d.relationships = 0
+           CREATE (:Entity:Person {__nexo_id: $key, __nexo_dataset: $id, id: $key, name: 'Scratch'})`,
+          { id, key: `${id}::one` },
+          { database: db.name },
+        );
+        const body = expectDocumented<{ deleted: string }>(await requestValid('DELETE', `/api/datasets/${id}`), 'DELETE /api/datasets/:id');
+        expect(body.deleted).toBe(id);
+        const left = await db.driver.executeQuery('MATCH (n {__nexo_dataset: $id}) RETURN count(n) AS count', { id }, { database: db.name });
+        expect(left.records[0]!.get('count').toNumber()).toBe(0);
+        expect((await request('DELETE', `/api/datasets/${id}`)).status).toBe(404);
+        expect(await peruListed()).toMatchObject({ nodes: peru.nodes.length });
+      },
+      Math.ceil(VALID_RUNS / 4),
     ));
 });
 
