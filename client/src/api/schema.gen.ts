@@ -223,13 +223,13 @@ export type paths = {
     };
     /**
      * Centrality scores, highest first
-     * @description Scores are normalised as NetworkX does by default: degree / (n − 1); betweenness (Brandes) over (n − 1)(n − 2)/2 pairs undirected, (n − 1)(n − 2) directed; closeness with the Wasserman–Faust correction for disconnected graphs; PageRank with α = 0.85; eigenvector scaled to unit Euclidean norm. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     * @description Scores are normalised as NetworkX does by default: degree / (n − 1); betweenness (Brandes) over (n − 1)(n − 2)/2 pairs undirected, (n − 1)(n − 2) directed; closeness with the Wasserman–Faust correction for disconnected graphs; PageRank with α = 0.85; eigenvector scaled to unit Euclidean norm. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas). Either way `dataset` (in the query string) keeps the analysis within those datasets (default: every dataset).
      */
     get: operations['getApiAnalysisCentrality'];
     put?: never;
     /**
      * Centrality scores, highest first
-     * @description Scores are normalised as NetworkX does by default: degree / (n − 1); betweenness (Brandes) over (n − 1)(n − 2)/2 pairs undirected, (n − 1)(n − 2) directed; closeness with the Wasserman–Faust correction for disconnected graphs; PageRank with α = 0.85; eigenvector scaled to unit Euclidean norm. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     * @description Scores are normalised as NetworkX does by default: degree / (n − 1); betweenness (Brandes) over (n − 1)(n − 2)/2 pairs undirected, (n − 1)(n − 2) directed; closeness with the Wasserman–Faust correction for disconnected graphs; PageRank with α = 0.85; eigenvector scaled to unit Euclidean norm. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas). Either way `dataset` (in the query string) keeps the analysis within those datasets (default: every dataset).
      */
     post: operations['postApiAnalysisCentrality'];
     delete?: never;
@@ -247,13 +247,13 @@ export type paths = {
     };
     /**
      * Louvain communities and their modularity
-     * @description Louvain (resolution 1, a fixed random seed so the same graph gives the same answer) on the undirected graph; communities largest first. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     * @description Louvain (resolution 1, a fixed random seed so the same graph gives the same answer) on the undirected graph; communities largest first. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas). Either way `dataset` (in the query string) keeps the analysis within those datasets (default: every dataset).
      */
     get: operations['getApiAnalysisCommunities'];
     put?: never;
     /**
      * Louvain communities and their modularity
-     * @description Louvain (resolution 1, a fixed random seed so the same graph gives the same answer) on the undirected graph; communities largest first. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     * @description Louvain (resolution 1, a fixed random seed so the same graph gives the same answer) on the undirected graph; communities largest first. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas). Either way `dataset` (in the query string) keeps the analysis within those datasets (default: every dataset).
      */
     post: operations['postApiAnalysisCommunities'];
     delete?: never;
@@ -271,13 +271,13 @@ export type paths = {
     };
     /**
      * Connected components, largest first
-     * @description Components of the undirected graph; `of` asks which component given entities are in (two in different ones are not connected at all). The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     * @description Components of the undirected graph; `of` asks which component given entities are in (two in different ones are not connected at all). The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas). Either way `dataset` (in the query string) keeps the analysis within those datasets (default: every dataset).
      */
     get: operations['getApiAnalysisComponents'];
     put?: never;
     /**
      * Connected components, largest first
-     * @description Components of the undirected graph; `of` asks which component given entities are in (two in different ones are not connected at all). The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     * @description Components of the undirected graph; `of` asks which component given entities are in (two in different ones are not connected at all). The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas). Either way `dataset` (in the query string) keeps the analysis within those datasets (default: every dataset).
      */
     post: operations['postApiAnalysisComponents'];
     delete?: never;
@@ -295,13 +295,13 @@ export type paths = {
     };
     /**
      * The k-core: entities with at least k neighbours inside it
-     * @description Core numbers as NetworkX core_number on the undirected graph; default k is the degeneracy (the innermost core). The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     * @description Core numbers as NetworkX core_number on the undirected graph; default k is the degeneracy (the innermost core). The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas). Either way `dataset` (in the query string) keeps the analysis within those datasets (default: every dataset).
      */
     get: operations['getApiAnalysisCores'];
     put?: never;
     /**
      * The k-core: entities with at least k neighbours inside it
-     * @description Core numbers as NetworkX core_number on the undirected graph; default k is the degeneracy (the innermost core). The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     * @description Core numbers as NetworkX core_number on the undirected graph; default k is the degeneracy (the innermost core). The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas). Either way `dataset` (in the query string) keeps the analysis within those datasets (default: every dataset).
      */
     post: operations['postApiAnalysisCores'];
     delete?: never;
@@ -319,13 +319,13 @@ export type paths = {
     };
     /**
      * Articulation points and bridges
-     * @description Entities (articulation points) and ties (bridges) whose removal disconnects part of the undirected graph. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     * @description Entities (articulation points) and ties (bridges) whose removal disconnects part of the undirected graph. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas). Either way `dataset` (in the query string) keeps the analysis within those datasets (default: every dataset).
      */
     get: operations['getApiAnalysisBrokers'];
     put?: never;
     /**
      * Articulation points and bridges
-     * @description Entities (articulation points) and ties (bridges) whose removal disconnects part of the undirected graph. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     * @description Entities (articulation points) and ties (bridges) whose removal disconnects part of the undirected graph. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas). Either way `dataset` (in the query string) keeps the analysis within those datasets (default: every dataset).
      */
     post: operations['postApiAnalysisBrokers'];
     delete?: never;
@@ -343,13 +343,13 @@ export type paths = {
     };
     /**
      * The k actors whose removal fragments the network most (greedy)
-     * @description Fragmentation F = 1 − Σ s_k(s_k − 1) / (n(n − 1)) over component sizes s_k of the n remaining entities (Borgatti 2006); k times, the entity whose removal raises F most is removed. On large graphs only articulation points and the best-connected entities are tried. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     * @description Fragmentation F = 1 − Σ s_k(s_k − 1) / (n(n − 1)) over component sizes s_k of the n remaining entities (Borgatti 2006); k times, the entity whose removal raises F most is removed. On large graphs only articulation points and the best-connected entities are tried. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas). Either way `dataset` (in the query string) keeps the analysis within those datasets (default: every dataset).
      */
     get: operations['getApiAnalysisKeyPlayers'];
     put?: never;
     /**
      * The k actors whose removal fragments the network most (greedy)
-     * @description Fragmentation F = 1 − Σ s_k(s_k − 1) / (n(n − 1)) over component sizes s_k of the n remaining entities (Borgatti 2006); k times, the entity whose removal raises F most is removed. On large graphs only articulation points and the best-connected entities are tried. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     * @description Fragmentation F = 1 − Σ s_k(s_k − 1) / (n(n − 1)) over component sizes s_k of the n remaining entities (Borgatti 2006); k times, the entity whose removal raises F most is removed. On large graphs only articulation points and the best-connected entities are tried. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas). Either way `dataset` (in the query string) keeps the analysis within those datasets (default: every dataset).
      */
     post: operations['postApiAnalysisKeyPlayers'];
     delete?: never;
@@ -367,13 +367,13 @@ export type paths = {
     };
     /**
      * Why an entity is central: the pairs whose shortest paths run through it
-     * @description Pairs (source, target) with paths = σ_st(v), the shortest paths through the entity, and share = σ_st(v)/σ_st, most paths first; betweenness is the sum of the shares, normalised as the centrality endpoint does. Each pair comes with one such path. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     * @description Pairs (source, target) with paths = σ_st(v), the shortest paths through the entity, and share = σ_st(v)/σ_st, most paths first; betweenness is the sum of the shares, normalised as the centrality endpoint does. Each pair comes with one such path. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas). Either way `dataset` (in the query string) keeps the analysis within those datasets (default: every dataset).
      */
     get: operations['getApiAnalysisWhyCentral'];
     put?: never;
     /**
      * Why an entity is central: the pairs whose shortest paths run through it
-     * @description Pairs (source, target) with paths = σ_st(v), the shortest paths through the entity, and share = σ_st(v)/σ_st, most paths first; betweenness is the sum of the shares, normalised as the centrality endpoint does. Each pair comes with one such path. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas).
+     * @description Pairs (source, target) with paths = σ_st(v), the shortest paths through the entity, and share = σ_st(v)/σ_st, most paths first; betweenness is the sum of the shares, normalised as the centrality endpoint does. Each pair comes with one such path. The network is projected as a simple undirected graph: parallel and reciprocal relationships between two entities are one tie, self-loops are dropped, and ties are unweighted unless `weight` names a property (merged ties keep the smallest weight). Betweenness and closeness are exact while nodes × (nodes + 2·ties) ≤ 1e+9; above that they are estimated from random pivots (Brandes–Pich), and the answer says exact: false with the number of pivots in sampleSize. GET analyses the whole graph; POST takes `ids` and analyses the subgraph among those entities (e.g. the canvas). Either way `dataset` (in the query string) keeps the analysis within those datasets (default: every dataset).
      */
     post: operations['postApiAnalysisWhyCentral'];
     delete?: never;
@@ -789,7 +789,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description No entity has this id */
+      /** @description No entity has this id (in the chosen datasets), or unknown dataset */
       404: {
         headers: {
           [name: string]: unknown;
@@ -934,6 +934,15 @@ export interface operations {
       };
       /** @description Invalid parameter */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown dataset */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -1282,6 +1291,8 @@ export interface operations {
         weight?: string;
         /** @description How many nodes to return, 1 to 10000 (default 50) */
         limit?: number;
+        /** @description Comma-separated dataset ids to stay within, e.g. peru,phones (default: every dataset) */
+        dataset?: string;
       };
       header?: never;
       path?: never;
@@ -1327,6 +1338,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description PageRank or eigenvector iteration did not converge */
       422: {
         headers: {
@@ -1358,7 +1378,10 @@ export interface operations {
   };
   postApiAnalysisCentrality: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Comma-separated dataset ids to stay within, e.g. peru,phones (default: every dataset) */
+        dataset?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1427,6 +1450,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description PageRank or eigenvector iteration did not converge */
       422: {
         headers: {
@@ -1463,6 +1495,8 @@ export interface operations {
         weight?: string;
         /** @description How many communities to return, 1 to 10000 (default 50) */
         limit?: number;
+        /** @description Comma-separated dataset ids to stay within, e.g. peru,phones (default: every dataset) */
+        dataset?: string;
       };
       header?: never;
       path?: never;
@@ -1501,6 +1535,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Neo4j unavailable */
       503: {
         headers: {
@@ -1523,7 +1566,10 @@ export interface operations {
   };
   postApiAnalysisCommunities: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Comma-separated dataset ids to stay within, e.g. peru,phones (default: every dataset) */
+        dataset?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1575,6 +1621,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Neo4j unavailable */
       503: {
         headers: {
@@ -1602,6 +1657,8 @@ export interface operations {
         limit?: number;
         /** @description Comma-separated entity ids whose component number to return in componentOf */
         of?: string;
+        /** @description Comma-separated dataset ids to stay within, e.g. peru,phones (default: every dataset) */
+        dataset?: string;
       };
       header?: never;
       path?: never;
@@ -1639,6 +1696,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Neo4j unavailable */
       503: {
         headers: {
@@ -1661,7 +1727,10 @@ export interface operations {
   };
   postApiAnalysisComponents: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Comma-separated dataset ids to stay within, e.g. peru,phones (default: every dataset) */
+        dataset?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1712,6 +1781,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Neo4j unavailable */
       503: {
         headers: {
@@ -1739,6 +1817,8 @@ export interface operations {
         k?: number;
         /** @description How many members to return, 1 to 10000 (default 100) */
         limit?: number;
+        /** @description Comma-separated dataset ids to stay within, e.g. peru,phones (default: every dataset) */
+        dataset?: string;
       };
       header?: never;
       path?: never;
@@ -1782,6 +1862,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Neo4j unavailable */
       503: {
         headers: {
@@ -1804,7 +1893,10 @@ export interface operations {
   };
   postApiAnalysisCores: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Comma-separated dataset ids to stay within, e.g. peru,phones (default: every dataset) */
+        dataset?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1861,6 +1953,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Neo4j unavailable */
       503: {
         headers: {
@@ -1886,6 +1987,8 @@ export interface operations {
       query?: {
         /** @description How many articulation points and bridges to return, 1 to 10000 (default 100) */
         limit?: number;
+        /** @description Comma-separated dataset ids to stay within, e.g. peru,phones (default: every dataset) */
+        dataset?: string;
       };
       header?: never;
       path?: never;
@@ -1926,6 +2029,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Neo4j unavailable */
       503: {
         headers: {
@@ -1948,7 +2060,10 @@ export interface operations {
   };
   postApiAnalysisBrokers: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Comma-separated dataset ids to stay within, e.g. peru,phones (default: every dataset) */
+        dataset?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2000,6 +2115,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Neo4j unavailable */
       503: {
         headers: {
@@ -2025,6 +2149,8 @@ export interface operations {
       query?: {
         /** @description How many actors, 1 to 50 (default 5) */
         k?: number;
+        /** @description Comma-separated dataset ids to stay within, e.g. peru,phones (default: every dataset) */
+        dataset?: string;
       };
       header?: never;
       path?: never;
@@ -2068,6 +2194,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Neo4j unavailable */
       503: {
         headers: {
@@ -2090,7 +2225,10 @@ export interface operations {
   };
   postApiAnalysisKeyPlayers: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Comma-separated dataset ids to stay within, e.g. peru,phones (default: every dataset) */
+        dataset?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2145,6 +2283,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Neo4j unavailable */
       503: {
         headers: {
@@ -2176,6 +2323,8 @@ export interface operations {
         weight?: string;
         /** @description How many pairs to return, 1 to 10000 (default 20) */
         limit?: number;
+        /** @description Comma-separated dataset ids to stay within, e.g. peru,phones (default: every dataset) */
+        dataset?: string;
       };
       header?: never;
       path?: never;
@@ -2235,7 +2384,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description id is not an entity of the analysed graph */
+      /** @description id is not an entity of the analysed graph, or unknown dataset */
       404: {
         headers: {
           [name: string]: unknown;
@@ -2266,7 +2415,10 @@ export interface operations {
   };
   postApiAnalysisWhyCentral: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Comma-separated dataset ids to stay within, e.g. peru,phones (default: every dataset) */
+        dataset?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2346,7 +2498,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description id is not an entity of the analysed graph */
+      /** @description id is not an entity of the analysed graph, or unknown dataset */
       404: {
         headers: {
           [name: string]: unknown;
@@ -2377,7 +2529,10 @@ export interface operations {
   };
   postApiAnalysisConnect: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Comma-separated dataset ids to stay within, e.g. peru,phones (default: every dataset) */
+        dataset?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2440,7 +2595,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description An id is not a known entity */
+      /** @description An id is not a known entity (of the chosen datasets), or unknown dataset */
       404: {
         headers: {
           [name: string]: unknown;
@@ -2471,7 +2626,10 @@ export interface operations {
   };
   postApiAnalysisCommonNeighbours: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Comma-separated dataset ids to stay within, e.g. peru,phones (default: every dataset) */
+        dataset?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2516,7 +2674,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description An id is not a known entity */
+      /** @description An id is not a known entity (of the chosen datasets), or unknown dataset */
       404: {
         headers: {
           [name: string]: unknown;
