@@ -98,8 +98,6 @@ describe('parseHeader', () => {
     ['name,age:int', 'a node header needs an :ID column'],
     [':ID,:START_ID,:END_ID', 'not both'],
     [':START_ID,:TYPE', 'needs both a :START_ID and an :END_ID'],
-    [':ID,id:string', 'property "id" is reserved'],
-    [':START_ID,:END_ID,id', 'property "id" is reserved'],
   ])('rejects "%s" naming the file, line and reason', (line, reason) => {
     const attempt = () => header(line);
     expect(attempt).toThrow(ImportError);
@@ -107,7 +105,16 @@ describe('parseHeader', () => {
     expect(attempt).toThrow(reason);
   });
 
-  it('accepts a named id column called id (it then holds the stable id)', () => {
+  it('accepts a named id column called id, stored as data like any property', () => {
     expect(header('id:ID(Person),name').columns[0]).toEqual({ kind: 'id', space: 'Person', property: 'id' });
+  });
+
+  it('reserves no property name: id, type or dataset columns beside the :ID or on a relationship are data', () => {
+    expect(header(':ID,id:string,dataset,type').columns.slice(1)).toEqual([
+      { kind: 'property', name: 'id', type: 'string', array: false },
+      { kind: 'property', name: 'dataset', type: 'string', array: false },
+      { kind: 'property', name: 'type', type: 'string', array: false },
+    ]);
+    expect(header(':START_ID,:END_ID,id').columns[2]).toEqual({ kind: 'property', name: 'id', type: 'string', array: false });
   });
 });
