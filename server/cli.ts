@@ -3,7 +3,7 @@ import { LocalNeo4jError } from './neo4j/localServer.js';
 import { openDatabase, type Database } from './neo4j/database.js';
 
 /**
- * Runs a command-line task with a database, and turns known failures into one readable line
+ * Runs a command-line task with a database (the local one `npm start` runs, if it does), and turns known failures into one readable line
  * and a non-zero exit code instead of a stack trace.
  */
 export async function runWithDatabase(task: (db: Database, config: Config) => Promise<void>): Promise<void> {
@@ -15,7 +15,7 @@ export async function runWithDatabase(task: (db: Database, config: Config) => Pr
   process.once('SIGTERM', stop);
   try {
     const config = loadConfig();
-    db = await openDatabase(config, (message) => console.error(message));
+    db = await openDatabase(config, (message) => console.error(message), { useRunningLocal: true });
     await task(db, config);
   } catch (error) {
     process.exitCode = 1;

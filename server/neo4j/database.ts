@@ -12,12 +12,22 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Connects to NEO4J_URI, or starts the local server when it is unset. */
-export async function openDatabase(config: Config, log: ProgressLog): Promise<Database> {
-  const local = config.neo4j.uri ? undefined : await startLocalNeo4j(config.localNeo4j, log);
-  const uri = config.neo4j.uri ?? local!.uri;
+export interface OpenOptions {
+  /**
+   * When NEO4J_URI is unset and a local Neo4j already answers on the Bolt port (the one `npm start` runs), use it
+   * rather than start a second one on the same port and store. For the command-line tasks, not the server.
+   */
+  useRunningLocal?: boolean;
+}
+
+/** Connects to NEO4J_URI, or to the local server, started here unless one is running and `useRunningLocal`. */
+export async function openDatabase(config: Config, log: ProgressLog, options: OpenOptions = {}): Promise<Database> {
+  const running = !config.neo4j.uri && options.useRunningLocal ? await runningLocalNeo4j(config.localNeo4j.boltPort) : undefined;
+  if (running) log(`Using the local Neo4j already running on ${running} (npm start's).`);
+  const local = config.neo4j.uri || running ? undefined : await startLocalNeo4j(config.localNeo4j, log);
+  const uri = config.neo4j.uri ?? running ?? local!.uri;
   // The embedded server runs without authentication, so only remote servers get credentials.
-  const auth = local ? undefined : neo4j.auth.basic(config.neo4j.username, config.neo4j.password);
+  const auth = config.neo4j.uri ? neo4j.auth.basic(config.neo4j.username, config.neo4j.password) : undefined;
   const driver = neo4j.driver(uri, auth, {
     ...driverTimeLimits(config.queryTimeoutMs),
     logging: { level: 'warn', logger: (level, message) => log(`neo4j-driver ${level}: ${message}`) },
@@ -32,6 +42,20 @@ export async function openDatabase(config: Config, log: ProgressLog): Promise<Da
       await local?.stop();
     },
   };
+}
+
+/** The Bolt URI of a Neo4j answering without credentials on the loopback port, or undefined when none does. */
+async function runningLocalNeo4j(port: number): Promise<string | undefined> {
+  const uri = `bolt://127.0.0.1:${port}`;
+  const probe = neo4j.driver(uri, undefined, { connectionTimeout: 2000, maxConnectionPoolSize: 1, logging: { level: 'error', logger: () => undefined } });
+  try {
+    await probe.getServerInfo();
+    return uri;
+  } catch {
+    return undefined;
+  } finally {
+    await probe.close();
+  }
 }
 
 /** The driver's share of the time limits (see timeLimits.ts): fail within the query time limit when Neo4j is gone or busy. */

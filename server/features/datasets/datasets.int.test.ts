@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, emptyDatabase } from '../../../tests/support/testDatabase.js';
 import { startApp, type RunningApp } from '../../../tests/support/testApp.js';
@@ -14,6 +16,7 @@ const db = openTestDatabase();
 let app: RunningApp;
 const examples = path.join(projectRoot, 'data', 'examples');
 const quiet = (): void => undefined;
+const run = promisify(execFile);
 
 beforeAll(async () => {
   await emptyDatabase(db);
@@ -96,5 +99,21 @@ describe('datasets', () => {
     const { body } = await get('/api/datasets');
     expect(body.datasets.map((dataset: { id: string }) => dataset.id).sort()).toEqual(['case-a', 'peru']);
     expect((await get('/api/search?q=Ana%20Ruiz')).body.results.map((node: { id: string }) => node.id)).toEqual(['case-a::p1']);
+  });
+});
+
+describe('the command line while a local Neo4j runs (as under npm start)', () => {
+  it('npm run datasets uses it without NEO4J_URI and leaves it running', async () => {
+    // The test Neo4j is a local Neo4j already running on its Bolt port, as npm start's is.
+    const { NEO4J_URI: _unset, ...env } = process.env;
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server', 'features', 'datasets', 'cli.ts'), 'list'], {
+      cwd: projectRoot,
+      env: { ...env, NEXO_NEO4J_BOLT_PORT: new URL(db.uri).port, NEO4J_DATABASE: db.name },
+    });
+    expect(stderr).toContain(`Using the local Neo4j already running on bolt://127.0.0.1:${new URL(db.uri).port}`);
+    expect(stdout).toContain('case-a');
+    expect(stdout).toContain('peru');
+    const { records } = await db.driver.executeQuery('RETURN 1 AS one', {}, { database: db.name });
+    expect(records[0]!.get('one').toNumber()).toBe(1);
   });
 });
