@@ -7,6 +7,7 @@ import { BIG_VIEW, layoutById } from './layouts';
 import { createCanvas, isLargeView, tuneViewport } from './renderer';
 import { buildStylesheet, type Theme } from './style';
 import { drawingAsSvg } from './svgExport';
+import { EDGE_LABEL_FONT, labelEdges, MIN_READABLE_PX } from './edgeLabels';
 import { framedPng } from './briefingPng';
 import type { Caption } from '../state/briefing';
 
@@ -25,6 +26,16 @@ export interface GraphCanvasHandle {
   pagePosition: (id: string) => Position | undefined;
   /** Where a node sits in the graph's own coordinates, whatever the zoom and pan. */
   modelPosition: (id: string) => Position | undefined;
+  /** The edges whose type label is drawn at the current zoom, with the label's box in page pixels (used by tests). */
+  edgeLabels: () => { id: string; box: { x1: number; y1: number; x2: number; y2: number } }[];
+  zoom: () => number;
+}
+
+/** What the pointer rests on, and where (in the canvas's own pixels). */
+export interface Hover {
+  id: string;
+  group: 'nodes' | 'edges';
+  at: Position;
 }
 
 export interface GraphCanvasProps {
@@ -43,6 +54,7 @@ export interface GraphCanvasProps {
   onMore: (handleId: string) => void;
   onContextMenu: (id: string, at: Position) => void;
   onBackgroundTap: () => void;
+  onHover: (hover: Hover | undefined) => void;
 }
 
 /** Fitting a handful of nodes would zoom to giant circles; past this, fitting stops zooming in. */
@@ -86,6 +98,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
   const latest = useRef(props);
   latest.current = props;
   const layoutRunning = useRef<Layouts | undefined>(undefined);
+  const relabelRef = useRef<() => void>(() => {});
 
   useEffect(() => {
     registerExtensions();
@@ -99,7 +112,29 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
       }, 0);
     };
     cy.on('select unselect', reportSelection);
-    cy.on('select unselect', 'node', () => markNear(cy));
+    // Which type labels fit is worked out again once things stop moving (edgeLabels.ts).
+    let labelTimer: number | undefined;
+    const relabel = () => {
+      window.clearTimeout(labelTimer);
+      labelTimer = window.setTimeout(() => {
+        if (!cy.destroyed() && !isLargeView(cy.elements().length)) labelEdges(cy);
+      }, 80);
+    };
+    relabelRef.current = relabel;
+    cy.on('layoutstop dragfree add remove', relabel);
+    cy.on('mouseover', 'node, edge', (event: EventObject) => {
+      const target = event.target as NodeSingular;
+      if (target.hasClass('more')) return;
+      const at = event.renderedPosition ?? target.renderedPosition();
+      latest.current.onHover({ id: target.id(), group: target.isNode() ? 'nodes' : 'edges', at: { x: at.x, y: at.y } });
+    });
+    cy.on('mouseout', 'node, edge', () => latest.current.onHover(undefined));
+    cy.on('viewport grab tapstart', () => latest.current.onHover(undefined));
+    cy.on('select unselect', 'node', () => {
+      markNear(cy);
+      // The selection labels its edges itself: the others make room.
+      relabel();
+    });
     cy.on('dbltap', 'node', (event: EventObject) => {
       const node = event.target as NodeSingular;
       // A handle already loaded its next page on the first tap of the double-click.
@@ -143,6 +178,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
     resizing.observe(container.current!);
     return () => {
       resizing.disconnect();
+      window.clearTimeout(labelTimer);
       window.clearTimeout(selectTimer);
       window.clearTimeout(dragTimer);
       layoutRunning.current?.stop();
@@ -157,6 +193,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
     if (!cy) return;
     tuneViewport(cy, large);
     cy.style(buildStylesheet(props.theme, props.kinds, props.types, large));
+    relabelRef.current();
   }, [props.theme, props.kinds, props.types, large]);
 
   // Patch the instance towards the elements: remove what left, add what came, update the rest in place.
@@ -200,6 +237,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
       });
       markNear(cy);
     });
+    relabelRef.current();
   }, [props.elements, props.selection]);
 
   useEffect(() => {
@@ -298,6 +336,19 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
       svg: () => {
         const background = getComputedStyle(container.current!).getPropertyValue('--canvas-bg').trim() || '#ffffff';
         return drawingAsSvg(cyRef.current!, background);
+      },
+      zoom: () => cyRef.current!.zoom(),
+      edgeLabels: () => {
+        const cy = cyRef.current!;
+        const box = container.current!.getBoundingClientRect();
+        const readable = cy.zoom() * EDGE_LABEL_FONT >= MIN_READABLE_PX;
+        return cy
+          .edges('.labelled, .path, .near')
+          .filter((edge) => readable || !edge.hasClass('labelled') || edge.hasClass('path') || edge.hasClass('near'))
+          .map((edge) => {
+            const label = edge.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+            return { id: edge.id(), box: { x1: box.left + label.x1, y1: box.top + label.y1, x2: box.left + label.x2, y2: box.top + label.y2 } };
+          });
       },
       modelPosition: (id) => {
         const node = cyRef.current!.getElementById(id);
