@@ -1,4 +1,4 @@
-import type { CollectionReturnValue, Core, ElementDefinition, EventObject, LayoutOptions, Layouts, NodeSingular } from 'cytoscape';
+import type { CollectionReturnValue, Core, EdgeSingular, ElementDefinition, EventObject, LayoutOptions, Layouts, NodeSingular } from 'cytoscape';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import type { Position } from '../state/placement';
 import type { ForceAtlasLayoutOptions } from './forceAtlas';
@@ -7,7 +7,7 @@ import { BIG_VIEW, layoutById } from './layouts';
 import { createCanvas, isLargeView, tuneViewport } from './renderer';
 import { buildStylesheet, type Theme } from './style';
 import { drawingAsSvg } from './svgExport';
-import { EDGE_LABEL_FONT, labelEdges, MIN_READABLE_PX } from './edgeLabels';
+import { labelEdges, readableAt, showLabels } from './edgeLabels';
 import { framedPng } from './briefingPng';
 import type { Caption } from '../state/briefing';
 
@@ -22,13 +22,18 @@ export interface GraphCanvasHandle {
   /** The whole drawing framed by its caption (title, date, legend, credits). */
   png: (caption: Caption) => Promise<Blob>;
   svg: () => string;
-  /** Where a node is drawn, in page pixels (used by tests to click it). */
+  /** Where a node (or an edge's middle) is drawn, in page pixels (used by tests to click it). */
   pagePosition: (id: string) => Position | undefined;
   /** Where a node sits in the graph's own coordinates, whatever the zoom and pan. */
   modelPosition: (id: string) => Position | undefined;
-  /** The edges whose type label is drawn at the current zoom, with the label's box in page pixels (used by tests). */
-  edgeLabels: () => { id: string; box: { x1: number; y1: number; x2: number; y2: number } }[];
+  /**
+   * The edges whose type label is drawn at the current zoom, with the label's box in page pixels; or, `exported`,
+   * those an export draws whatever the zoom, boxes in graph units (used by tests).
+   */
+  edgeLabels: (options?: { exported?: boolean }) => { id: string; box: { x1: number; y1: number; x2: number; y2: number } }[];
   zoom: () => number;
+  /** Whether a node's name is drawn at the current zoom (used by tests). */
+  nodeLabelShown: (id: string) => boolean;
 }
 
 /** What the pointer rests on, and where (in the canvas's own pixels). */
@@ -122,6 +127,12 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
     };
     relabelRef.current = relabel;
     cy.on('layoutstop dragfree add remove', relabel);
+    let readable = readableAt(cy.zoom());
+    cy.on('zoom', () => {
+      if (readableAt(cy.zoom()) === readable) return;
+      readable = !readable;
+      showLabels(cy, readable);
+    });
     cy.on('mouseover', 'node, edge', (event: EventObject) => {
       const target = event.target as NodeSingular;
       if (target.hasClass('more')) return;
@@ -130,6 +141,10 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
     });
     cy.on('mouseout', 'node, edge', () => latest.current.onHover(undefined));
     cy.on('viewport grab tapstart', () => latest.current.onHover(undefined));
+    // Leaving the canvas straight from an element fires no mouseout on it.
+    const leave = () => latest.current.onHover(undefined);
+    const element = container.current!;
+    element.addEventListener('mouseleave', leave);
     cy.on('select unselect', 'node', () => {
       markNear(cy);
       // The selection labels its edges itself: the others make room.
@@ -177,6 +192,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
     const resizing = new ResizeObserver(() => cy.resize());
     resizing.observe(container.current!);
     return () => {
+      element.removeEventListener('mouseleave', leave);
       resizing.disconnect();
       window.clearTimeout(labelTimer);
       window.clearTimeout(selectTimer);
@@ -330,25 +346,41 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
       png: async (caption) => {
         const cy = cyRef.current!;
         const background = getComputedStyle(container.current!).getPropertyValue('--canvas-bg').trim() || '#ffffff';
-        const drawing = await cy.png({ output: 'blob-promise', full: true, scale: 2, bg: background, maxWidth: 16000, maxHeight: 16000 });
-        return framedPng(drawing, caption, latest.current.theme, background, 2);
+        // The labels with room are drawn when the export's scale makes them readable, whatever the zoom on screen.
+        const box = cy.elements().boundingBox({});
+        const scale = Math.min(2, 16000 / Math.max(box.w, 1), 16000 / Math.max(box.h, 1));
+        showLabels(cy, readableAt(scale));
+        const drawing = cy.png({ output: 'blob-promise', full: true, scale: 2, bg: background, maxWidth: 16000, maxHeight: 16000 });
+        showLabels(cy, readableAt(cy.zoom()));
+        return framedPng(await drawing, caption, latest.current.theme, background, 2);
       },
       svg: () => {
+        const cy = cyRef.current!;
         const background = getComputedStyle(container.current!).getPropertyValue('--canvas-bg').trim() || '#ffffff';
-        return drawingAsSvg(cyRef.current!, background);
+        // Drawn at scale 1: the labels with room are readable there.
+        showLabels(cy, true);
+        try {
+          return drawingAsSvg(cy, background);
+        } finally {
+          showLabels(cy, readableAt(cy.zoom()));
+        }
       },
       zoom: () => cyRef.current!.zoom(),
-      edgeLabels: () => {
+      nodeLabelShown: (id) => {
         const cy = cyRef.current!;
-        const box = container.current!.getBoundingClientRect();
-        const readable = cy.zoom() * EDGE_LABEL_FONT >= MIN_READABLE_PX;
-        return cy
-          .edges('.labelled, .path, .near')
-          .filter((edge) => readable || !edge.hasClass('labelled') || edge.hasClass('path') || edge.hasClass('near'))
-          .map((edge) => {
-            const label = edge.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
-            return { id: edge.id(), box: { x1: box.left + label.x1, y1: box.top + label.y1, x2: box.left + label.x2, y2: box.top + label.y2 } };
-          });
+        const node = cy.getElementById(id);
+        // pstyle (the parsed style, in pixels) is public API the typings lack.
+        const size = (name: string) => (node as unknown as { pstyle: (name: string) => { pfValue: number } }).pstyle(name).pfValue;
+        return node.nonempty() && size('font-size') * cy.zoom() >= size('min-zoomed-font-size');
+      },
+      edgeLabels: (options = {}) => {
+        const cy = cyRef.current!;
+        const box = options.exported ? { left: 0, top: 0 } : container.current!.getBoundingClientRect();
+        const only = { includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false };
+        return cy.edges(options.exported ? '.roomy, .path, .near' : '.labelled, .path, .near').map((edge) => {
+          const label = options.exported ? edge.boundingBox(only) : edge.renderedBoundingBox(only);
+          return { id: edge.id(), box: { x1: box.left + label.x1, y1: box.top + label.y1, x2: box.left + label.x2, y2: box.top + label.y2 } };
+        });
       },
       modelPosition: (id) => {
         const node = cyRef.current!.getElementById(id);
@@ -356,10 +388,11 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
       },
       pagePosition: (id) => {
         const cy = cyRef.current!;
-        const node = cy.getElementById(id);
-        if (node.empty()) return undefined;
+        const element = cy.getElementById(id);
+        if (element.empty()) return undefined;
         const box = container.current!.getBoundingClientRect();
-        const rendered = node.renderedPosition();
+        // An edge's point is its middle, on the curve.
+        const rendered = element.isEdge() ? (element as unknown as EdgeSingular).renderedMidpoint() : (element as unknown as NodeSingular).renderedPosition();
         return { x: box.left + rendered.x, y: box.top + rendered.y };
       },
     }),

@@ -46,21 +46,15 @@ export function pickLabels(candidates: LabelCandidate[], obstacles: Box[]): Set<
   return chosen;
 }
 
-/** The box a label of `chars` characters takes, centred on (x, y) and turned along an edge at `angle` radians. */
-export function labelBox(x: number, y: number, chars: number, angle: number): Box {
-  const width = chars * EDGE_LABEL_FONT * 0.62 + 4;
-  const height = EDGE_LABEL_FONT + 4;
-  const cos = Math.abs(Math.cos(angle));
-  const sin = Math.abs(Math.sin(angle));
-  const w = width * cos + height * sin;
-  const h = width * sin + height * cos;
-  return { x1: x - w / 2, y1: y - h / 2, x2: x + w / 2, y2: y + h / 2 };
+/** Whether labels of EDGE_LABEL_FONT are readable at this zoom (or export scale). */
+export function readableAt(scale: number): boolean {
+  return EDGE_LABEL_FONT * scale >= MIN_READABLE_PX;
 }
 
 /**
- * Marks with `labelled` the edges whose type label fits on the drawing (see pickLabels); the stylesheet shows those
- * labels once the zoom makes them readable. Path and selection labels have their own classes and always show, so
- * they are placed first and others keep clear of them.
+ * Marks with `roomy` the edges whose type label fits on the drawing (see pickLabels), and with `labelled` those of
+ * them the stylesheet draws: all once the zoom makes them readable, none before. Path and selection labels have their
+ * own classes and always show, so they are placed first and others keep clear of them.
  */
 export function labelEdges(cy: Core): void {
   const nodes = cy.nodes(':visible').not('.more');
@@ -71,17 +65,28 @@ export function labelEdges(cy: Core): void {
     .forEach((edge: EdgeSingular) => {
       const source = edge.source().position();
       const target = edge.target().position();
-      const length = Math.hypot(target.x - source.x, target.y - source.y);
-      const middle = edge.midpoint();
-      const angle = Math.atan2(target.y - source.y, target.x - source.x);
+      // Every edge carries its label, transparent until chosen, so Cytoscape measures it as it would draw it.
+      const box = edge.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+      if (!(box.w > 0)) return;
       const forced = edge.hasClass('path') || edge.hasClass('near');
-      candidates.push({ id: edge.id(), box: labelBox(middle.x, middle.y, String(edge.data('type')).length, angle), priority: length, forced });
+      candidates.push({ id: edge.id(), box, priority: Math.hypot(target.x - source.x, target.y - source.y), forced });
     });
   const chosen = pickLabels(candidates, obstacles);
   cy.batch(() => {
     cy.edges().forEach((edge: EdgeSingular) => {
-      if (chosen.has(edge.id())) edge.addClass('labelled');
-      else edge.removeClass('labelled');
+      if (chosen.has(edge.id())) edge.addClass('roomy');
+      else edge.removeClass('roomy');
     });
+  });
+  showLabels(cy, readableAt(cy.zoom()));
+}
+
+/** Draws the roomy edges' labels, or stops drawing them (Cytoscape's own font threshold rounds the zoom to powers of two). */
+export function showLabels(cy: Core, shown: boolean): void {
+  cy.batch(() => {
+    if (shown) cy.edges('.roomy').addClass('labelled');
+    cy.edges('.labelled')
+      .filter((edge: EdgeSingular) => !shown || !edge.hasClass('roomy'))
+      .removeClass('labelled');
   });
 }

@@ -1,6 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
 import { SYMMETRIC_TYPES } from '../state/paths';
-import { EDGE_LABEL_FONT, MIN_READABLE_PX } from './edgeLabels';
+import { EDGE_LABEL_FONT } from './edgeLabels';
 import { linkStyle } from './linkStyle';
 
 export type Theme = 'light' | 'dark';
@@ -117,6 +117,7 @@ export function buildStylesheet(theme: Theme, kinds: string[], types: string[], 
     'text-background-color': palette.textBackground,
     'text-background-opacity': 0.85,
     'text-background-padding': '1px',
+    'text-opacity': 1,
   };
   const rules: Rule[] = [
     {
@@ -164,12 +165,16 @@ export function buildStylesheet(theme: Theme, kinds: string[], types: string[], 
             'target-arrow-color': '#8a94a6',
             'target-arrow-shape': 'triangle',
             'arrow-scale': 1.1,
+            // Every edge carries its label, transparent, so edgeLabels.ts can measure where it would go.
+            ...edgeLabel,
+            'text-opacity': 0,
+            'text-background-opacity': 0,
             ...fade,
           },
     },
     ...typeRules,
     // Type labels at rest only where edgeLabels.ts found room for them, and once the zoom makes them readable.
-    ...(large ? [] : [{ selector: 'edge.labelled', style: { ...edgeLabel, 'min-zoomed-font-size': MIN_READABLE_PX } }]),
+    ...(large ? [] : [{ selector: 'edge.labelled', style: { ...edgeLabel, 'min-zoomed-font-size': 0 } }]),
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': palette.text } },
     { selector: 'node.undated', style: { 'border-style': 'dashed', 'border-width': 2, 'border-color': palette.more } },
     { selector: '.faint', style: { opacity: 0.3 } },

@@ -29,8 +29,9 @@ declare global {
       modelPosition: (id: string) => Position | undefined;
       nodeIds: () => string[];
       edgeIds: () => string[];
-      edgeLabels: () => { id: string; box: { x1: number; y1: number; x2: number; y2: number } }[];
+      edgeLabels: (options?: { exported?: boolean }) => { id: string; box: { x1: number; y1: number; x2: number; y2: number } }[];
       zoom: () => number;
+      nodeLabelShown: (id: string) => boolean;
     };
   }
 }
@@ -62,8 +63,9 @@ export function Stage() {
       modelPosition: (id) => canvas.current?.modelPosition(id),
       nodeIds: () => Object.keys(explorer.store.getState().history.present.nodes),
       edgeIds: () => Object.keys(explorer.store.getState().history.present.edges),
-      edgeLabels: () => canvas.current?.edgeLabels() ?? [],
+      edgeLabels: (options) => canvas.current?.edgeLabels(options) ?? [],
       zoom: () => canvas.current?.zoom() ?? 1,
+      nodeLabelShown: (id) => canvas.current?.nodeLabelShown(id) ?? false,
     };
     return () => {
       explorer.canvas = undefined;
