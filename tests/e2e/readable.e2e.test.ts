@@ -56,12 +56,12 @@ function wholeNetworkFile(): string {
   return file;
 }
 
-/** Screenshots at 1440×900 and 1280×720, in the theme the page has. */
-async function screenshots(name: string): Promise<void> {
+/** Screenshots at 1440×900 and 1280×720, in the theme the page has; `readme` puts the large one in the README. */
+async function screenshots(name: string, options: { readme?: boolean } = {}): Promise<void> {
   const before = page.viewportSize()!;
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.waitForTimeout(400);
-  await screenshot(page, `${name}-1440`);
+  await screenshot(page, `${name}-1440`, options);
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.waitForTimeout(400);
   await screenshot(page, `${name}-1280`);
@@ -161,7 +161,7 @@ describe('links you can tell apart', { timeout: 150_000 }, () => {
     const labels = await shownAt();
     expect(labels.length).toBeGreaterThan(3);
     expect(overlapping(labels)).toEqual([]);
-    await screenshots('labels-at-rest');
+    await screenshots('labels-at-rest', { readme: true });
   });
 
   it('a hover card tells a node and a link: name or type, dates, first quote', async () => {
@@ -201,7 +201,7 @@ describe('links you can tell apart', { timeout: 150_000 }, () => {
     expect(hovered, 'a link with a hover card').toBeDefined();
     expect(await card.textContent()).toContain('Undated');
     expect(await card.locator('blockquote').textContent()).toContain((hovered!.quotes as string[])[0]!.slice(0, 40));
-    await screenshot(page, 'hover-link-1440');
+    await screenshot(page, 'hover-link-1440', { readme: true });
     await page.mouse.move(5, 5);
   });
 
@@ -255,7 +255,7 @@ describe('time that means something', { timeout: 150_000 }, () => {
     expect(shown).toBeLessThan(all);
     await filters.getByRole('radio', { name: 'Dim' }).check();
     await expect.poll(relationshipsShown).toBe(shown);
-    await screenshots('timeline-dim');
+    await screenshots('timeline-dim', { readme: true });
     await filters.getByRole('radio', { name: 'Hide' }).check();
     await expect.poll(relationshipsShown).toBeLessThan(shown);
     const hidden = await relationshipsShown();
@@ -352,7 +352,7 @@ describe('the finding shared, on a small screen', { timeout: 150_000 }, () => {
       return labelled.some((label) => label.id.startsWith(`${GUZMAN}-[LEADER_OF]->`)) && labelled.some((label) => label.id.startsWith(`${BAZAN}-[FINANCED]->`));
     }, 'the path highlighted in the new tab');
     await second.waitForTimeout(600);
-    await screenshot(second, 'shared-path-1280');
+    await screenshot(second, 'shared-path-1280', { readme: true });
     await second.close();
   });
 
