@@ -18,9 +18,12 @@ function Page() {
   useShortcuts(focusSearch);
   const detailsOpen = useExplorerState((state) => state.detailsOpen);
   const shownSelection = useShownSelection();
+  const detailsFolded = useExplorerState((state) => state.detailsFolded);
+  const sideFolded = useExplorerState((state) => state.sideFolded);
   const detailsShown = detailsOpen && shownSelection.length > 0;
+  const classes = ['app', detailsShown ? 'with-right' : '', detailsShown && detailsFolded ? 'right-folded' : '', sideFolded ? 'left-folded' : ''];
   return (
-    <div className={`app${detailsShown ? ' with-right' : ''}`}>
+    <div className={classes.filter(Boolean).join(' ')}>
       <TopBar searchInput={searchInput} />
       <SidePanel />
       <Stage />

@@ -42,7 +42,7 @@ export function useShareLink(): void {
     window.addEventListener('hashchange', restore);
     let timer: number | undefined;
     const unsubscribe = explorer.store.subscribe((state, previous) => {
-      if (state.history.present === previous.history.present && state.selection === previous.selection) return;
+      if (state.history.present === previous.history.present && state.selection === previous.selection && state.paths === previous.paths) return;
       window.clearTimeout(timer);
       // Copying the address bar shares what is on screen; written once the view rests.
       timer = window.setTimeout(() => {

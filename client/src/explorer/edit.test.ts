@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../api/types';
 import { financed, guzman, leaderOf, shiningPath } from '../state/testGraph';
-import { changeYears, collapseNode, removeNodeIds, runLayout, select, undoStep } from './edit';
+import { changeUndated, changeYears, collapseNode, removeNodeIds, runLayout, select, undoStep } from './edit';
 import { expand } from './expand';
 import { memoryApi } from './memoryApi';
 import { place } from './place';
@@ -10,6 +10,16 @@ import { createExplorer, viewOf } from './store';
 const peru: Graph = { nodes: [guzman, shiningPath], edges: [leaderOf, financed] };
 
 describe('editing the view', () => {
+  it('the undated choice is a step for undo, and choosing it again is none', () => {
+    const explorer = createExplorer(memoryApi(peru));
+    changeUndated(explorer, 'hide');
+    changeUndated(explorer, 'hide');
+    expect(viewOf(explorer).filters.undated).toBe('hide');
+    expect(explorer.store.getState().history.past).toHaveLength(1);
+    undoStep(explorer);
+    expect(viewOf(explorer).filters.undated).toBe('show');
+  });
+
   it('a year slider dragged in quick steps is one step for undo', () => {
     const explorer = createExplorer(memoryApi(peru));
     changeYears(explorer, [1990, 2020], 10_000);

@@ -13,6 +13,7 @@ import {
   toggleFilterValue,
   togglePin,
   type Filters,
+  type UndatedChoice,
 } from '../state/view';
 import { commit, fold, requestLayout, update, viewOf, type Explorer } from './store';
 
@@ -103,6 +104,11 @@ export function changeYears(explorer: Explorer, years: Filters['years'], now: nu
   if (now - explorer.yearsEditedAt < 1500) fold(explorer, setFilters({ years }));
   else commit(explorer, setFilters({ years }));
   explorer.yearsEditedAt = now;
+}
+
+/** Shows, dims or hides the undated items while a year range is set. */
+export function changeUndated(explorer: Explorer, undated: UndatedChoice): void {
+  if (viewOf(explorer).filters.undated !== undated) commit(explorer, setFilters({ undated }));
 }
 
 export function undoStep(explorer: Explorer): void {

@@ -4,8 +4,8 @@ import { bazan, financed, guzman, leaderOf, person, shiningPath } from '../state
 import { encodeView } from '../state/url';
 import { addGraph, emptyView, hideNodes, setFilters, setLayout, setPositions, togglePin } from '../state/view';
 import { memoryApi } from './memoryApi';
-import { currentLink, restoreFromLink } from './shareLink';
-import { createExplorer, viewOf } from './store';
+import { copyLink, currentLink, restoreFromLink, shareableUrl } from './shareLink';
+import { createExplorer, update, viewOf } from './store';
 
 const peru: Graph = { nodes: [guzman, shiningPath, bazan], edges: [leaderOf, financed] };
 
@@ -15,7 +15,7 @@ function sharedLink(extra: Graph = { nodes: [], edges: [] }): string {
   view = setPositions({ [guzman.id]: { x: 10, y: 20 }, [shiningPath.id]: { x: 200, y: 40 }, [bazan.id]: { x: 400, y: -60 } })(view);
   view = togglePin([shiningPath.id, ...extra.nodes.map((node) => node.id)])(view);
   view = hideNodes([bazan.id])(view);
-  view = setFilters({ hiddenTypes: ['FINANCED'], years: [1990, 2020] })(view);
+  view = setFilters({ hiddenTypes: ['FINANCED'], years: [1990, 2020], undated: 'dim' })(view);
   view = setLayout('concentric')(view);
   return encodeView(view, [guzman.id]);
 }
@@ -30,7 +30,7 @@ describe('opening a shared link', () => {
     expect(view.positions).toEqual({ [guzman.id]: { x: 10, y: 20 }, [shiningPath.id]: { x: 200, y: 40 }, [bazan.id]: { x: 400, y: -60 } });
     expect(view.pinned).toEqual([shiningPath.id]);
     expect(view.hidden).toEqual([bazan.id]);
-    expect(view.filters).toEqual({ hiddenTypes: ['FINANCED'], hiddenKinds: [], years: [1990, 2020] });
+    expect(view.filters).toEqual({ hiddenTypes: ['FINANCED'], hiddenKinds: [], years: [1990, 2020], undated: 'dim' });
     expect(view.layout).toBe('concentric');
     const state = explorer.store.getState();
     expect(state.selection).toEqual([guzman.id]);
@@ -74,5 +74,48 @@ describe('opening a shared link', () => {
     expect(currentLink(explorer)).toBeUndefined();
     await opening;
     expect(currentLink(explorer)).toMatch(/^#view=/);
+  });
+
+  it('highlights the path the link showed again, with its ends in the Paths tab, and keeps it in the link it writes', async () => {
+    const view = addGraph(peru)(emptyView());
+    const shown = { nodes: [guzman.id, shiningPath.id, bazan.id], edges: [leaderOf.id, financed.id] };
+    const link = encodeView(view, [], { paths: [shown], active: 0, only: true });
+    const explorer = createExplorer(memoryApi(peru));
+    await restoreFromLink(explorer, link);
+    const state = explorer.store.getState();
+    expect(state.paths).toEqual({ paths: [peru], active: 0, only: true });
+    expect(state.pathEnds).toEqual({ from: guzman, to: bazan });
+    expect(state.sideTab).toBe('paths');
+    expect(state.viewportRequest).toEqual({ kind: 'focus', ids: shown.nodes });
+    expect(currentLink(explorer)).toBe(link);
+  });
+
+  it('leaves out a linked path whose relationship is gone from the database', async () => {
+    const view = addGraph(peru)(emptyView());
+    const link = encodeView(view, [], { paths: [{ nodes: [guzman.id, shiningPath.id], edges: ['gone'] }], active: 0, only: false });
+    const explorer = createExplorer(memoryApi(peru));
+    await restoreFromLink(explorer, link);
+    expect(explorer.store.getState().paths).toBeUndefined();
+  });
+});
+
+describe('Copy link', () => {
+  it('puts the address of the view, path included, on the clipboard and says so', async () => {
+    const explorer = createExplorer(memoryApi(peru));
+    update(explorer, { history: { past: [], present: addGraph(peru)(emptyView()), future: [] }, paths: { paths: [peru], active: 0, only: false } });
+    const url = shareableUrl(explorer, { origin: 'https://nexo.example', pathname: '/', search: '' });
+    expect(url).toMatch(/^https:\/\/nexo\.example\/#view=/);
+    const copied: string[] = [];
+    await copyLink(explorer, url, async (text) => {
+      copied.push(text);
+    });
+    expect(copied).toEqual([url]);
+    expect(explorer.store.getState().notice).toBe('Link copied: it opens this view with its path highlight.');
+  });
+
+  it('shows the address to copy by hand when the browser refuses the clipboard', async () => {
+    const explorer = createExplorer(memoryApi(peru));
+    await copyLink(explorer, 'https://nexo.example/#view=abc', () => Promise.reject(new Error('denied')));
+    expect(explorer.store.getState().notice).toBe('Copy this link: https://nexo.example/#view=abc');
   });
 });

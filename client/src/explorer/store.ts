@@ -42,6 +42,10 @@ export interface ExplorerState {
   /** The share of the stage's height the console drawer takes; the canvas keeps the rest. */
   consoleShare: number;
   detailsOpen: boolean;
+  /** The side panel folded to a rail, leaving its width to the canvas. */
+  sideFolded: boolean;
+  /** The details folded to a rail: unlike closing them, a new selection leaves them folded. */
+  detailsFolded: boolean;
   helpOpen: boolean;
   menu: { id: string; at: Position } | undefined;
   source: { sourceId: string; quote: string } | undefined;
@@ -77,6 +81,8 @@ export function initialState(): ExplorerState {
     consoleOpen: false,
     consoleShare: 0.45,
     detailsOpen: true,
+    sideFolded: false,
+    detailsFolded: false,
     helpOpen: false,
     menu: undefined,
     source: undefined,

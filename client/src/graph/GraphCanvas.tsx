@@ -1,4 +1,4 @@
-import type { CollectionReturnValue, Core, ElementDefinition, EventObject, LayoutOptions, Layouts, NodeSingular } from 'cytoscape';
+import type { CollectionReturnValue, Core, EdgeSingular, ElementDefinition, EventObject, LayoutOptions, Layouts, NodeSingular } from 'cytoscape';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import type { Position } from '../state/placement';
 import type { ForceAtlasLayoutOptions } from './forceAtlas';
@@ -7,6 +7,7 @@ import { BIG_VIEW, layoutById } from './layouts';
 import { createCanvas, isLargeView, tuneViewport } from './renderer';
 import { buildStylesheet, type Theme } from './style';
 import { drawingAsSvg } from './svgExport';
+import { labelEdges, readableAt, showLabels } from './edgeLabels';
 import { framedPng } from './briefingPng';
 import type { Caption } from '../state/briefing';
 
@@ -21,10 +22,25 @@ export interface GraphCanvasHandle {
   /** The whole drawing framed by its caption (title, date, legend, credits). */
   png: (caption: Caption) => Promise<Blob>;
   svg: () => string;
-  /** Where a node is drawn, in page pixels (used by tests to click it). */
+  /** Where a node (or an edge's middle) is drawn, in page pixels (used by tests to click it). */
   pagePosition: (id: string) => Position | undefined;
   /** Where a node sits in the graph's own coordinates, whatever the zoom and pan. */
   modelPosition: (id: string) => Position | undefined;
+  /**
+   * The edges whose type label is drawn at the current zoom, with the label's box in page pixels; or, `exported`,
+   * those an export draws whatever the zoom, boxes in graph units (used by tests).
+   */
+  edgeLabels: (options?: { exported?: boolean }) => { id: string; box: { x1: number; y1: number; x2: number; y2: number } }[];
+  zoom: () => number;
+  /** Whether a node's name is drawn at the current zoom (used by tests). */
+  nodeLabelShown: (id: string) => boolean;
+}
+
+/** What the pointer rests on, and where (in the canvas's own pixels). */
+export interface Hover {
+  id: string;
+  group: 'nodes' | 'edges';
+  at: Position;
 }
 
 export interface GraphCanvasProps {
@@ -43,6 +59,7 @@ export interface GraphCanvasProps {
   onMore: (handleId: string) => void;
   onContextMenu: (id: string, at: Position) => void;
   onBackgroundTap: () => void;
+  onHover: (hover: Hover | undefined) => void;
 }
 
 /** Fitting a handful of nodes would zoom to giant circles; past this, fitting stops zooming in. */
@@ -86,6 +103,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
   const latest = useRef(props);
   latest.current = props;
   const layoutRunning = useRef<Layouts | undefined>(undefined);
+  const relabelRef = useRef<() => void>(() => {});
 
   useEffect(() => {
     registerExtensions();
@@ -99,7 +117,39 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
       }, 0);
     };
     cy.on('select unselect', reportSelection);
-    cy.on('select unselect', 'node', () => markNear(cy));
+    // Which type labels fit is worked out again once things stop moving (edgeLabels.ts).
+    let labelTimer: number | undefined;
+    const relabel = () => {
+      window.clearTimeout(labelTimer);
+      labelTimer = window.setTimeout(() => {
+        if (!cy.destroyed() && !isLargeView(cy.elements().length)) labelEdges(cy);
+      }, 80);
+    };
+    relabelRef.current = relabel;
+    cy.on('layoutstop dragfree add remove', relabel);
+    let readable = readableAt(cy.zoom());
+    cy.on('zoom', () => {
+      if (readableAt(cy.zoom()) === readable) return;
+      readable = !readable;
+      showLabels(cy, readable);
+    });
+    cy.on('mouseover', 'node, edge', (event: EventObject) => {
+      const target = event.target as NodeSingular;
+      if (target.hasClass('more')) return;
+      const at = event.renderedPosition ?? target.renderedPosition();
+      latest.current.onHover({ id: target.id(), group: target.isNode() ? 'nodes' : 'edges', at: { x: at.x, y: at.y } });
+    });
+    cy.on('mouseout', 'node, edge', () => latest.current.onHover(undefined));
+    cy.on('viewport grab tapstart', () => latest.current.onHover(undefined));
+    // Leaving the canvas straight from an element fires no mouseout on it.
+    const leave = () => latest.current.onHover(undefined);
+    const element = container.current!;
+    element.addEventListener('mouseleave', leave);
+    cy.on('select unselect', 'node', () => {
+      markNear(cy);
+      // The selection labels its edges itself: the others make room.
+      relabel();
+    });
     cy.on('dbltap', 'node', (event: EventObject) => {
       const node = event.target as NodeSingular;
       // A handle already loaded its next page on the first tap of the double-click.
@@ -142,7 +192,9 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
     const resizing = new ResizeObserver(() => cy.resize());
     resizing.observe(container.current!);
     return () => {
+      element.removeEventListener('mouseleave', leave);
       resizing.disconnect();
+      window.clearTimeout(labelTimer);
       window.clearTimeout(selectTimer);
       window.clearTimeout(dragTimer);
       layoutRunning.current?.stop();
@@ -157,6 +209,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
     if (!cy) return;
     tuneViewport(cy, large);
     cy.style(buildStylesheet(props.theme, props.kinds, props.types, large));
+    relabelRef.current();
   }, [props.theme, props.kinds, props.types, large]);
 
   // Patch the instance towards the elements: remove what left, add what came, update the rest in place.
@@ -200,6 +253,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
       });
       markNear(cy);
     });
+    relabelRef.current();
   }, [props.elements, props.selection]);
 
   useEffect(() => {
@@ -292,12 +346,41 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
       png: async (caption) => {
         const cy = cyRef.current!;
         const background = getComputedStyle(container.current!).getPropertyValue('--canvas-bg').trim() || '#ffffff';
-        const drawing = await cy.png({ output: 'blob-promise', full: true, scale: 2, bg: background, maxWidth: 16000, maxHeight: 16000 });
-        return framedPng(drawing, caption, latest.current.theme, background, 2);
+        // The labels with room are drawn when the export's scale makes them readable, whatever the zoom on screen.
+        const box = cy.elements().boundingBox({});
+        const scale = Math.min(2, 16000 / Math.max(box.w, 1), 16000 / Math.max(box.h, 1));
+        showLabels(cy, readableAt(scale));
+        const drawing = cy.png({ output: 'blob-promise', full: true, scale: 2, bg: background, maxWidth: 16000, maxHeight: 16000 });
+        showLabels(cy, readableAt(cy.zoom()));
+        return framedPng(await drawing, caption, latest.current.theme, background, 2);
       },
       svg: () => {
+        const cy = cyRef.current!;
         const background = getComputedStyle(container.current!).getPropertyValue('--canvas-bg').trim() || '#ffffff';
-        return drawingAsSvg(cyRef.current!, background);
+        // Drawn at scale 1: the labels with room are readable there.
+        showLabels(cy, true);
+        try {
+          return drawingAsSvg(cy, background);
+        } finally {
+          showLabels(cy, readableAt(cy.zoom()));
+        }
+      },
+      zoom: () => cyRef.current!.zoom(),
+      nodeLabelShown: (id) => {
+        const cy = cyRef.current!;
+        const node = cy.getElementById(id);
+        // pstyle (the parsed style, in pixels) is public API the typings lack.
+        const size = (name: string) => (node as unknown as { pstyle: (name: string) => { pfValue: number } }).pstyle(name).pfValue;
+        return node.nonempty() && size('font-size') * cy.zoom() >= size('min-zoomed-font-size');
+      },
+      edgeLabels: (options = {}) => {
+        const cy = cyRef.current!;
+        const box = options.exported ? { left: 0, top: 0 } : container.current!.getBoundingClientRect();
+        const only = { includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false };
+        return cy.edges(options.exported ? '.roomy, .path, .near' : '.labelled, .path, .near').map((edge) => {
+          const label = options.exported ? edge.boundingBox(only) : edge.renderedBoundingBox(only);
+          return { id: edge.id(), box: { x1: box.left + label.x1, y1: box.top + label.y1, x2: box.left + label.x2, y2: box.top + label.y2 } };
+        });
       },
       modelPosition: (id) => {
         const node = cyRef.current!.getElementById(id);
@@ -305,10 +388,11 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
       },
       pagePosition: (id) => {
         const cy = cyRef.current!;
-        const node = cy.getElementById(id);
-        if (node.empty()) return undefined;
+        const element = cy.getElementById(id);
+        if (element.empty()) return undefined;
         const box = container.current!.getBoundingClientRect();
-        const rendered = node.renderedPosition();
+        // An edge's point is its middle, on the curve.
+        const rendered = element.isEdge() ? (element as unknown as EdgeSingular).renderedMidpoint() : (element as unknown as NodeSingular).renderedPosition();
         return { x: box.left + rendered.x, y: box.top + rendered.y };
       },
     }),

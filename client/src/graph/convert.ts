@@ -1,5 +1,5 @@
 import type { ElementDefinition } from 'cytoscape';
-import { visibleIds, yearSpan } from '../state/filters';
+import { visibleIds } from '../state/filters';
 import { kindOf, type ViewState } from '../state/view';
 
 export interface Highlight {
@@ -20,7 +20,8 @@ export function toElements(state: ViewState, highlight?: Highlight): ElementDefi
   const visible = visibleIds(state);
   const pinned = new Set(state.pinned);
   const lit = highlight ? { nodes: new Set(highlight.nodes), edges: new Set(highlight.edges) } : undefined;
-  const markUndated = state.filters.years !== null;
+  // Undated items under a year range: outlined dashed when shown, faint when dimmed (hidden ones are not visible at all).
+  const undatedClass = state.filters.undated === 'dim' ? 'faint' : 'undated';
   const canvasDegree = new Map<string, number>();
   for (const id of visible.edges) {
     const edge = state.edges[id]!;
@@ -38,7 +39,7 @@ export function toElements(state: ViewState, highlight?: Highlight): ElementDefi
     const node = state.nodes[id]!;
     const classes: string[] = [];
     if (pinned.has(id)) classes.push('pinned');
-    if (markUndated && !yearSpan(node.properties)) classes.push('undated');
+    if (visible.undated.has(id)) classes.push(undatedClass);
     elements.push({
       group: 'nodes',
       data: { id, label: node.name, kind: kindOf(node), degree: state.degrees[id] ?? canvasDegree.get(id) ?? 0 },
@@ -51,7 +52,7 @@ export function toElements(state: ViewState, highlight?: Highlight): ElementDefi
     if (lit && highlight!.only && !lit.edges.has(id)) continue;
     if (lit && highlight!.only && (!lit.nodes.has(edge.source) || !lit.nodes.has(edge.target))) continue;
     const classes: string[] = [];
-    if (markUndated && !yearSpan(edge.properties)) classes.push('undated');
+    if (visible.undated.has(id)) classes.push(undatedClass);
     elements.push({
       group: 'edges',
       data: { id, source: edge.source, target: edge.target, type: edge.type },

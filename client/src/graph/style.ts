@@ -1,5 +1,7 @@
 import type { StylesheetJson } from 'cytoscape';
 import { SYMMETRIC_TYPES } from '../state/paths';
+import { EDGE_LABEL_FONT } from './edgeLabels';
+import { linkStyle } from './linkStyle';
 
 export type Theme = 'light' | 'dark';
 
@@ -58,13 +60,6 @@ export function kindStyle(kind: string): KindStyle {
   return KINDS[kind] ?? { color: FALLBACK_COLOURS[hash(kind) % FALLBACK_COLOURS.length]!, shape: 'round-octagon', icon: FALLBACK_ICON };
 }
 
-const TYPE_COLOURS = ['#6c7a89', '#8d6e63', '#5c7cab', '#7a8f4e', '#a0646e', '#4f8a8b', '#8a6fa8', '#9a7b3c'];
-
-/** A muted colour per relationship type, stable across sessions. */
-export function typeColour(type: string): string {
-  return TYPE_COLOURS[hash(type) % TYPE_COLOURS.length]!;
-}
-
 interface Palette {
   text: string;
   textBackground: string;
@@ -95,23 +90,34 @@ export function buildStylesheet(theme: Theme, kinds: string[], types: string[], 
       style: { 'background-color': style.color, shape: style.shape, 'background-image': style.icon },
     };
   });
-  const typeRules: Rule[] = types.map((type) => ({
-    selector: `edge[type = ${JSON.stringify(type)}]`,
-    style: {
-      'line-color': typeColour(type),
-      ...(large ? {} : { 'target-arrow-color': typeColour(type), ...(SYMMETRIC_TYPES.has(type) ? { 'target-arrow-shape': 'none' } : {}) }),
-    },
-  }));
+  // Colour by family (violence, money, places…) and, as a second channel, the family's line and arrowhead (linkStyle.ts).
+  const typeRules: Rule[] = types.map((type) => {
+    const link = linkStyle(type, theme);
+    return {
+      selector: `edge[type = ${JSON.stringify(type)}]`,
+      style: {
+        'line-color': link.color,
+        ...(large
+          ? {}
+          : {
+              'line-style': link.line,
+              'target-arrow-color': link.color,
+              'target-arrow-shape': SYMMETRIC_TYPES.has(type) ? 'none' : link.arrow,
+            }),
+      },
+    };
+  });
   const fade = { 'transition-property': 'opacity', 'transition-duration': 200 };
   const edgeLabel = {
     label: 'data(type)',
-    'font-size': 9,
+    'font-size': EDGE_LABEL_FONT,
     'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
     color: palette.text,
     'text-rotation': 'autorotate',
     'text-background-color': palette.textBackground,
     'text-background-opacity': 0.85,
     'text-background-padding': '1px',
+    'text-opacity': 1,
   };
   const rules: Rule[] = [
     {
@@ -159,16 +165,19 @@ export function buildStylesheet(theme: Theme, kinds: string[], types: string[], 
             'target-arrow-color': '#8a94a6',
             'target-arrow-shape': 'triangle',
             'arrow-scale': 1.1,
+            // Every edge carries its label, transparent, so edgeLabels.ts can measure where it would go.
             ...edgeLabel,
-            // Type labels on every edge of a busy view are noise: they appear once zoomed in, or for the selection's edges.
-            'min-zoomed-font-size': 14,
+            'text-opacity': 0,
+            'text-background-opacity': 0,
             ...fade,
           },
     },
     ...typeRules,
+    // Type labels at rest only where edgeLabels.ts found room for them, and once the zoom makes them readable.
+    ...(large ? [] : [{ selector: 'edge.labelled', style: { ...edgeLabel, 'min-zoomed-font-size': 0 } }]),
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': palette.text } },
     { selector: 'node.undated', style: { 'border-style': 'dashed', 'border-width': 2, 'border-color': palette.more } },
-    { selector: 'edge.undated', style: { 'line-style': 'dashed' } },
+    { selector: '.faint', style: { opacity: 0.3 } },
     {
       selector: 'node.more',
       style: {
@@ -192,7 +201,8 @@ export function buildStylesheet(theme: Theme, kinds: string[], types: string[], 
     { selector: 'edge.more', style: { 'line-style': 'dashed', 'line-color': palette.more, 'target-arrow-shape': 'none', label: '' } },
     { selector: 'edge.near', style: { ...edgeLabel, 'min-zoomed-font-size': 0, 'font-size': 10, width: 2.4 } },
     { selector: '.dimmed', style: { opacity: 0.15 } },
-    { selector: 'node.path', style: { 'border-width': 4, 'border-color': palette.path } },
+    // A path's names stay readable at any zoom, like its relationship labels (a small screen fits it zoomed out).
+    { selector: 'node.path', style: { 'border-width': 4, 'border-color': palette.path, 'min-zoomed-font-size': 0 } },
     {
       selector: 'edge.path',
       style: {
@@ -200,6 +210,7 @@ export function buildStylesheet(theme: Theme, kinds: string[], types: string[], 
         width: 4,
         'line-color': palette.path,
         'target-arrow-color': palette.path,
+        'line-style': 'solid',
         'font-size': 11,
         'font-weight': 'bold',
         'min-zoomed-font-size': 0,

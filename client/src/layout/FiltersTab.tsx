@@ -1,4 +1,4 @@
-import { changeYears, showHidden, toggleFilter } from '../explorer/edit';
+import { changeUndated, changeYears, showHidden, toggleFilter } from '../explorer/edit';
 import { useExplorer, useExplorerState } from '../explorer/react';
 import { loadSchema } from '../explorer/schema';
 import { FiltersPanel } from '../panels/FiltersPanel';
@@ -10,6 +10,7 @@ export function FiltersTab() {
   const view = useView();
   const schema = useExplorerState((state) => state.schema);
   const schemaStatus = useExplorerState((state) => state.schemaStatus);
+  const theme = useExplorerState((state) => state.theme);
   return (
     <>
       <Status status={schemaStatus} onRetry={() => void loadSchema(explorer)} />
@@ -18,6 +19,8 @@ export function FiltersTab() {
         schema={schema}
         onToggle={(list, value) => toggleFilter(explorer, list, value)}
         onYears={(years) => changeYears(explorer, years)}
+        onUndated={(choice) => changeUndated(explorer, choice)}
+        theme={theme}
         onShowHidden={() => showHidden(explorer)}
       />
     </>

@@ -16,7 +16,22 @@ export function Details() {
   const view = useView();
   const shownSelection = useShownSelection();
   const open = useExplorerState((state) => state.detailsOpen);
+  const folded = useExplorerState((state) => state.detailsFolded);
   if (!open || shownSelection.length === 0) return null;
+  if (folded)
+    return (
+      <aside className="details panel folded" aria-label="Details">
+        <button
+          type="button"
+          className="fold"
+          aria-label="Show the details"
+          title="Show the details"
+          onClick={() => update(explorer, { detailsFolded: false })}
+        >
+          « Details
+        </button>
+      </aside>
+    );
   return (
     <DetailsPanel
       view={view}
@@ -32,6 +47,7 @@ export function Details() {
       onRemoveSelected={() => removeSelected(explorer)}
       onPinSelected={() => pinSelected(explorer)}
       onClose={() => update(explorer, { detailsOpen: false })}
+      onFold={() => update(explorer, { detailsFolded: true })}
     />
   );
 }

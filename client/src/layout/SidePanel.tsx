@@ -16,15 +16,41 @@ export function SidePanel() {
   const explorer = useExplorer();
   const current = useExplorerState((state) => state.sideTab);
   const titles = useExplorerState((state) => tabs.map((tab) => tab.title(state)).join('\n')).split('\n');
+  const folded = useExplorerState((state) => state.sideFolded);
   const Body = tabs.find((tab) => tab.id === current)?.Body;
+  if (folded)
+    return (
+      <nav className="left panel folded" aria-label="Side panel">
+        <button
+          type="button"
+          className="fold"
+          aria-label="Show the side panel"
+          title="Show the side panel"
+          onClick={() => update(explorer, { sideFolded: false })}
+        >
+          » {titles[tabs.findIndex((tab) => tab.id === current)] ?? 'Panel'}
+        </button>
+      </nav>
+    );
   return (
     <nav className="left panel" aria-label="Side panel">
-      <div className="tabs" role="tablist" aria-label="Side panel">
-        {tabs.map((tab, index) => (
-          <button key={tab.id} type="button" role="tab" aria-selected={current === tab.id} onClick={() => update(explorer, { sideTab: tab.id })}>
-            {titles[index]}
-          </button>
-        ))}
+      <div className="tabs">
+        <div className="tab-list" role="tablist" aria-label="Side panel">
+          {tabs.map((tab, index) => (
+            <button key={tab.id} type="button" role="tab" aria-selected={current === tab.id} onClick={() => update(explorer, { sideTab: tab.id })}>
+              {titles[index]}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="fold"
+          aria-label="Fold the side panel"
+          title="Fold the side panel"
+          onClick={() => update(explorer, { sideFolded: true })}
+        >
+          «
+        </button>
       </div>
       <div className="panel-body" role="tabpanel">
         {Body ? <Body /> : null}

@@ -1,4 +1,4 @@
-import { lazy, Suspense, type CSSProperties, useCallback, useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, type CSSProperties, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { clearCanvas, select, storePositions } from '../explorer/edit';
 import { expand, loadMore } from '../explorer/expand';
 import { addQueryResult, place } from '../explorer/place';
@@ -6,7 +6,7 @@ import { clearPaths } from '../explorer/paths';
 import { useExplorer, useExplorerState } from '../explorer/react';
 import { requestTaken, update } from '../explorer/store';
 import { toElements, type Highlight } from '../graph/convert';
-import { GraphCanvas, type GraphCanvasHandle } from '../graph/GraphCanvas';
+import { GraphCanvas, type GraphCanvasHandle, type Hover } from '../graph/GraphCanvas';
 import { KindSwatch } from '../panels/KindBadge';
 import { StartPanel } from '../panels/StartPanel';
 import { Status } from '../panels/Status';
@@ -15,6 +15,8 @@ import type { Position } from '../state/placement';
 import { loading } from '../state/request';
 import { kindOf, newNodes } from '../state/view';
 import { useKindsAndTypes, useView } from './derived';
+import { HoverCard } from './HoverCard';
+import { LinkLegend } from './LinkLegend';
 
 // The Cypher editor is most of the bundle's weight: load it when the console first opens.
 const ConsolePanel = lazy(() => import('../panels/ConsolePanel').then((module) => ({ default: module.ConsolePanel })));
@@ -27,6 +29,9 @@ declare global {
       modelPosition: (id: string) => Position | undefined;
       nodeIds: () => string[];
       edgeIds: () => string[];
+      edgeLabels: (options?: { exported?: boolean }) => { id: string; box: { x1: number; y1: number; x2: number; y2: number } }[];
+      zoom: () => number;
+      nodeLabelShown: (id: string) => boolean;
     };
   }
 }
@@ -48,6 +53,8 @@ export function Stage() {
   const schema = useExplorerState((state) => state.schema);
   const { kinds, types } = useKindsAndTypes();
   const canvas = useRef<GraphCanvasHandle>(null);
+  const stage = useRef<HTMLElement>(null);
+  const [hover, setHover] = useState<Hover | undefined>();
 
   useEffect(() => {
     explorer.canvas = canvas.current ?? undefined;
@@ -56,6 +63,9 @@ export function Stage() {
       modelPosition: (id) => canvas.current?.modelPosition(id),
       nodeIds: () => Object.keys(explorer.store.getState().history.present.nodes),
       edgeIds: () => Object.keys(explorer.store.getState().history.present.edges),
+      edgeLabels: (options) => canvas.current?.edgeLabels(options) ?? [],
+      zoom: () => canvas.current?.zoom() ?? 1,
+      nodeLabelShown: (id) => canvas.current?.nodeLabelShown(id) ?? false,
     };
     return () => {
       explorer.canvas = undefined;
@@ -70,6 +80,7 @@ export function Stage() {
   const elements = useMemo(() => toElements(view, highlight), [view, highlight]);
   const visible = useMemo(() => visibleIds(view), [view]);
   const nodeCount = Object.keys(view.nodes).length;
+  const typesShown = useMemo(() => [...new Set([...visible.edges].map((id) => view.edges[id]!.type))], [visible, view.edges]);
 
   const onSelect = useCallback((ids: string[]) => select(explorer, ids), [explorer]);
   const onPositions = useCallback(
@@ -79,6 +90,7 @@ export function Stage() {
 
   return (
     <main
+      ref={stage}
       className={consoleOpen ? 'stage with-console' : 'stage'}
       aria-label="Graph"
       // The canvas (and what sits on its lower edge) keeps the part of the stage above the console, so fits and newcomers land where they can be seen.
@@ -100,7 +112,10 @@ export function Stage() {
         onMore={(handleId) => void loadMore(explorer, handleId)}
         onContextMenu={(id, at) => update(explorer, { menu: { id, at } })}
         onBackgroundTap={() => update(explorer, { menu: undefined })}
+        onHover={setHover}
       />
+      {hover ? <HoverCard hover={hover} view={view} stageWidth={stage.current?.clientWidth ?? 0} /> : null}
+      {nodeCount > 0 ? <LinkLegend types={typesShown} theme={theme} /> : null}
       {nodeCount === 0 && activity.kind !== 'loading' ? (
         <StartPanel onPick={(node) => void place(explorer, [node])} onPickAll={(nodes) => void place(explorer, nodes)} />
       ) : null}

@@ -3,6 +3,7 @@ import { download } from '../explorer/browser';
 import { redoStep, runLayout, undoStep } from '../explorer/edit';
 import { exportJson, exportPng, exportReport, exportSources, exportSvg, importFile } from '../explorer/exchange';
 import { place } from '../explorer/place';
+import { copyLink, shareableUrl } from '../explorer/shareLink';
 import { useExplorer, useExplorerState } from '../explorer/react';
 import { requestViewport, update } from '../explorer/store';
 import { SearchBox } from '../panels/SearchBox';
@@ -60,6 +61,14 @@ export function TopBar({ searchInput }: { searchInput: RefObject<HTMLInputElemen
             { label: 'Import JSON…', onSelect: () => importInput.current?.click() },
           ]}
         />
+        <button
+          type="button"
+          disabled={nodeCount === 0}
+          onClick={() => void copyLink(explorer, shareableUrl(explorer, window.location), (text) => navigator.clipboard.writeText(text))}
+          title="Copy a link that opens this view, its path highlight and its explanation"
+        >
+          Copy link
+        </button>
         <input
           ref={importInput}
           type="file"

@@ -20,6 +20,8 @@ interface DetailsPanelProps {
   onRemoveSelected: () => void;
   onPinSelected: () => void;
   onClose: () => void;
+  /** Folds the panel to a rail that stays folded, whatever is selected next, until opened again. */
+  onFold: () => void;
 }
 
 // Keys not listed as plain facts: shown in their own place, or (coreferences) the data tests' bookkeeping that the quotes already show.
@@ -282,6 +284,9 @@ export function DetailsPanel(props: DetailsPanelProps) {
             </button>
           </>
         ) : null}
+        <button type="button" className="fold" aria-label="Fold the details" title="Fold the details" onClick={props.onFold}>
+          »
+        </button>
         <button type="button" className="icon close" aria-label="Close details" onClick={props.onClose}>
           ×
         </button>

@@ -1,22 +1,26 @@
 import type { Schema } from '../api/types';
-import { typeColour } from '../graph/style';
-import { yearBounds } from '../state/filters';
-import { kindOf, type Filters, type ViewState } from '../state/view';
+import type { Theme } from '../graph/style';
+import { linksPerYear, yearBounds } from '../state/filters';
+import { kindOf, type Filters, type UndatedChoice, type ViewState } from '../state/view';
 import { KindSwatch } from './KindBadge';
+import { LinkSwatch } from './LinkSwatch';
+import { Timeline } from './Timeline';
 
 interface FiltersPanelProps {
   view: ViewState;
   schema: Schema | undefined;
   onToggle: (list: 'hiddenTypes' | 'hiddenKinds', value: string) => void;
   onYears: (years: Filters['years']) => void;
+  onUndated: (choice: UndatedChoice) => void;
+  theme: Theme;
   onShowHidden: () => void;
 }
 
 // Labels that are not kinds of entity: every entity has Entity; Source and Import are bookkeeping nodes.
 const NOT_KINDS = new Set(['Entity', 'Source', 'Import']);
 
-/** Legend and live filters: entity kinds and relationship types (counts on canvas / in the database), and a year range. */
-export function FiltersPanel({ view, schema, onToggle, onYears, onShowHidden }: FiltersPanelProps) {
+/** Live filters and legend: a year range over a timeline first, then entity kinds and relationship types (counts on canvas / in the database). */
+export function FiltersPanel({ view, schema, onToggle, onYears, onUndated, onShowHidden, theme }: FiltersPanelProps) {
   const onCanvasKinds = new Map<string, number>();
   for (const node of Object.values(view.nodes)) onCanvasKinds.set(kindOf(node), (onCanvasKinds.get(kindOf(node)) ?? 0) + 1);
   const onCanvasTypes = new Map<string, number>();
@@ -37,40 +41,14 @@ export function FiltersPanel({ view, schema, onToggle, onYears, onShowHidden }: 
 
   return (
     <section className="filters" aria-label="Legend and filters">
-      <h3>Entity kinds</h3>
-      <p className="muted small">on canvas / in database · untick to hide</p>
-      <ul className="legend">
-        {kinds.map((kind) => (
-          <li key={kind}>
-            <label>
-              <input type="checkbox" checked={!view.filters.hiddenKinds.includes(kind)} onChange={() => onToggle('hiddenKinds', kind)} />
-              <KindSwatch kind={kind} />
-              <span className="legend-name">{kind}</span>
-              <span className="count">
-                {onCanvasKinds.get(kind) ?? 0} / {kindTotals.get(kind) ?? '?'}
-              </span>
-            </label>
-          </li>
-        ))}
-      </ul>
-      <h3>Relationship types</h3>
-      <ul className="legend">
-        {types.map((type) => (
-          <li key={type} className={onCanvasTypes.has(type) ? '' : 'absent'}>
-            <label>
-              <input type="checkbox" checked={!view.filters.hiddenTypes.includes(type)} onChange={() => onToggle('hiddenTypes', type)} />
-              <span className="line-swatch" aria-hidden="true" style={{ background: typeColour(type) }} />
-              <span className="legend-name">{type}</span>
-              <span className="count">
-                {onCanvasTypes.get(type) ?? 0} / {typeTotals.get(type) ?? '?'}
-              </span>
-            </label>
-          </li>
-        ))}
-      </ul>
       <h3>Time</h3>
       {bounds && years ? (
         <div className="years">
+          <Timeline bounds={bounds} counts={linksPerYear(Object.values(view.edges), bounds)} years={view.filters.years} onYears={onYears} />
+          <div className="timeline-axis muted small" aria-hidden="true">
+            <span>{bounds[0]}</span>
+            <span>{bounds[1]}</span>
+          </div>
           <div className="year-values" aria-live="polite">
             {view.filters.years ? `${years[0]} – ${years[1]}` : `All years (${bounds[0]} – ${bounds[1]})`}
           </div>
@@ -101,11 +79,60 @@ export function FiltersPanel({ view, schema, onToggle, onYears, onShowHidden }: 
               Show all years
             </button>
           ) : null}
-          <p className="muted small">Undated items stay visible, drawn with a dashed outline while a year range is set.</p>
+          <fieldset className="undated-choice">
+            <legend>Undated items while a range is set</legend>
+            {(
+              [
+                ['show', 'Show'],
+                ['dim', 'Dim'],
+                ['hide', 'Hide'],
+              ] as const
+            ).map(([value, text]) => (
+              <label key={value}>
+                <input type="radio" name="undated" value={value} checked={view.filters.undated === value} onChange={() => onUndated(value)} /> {text}
+              </label>
+            ))}
+          </fieldset>
+          <p className="muted small">
+            {view.filters.undated === 'show'
+              ? 'Shown undated items are outlined dashed.'
+              : 'The undated ends of dated relationships in range stay, at full strength.'}
+          </p>
         </div>
       ) : (
         <p className="muted small">Nothing on the canvas carries a date yet.</p>
       )}
+      <h3>Entity kinds</h3>
+      <p className="muted small">on canvas / in database · untick to hide</p>
+      <ul className="legend">
+        {kinds.map((kind) => (
+          <li key={kind}>
+            <label>
+              <input type="checkbox" checked={!view.filters.hiddenKinds.includes(kind)} onChange={() => onToggle('hiddenKinds', kind)} />
+              <KindSwatch kind={kind} />
+              <span className="legend-name">{kind}</span>
+              <span className="count">
+                {onCanvasKinds.get(kind) ?? 0} / {kindTotals.get(kind) ?? '?'}
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      <h3>Relationship types</h3>
+      <ul className="legend">
+        {types.map((type) => (
+          <li key={type} className={onCanvasTypes.has(type) ? '' : 'absent'}>
+            <label>
+              <input type="checkbox" checked={!view.filters.hiddenTypes.includes(type)} onChange={() => onToggle('hiddenTypes', type)} />
+              <LinkSwatch type={type} theme={theme} />
+              <span className="legend-name">{type}</span>
+              <span className="count">
+                {onCanvasTypes.get(type) ?? 0} / {typeTotals.get(type) ?? '?'}
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
       {view.hidden.length > 0 ? (
         <p>
           {view.hidden.length} hidden{' '}

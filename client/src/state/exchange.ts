@@ -24,6 +24,8 @@ const fileSchema = z.object({
       hiddenTypes: z.array(z.string()),
       hiddenKinds: z.array(z.string()),
       years: z.tuple([z.number(), z.number()]).nullable(),
+      // Files saved before the undated choice existed leave it out.
+      undated: z.enum(['show', 'dim', 'hide']).default('show'),
     })
     .optional(),
   layout: z.string().optional(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dateText, visibleIds, yearBounds, yearSpan } from './filters';
+import { dateText, linksPerYear, visibleIds, yearBounds, yearSpan } from './filters';
 import { addGraph, emptyView, hideNodes, setFilters, toggleFilterValue } from './view';
-import { bazan, financed, guzman, leaderOf, shiningPath } from './testGraph';
+import { bazan, financed, guzman, leaderOf, link, person, shiningPath } from './testGraph';
 
 const state = addGraph({ nodes: [guzman, shiningPath, bazan], edges: [leaderOf, financed] })(emptyView());
 
@@ -53,5 +53,41 @@ describe('visibility', () => {
 
   it('leaves hidden nodes out', () => {
     expect(visibleIds(hideNodes([guzman.id])(state)).nodes.has(guzman.id)).toBe(false);
+  });
+
+  it('under a year range, shows undated items marked, dims them, or hides them while sparing the ends of dated links in range', () => {
+    // Guzmán and his LEADER_OF link are undated; Bazán (2017) FINANCED Shining Path (undated) since 2010.
+    const ranged = setFilters({ years: [2015, 2020] })(state);
+    const shown = visibleIds(ranged);
+    expect([...shown.nodes].sort()).toEqual([guzman.id, shiningPath.id, bazan.id].sort());
+    expect([...shown.undated].sort()).toEqual([guzman.id, shiningPath.id, leaderOf.id].sort());
+
+    const dimmed = visibleIds(setFilters({ undated: 'dim' })(ranged));
+    expect(dimmed.nodes.size).toBe(3);
+    expect([...dimmed.undated].sort()).toEqual([guzman.id, leaderOf.id].sort());
+
+    const hidden = visibleIds(setFilters({ undated: 'hide' })(ranged));
+    expect([...hidden.nodes].sort()).toEqual([shiningPath.id, bazan.id].sort());
+    expect([...hidden.edges]).toEqual([financed.id]);
+    expect(hidden.undated.size).toBe(0);
+  });
+
+  it('applies the undated choice only while a year range is set', () => {
+    const visible = visibleIds(setFilters({ undated: 'hide' })(state));
+    expect(visible.nodes.size).toBe(3);
+    expect(visible.undated.size).toBe(0);
+  });
+});
+
+describe('the timeline', () => {
+  it('counts each dated relationship in every year it covers, an open "since" up to the last year', () => {
+    const a = person('person:a', 'A');
+    const edges = [
+      link(a.id, 'ARRESTED', bazan.id, { date: '2012-03-01' }),
+      link(a.id, 'FINANCED', bazan.id, { since: '2010' }),
+      link(a.id, 'MEMBER_OF', bazan.id, { since: '2011', until: '2012' }),
+      link(a.id, 'KNOWS', bazan.id),
+    ];
+    expect(linksPerYear(edges, [2009, 2013])).toEqual([0, 1, 2, 3, 1]);
   });
 });

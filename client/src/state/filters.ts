@@ -19,28 +19,56 @@ export function yearSpan(properties: Record<string, unknown>): [number, number] 
   return [start, end];
 }
 
-function inYears(properties: Record<string, unknown>, years: Filters['years']): boolean {
-  if (!years) return true;
+/** Whether an item's dates meet the year range: 'undated' when it has none (or no range is set, for which every item is in). */
+function dating(properties: Record<string, unknown>, years: Filters['years']): 'in' | 'out' | 'undated' {
+  if (!years) return 'in';
   const span = yearSpan(properties);
-  if (!span) return true;
-  return span[0] <= years[1] && span[1] >= years[0];
+  if (!span) return 'undated';
+  return span[0] <= years[1] && span[1] >= years[0] ? 'in' : 'out';
 }
 
-/** Which nodes and edges the filters and the hidden list leave on screen. */
-export function visibleIds(state: ViewState): { nodes: Set<string>; edges: Set<string> } {
+/**
+ * Which nodes and edges the filters and the hidden list leave on screen, and which of them are undated under the
+ * year range (outlined or dimmed by the canvas). Dimming or hiding undated items spares the undated ends of dated
+ * links in range: a 1992 arrest still shows who arrested whom.
+ */
+export function visibleIds(state: ViewState): { nodes: Set<string>; edges: Set<string>; undated: Set<string> } {
   const hidden = new Set(state.hidden);
   const { filters } = state;
-  const nodes = new Set(
-    Object.values(state.nodes)
-      .filter((node) => !hidden.has(node.id) && !filters.hiddenKinds.includes(kindOf(node)) && inYears(node.properties, filters.years))
-      .map((node) => node.id),
-  );
-  const edges = new Set(
-    Object.values(state.edges)
-      .filter((edge) => nodes.has(edge.source) && nodes.has(edge.target) && !filters.hiddenTypes.includes(edge.type) && inYears(edge.properties, filters.years))
-      .map((edge) => edge.id),
-  );
-  return { nodes, edges };
+  const undated = new Set<string>();
+  const candidates = Object.values(state.nodes).filter((node) => {
+    if (hidden.has(node.id) || filters.hiddenKinds.includes(kindOf(node))) return false;
+    const when = dating(node.properties, filters.years);
+    if (when === 'undated') undated.add(node.id);
+    return when !== 'out';
+  });
+  const kept = new Set(candidates.map((node) => node.id));
+  const edgeList = Object.values(state.edges).filter((edge) => {
+    if (!kept.has(edge.source) || !kept.has(edge.target) || filters.hiddenTypes.includes(edge.type)) return false;
+    const when = dating(edge.properties, filters.years);
+    if (when === 'undated') undated.add(edge.id);
+    return when !== 'out';
+  });
+  if (filters.undated === 'show' || !filters.years) return { nodes: kept, edges: new Set(edgeList.map((edge) => edge.id)), undated };
+  const ends = new Set(edgeList.filter((edge) => !undated.has(edge.id)).flatMap((edge) => [edge.source, edge.target]));
+  for (const id of ends) undated.delete(id);
+  if (filters.undated === 'dim') return { nodes: kept, edges: new Set(edgeList.map((edge) => edge.id)), undated };
+  const nodes = new Set([...kept].filter((id) => !undated.has(id)));
+  const edges = new Set(edgeList.filter((edge) => !undated.has(edge.id)).map((edge) => edge.id));
+  return { nodes, edges, undated: new Set() };
+}
+
+/** Dated relationships per year, for the timeline: a link counts in every year its dates cover (an open "since" up to `bounds`' end). */
+export function linksPerYear(edges: GraphEdge[], bounds: [number, number]): number[] {
+  const counts = new Array<number>(bounds[1] - bounds[0] + 1).fill(0);
+  for (const edge of edges) {
+    const span = yearSpan(edge.properties);
+    if (!span) continue;
+    const start = Math.max(span[0], bounds[0]);
+    const end = Math.min(Number.isFinite(span[1]) ? span[1] : bounds[1], bounds[1]);
+    for (let year = start; year <= end; year++) counts[year - bounds[0]]!++;
+  }
+  return counts;
 }
 
 /** The smallest and largest year among dated items on the canvas, for the time slider; null when none is dated. */

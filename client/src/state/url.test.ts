@@ -8,7 +8,7 @@ describe('the view in the URL', () => {
     let state = addGraph(peruPath, { positions: { 'person:abimael-guzman': { x: 10.4, y: -20.6 } } })(emptyView());
     state = togglePin(['organization:shining-path'])(state);
     state = hideNodes(['person:david-bazan-arevalo'])(state);
-    state = setFilters({ hiddenTypes: ['FINANCED'], years: [1980, 2020] })(state);
+    state = setFilters({ hiddenTypes: ['FINANCED'], years: [1980, 2020], undated: 'hide' })(state);
     state = setLayout('concentric')(state);
     const hash = encodeView(state, ['person:abimael-guzman', 'not-on-canvas']);
     const view = decodeView(hash)!;
@@ -16,9 +16,24 @@ describe('the view in the URL', () => {
     expect(view.positions['person:abimael-guzman']).toEqual({ x: 10, y: -21 });
     expect(view.pinned).toEqual(['organization:shining-path']);
     expect(view.hidden).toEqual(['person:david-bazan-arevalo']);
-    expect(view.filters).toEqual({ hiddenTypes: ['FINANCED'], hiddenKinds: [], years: [1980, 2020] });
+    expect(view.filters).toEqual({ hiddenTypes: ['FINANCED'], hiddenKinds: [], years: [1980, 2020], undated: 'hide' });
     expect(view.layout).toBe('concentric');
     expect(view.selection).toEqual(['person:abimael-guzman']);
+  });
+
+  it('keeps the paths shown, the one highlighted and whether only it shows; old links without them still open', () => {
+    const state = addGraph(peruPath)(emptyView());
+    const paths = {
+      paths: [
+        { nodes: peruPath.nodes.map((node) => node.id), edges: peruPath.edges.map((edge) => edge.id) },
+        { nodes: [peruPath.nodes[0]!.id], edges: [] },
+      ],
+      active: 1,
+      only: true,
+    };
+    expect(decodeView(encodeView(state, [], paths))!.paths).toEqual(paths);
+    expect(decodeView(encodeView(state, []))!.paths).toBeUndefined();
+    expect(decodeView(encodeView(state, []))!.filters.undated).toBe('show');
   });
 
   it('keeps accented ids intact', () => {

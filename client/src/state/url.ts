@@ -2,7 +2,14 @@ import { z } from 'zod';
 import type { Position } from './placement';
 import { DEFAULT_LAYOUT, emptyFilters, type Filters, type ViewState } from './view';
 
-/** What a link keeps: which nodes, where, pins, hidden ones, filters, layout and selection. Node data is fetched again. */
+/** Found paths as ids in hop order, with the one highlighted and whether the rest is hidden. */
+export interface LinkedPaths {
+  paths: { nodes: string[]; edges: string[] }[];
+  active: number;
+  only: boolean;
+}
+
+/** What a link keeps: which nodes, where, pins, hidden ones, filters, layout, selection and the paths shown. Node data is fetched again. */
 export interface LinkedView {
   ids: string[];
   positions: Record<string, Position>;
@@ -11,7 +18,11 @@ export interface LinkedView {
   filters: Filters;
   layout: string;
   selection: string[];
+  paths: LinkedPaths | undefined;
 }
+
+/** Past this many paths a link keeps only the first ones (k-shortest asks for 20 at most). */
+const MAX_LINKED_PATHS = 20;
 
 const linkSchema = z.object({
   n: z.array(z.tuple([z.string(), z.number(), z.number()])).max(5000),
@@ -20,8 +31,16 @@ const linkSchema = z.object({
   t: z.array(z.string()).optional(),
   k: z.array(z.string()).optional(),
   y: z.tuple([z.number(), z.number()]).nullable().optional(),
+  u: z.enum(['show', 'dim', 'hide']).optional(),
   l: z.string().max(40).optional(),
   s: z.array(z.string()).optional(),
+  p: z
+    .object({
+      l: z.array(z.tuple([z.array(z.string()), z.array(z.string())])).max(MAX_LINKED_PATHS),
+      a: z.number().int().min(0),
+      o: z.boolean().optional(),
+    })
+    .optional(),
 });
 
 function toBase64Url(text: string): string {
@@ -36,8 +55,8 @@ function fromBase64Url(text: string): string {
   return new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
 }
 
-/** The URL hash for a view ("" for an empty canvas). */
-export function encodeView(state: ViewState, selection: string[]): string {
+/** The URL hash for a view ("" for an empty canvas), with the paths shown when there are any. */
+export function encodeView(state: ViewState, selection: string[], paths?: LinkedPaths): string {
   const ids = Object.keys(state.nodes);
   if (ids.length === 0) return '';
   const { filters } = state;
@@ -52,9 +71,14 @@ export function encodeView(state: ViewState, selection: string[]): string {
   if (filters.hiddenTypes.length) payload.t = filters.hiddenTypes;
   if (filters.hiddenKinds.length) payload.k = filters.hiddenKinds;
   if (filters.years) payload.y = filters.years;
+  if (filters.undated !== 'show') payload.u = filters.undated;
   if (state.layout !== DEFAULT_LAYOUT) payload.l = state.layout;
   const selected = selection.filter((id) => state.nodes[id] || state.edges[id]);
   if (selected.length) payload.s = selected;
+  if (paths && paths.paths.length > 0) {
+    payload.p = { l: paths.paths.slice(0, MAX_LINKED_PATHS).map((path) => [path.nodes, path.edges]), a: Math.min(paths.active, MAX_LINKED_PATHS - 1) };
+    if (paths.only) payload.p.o = true;
+  }
   return `#view=${toBase64Url(JSON.stringify(payload))}`;
 }
 
@@ -76,8 +100,9 @@ export function decodeView(hash: string): LinkedView | undefined {
     positions: Object.fromEntries(link.n.map(([id, x, y]) => [id, { x, y }])),
     pinned: link.pin ?? [],
     hidden: link.h ?? [],
-    filters: { ...emptyFilters(), hiddenTypes: link.t ?? [], hiddenKinds: link.k ?? [], years: link.y ?? null },
+    filters: { ...emptyFilters(), hiddenTypes: link.t ?? [], hiddenKinds: link.k ?? [], years: link.y ?? null, undated: link.u ?? 'show' },
     layout: link.l ?? DEFAULT_LAYOUT,
     selection: link.s ?? [],
+    paths: link.p ? { paths: link.p.l.map(([nodes, edges]) => ({ nodes, edges })), active: link.p.a, only: link.p.o ?? false } : undefined,
   };
 }

@@ -15,11 +15,16 @@ export interface MoreHandle {
   atLeast?: boolean;
 }
 
+/** What becomes of undated items while a year range is set. */
+export type UndatedChoice = 'show' | 'dim' | 'hide';
+
 export interface Filters {
   hiddenTypes: string[];
   hiddenKinds: string[];
-  /** Inclusive year range; null shows every year. Undated items always stay visible. */
+  /** Inclusive year range; null shows every year. */
   years: [number, number] | null;
+  /** Undated items under a year range: shown (outlined dashed), dimmed or hidden (the ends of dated links stay). */
+  undated: UndatedChoice;
 }
 
 /** What is on the canvas: the part of the work that undo, the URL and exports keep. */
@@ -43,7 +48,7 @@ export type ViewProducer = (state: ViewState) => ViewState;
 export const DEFAULT_LAYOUT = 'auto';
 
 export function emptyFilters(): Filters {
-  return { hiddenTypes: [], hiddenKinds: [], years: null };
+  return { hiddenTypes: [], hiddenKinds: [], years: null, undated: 'show' };
 }
 
 export function emptyView(): ViewState {
