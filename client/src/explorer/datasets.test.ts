@@ -55,6 +55,15 @@ describe('datasets', () => {
     expect(Object.keys(viewOf(explorer).nodes).sort()).toEqual([jackA.id, amyA.id, jackB.id, amyB.id]);
   });
 
+  it('unticking one of all datasets chooses the others; ticking it again is all', async () => {
+    const { explorer } = explorerWithDatasets();
+    await loadDatasets(explorer);
+    toggleDataset(explorer, 'case-a');
+    expect(explorer.store.getState().chosenDatasets).toEqual(['case-b']);
+    toggleDataset(explorer, 'case-a');
+    expect(explorer.store.getState().chosenDatasets).toEqual([]);
+  });
+
   it('deleting a dataset drops its nodes from the canvas, the selection, the list and the choice', async () => {
     const { api, explorer } = explorerWithDatasets();
     await loadDatasets(explorer);

@@ -34,10 +34,16 @@ export function chooseDatasets(explorer: Explorer, ids: string[]): void {
   update(explorer, { chosenDatasets: chosen });
 }
 
-/** Adds a dataset to the choice or takes it out; taking out the last one means all again. */
+/**
+ * Ticks a dataset or unticks it. None chosen means all, so unticking one of all chooses the others; ticking the last
+ * missing one, or unticking the only one chosen, means all again.
+ */
 export function toggleDataset(explorer: Explorer, id: string): void {
-  const chosen = explorer.store.getState().chosenDatasets;
-  chooseDatasets(explorer, chosen.includes(id) ? chosen.filter((other) => other !== id) : [...chosen, id]);
+  const { chosenDatasets, datasets = [] } = explorer.store.getState();
+  const all = datasets.map((dataset) => dataset.id);
+  const ticked = chosenDatasets.length > 0 ? chosenDatasets : all;
+  const next = ticked.includes(id) ? ticked.filter((other) => other !== id) : [...ticked, id];
+  chooseDatasets(explorer, all.length > 0 && all.every((other) => next.includes(other)) ? [] : next);
 }
 
 /** The ids of `ids` the server still knows, asked in pages the subgraph route accepts. */
