@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DatasetCaptions, DatasetSummary } from '../api/types';
-import { deleteDataset, loadCaptions, loadDatasets, saveCaptions, toggleDataset } from '../explorer/datasets';
+import { chooseDatasets, deleteDataset, loadCaptions, loadDatasets, saveCaptions, toggleDataset } from '../explorer/datasets';
 import { useExplorer, useExplorerState } from '../explorer/react';
 import { failed, idle, loading, type RequestStatus } from '../state/request';
 import { Dialog } from './Dialog';
@@ -27,6 +27,11 @@ export function DatasetPicker() {
     <section className="datasets" aria-label="Datasets">
       <h3>
         Datasets <span className="muted small">{chosen.length === 0 ? 'all shown' : `${chosen.length} of ${datasets.length} shown`}</span>
+        {chosen.length > 0 ? (
+          <button type="button" className="link" onClick={() => chooseDatasets(explorer, [])}>
+            Show all
+          </button>
+        ) : null}
       </h3>
       <ul className="dataset-list">
         {datasets.map((dataset) => (
@@ -39,6 +44,9 @@ export function DatasetPicker() {
                 {importDate(dataset.importedAt) ? ` · imported ${importDate(dataset.importedAt)}` : ''}
               </span>
             </label>
+            <button type="button" className="link" onClick={() => chooseDatasets(explorer, [dataset.id])} aria-label={`Only ${dataset.name}`}>
+              Only
+            </button>
             <button type="button" className="link" onClick={() => setCaptioning(dataset)} aria-label={`Captions of ${dataset.name}`}>
               Captions
             </button>
