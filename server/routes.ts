@@ -1,6 +1,7 @@
 import type { AppContext } from './appContext.js';
 import type { AnyRoute } from './http/route.js';
 import { analysisRoutes } from './features/analysis/analysis.routes.js';
+import { captionsRoutes } from './features/captions/captions.routes.js';
 import { datasetsRoutes } from './features/datasets/datasets.routes.js';
 import { consoleRoutes } from './features/console/console.routes.js';
 import { degreesRoutes } from './features/degrees/degrees.routes.js';
@@ -16,6 +17,7 @@ import { subgraphRoutes } from './features/subgraph/subgraph.routes.js';
 export function apiRoutes(context: AppContext): AnyRoute[] {
   return [
     ...datasetsRoutes(context),
+    ...captionsRoutes(context),
     ...searchRoutes(context),
     ...nodesRoutes(context),
     ...neighboursRoutes(context),

@@ -1,6 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import { httpApi } from './explorer/api';
-import { initialTheme, usePageSetUp, useShareLink, useShortcuts } from './explorer/browser';
+import { initialTheme, useDatasetChoice, usePageSetUp, useShareLink, useShortcuts } from './explorer/browser';
+import { chooseDatasets } from './explorer/datasets';
+import { datasetsInSearch } from './state/url';
 import { ExplorerContext, useExplorerState } from './explorer/react';
 import { createExplorer } from './explorer/store';
 import { useShownSelection } from './layout/derived';
@@ -14,6 +16,7 @@ function Page() {
   const searchInput = useRef<HTMLInputElement>(null);
   const focusSearch = useCallback(() => searchInput.current?.focus(), []);
   usePageSetUp();
+  useDatasetChoice();
   useShareLink();
   useShortcuts(focusSearch);
   const detailsOpen = useExplorerState((state) => state.detailsOpen);
@@ -34,7 +37,12 @@ function Page() {
 }
 
 export function App() {
-  const [explorer] = useState(() => createExplorer(httpApi, { theme: initialTheme() }));
+  const [explorer] = useState(() => {
+    const created = createExplorer(httpApi, { theme: initialTheme() });
+    // Before anything is fetched: a link's datasets scope the view it opens.
+    chooseDatasets(created, datasetsInSearch(window.location.search));
+    return created;
+  });
   return (
     <ExplorerContext.Provider value={explorer}>
       <Page />

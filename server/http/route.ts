@@ -2,7 +2,7 @@ import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 
-type Method = 'get' | 'post' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'delete';
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
 /** One endpoint: its schemas validate requests and also produce the OpenAPI document. */

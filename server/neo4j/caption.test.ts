@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseCaptionRules } from '../config.js';
-import { captionFor, defaultCaptionRules } from './caption.js';
+import { captionFor, defaultCaptionRules, nodeCaption } from './caption.js';
 
 describe('captionFor', () => {
   it('uses the name when the node has one', () => {
@@ -66,5 +66,23 @@ describe('parseCaptionRules', () => {
     expect(() => parseCaptionRules('{"Phone":"number"}')).toThrow(/NEXO_CAPTION_RULES\.Phone/);
     expect(() => parseCaptionRules('{"Phone":[]}')).toThrow(/at least one property name/);
     expect(() => parseCaptionRules('["name"]')).toThrow(ConfigError);
+  });
+});
+
+describe('nodeCaption', () => {
+  const node = { id: 'd::1', labels: ['Entity', 'Person'], properties: { name: 'Jack', surname: 'Powell', phone: '0770' }, formatCaption: 'P1' };
+  const picked = { automatic: { Person: ['name', 'surname'] }, overrides: {} };
+
+  it('prefers the user’s choice, then a NEXO_CAPTION_RULES label rule, then the picked caption, then the name', () => {
+    expect(nodeCaption(node, defaultCaptionRules, { ...picked, overrides: { Person: ['phone'] } })).toBe('0770');
+    expect(nodeCaption(node, parseCaptionRules('{"Person":["phone"]}'), picked)).toBe('0770');
+    expect(nodeCaption(node, defaultCaptionRules, picked)).toBe('Jack Powell');
+    expect(nodeCaption(node, defaultCaptionRules, undefined)).toBe('Jack');
+  });
+
+  it('falls back to the format’s caption, the * rule and last the id', () => {
+    expect(nodeCaption({ ...node, properties: {} }, defaultCaptionRules, picked)).toBe('P1');
+    expect(nodeCaption({ ...node, properties: { code: 'C-9' }, formatCaption: undefined }, defaultCaptionRules, picked)).toBe('C-9');
+    expect(nodeCaption({ ...node, properties: {}, formatCaption: undefined }, defaultCaptionRules, picked)).toBe('d::1');
   });
 });

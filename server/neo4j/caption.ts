@@ -22,6 +22,49 @@ export function captionFor(labels: readonly string[], properties: Record<string,
   return '';
 }
 
+/** Per label, the properties whose values, joined by a space, name a node of one dataset (e.g. Person: firstName, surname). */
+export type LabelCaptions = Record<string, string[]>;
+
+/** A dataset's captions: those Nexo picked from the data and those the user chose in the UI. */
+export interface DatasetCaptions {
+  automatic: LabelCaptions;
+  overrides: LabelCaptions;
+}
+
+/**
+ * A node's display name, first found wins (README.md, "Captions"): the user's choice for the dataset and label, a
+ * NEXO_CAPTION_RULES rule for one of its labels, the property picked from the data for the label, `name`, the caption
+ * the file's format gave (a Pajek label), NEXO_CAPTION_RULES `*`, and last the id.
+ */
+export function nodeCaption(
+  node: { id: string; labels: readonly string[]; properties: Record<string, unknown>; formatCaption: unknown },
+  rules: CaptionRules,
+  dataset: DatasetCaptions | undefined,
+): string {
+  const { labels, properties } = node;
+  const ownRules = Object.fromEntries(Object.entries(rules).filter(([label]) => label !== '*'));
+  const format = typeof node.formatCaption === 'string' ? node.formatCaption : '';
+  return (
+    joinedCaption(labels, properties, dataset?.overrides) ||
+    captionFor(labels, properties, ownRules) ||
+    joinedCaption(labels, properties, dataset?.automatic) ||
+    displayText(properties.name) ||
+    format ||
+    captionFor(labels, { id: node.id, ...properties }, { '*': rules['*'] ?? [] }) ||
+    node.id
+  );
+}
+
+/** The values of the first of the node's labels that has captions, joined by a space; '' when they are all empty. */
+function joinedCaption(labels: readonly string[], properties: Record<string, unknown>, captions: LabelCaptions | undefined): string {
+  if (!captions) return '';
+  const label = labels.find((candidate) => captions[candidate]?.length);
+  if (label === undefined) return '';
+  return captions[label]!.map((key) => displayText(properties[key]))
+    .filter((text) => text !== '')
+    .join(' ');
+}
+
 /** Property values as people read them: lists joined, Neo4j Integers and temporals by their string form. */
 function displayText(value: unknown): string {
   if (value === null || value === undefined) return '';

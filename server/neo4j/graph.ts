@@ -1,6 +1,6 @@
 import neo4j, { isNode, isPath, isRelationship, type Node as Neo4jNode, type Relationship } from 'neo4j-driver';
 import { z } from 'zod';
-import { captionFor, defaultCaptionRules, type CaptionRules } from './caption.js';
+import { defaultCaptionRules, nodeCaption, type CaptionRules, type DatasetCaptions } from './caption.js';
 
 /** The API's node: our dataset id (never Neo4j's element id), a display name and the other properties. */
 export const nodeSchema = z.object({
@@ -87,18 +87,29 @@ export function useCaptionRules(rules: CaptionRules): void {
   captionRules = rules;
 }
 
-/** A driver node as an API node; `name` comes from the caption rules when the data has none. */
+// Per dataset, the captions picked from its data and chosen in the UI (features/captions keeps them current).
+let datasetCaptions: Record<string, DatasetCaptions> = {};
+
+/** Sets the captions of the datasets, by dataset id; a dataset left out gets none. */
+export function useDatasetCaptions(captions: Record<string, DatasetCaptions>): void {
+  datasetCaptions = captions;
+}
+
+/** The captions in use, for a console worker thread to name nodes as the API does. */
+export function datasetCaptionsInUse(): Record<string, DatasetCaptions> {
+  return datasetCaptions;
+}
+
+/** A driver node as an API node; `name` is its caption (see nodeCaption for which property wins). */
 export function toGraphNode(node: Neo4jNode): GraphNode {
   const rest = plainProperties(node.properties);
   const id = nodeId(node);
-  // The caption the file's format itself gives (a Pajek or matrix label) comes after a name in the data.
-  const formatCaption = node.properties.__nexo_caption;
-  const name =
-    typeof rest.name === 'string' && rest.name.length > 0
-      ? rest.name
-      : typeof formatCaption === 'string' && formatCaption.length > 0
-        ? formatCaption
-        : captionFor(node.labels, { id, ...rest }, captionRules) || id;
+  const dataset = datasetOf(node);
+  const name = nodeCaption(
+    { id, labels: node.labels, properties: rest, formatCaption: node.properties.__nexo_caption },
+    captionRules,
+    dataset === undefined ? undefined : datasetCaptions[dataset],
+  );
   return { id, labels: [...node.labels], name, properties: rest };
 }
 

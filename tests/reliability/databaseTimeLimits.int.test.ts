@@ -30,7 +30,7 @@ interface Answer {
 }
 
 /** One valid request per API route, by "METHOD path". */
-const requests: Record<string, [method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown]> = {
+const requests: Record<string, [method: 'GET' | 'POST' | 'DELETE' | 'PUT', path: string, body?: unknown]> = {
   'GET /api/datasets': ['GET', '/api/datasets'],
   'DELETE /api/datasets/:id': ['DELETE', `/api/datasets/${SCRATCH}`],
   'GET /api/search': ['GET', '/api/search?q=guzman&labels=Person'],
@@ -39,6 +39,8 @@ const requests: Record<string, [method: 'GET' | 'POST' | 'DELETE', path: string,
   'POST /api/subgraph': ['POST', '/api/subgraph', { ids: [NODE, OTHER] }],
   'POST /api/degrees': ['POST', '/api/degrees', { ids: [NODE, OTHER] }],
   'GET /api/most-connected': ['GET', '/api/most-connected'],
+  'GET /api/datasets/:id/captions': ['GET', '/api/datasets/peru/captions'],
+  'PUT /api/datasets/:id/captions': ['PUT', '/api/datasets/peru/captions', { captions: {} }],
   'GET /api/schema': ['GET', '/api/schema'],
   'GET /api/sources/:id': ['GET', `/api/sources/${dataset.manifest.id}`],
   'GET /api/paths': ['GET', `/api/paths?from=${NODE}&to=${OTHER}`],

@@ -67,6 +67,8 @@ const FUZZED_ROUTES = [
   ...ANALYSIS_SCOPED.flatMap((path) => [`GET ${path}`, `POST ${path}`]),
   'POST /api/analysis/connect',
   'POST /api/analysis/common-neighbours',
+  'GET /api/datasets/:id/captions',
+  'PUT /api/datasets/:id/captions',
 ];
 
 /** The documented 200 shape of each API route, by "METHOD path". */
@@ -567,6 +569,43 @@ describe('GET /api/sources/:id', () => {
       const answer = await requestValid('GET', `/api/sources/${id}`);
       if (id === peru.manifest.id) expectDocumented(answer, 'GET /api/sources/:id');
     }));
+});
+
+describe('GET and PUT /api/datasets/:id/captions', () => {
+  const putCaptions = (id: string, body: string): Promise<Answer> =>
+    request('PUT', `/api/datasets/${id}/captions`, { body, headers: { 'content-type': 'application/json' } });
+
+  it('answers any dataset id without a 500, Peru 200 with its labels', () =>
+    check(fc.oneof(encodedValue(), fc.constant('peru')), async (id) => {
+      const answer = await requestValid('GET', `/api/datasets/${id}/captions`);
+      if (id === 'peru') expect(expectDocumented<{ labels: unknown[] }>(answer, 'GET /api/datasets/:id/captions').labels.length).toBeGreaterThan(0);
+    }));
+
+  it('answers any body without a 500: a choice of labels and properties Peru lacks is 422, anything malformed 400', () =>
+    check(
+      fc.oneof(
+        anyJson.map((value) => JSON.stringify(value) ?? 'null'),
+        fc.dictionary(hostileText(), fc.array(hostileText(), { maxLength: 4 }), { maxKeys: 3 }).map((captions) => JSON.stringify({ captions })),
+        malformedJsonText,
+      ),
+      async (body) => {
+        const answer = await putCaptions('peru', body);
+        expect([200, 400, 413, 422]).toContain(answer.status);
+      },
+    ));
+
+  it('saves any valid choice and answers it documented', () =>
+    check(
+      fc.constantFrom(...labels).chain((label) => fc.constantFrom<string[]>([], ['name'], ['name', 'id']).map((properties) => ({ [label]: properties }))),
+      async (captions) => {
+        const answer = await putCaptions('peru', JSON.stringify({ captions }));
+        const body = expectDocumented<{ labels: { label: string; override: string[] | null }[] }>(answer, 'PUT /api/datasets/:id/captions');
+        const [label, properties] = Object.entries(captions)[0]!;
+        expect(body.labels.find((entry) => entry.label === label)?.override ?? []).toEqual(properties);
+        await putCaptions('peru', JSON.stringify({ captions: {} }));
+      },
+      VALID_RUNS,
+    ));
 });
 
 describe('coverage', () => {

@@ -1,6 +1,8 @@
 import type { operations } from './schema.gen';
 import type {
   Answer,
+  DatasetCaptions,
+  DatasetSummary,
   Direction,
   Graph,
   MostConnected,
@@ -43,6 +45,19 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
   return (await response.json()) as T;
 }
 
+// The datasets every read stays within ([]: all of them), as the user chose them (explorer/datasets.ts).
+let datasetScope: string[] = [];
+
+/** Makes every later read stay within these datasets; [] for all. */
+export function setDatasetScope(ids: string[]): void {
+  datasetScope = [...ids];
+}
+
+/** The `dataset` parameter of a read: the chosen datasets, left out when all are. */
+function scope(): string | undefined {
+  return list(datasetScope);
+}
+
 /** The query string of an operation; the parameter names and values are checked against the server's document. */
 function query<Operation extends keyof operations>(params: QueryParameters<Operation>): string {
   const search = new URLSearchParams();
@@ -64,15 +79,18 @@ function post<Operation extends keyof operations>(url: string, body: RequestBody
 
 /** Entities whose name or alias matches `text` (accent- and case-insensitive on the server). */
 export async function searchEntities(text: string, options: { limit?: number; labels?: string[]; signal?: AbortSignal } = {}): Promise<SearchResult[]> {
-  const result = await request<Answer<'getApiSearch'>>(`/api/search${query<'getApiSearch'>({ q: text, limit: options.limit, labels: list(options.labels) })}`, {
-    signal: options.signal,
-  });
+  const result = await request<Answer<'getApiSearch'>>(
+    `/api/search${query<'getApiSearch'>({ q: text, limit: options.limit, labels: list(options.labels), dataset: scope() })}`,
+    {
+      signal: options.signal,
+    },
+  );
   return result.results;
 }
 
 /** One node with its degree per relationship type and direction. */
 export function getNode(id: string): Promise<NodeDetails> {
-  return request<NodeDetails>(`/api/nodes/${encodeURIComponent(id)}`);
+  return request<NodeDetails>(`/api/nodes/${encodeURIComponent(id)}${query<'getApiNodesId'>({ dataset: scope() })}`);
 }
 
 export interface NeighbourQuery {
@@ -92,6 +110,7 @@ export function getNeighbours(id: string, slice: NeighbourQuery = {}): Promise<N
       labels: list(slice.labels),
       limit: slice.limit,
       skip: slice.skip,
+      dataset: scope(),
     })}`,
   );
 }
@@ -110,13 +129,14 @@ export function findPaths(path: PathQuery): Promise<PathsAnswer> {
       directed: path.directed ? 'true' : 'false',
       mode: path.mode,
       k: path.mode === 'k-shortest' ? path.k : undefined,
+      dataset: scope(),
     })}`,
   );
 }
 
 /** The nodes with these ids and every relationship among them; at most maxIds.subgraph ids (see explorer/links.ts for more). */
 export function getSubgraph(ids: string[]): Promise<Graph> {
-  return post<'postApiSubgraph'>('/api/subgraph', { ids });
+  return post<'postApiSubgraph'>(`/api/subgraph${query<'postApiSubgraph'>({ dataset: scope() })}`, { ids });
 }
 
 /** Runs a read-only Cypher statement. */
@@ -137,10 +157,34 @@ export function getSource(id: string): Promise<SourceDocument> {
 /** Total degree of each node in the database (at most maxIds.degrees ids), to size nodes by their real importance rather than what is loaded. */
 export async function getDegrees(ids: string[]): Promise<Record<string, number>> {
   if (ids.length === 0) return {};
-  return (await post<'postApiDegrees'>('/api/degrees', { ids })).degrees;
+  return (await post<'postApiDegrees'>(`/api/degrees${query<'postApiDegrees'>({ dataset: scope() })}`, { ids })).degrees;
 }
 
 /** The most connected entities, offered as starting points on an empty canvas. */
 export async function getMostConnected(limit: number): Promise<MostConnected[]> {
-  return (await request<Answer<'getApiMostConnected'>>(`/api/most-connected${query<'getApiMostConnected'>({ limit })}`)).results;
+  return (await request<Answer<'getApiMostConnected'>>(`/api/most-connected${query<'getApiMostConnected'>({ limit, dataset: scope() })}`)).results;
+}
+
+/** Every complete dataset with its counts, format and import date. */
+export async function getDatasets(): Promise<DatasetSummary[]> {
+  return (await request<Answer<'getApiDatasets'>>('/api/datasets')).datasets;
+}
+
+/** Deletes a dataset and everything in it (the server asks for credentials when it has them). */
+export async function deleteDataset(id: string): Promise<void> {
+  await request<Answer<'deleteApiDatasetsId'>>(`/api/datasets/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+/** Per label of a dataset: its properties, the caption Nexo picked and the one chosen. */
+export function getCaptions(id: string): Promise<DatasetCaptions> {
+  return request<DatasetCaptions>(`/api/datasets/${encodeURIComponent(id)}/captions`);
+}
+
+/** Saves the caption choices of a dataset (per label, the properties naming its nodes; [] for the picked ones). */
+export function putCaptions(id: string, captions: Record<string, string[]>): Promise<DatasetCaptions> {
+  return request<DatasetCaptions>(`/api/datasets/${encodeURIComponent(id)}/captions`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ captions }),
+  });
 }

@@ -41,6 +41,8 @@ export type SearchResult = Answer<'getApiSearch'>['results'][number];
 export type Schema = Answer<'getApiSchema'>;
 export type SourceDocument = Answer<'getApiSourcesId'>;
 export type SourceQuote = SourceDocument['quotes'][number];
+export type DatasetSummary = Answer<'getApiDatasets'>['datasets'][number];
+export type DatasetCaptions = Answer<'getApiDatasetsIdCaptions'>;
 export type MostConnected = Answer<'getApiMostConnected'>['results'][number];
 
 /** An RFC 9457 problem as the server sends it. */

@@ -1,6 +1,20 @@
 import * as http from '../api/client';
 
 /** What the explorer asks of the server: the HTTP client in the app, an in-memory stand-in in unit tests. */
-export type ExplorerApi = Pick<typeof http, 'getNeighbours' | 'getSubgraph' | 'getDegrees' | 'getNode' | 'getSource' | 'getSchema' | 'findPaths'>;
+export type ExplorerApi = Pick<
+  typeof http,
+  | 'getNeighbours'
+  | 'getSubgraph'
+  | 'getDegrees'
+  | 'getNode'
+  | 'getSource'
+  | 'getSchema'
+  | 'findPaths'
+  | 'getDatasets'
+  | 'deleteDataset'
+  | 'getCaptions'
+  | 'putCaptions'
+  | 'setDatasetScope'
+>;
 
 export const httpApi: ExplorerApi = http;

@@ -6,6 +6,8 @@ import { useExplorer } from './react';
 import { loadSchema } from './schema';
 import { currentLink, restoreFromLink } from './shareLink';
 import type { Save } from './exchange';
+import { searchWithDatasets } from '../state/url';
+import { loadDatasets } from './datasets';
 
 export function initialTheme(): Theme {
   const saved = localStorage.getItem('nexo-theme');
@@ -86,6 +88,19 @@ export function usePageSetUp(): void {
     apply(explorer.store.getState().theme);
     return explorer.store.subscribe((state, previous) => {
       if (state.theme !== previous.theme) apply(state.theme);
+    });
+  }, [explorer]);
+}
+
+/** Lists the datasets once and keeps the chosen ones in the address bar (`?dataset=`), beside the view's hash. */
+export function useDatasetChoice(): void {
+  const explorer = useExplorer();
+  useEffect(() => {
+    void loadDatasets(explorer);
+    return explorer.store.subscribe((state, previous) => {
+      if (state.chosenDatasets === previous.chosenDatasets) return;
+      const search = searchWithDatasets(window.location.search, state.chosenDatasets);
+      if (search !== window.location.search) window.history.replaceState(null, '', window.location.pathname + search + window.location.hash);
     });
   }, [explorer]);
 }

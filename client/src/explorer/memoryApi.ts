@@ -1,6 +1,6 @@
 import { ApiError, type NeighbourQuery } from '../api/client';
 import { maxIds } from '../api/schema.gen';
-import type { Graph, GraphEdge, GraphNode, Neighbours } from '../api/types';
+import type { DatasetCaptions, DatasetSummary, Graph, GraphEdge, GraphNode, Neighbours } from '../api/types';
 import type { ExplorerApi } from './api';
 
 /** How far past a page the server counts a node's neighbours (server/features/neighbours COUNT_AHEAD). */
@@ -16,15 +16,41 @@ export interface MemoryApi extends ExplorerApi {
  * as the server's documented contract does, limits included (too many ids is a 400), and is no imitation of Neo4j:
  * the end-to-end tests run the real server and database.
  */
-export function memoryApi(graph: Graph): MemoryApi {
+export function memoryApi(initial: Graph, initialDatasets: DatasetSummary[] = []): MemoryApi {
+  // Copies: deleting a dataset and choosing captions change them, never the caller's graph.
+  const graph: Graph = { nodes: initial.nodes.map((node) => ({ ...node })), edges: [...initial.edges] };
   const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
   const calls: MemoryApi['calls'] = [];
+  let datasets = [...initialDatasets];
+  let scope: string[] = [];
+  const overrides = new Map<string, Record<string, string[]>>();
+  // As the server names them, an imported node's id is its dataset's id, "::" and its key.
+  const datasetOf = (id: string): string | undefined => datasets.find((dataset) => id.startsWith(`${dataset.id}::`))?.id;
+  const inScope = (id: string): boolean => scope.length === 0 || scope.includes(datasetOf(id) ?? '');
+  const knownDataset = (id: string): DatasetSummary => {
+    const found = datasets.find((dataset) => dataset.id === id);
+    if (!found) throw new ApiError(404, 'Unknown dataset', `No dataset has the id "${id}".`);
+    return found;
+  };
+  const captionsOf = (id: string): DatasetCaptions => {
+    const members = graph.nodes.filter((node) => datasetOf(node.id) === id);
+    const labels = [...new Set(members.flatMap((node) => node.labels))].sort();
+    return {
+      dataset: id,
+      labels: labels.map((label) => ({
+        label,
+        properties: [...new Set(members.filter((node) => node.labels.includes(label)).flatMap((node) => Object.keys(node.properties)))].sort(),
+        automatic: [],
+        override: overrides.get(id)?.[label] ?? null,
+      })),
+    };
+  };
   const checkIds = (ids: string[], max: number) => {
     if (ids.length < 1 || ids.length > max)
       throw new ApiError(400, 'Invalid parameter', `body "ids": Too ${ids.length < 1 ? 'small' : 'big'}: expected 1 to ${max} items`);
   };
   const node = (id: string): GraphNode => {
-    const found = nodes.get(id);
+    const found = inScope(id) ? nodes.get(id) : undefined;
     if (!found) throw new ApiError(404, 'Not found', `No entity has the id "${id}".`);
     return found;
   };
@@ -56,7 +82,7 @@ export function memoryApi(graph: Graph): MemoryApi {
     async getSubgraph(ids: string[]): Promise<Graph> {
       calls.push({ name: 'getSubgraph', ids });
       checkIds(ids, maxIds.subgraph);
-      const wanted = new Set(ids);
+      const wanted = new Set(ids.filter((id) => inScope(id)));
       return {
         nodes: graph.nodes.filter((candidate) => wanted.has(candidate.id)),
         edges: graph.edges.filter((edge) => wanted.has(edge.source) && wanted.has(edge.target)),
@@ -104,6 +130,49 @@ export function memoryApi(graph: Graph): MemoryApi {
     async getSchema() {
       calls.push({ name: 'getSchema' });
       return { labels: [], relationshipTypes: [] };
+    },
+    setDatasetScope(ids: string[]) {
+      calls.push({ name: 'setDatasetScope', ids });
+      scope = [...ids];
+    },
+    async getDatasets() {
+      calls.push({ name: 'getDatasets' });
+      return datasets.map((dataset) => ({ ...dataset, captionOverrides: overrides.get(dataset.id) ?? {} }));
+    },
+    async deleteDataset(id: string) {
+      calls.push({ name: 'deleteDataset', ids: [id] });
+      knownDataset(id);
+      const gone = new Set(graph.nodes.filter((candidate) => datasetOf(candidate.id) === id).map((candidate) => candidate.id));
+      graph.nodes = graph.nodes.filter((candidate) => !gone.has(candidate.id));
+      graph.edges = graph.edges.filter((edge) => !gone.has(edge.source) && !gone.has(edge.target));
+      for (const removed of gone) nodes.delete(removed);
+      datasets = datasets.filter((dataset) => dataset.id !== id);
+    },
+    async getCaptions(id: string) {
+      calls.push({ name: 'getCaptions', ids: [id] });
+      knownDataset(id);
+      return captionsOf(id);
+    },
+    /** Names the dataset's nodes of each label by the chosen properties, joined by a space, as the server does. */
+    async putCaptions(id: string, captions: Record<string, string[]>) {
+      calls.push({ name: 'putCaptions', ids: [id] });
+      knownDataset(id);
+      const labels = captionsOf(id).labels;
+      for (const [label, properties] of Object.entries(captions)) {
+        const known = labels.find((entry) => entry.label === label);
+        if (!known) throw new ApiError(422, 'Unknown label', `The dataset "${id}" has no node labelled "${label}".`);
+        if (properties.some((property) => !known.properties.includes(property))) throw new ApiError(422, 'Unknown property', `Not a property of "${label}".`);
+      }
+      overrides.set(id, Object.fromEntries(Object.entries(captions).filter(([, properties]) => properties.length > 0)));
+      // New objects, as new answers from a server would be: what the explorer holds is never changed in place.
+      graph.nodes = graph.nodes.map((member) => {
+        const label = datasetOf(member.id) === id ? member.labels.find((candidate) => captions[candidate]?.length) : undefined;
+        if (!label) return member;
+        const renamed = { ...member, name: captions[label]!.map((key) => String(member.properties[key] ?? '')).join(' ') };
+        nodes.set(renamed.id, renamed);
+        return renamed;
+      });
+      return captionsOf(id);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { assignKindStyles } from '../graph/nodeStyle';
 import { failed, idle, loading } from '../state/request';
 import { update, type Explorer } from './store';
 
@@ -5,7 +6,10 @@ import { update, type Explorer } from './store';
 export async function loadSchema(explorer: Explorer): Promise<void> {
   update(explorer, { schemaStatus: loading('Reading the schema…') });
   try {
-    update(explorer, { schema: await explorer.api.getSchema(), schemaStatus: idle });
+    const schema = await explorer.api.getSchema();
+    // Every label's look is settled before the legends and the canvas draw any (graph/nodeStyle.ts).
+    assignKindStyles(schema.labels.map((label) => label.name));
+    update(explorer, { schema, schemaStatus: idle });
   } catch (error) {
     update(explorer, { schemaStatus: failed(error) });
   }

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Graph, Schema } from '../api/types';
+import type { DatasetSummary, Graph, Schema } from '../api/types';
 import type { GraphCanvasHandle, LayoutRequest, ViewportRequest } from '../graph/GraphCanvas';
 import type { Theme } from '../graph/style';
 import type { PathEnds } from '../state/paths';
@@ -36,6 +36,11 @@ export interface ExplorerState {
   restoring: boolean;
   schema: Schema | undefined;
   schemaStatus: RequestStatus;
+  /** Every dataset in the graph, once listed (explorer/datasets.ts). */
+  datasets: DatasetSummary[] | undefined;
+  datasetsStatus: RequestStatus;
+  /** The datasets every request stays within; [] means all of them. */
+  chosenDatasets: string[];
   theme: Theme;
   sideTab: SideTab;
   consoleOpen: boolean;
@@ -76,6 +81,9 @@ export function initialState(): ExplorerState {
     restoring: false,
     schema: undefined,
     schemaStatus: idle,
+    datasets: undefined,
+    datasetsStatus: idle,
+    chosenDatasets: [],
     theme: 'light',
     sideTab: 'filters',
     consoleOpen: false,

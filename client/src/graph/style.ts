@@ -2,63 +2,11 @@ import type { StylesheetJson } from 'cytoscape';
 import { SYMMETRIC_TYPES } from '../state/paths';
 import { EDGE_LABEL_FONT } from './edgeLabels';
 import { linkStyle } from './linkStyle';
+import { CURATED_KINDS, kindStyle } from './nodeStyle';
+
+export { kindStyle };
 
 export type Theme = 'light' | 'dark';
-
-interface KindStyle {
-  color: string;
-  shape: string;
-  icon: string;
-}
-
-// White glyphs drawn inside the node, so a kind reads by colour, shape and icon (colour alone fails the colour-blind).
-const glyph = (path: string): string =>
-  `data:image/svg+xml;utf8,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 24 24" fill="#ffffff">${path}</svg>`)}`;
-
-const KINDS: Record<string, KindStyle> = {
-  Person: {
-    color: '#3b6fd8',
-    shape: 'ellipse',
-    icon: glyph('<circle cx="12" cy="7.5" r="4.2"/><path d="M3.5 21c0-4.8 3.8-8 8.5-8s8.5 3.2 8.5 8z"/>'),
-  },
-  Organization: {
-    color: '#d9822b',
-    shape: 'round-rectangle',
-    icon: glyph('<path d="M3 21V8l6-3v3l6-3v3l6-3v16zm4-3h2v-3H7zm4 0h2v-3h-2zm4 0h2v-3h-2zm-8-5h2v-2H7zm4 0h2v-2h-2zm4 0h2v-2h-2z"/>'),
-  },
-  // Unnamed collectives (victims, supporters, a trade): people in a ring.
-  Group: {
-    color: '#b5485d',
-    shape: 'round-pentagon',
-    icon: glyph(
-      '<circle cx="12" cy="6" r="3"/><circle cx="5.5" cy="10" r="2.6"/><circle cx="18.5" cy="10" r="2.6"/><path d="M6.5 21c0-3.6 2.5-6.5 5.5-6.5s5.5 2.9 5.5 6.5zM1 19c0-2.6 1.9-4.6 4.5-4.6 1 0 1.9.3 2.6.8A8.6 8.6 0 0 0 5.2 19zM23 19c0-2.6-1.9-4.6-4.5-4.6-1 0-1.9.3-2.6.8a8.6 8.6 0 0 1 2.9 3.8z"/>',
-    ),
-  },
-  Location: {
-    color: '#2e9e6a',
-    shape: 'round-diamond',
-    icon: glyph('<path d="M12 2a7 7 0 0 0-7 7c0 5.2 7 13 7 13s7-7.8 7-13a7 7 0 0 0-7-7zm0 9.6A2.6 2.6 0 1 1 12 6.4a2.6 2.6 0 0 1 0 5.2z"/>'),
-  },
-  Event: {
-    color: '#9b59b6',
-    shape: 'round-hexagon',
-    icon: glyph('<path d="M6 3h2v2h8V3h2v2h2a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1h2zm-1 7v9h14v-9zm2 2h4v4H7z"/>'),
-  },
-};
-
-const FALLBACK_COLOURS = ['#c0392b', '#16a085', '#8e6c3a', '#5d6d7e', '#b0417a', '#4a7c59', '#7d5ba6', '#a3701f'];
-const FALLBACK_ICON = glyph('<circle cx="12" cy="12" r="5"/>');
-
-function hash(text: string): number {
-  let value = 0;
-  for (const char of text) value = (value * 31 + char.charCodeAt(0)) >>> 0;
-  return value;
-}
-
-/** Colour, shape and icon for an entity kind; kinds brought by imports get a stable colour of their own. */
-export function kindStyle(kind: string): KindStyle {
-  return KINDS[kind] ?? { color: FALLBACK_COLOURS[hash(kind) % FALLBACK_COLOURS.length]!, shape: 'round-octagon', icon: FALLBACK_ICON };
-}
 
 interface Palette {
   text: string;
@@ -83,7 +31,7 @@ const PALETTES: Record<Theme, Palette> = {
  */
 export function buildStylesheet(theme: Theme, kinds: string[], types: string[], large = false): StylesheetJson {
   const palette = PALETTES[theme];
-  const kindRules: Rule[] = [...new Set([...Object.keys(KINDS), ...kinds])].map((kind) => {
+  const kindRules: Rule[] = [...new Set([...CURATED_KINDS, ...kinds])].map((kind) => {
     const style = kindStyle(kind);
     return {
       selector: `node[kind = ${JSON.stringify(kind)}]`,

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { useExplorer, useExplorerState } from '../explorer/react';
 import { update, type ExplorerState, type SideTab } from '../explorer/store';
+import { DatasetPicker } from '../panels/DatasetPicker';
 import { CanvasListTab } from './CanvasListTab';
 import { FiltersTab } from './FiltersTab';
 import { PathsTab } from './PathsTab';
@@ -9,6 +10,7 @@ import { PathsTab } from './PathsTab';
 const tabs: { id: SideTab; title: (state: ExplorerState) => string; Body: ComponentType }[] = [
   { id: 'filters', title: () => 'Filters', Body: FiltersTab },
   { id: 'paths', title: () => 'Paths', Body: PathsTab },
+  { id: 'datasets', title: (state) => (state.chosenDatasets.length > 0 ? `Datasets (${state.chosenDatasets.length})` : 'Datasets'), Body: DatasetPicker },
   { id: 'canvas', title: (state) => `On canvas (${Object.keys(state.history.present.nodes).length})`, Body: CanvasListTab },
 ];
 

@@ -1,3 +1,4 @@
+import { assignKindStyles } from '../graph/nodeStyle';
 import { useMemo } from 'react';
 import { useExplorerState } from '../explorer/react';
 import { kindOf, type ViewState } from '../state/view';
@@ -14,7 +15,12 @@ export function useKindsAndTypes(): { kinds: string[]; types: string[] } {
   const typesKey = [...new Set([...(schema?.relationshipTypes ?? []).map((type) => type.name), ...Object.values(view.edges).map((edge) => edge.type)])]
     .sort()
     .join('|');
-  const kinds = useMemo(() => (kindsKey ? kindsKey.split('|') : []), [kindsKey]);
+  const kinds = useMemo(() => {
+    const all = kindsKey ? kindsKey.split('|') : [];
+    // Before anything draws them: labels seen together get looks of their own (graph/nodeStyle.ts).
+    assignKindStyles(all);
+    return all;
+  }, [kindsKey]);
   const types = useMemo(() => (typesKey ? typesKey.split('|') : []), [typesKey]);
   return { kinds, types };
 }

@@ -1,4 +1,4 @@
-import { kindStyle } from '../graph/style';
+import { kindSwatch, kindStyle } from '../graph/nodeStyle';
 
 /** A small coloured chip naming an entity kind, matching its colour on the canvas. */
 export function KindBadge({ kind }: { kind: string }) {
@@ -9,19 +9,7 @@ export function KindBadge({ kind }: { kind: string }) {
   );
 }
 
-/** A small shape in the kind's colour, as drawn on the canvas: for lists where a text badge would crowd the names. */
+/** The kind's shape in its colour with its icon, as drawn on the canvas: for legends and lists where a text badge would crowd the names. */
 export function KindSwatch({ kind }: { kind: string }) {
-  const style = kindStyle(kind);
-  const diamond = style.shape === 'round-diamond';
-  return (
-    <span
-      className="swatch"
-      title={kind}
-      style={{
-        background: style.color,
-        borderRadius: style.shape === 'ellipse' ? '50%' : diamond ? '2px' : '4px',
-        transform: diamond ? 'rotate(45deg) scale(0.8)' : undefined,
-      }}
-    />
-  );
+  return <img className="swatch kind-swatch" src={kindSwatch(kind)} alt="" title={kind} width={16} height={16} />;
 }

@@ -3,6 +3,8 @@ import { getMostConnected } from '../api/client';
 import type { GraphNode } from '../api/types';
 import { failed, idle, loading, type RequestStatus } from '../state/request';
 import { kindOf } from '../state/view';
+import { useExplorerState } from '../explorer/react';
+import { DatasetPicker } from './DatasetPicker';
 import { KindSwatch } from './KindBadge';
 import { Status } from './Status';
 
@@ -10,6 +12,8 @@ import { Status } from './Status';
 export function StartPanel({ onPick, onPickAll }: { onPick: (node: GraphNode) => void; onPickAll: (nodes: GraphNode[]) => void }) {
   const [actors, setActors] = useState<{ node: GraphNode; degree: number }[]>([]);
   const [status, setStatus] = useState<RequestStatus>(idle);
+  // The most connected actors of the datasets chosen, asked again when the choice or the list (a deletion) changes.
+  const scope = useExplorerState((state) => `${state.chosenDatasets.join(',')}|${state.datasets?.length ?? ''}`);
   const load = useCallback(() => {
     setStatus(loading('Finding the most connected actors…'));
     getMostConnected(10)
@@ -18,7 +22,8 @@ export function StartPanel({ onPick, onPickAll }: { onPick: (node: GraphNode) =>
         setStatus(idle);
       })
       .catch((error: unknown) => setStatus(failed(error)));
-  }, []);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- scope is what the request depends on, through the API client
+  }, [scope]);
   useEffect(load, [load]);
   return (
     <section className="start" aria-label="Start here">
@@ -47,6 +52,7 @@ export function StartPanel({ onPick, onPickAll }: { onPick: (node: GraphNode) =>
           </button>
         </>
       ) : null}
+      <DatasetPicker />
       <p className="muted small">Press ? for keyboard shortcuts.</p>
     </section>
   );

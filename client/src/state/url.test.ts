@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeView, encodeView } from './url';
+import { datasetsInSearch, decodeView, encodeView, searchWithDatasets } from './url';
 import { addGraph, emptyView, hideNodes, setFilters, setLayout, togglePin } from './view';
 import { peruPath } from './testGraph';
 
@@ -46,5 +46,20 @@ describe('the view in the URL', () => {
     expect(decodeView('')).toBeUndefined();
     expect(decodeView('#view=not-json')).toBeUndefined();
     expect(decodeView(`#view=${btoa(JSON.stringify({ n: 'wrong' }))}`)).toBeUndefined();
+  });
+});
+
+describe('datasets in the address', () => {
+  it('reads the chosen datasets from ?dataset=, none meaning all', () => {
+    expect(datasetsInSearch('?dataset=case-a,peru')).toEqual(['case-a', 'peru']);
+    expect(datasetsInSearch('?dataset=case-a,,case-a&x=1')).toEqual(['case-a']);
+    expect(datasetsInSearch('')).toEqual([]);
+  });
+
+  it('writes them back keeping the other parameters, and leaves them out when all are chosen', () => {
+    expect(searchWithDatasets('?x=1', ['case-a', 'peru'])).toBe('?x=1&dataset=case-a,peru');
+    expect(searchWithDatasets('?dataset=peru&x=1', [])).toBe('?x=1');
+    expect(searchWithDatasets('', [])).toBe('');
+    expect(datasetsInSearch(searchWithDatasets('', ['a_b', 'c-d']))).toEqual(['a_b', 'c-d']);
   });
 });

@@ -106,3 +106,25 @@ export function decodeView(hash: string): LinkedView | undefined {
     paths: link.p ? { paths: link.p.l.map(([nodes, edges]) => ({ nodes, edges })), active: link.p.a, only: link.p.o ?? false } : undefined,
   };
 }
+
+/** The datasets chosen in a URL's query string (`?dataset=a,b`); [] when none, which means all. */
+export function datasetsInSearch(search: string): string[] {
+  const value = new URLSearchParams(search).get('dataset') ?? '';
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== ''),
+    ),
+  ];
+}
+
+/** The query string with the chosen datasets in it (other parameters kept); no `dataset` when all are chosen. */
+export function searchWithDatasets(search: string, ids: string[]): string {
+  const params = new URLSearchParams(search);
+  if (ids.length > 0) params.set('dataset', ids.join(','));
+  else params.delete('dataset');
+  const text = params.toString().replace(/%2C/g, ',');
+  return text ? `?${text}` : '';
+}

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../appContext.js';
 import { AppError } from '../../errors.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
-import { graphSchema } from '../../neo4j/graph.js';
+import { datasetCaptionsInUse, graphSchema } from '../../neo4j/graph.js';
+import { useCaptionsOf } from '../captions/captions.service.js';
+import { listDatasets } from '../datasets/datasets.service.js';
 import { allowedProcedures, bracketDepth, MAX_BRACKET_DEPTH } from './console.policy.js';
 import { defaultGraphCap, defaultRowCap } from './console.service.js';
 import { ConsoleWorkers } from './console.workers.js';
@@ -64,7 +66,9 @@ export function consoleRoutes(context: AppContext): AnyRoute[] {
         504: 'Query timeout',
       },
       handler: async ({ body }, req, res) => {
+        await useCaptionsOf(db, (await listDatasets(db, config.queryTimeoutMs)).datasets, config.queryTimeoutMs);
         const job = {
+          captions: datasetCaptionsInUse(),
           cypher: body.cypher,
           parameters: body.params,
           limits: {

@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
 import { AppError } from '../../errors.js';
-import type { CaptionRules } from '../../neo4j/caption.js';
-import { useCaptionRules } from '../../neo4j/graph.js';
+import type { CaptionRules, DatasetCaptions } from '../../neo4j/caption.js';
+import { useCaptionRules, useDatasetCaptions } from '../../neo4j/graph.js';
 import { runConsoleQuery, type ConsoleLimits, type ConsoleResult } from './console.service.js';
 
 /*
@@ -23,6 +23,8 @@ export interface ConsoleJob {
   cypher: string;
   parameters: Record<string, unknown>;
   limits: ConsoleLimits;
+  /** The datasets' captions as the API uses them now (they change with imports and the user's choices). */
+  captions: Record<string, DatasetCaptions>;
 }
 
 /** What the worker answers a job with; errors travel as their fields, since a thread boundary drops their class. */
@@ -68,6 +70,7 @@ function reply(error: unknown): WorkerReply {
 }
 
 parentPort!.on('message', (job: ConsoleJob) => {
+  useDatasetCaptions(job.captions);
   runConsoleQuery(db, job.cypher, job.parameters, job.limits).then(
     (result) => parentPort!.postMessage({ kind: 'result', result } satisfies WorkerReply),
     (error: unknown) => {

@@ -5,6 +5,7 @@ import { AppError } from '../../errors.js';
 import type { Database } from '../../neo4j/database.js';
 import { timedRead } from '../../neo4j/timedRead.js';
 import { toNumber } from '../../neo4j/values.js';
+import { captionOverridesSchema, parseCaptionOverrides, useCaptionsOf } from '../captions/captions.service.js';
 
 type Db = Pick<Database, 'driver' | 'name'>;
 
@@ -21,6 +22,7 @@ export const datasetSchema = z.object({
   format: z.string(),
   importedAt: z.string(),
   source: z.string(),
+  captionOverrides: captionOverridesSchema.describe('Per label, the properties chosen in the UI to name its nodes (PUT /api/datasets/{id}/captions)'),
 });
 
 export type DatasetSummary = z.infer<typeof datasetSchema>;
@@ -42,6 +44,7 @@ export async function listDatasets(db: Db, timeoutMs: number): Promise<{ dataset
       format: (record.get('format') as string | null) ?? 'unknown',
       importedAt: (record.get('importedAt') as string | null) ?? '',
       source: (record.get('source') as string | null) ?? '',
+      captionOverrides: parseCaptionOverrides(record.get('captionOverrides')),
     })),
   };
 }
@@ -49,9 +52,12 @@ export async function listDatasets(db: Db, timeoutMs: number): Promise<{ dataset
 /**
  * The datasets a read may see: the requested ones (each must exist and be complete, else 404) or, when none is
  * requested, every complete dataset. Reads filter on this list, which is how an unfinished import stays invisible.
+ * The nodes they answer with are named by their datasets' current captions.
  */
 export async function visibleDatasets(db: Db, requested: string[], timeoutMs: number): Promise<string[]> {
-  const complete = (await listDatasets(db, timeoutMs)).datasets.map((dataset) => dataset.id);
+  const { datasets } = await listDatasets(db, timeoutMs);
+  await useCaptionsOf(db, datasets, timeoutMs);
+  const complete = datasets.map((dataset) => dataset.id);
   if (requested.length === 0) return complete;
   const unknown = requested.filter((id) => !complete.includes(id));
   if (unknown.length > 0) {

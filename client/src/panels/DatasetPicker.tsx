@@ -1,0 +1,157 @@
+import { useEffect, useState } from 'react';
+import type { DatasetCaptions, DatasetSummary } from '../api/types';
+import { chooseDatasets, deleteDataset, loadCaptions, loadDatasets, saveCaptions, toggleDataset } from '../explorer/datasets';
+import { useExplorer, useExplorerState } from '../explorer/react';
+import { failed, idle, loading, type RequestStatus } from '../state/request';
+import { Dialog } from './Dialog';
+import { Status } from './Status';
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+function importDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+/** The datasets (investigations) to explore, ticked; none ticked means all. Each can be deleted or have its captions chosen. */
+export function DatasetPicker() {
+  const explorer = useExplorer();
+  const datasets = useExplorerState((state) => state.datasets);
+  const status = useExplorerState((state) => state.datasetsStatus);
+  const chosen = useExplorerState((state) => state.chosenDatasets);
+  const [deleting, setDeleting] = useState<DatasetSummary | undefined>();
+  const [captioning, setCaptioning] = useState<DatasetSummary | undefined>();
+  if (!datasets) return <Status status={status} onRetry={() => void loadDatasets(explorer)} />;
+  if (datasets.length === 0) return <p className="muted small">No dataset yet: load the Peru network or import your own (npm run import).</p>;
+  return (
+    <section className="datasets" aria-label="Datasets">
+      <h3>
+        Datasets <span className="muted small">{chosen.length === 0 ? 'all shown' : `${chosen.length} of ${datasets.length} shown`}</span>
+        {chosen.length > 0 ? (
+          <button type="button" className="link" onClick={() => chooseDatasets(explorer, [])}>
+            Show all
+          </button>
+        ) : null}
+      </h3>
+      <ul className="dataset-list">
+        {datasets.map((dataset) => (
+          <li key={dataset.id}>
+            <label>
+              <input type="checkbox" checked={chosen.length === 0 || chosen.includes(dataset.id)} onChange={() => toggleDataset(explorer, dataset.id)} />
+              <span className="dataset-name">{dataset.name}</span>
+              <span className="muted small">
+                {count(dataset.nodes, 'node', 'nodes')} · {count(dataset.relationships, 'relationship', 'relationships')} · {dataset.format}
+                {importDate(dataset.importedAt) ? ` · imported ${importDate(dataset.importedAt)}` : ''}
+              </span>
+            </label>
+            <button type="button" className="link" onClick={() => chooseDatasets(explorer, [dataset.id])} aria-label={`Only ${dataset.name}`}>
+              Only
+            </button>
+            <button type="button" className="link" onClick={() => setCaptioning(dataset)} aria-label={`Captions of ${dataset.name}`}>
+              Captions
+            </button>
+            <button type="button" className="link danger" onClick={() => setDeleting(dataset)} aria-label={`Delete ${dataset.name}`}>
+              Delete
+            </button>
+          </li>
+        ))}
+      </ul>
+      {deleting ? (
+        <Dialog title={`Delete “${deleting.name}”?`} onClose={() => setDeleting(undefined)}>
+          <p>
+            This removes its {count(deleting.nodes, 'node', 'nodes')} and {count(deleting.relationships, 'relationship', 'relationships')} from the database,
+            for everyone. It cannot be undone; the file can be imported again.
+          </p>
+          <div className="dialog-actions">
+            <button type="button" onClick={() => setDeleting(undefined)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                const id = deleting.id;
+                setDeleting(undefined);
+                void deleteDataset(explorer, id);
+              }}
+            >
+              Delete dataset
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
+      {captioning ? <CaptionsDialog dataset={captioning} onClose={() => setCaptioning(undefined)} /> : null}
+    </section>
+  );
+}
+
+/** Per label, which properties name the dataset's nodes: as picked from the data, or one the user chooses. */
+function CaptionsDialog({ dataset, onClose }: { dataset: DatasetSummary; onClose: () => void }) {
+  const explorer = useExplorer();
+  const [captions, setCaptions] = useState<DatasetCaptions | undefined>();
+  const [choice, setChoice] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<RequestStatus>(idle);
+  useEffect(() => {
+    setStatus(loading('Reading the labels…'));
+    loadCaptions(explorer, dataset.id)
+      .then((found) => {
+        setCaptions(found);
+        setChoice(Object.fromEntries(found.labels.map((label) => [label.label, label.override ? JSON.stringify(label.override) : ''])));
+        setStatus(idle);
+      })
+      .catch((error: unknown) => setStatus(failed(error)));
+  }, [explorer, dataset.id]);
+  const save = () => {
+    const chosen = Object.fromEntries(Object.entries(choice).map(([label, value]) => [label, value === '' ? [] : (JSON.parse(value) as string[])]));
+    setStatus(loading('Saving…'));
+    saveCaptions(explorer, dataset.id, chosen)
+      .then(() => onClose())
+      .catch((error: unknown) => setStatus(failed(error)));
+  };
+  return (
+    <Dialog title={`Captions of “${dataset.name}”`} onClose={onClose}>
+      <p className="muted small">Which property names the nodes of each label, everywhere a node is named. Automatic is what Nexo picked from the data.</p>
+      <Status status={status} />
+      {captions ? (
+        <>
+          <table className="captions">
+            <tbody>
+              {captions.labels.map((label) => (
+                <tr key={label.label}>
+                  <th scope="row">
+                    <label htmlFor={`caption-${label.label}`}>{label.label}</label>
+                  </th>
+                  <td>
+                    <select
+                      id={`caption-${label.label}`}
+                      value={choice[label.label] ?? ''}
+                      onChange={(event) => setChoice({ ...choice, [label.label]: event.target.value })}
+                    >
+                      <option value="">Automatic{label.automatic.length > 0 ? ` (${label.automatic.join(' + ')})` : ' (name, then id)'}</option>
+                      {label.override && label.override.length > 1 ? (
+                        <option value={JSON.stringify(label.override)}>{label.override.join(' + ')}</option>
+                      ) : null}
+                      {label.properties.map((property) => (
+                        <option key={property} value={JSON.stringify([property])}>
+                          {property}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="dialog-actions">
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="button" className="primary" onClick={save}>
+              Save captions
+            </button>
+          </div>
+        </>
+      ) : null}
+    </Dialog>
+  );
+}

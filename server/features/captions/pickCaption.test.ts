@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { pickCaption } from './pickCaption.js';
+
+describe('pickCaption', () => {
+  it('names people by first and last name, whatever the columns are called', () => {
+    expect(
+      pickCaption([
+        { firstName: 'Jack', surname: 'Powell', age: 34 },
+        { firstName: 'Amy', surname: 'Ward', age: 29 },
+      ]),
+    ).toEqual(['firstName', 'surname']);
+    expect(pickCaption([{ first_name: 'Jack', last_name: 'Powell' }])).toEqual(['first_name', 'last_name']);
+    expect(pickCaption([{ name: 'Jack', surname: 'Powell', nhs_no: '1' }])).toEqual(['name', 'surname']);
+  });
+
+  it('takes a name or a title next', () => {
+    expect(pickCaption([{ title: 'Robbery', code: 'R1' }])).toEqual(['title']);
+    expect(pickCaption([{ code: 'X', Name: 'Lima' }])).toEqual(['Name']);
+  });
+
+  it('otherwise takes the most distinct short text, preferring codes, numbers and addresses to ids', () => {
+    const areas = ['WN', 'M1', 'BL', 'OL'].map((code, index) => ({ id: String(16963 + index), areaCode: code }));
+    expect(pickCaption(areas)).toEqual(['areaCode']);
+    const phones = ['07700 900001', '07700 900002'].map((phoneNo) => ({ phoneNo, carrier: 'O2' }));
+    expect(pickCaption(phones)).toEqual(['phoneNo']);
+    const places = [
+      { address: '1 High St', postcode: 'M1 1AA', description: 'a long description of the place, far longer than any caption should be' },
+      { address: '2 High St', postcode: 'M1 1AA', description: 'another long description of the place, far longer than a caption' },
+    ];
+    expect(pickCaption(places)).toEqual(['address']);
+  });
+
+  it('never picks Nexo’s own keys, and leaves a format’s caption alone', () => {
+    expect(pickCaption([{ __nexo_id: 'a::1', __nexo_caption: 'One' }])).toEqual([]);
+    expect(pickCaption([{ weight: 3 }, { weight: 4 }], 2)).toEqual([]);
+  });
+
+  it('skips properties most nodes lack', () => {
+    expect(pickCaption([{ email: 'a@x.org' }, { other: 'b' }, { other: 'c' }])).toEqual(['other']);
+    expect(pickCaption([])).toEqual([]);
+  });
+});
