@@ -3,7 +3,9 @@ import libraryCloseness from 'graphology-metrics/centrality/closeness.js';
 import { describe, expect, it } from 'vitest';
 import { betweennessCentrality, closenessCentrality, degreeCentrality, MIN_PIVOTS } from './centrality.js';
 import { buildCsr, tieCount } from './csr.js';
-import { eigenvectorCentrality, louvainCommunities, pageRankCentrality, toGraphology } from './library.js';
+import libraryPagerank from 'graphology-metrics/centrality/pagerank.js';
+import { eigenvectorCentrality, louvainCommunities, toGraphology } from './library.js';
+import { pageRankCentrality } from './pageRank.js';
 import { csrOf, edgeList, karateTies, KITE_NAMES, KITE_TIES, randomTies, referenceBetweenness, referenceCloseness } from './testGraphs.js';
 
 const TOLERANCE = 1e-6;
@@ -65,7 +67,7 @@ describe("Zachary's karate club", () => {
 
   it('gives PageRank summing to 1 and eigenvector scores of unit norm, as NetworkX reports them', () => {
     const graph = toGraphology(karate);
-    const pagerank = pageRankCentrality(karate, graph);
+    const pagerank = pageRankCentrality(karate);
     expect(pagerank.reduce((sum, x) => sum + x, 0)).toBeCloseTo(1, 9);
     expect(Math.abs(pagerank[33]! - 0.100918)).toBeLessThan(1e-5);
     expect(Math.abs(pagerank[0]! - 0.097002)).toBeLessThan(1e-5);
@@ -193,6 +195,33 @@ describe('the typed-array Brandes pass against graphology-metrics', () => {
       Array.from({ length: 400 }, (_, v) => closeness[v]!),
       1e-9,
     );
+  });
+});
+
+describe('the CSR PageRank against graphology-metrics', () => {
+  const asArray = (scores: Record<string, number>, n: number) => Array.from({ length: n }, (_, v) => scores[v]!);
+
+  it('gives the same scores undirected, directed with dangling nodes, and weighted', () => {
+    const ties = randomTies(300, 700, 13);
+    for (const csr of [
+      csrOf(300, ties),
+      csrOf(300, ties, true),
+      csrOf(
+        300,
+        ties,
+        true,
+        ties.map((_, e) => 1 + (e % 5)),
+      ),
+    ]) {
+      const library = libraryPagerank(toGraphology(csr), { getEdgeWeight: csr.weights ? 'weight' : null });
+      expectClose(pageRankCentrality(csr), asArray(library, 300), 1e-9);
+    }
+  });
+
+  it('spreads the rank of a node without outgoing ties over every node', () => {
+    // 0 → 1, and 1 points nowhere: PR(0) = (1 − α)/2 + α·PR(1)/2 with PR(0) + PR(1) = 1, so PR(0) = 0.5/1.425.
+    const scores = pageRankCentrality(csrOf(2, [[0, 1]], true));
+    expectClose(scores, [0.5 / 1.425, 1 - 0.5 / 1.425], 1e-5);
   });
 });
 
