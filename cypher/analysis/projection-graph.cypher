@@ -1,7 +1,7 @@
-// The datasets' graph for analysis, streamed: one row per entity with the entities it points to and each relationship's
-// weight ($weight names a property; null reads no weight). Dynamic property access r[$weight] stays parameterised.
-// $datasets holds only complete datasets (visibleDatasets), so an import still being written is never analysed.
+// The graph of the given datasets for analysis, streamed: one row per entity, with the internal ids of the entities
+// it points to as floats (decoded by the driver straight into JS numbers, where Integers would be objects; internal ids
+// are far below 2⁵³). A relationship never leaves its dataset, so filtering the start node is enough. id() is
+// deprecated for keys kept across transactions; here it only matches the two ends within this one read.
 MATCH (a:Entity)
 WHERE a.__nexo_dataset IN $datasets
-RETURN a.__nexo_id AS id,
-       [(a)-[r]->(b:Entity) WHERE b.__nexo_dataset IN $datasets | [b.__nexo_id, CASE WHEN $weight IS NULL THEN null ELSE r[$weight] END]] AS out
+RETURN a.__nexo_id AS id, toFloat(id(a)) AS internal, [(a)-->(b:Entity) | toFloat(id(b))] AS out

@@ -1,7 +1,6 @@
-// The subgraph of the given entities for analysis (e.g. what is on the canvas), streamed like projection-graph.cypher:
-// each known entity of $datasets with the relationships it starts that end among the given ones.
+// The subgraph of the given entities for analysis (e.g. what is on the canvas), in the row shape of
+// projection-graph.cypher: each given entity of the given datasets with the ones among $ids it points to.
 UNWIND $ids AS id
 MATCH (a:Entity {__nexo_id: id})
 WHERE a.__nexo_dataset IN $datasets
-RETURN a.__nexo_id AS id,
-       [(a)-[r]->(b:Entity) WHERE b.__nexo_id IN $ids AND b.__nexo_dataset IN $datasets | [b.__nexo_id, CASE WHEN $weight IS NULL THEN null ELSE r[$weight] END]] AS out
+RETURN a.__nexo_id AS id, toFloat(id(a)) AS internal, [(a)-->(b:Entity) WHERE b.__nexo_id IN $ids | toFloat(id(b))] AS out

@@ -1,7 +1,16 @@
 import libraryBetweenness from 'graphology-metrics/centrality/betweenness.js';
 import libraryCloseness from 'graphology-metrics/centrality/closeness.js';
 import { describe, expect, it } from 'vitest';
-import { betweennessCentrality, closenessCentrality, degreeCentrality, MIN_PIVOTS } from './centrality.js';
+import {
+  betweennessCentrality,
+  chooseSources,
+  closenessCentrality,
+  degreeCentrality,
+  MIN_PIVOTS,
+  rawBetweenness,
+  SAMPLED_WORK,
+  sourceCount,
+} from './centrality.js';
 import { buildCsr, tieCount } from './csr.js';
 import libraryPagerank from 'graphology-metrics/centrality/pagerank.js';
 import { eigenvectorCentrality, louvainCommunities, toGraphology } from './library.js';
@@ -247,5 +256,27 @@ describe('sampled betweenness and closeness above the exact limit', () => {
     const closeness = closenessCentrality(csr, 1).scores;
     const exactCloseness = closenessCentrality(csr).scores;
     expect(Math.abs(total(closeness) - total(exactCloseness)) / total(exactCloseness)).toBeLessThan(0.15);
+  });
+
+  it('gives the same estimate every time for a seed, and another for another seed', () => {
+    expect(Array.from(betweennessCentrality(csr, 1).scores)).toEqual(Array.from(sampled.scores));
+    expect(Array.from(betweennessCentrality(csr, 1, undefined, 9).scores)).not.toEqual(Array.from(sampled.scores));
+    expect(Array.from(closenessCentrality(csr, 1, undefined, 9).scores)).toEqual(Array.from(closenessCentrality(csr, 1, undefined, 9).scores));
+  });
+
+  it('scales the pivots’ dependencies by n/k, as NetworkX’s betweenness_centrality(k=…)', () => {
+    const pivots = chooseSources(600, MIN_PIVOTS, 9);
+    expect(new Set(pivots).size).toBe(MIN_PIVOTS);
+    const raw = rawBetweenness(csr, pivots);
+    const expected = Array.from(raw, (value) => (value * (600 / MIN_PIVOTS)) / (599 * 598));
+    expectClose(betweennessCentrality(csr, 1, undefined, 9).scores, expected, 1e-12);
+  });
+
+  it('uses as many pivots as the sampling budget pays for, at most n', () => {
+    const perSource = csr.n + csr.targets.length;
+    expect(sourceCount(csr, 1)).toBe(MIN_PIVOTS);
+    expect(sourceCount(csr, 300 * perSource)).toBe(300);
+    expect(sourceCount(csr, 600 * perSource)).toBe(600);
+    expect(SAMPLED_WORK / perSource).toBeGreaterThan(600);
   });
 });

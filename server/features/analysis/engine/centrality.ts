@@ -5,12 +5,17 @@ import { ShortestPathSearch } from './shortestPaths.js';
 /**
  * Work above which betweenness and closeness are estimated from pivots instead of computed from every source. One
  * source costs about n + (stored ties) steps, so exact costs n·(n + stored ties); 10⁹ steps is a few seconds here
- * (a random graph of 10⁴ nodes and 3·10⁴ ties is 7·10⁸, see bench/analysis.ts).
+ * (a random graph of 10⁴ nodes and 3·10⁴ ties is 7·10⁸, see bench/analysisBetweenness.ts).
  */
 export const EXACT_WORK_LIMIT = 1e9;
+/**
+ * Work a sampled estimate spends: pivots × (n + stored ties). 2.5·10⁸ keeps sampled betweenness within seconds at
+ * 10⁶ relationships (about 110 pivots on the generated graph of 2.6·10⁵ nodes), whatever the graph's size.
+ */
+export const SAMPLED_WORK = 2.5e8;
 /** Fewest pivots a sampled estimate uses, however large the graph. */
 export const MIN_PIVOTS = 50;
-/** The pivots are drawn by this seed, so the same graph gives the same estimate every time. */
+/** The pivots are drawn by this seed unless another is given, so the same graph gives the same estimate every time. */
 export const PIVOT_SEED = 42;
 
 export interface Scores {
@@ -37,11 +42,14 @@ export function degreeCentrality(csr: Csr): Scores {
   return { scores, exact: true, sources: n };
 }
 
-/** How many sources a shortest-path measure uses: every node while affordable, else enough pivots to fill the budget. */
+/**
+ * How many sources a shortest-path measure uses: every node while n·(n + stored ties) ≤ workLimit, else as many
+ * pivots as min(workLimit, SAMPLED_WORK) pays for, at least MIN_PIVOTS.
+ */
 export function sourceCount(csr: Csr, workLimit = EXACT_WORK_LIMIT): number {
   const perSource = csr.n + csr.targets.length;
   if (csr.n * perSource <= workLimit) return csr.n;
-  return Math.min(csr.n, Math.max(MIN_PIVOTS, Math.floor(workLimit / perSource)));
+  return Math.min(csr.n, Math.max(MIN_PIVOTS, Math.floor(Math.min(workLimit, SAMPLED_WORK) / perSource)));
 }
 
 /** The sources a measure starts from: every node, or `count` distinct pivots drawn uniformly (Brandes & Pich 2007). */
@@ -175,10 +183,10 @@ function weightedRawBetweenness(csr: Csr, sources: Int32Array, onSource?: (done:
  * (n − 1)(n − 2) when directed (ordered pairs). Estimated from k pivots (Brandes & Pich), the sum over pivots is
  * scaled by n/k, as NetworkX does for its `k` option. Graphs of two nodes or fewer score 0.
  */
-export function betweennessCentrality(csr: Csr, workLimit = EXACT_WORK_LIMIT, onSource?: (done: number) => void): Scores {
+export function betweennessCentrality(csr: Csr, workLimit = EXACT_WORK_LIMIT, onSource?: (done: number) => void, seed = PIVOT_SEED): Scores {
   const { n } = csr;
   const count = sourceCount(csr, workLimit);
-  const raw = rawBetweenness(csr, chooseSources(n, count), onSource);
+  const raw = rawBetweenness(csr, chooseSources(n, count, seed), onSource);
   if (n > 2) {
     // Summed over ordered pairs either way, hence (n − 1)(n − 2) for both: undirected pairs were counted twice.
     const scale = (1 / ((n - 1) * (n - 2))) * (n / count);
@@ -193,7 +201,7 @@ export function betweennessCentrality(csr: Csr, workLimit = EXACT_WORK_LIMIT, on
  * d(u, v) is the distance from u to v (incoming distance, as NetworkX). With k pivots, the reaching count and the
  * distance sum are both estimated from the pivots that reach v (Eppstein & Wang), scaled by (n − 1)/k.
  */
-export function closenessCentrality(csr: Csr, workLimit = EXACT_WORK_LIMIT, onSource?: (done: number) => void): Scores {
+export function closenessCentrality(csr: Csr, workLimit = EXACT_WORK_LIMIT, onSource?: (done: number) => void, seed = PIVOT_SEED): Scores {
   const { n } = csr;
   const count = sourceCount(csr, workLimit);
   const scores = new Float64Array(n);
@@ -214,7 +222,7 @@ export function closenessCentrality(csr: Csr, workLimit = EXACT_WORK_LIMIT, onSo
   const search = new ShortestPathSearch(csr, 'out');
   const reachedBy = new Float64Array(n);
   const distanceSum = new Float64Array(n);
-  const pivots = chooseSources(n, count);
+  const pivots = chooseSources(n, count, seed);
   for (let k = 0; k < count; k++) {
     search.run(pivots[k]!);
     for (let index = 1; index < search.reached; index++) {
