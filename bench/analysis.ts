@@ -12,15 +12,21 @@ export interface AnalysisTiming {
   measure: (typeof ANALYSIS_MEASURES)[number];
   /** Wall time of the request with the projection already read and cached (worker, CSR and computation). */
   ms: number;
+  /** CPU time of the API process (main thread and analysis worker) during the request: on a shared machine, the figure that does not depend on the other processes' load. */
+  cpuMs: number;
   /** Peak resident memory of the API process during the request, MiB (VmHWM after a reset). */
   peakRssMiB: number;
   exact: boolean | null;
   sampleSize: number | null;
+  /** The HTTP status: 422 when the power iteration does not converge on this graph (eigenvector on the generated ones). */
+  status: number;
 }
 
 export interface AnalysisResult {
   /** The first request's extra time over the same request once cached: the projection read from Neo4j (one streaming read). */
   projectionReadMs: number;
+  /** The same for the API process's CPU time (decoding the read; Neo4j's own work is in its process). */
+  projectionReadCpuMs: number;
   nodes: number;
   measures: AnalysisTiming[];
   /** Node details at the bench's concurrency, idle and while betweenness requests run back to back. */
@@ -39,19 +45,29 @@ function resetPeak(pid: number): void {
   }
 }
 
+/** User + system CPU time of a process so far, ms (Linux /proc/<pid>/stat, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function peakMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
-async function timed(server: ServerProcess, path: string): Promise<{ ms: number; peakRssMiB: number; body: Record<string, unknown> }> {
+async function timed(
+  server: ServerProcess,
+  path: string,
+): Promise<{ ms: number; cpuMs: number; peakRssMiB: number; status: number; body: Record<string, unknown> }> {
   resetPeak(server.pid);
+  const cpuBefore = cpuMs(server.pid);
   const started = performance.now();
   const response = await fetch(`${server.base}${path}`);
   const body = (await response.json()) as Record<string, unknown>;
   const ms = performance.now() - started;
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
-  return { ms: Math.round(ms), peakRssMiB: peakMiB(server.pid), body };
+  if (!response.ok && response.status !== 422) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
+  return { ms: Math.round(ms), cpuMs: cpuMs(server.pid) - cpuBefore, peakRssMiB: peakMiB(server.pid), status: response.status, body };
 }
 
 /**
@@ -69,11 +85,13 @@ export async function measureAnalysis(
   const measures: AnalysisTiming[] = [];
   for (const measure of ANALYSIS_MEASURES) {
     options.log(`analysis: ${measure}`);
-    const { ms, peakRssMiB, body } = measure === 'degree' ? warm : await timed(server, pathOf(measure));
+    const { ms, cpuMs, peakRssMiB, status, body } = measure === 'degree' ? warm : await timed(server, pathOf(measure));
     measures.push({
       measure,
       ms,
+      cpuMs,
       peakRssMiB,
+      status,
       exact: typeof body.exact === 'boolean' ? body.exact : null,
       sampleSize: typeof body.sampleSize === 'number' ? body.sampleSize : null,
     });
@@ -94,6 +112,7 @@ export async function measureAnalysis(
   await analyses;
   return {
     projectionReadMs: Math.max(0, cold.ms - warm.ms),
+    projectionReadCpuMs: Math.max(0, cold.cpuMs - warm.cpuMs),
     nodes: Number(cold.body.nodes),
     measures,
     nodeDetails: { idle, duringAnalysis, p99Ratio: Math.round((duringAnalysis.p99 / idle.p99) * 100) / 100, analysesCompleted },
@@ -120,10 +139,13 @@ export function printAnalysisTable(results: { relationships: number; analysis?: 
         measure: row.measure,
         s: row.ms / 1000,
         'with read s': (row.ms + analysis!.projectionReadMs) / 1000,
+        'API CPU s': row.cpuMs / 1000,
+        'read CPU s': analysis!.projectionReadCpuMs / 1000,
         'peak RSS MiB': row.peakRssMiB,
         exact: row.exact ?? '',
         'sample size': row.sampleSize ?? '',
         goal: GOALS[row.measure] ?? '',
+        status: row.status,
       })),
     ),
   );

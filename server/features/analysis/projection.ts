@@ -27,6 +27,12 @@ export interface Projection extends EngineProjection {
 
 type Target = Pick<Database, 'driver' | 'name'>;
 
+/**
+ * The time limit of a projection read, when longer than the API's query limit: it reads every relationship once
+ * (several seconds at 10⁶ on a busy machine) and is then cached, where every other read is short.
+ */
+export const PROJECTION_TIMEOUT_MS = 120_000;
+
 /** Projections kept; the key holds the graph version, so a changed graph never hits a stale one. */
 const CACHED_PROJECTIONS = 4;
 
@@ -93,21 +99,22 @@ export async function readProjection(db: Target, scope: Scope, options: Projecti
     await session.executeRead(
       async (tx) => {
         for await (const record of tx.run(cypherFile(file), parameters)) {
-          const from = ids.length;
-          ids.push(record.get('id') as string);
-          internals.push(record.get('internal') as number);
-          const out = record.get('out') as number[] | [number, unknown][];
-          for (const end of out) {
-            sources.push(from);
-            if (weighted) {
-              const [to, weight] = end as [number, unknown];
-              ends.push(to);
-              weights.push(tieWeight(weight, options.weight!));
-            } else ends.push(end as number);
+          for (const [id, internal, out] of record.get('rows') as [string, number, number[] | [number, unknown][]][]) {
+            const from = ids.length;
+            ids.push(id);
+            internals.push(internal);
+            for (const end of out) {
+              sources.push(from);
+              if (weighted) {
+                const [to, weight] = end as [number, unknown];
+                ends.push(to);
+                weights.push(tieWeight(weight, options.weight!));
+              } else ends.push(end as number);
+            }
           }
         }
       },
-      { timeout: timeoutMs },
+      { timeout: Math.max(timeoutMs, PROJECTION_TIMEOUT_MS) },
     );
   } finally {
     await session.close();
