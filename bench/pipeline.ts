@@ -110,6 +110,9 @@ async function benchSize(relationships: number, options: BenchOptions): Promise<
       PORT: String(options.apiPort),
       NEXO_RATE_LIMIT_PER_MINUTE: '100000000',
       NEXO_LOAD_ON_START: 'never',
+      // An analysis at 10^6 (projection read, then sampled betweenness) outlasts the default 5 s request limit on a
+      // busy machine; the latency scenarios' path pairs are picked under the default limit, so nothing else changes.
+      ...(options.analysis !== false ? { QUERY_TIMEOUT_MS: '120000' } : {}),
     });
     const api: SizeResult['api'] = [];
     let analysis: AnalysisResult | undefined;
