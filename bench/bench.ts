@@ -5,7 +5,7 @@ import { printTables, runBench } from './pipeline.js';
 
 // npm run bench: import rate, API latency against the same Cypher run raw, and UI layout/frame times (bench/README.md).
 // Env: BENCH_SIZES (relationships, default 10000,100000,1000000; "none" skips), BENCH_SECONDS per measurement (default 10),
-// BENCH_CONNECTIONS (8), BENCH_UI (element counts, default 500,2000,5000,20000; "none" skips),
+// BENCH_CONNECTIONS (8), BENCH_UI (element counts, default 500,2000,5000,20000; "none" skips), BENCH_ANALYSIS ("none" skips),
 // BENCH_OUT (default bench/results/latest.json), BENCH_NEO4J_PORT (7708), BENCH_API_PORT (3018), BENCH_NEO4J_HEAP (8g).
 // Two connections by default, one per core of the 2-core machine the goals are set for: at 8, p50 on 2 cores is
 // mostly time spent queueing behind the other 7 requests (Little's law), not what one request costs.
@@ -15,6 +15,7 @@ const report = await runBench({
   seconds: Number(process.env.BENCH_SECONDS ?? 10),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 2),
   uiCounts: list(process.env.BENCH_UI ?? '500,2000,5000,20000'),
+  analysis: process.env.BENCH_ANALYSIS !== 'none',
   boltPort: Number(process.env.BENCH_NEO4J_PORT ?? 7708),
   apiPort: Number(process.env.BENCH_API_PORT ?? 3018),
   storeDir: '.data/bench-neo4j',

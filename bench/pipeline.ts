@@ -16,6 +16,7 @@ import { generate } from './generate.js';
 import { rawImport } from './importRate.js';
 import { startServerProcess } from './support/serverProcess.js';
 import { measureUi } from './uiFrames.js';
+import { measureAnalysis, printAnalysisTable, type AnalysisResult } from './analysis.js';
 
 // The bench pipeline, one size at a time: generated CSVs, the raw driver loop and the import service each into a fresh
 // store, then the API and the same Cypher run raw at one concurrency; then the UI in headless Chromium.
@@ -28,6 +29,8 @@ export interface BenchOptions {
   connections: number;
   /** Elements on the canvas per UI measurement; [] skips the UI. */
   uiCounts: number[];
+  /** Whether to time the analysis measures at each size (bench/analysis.ts). */
+  analysis?: boolean;
   boltPort: number;
   apiPort: number;
   /** The bench's own store, wiped before each import. */
@@ -47,6 +50,7 @@ export interface SizeResult {
   hub: { id: string; degree: number };
   /** Person pairs the path scenario cycles through, and drawn pairs left out because their search hit the time limit. */
   pathPairs: { measured: number; overTimeLimit: number };
+  analysis?: AnalysisResult;
 }
 
 /** A fresh store and server for one import, so neither import finds the other's pages warm. */
@@ -106,10 +110,15 @@ async function benchSize(relationships: number, options: BenchOptions): Promise<
       PORT: String(options.apiPort),
       NEXO_RATE_LIMIT_PER_MINUTE: '100000000',
       NEXO_LOAD_ON_START: 'never',
+      // An analysis at 10^6 (projection read, then sampled betweenness) outlasts the default 5 s request limit on a
+      // busy machine; the latency scenarios' path pairs are picked under the default limit, so nothing else changes.
+      ...(options.analysis !== false ? { QUERY_TIMEOUT_MS: '120000' } : {}),
     });
     const api: SizeResult['api'] = [];
+    let analysis: AnalysisResult | undefined;
     try {
-      for (const scenario of await scenarios(db, inputs, timeoutMs)) {
+      const measured = await scenarios(db, inputs, timeoutMs);
+      for (const scenario of measured) {
         log(`${relationships}: ${scenario.name}`);
         // Warm both paths (plan cache, JIT, page cache) before timing either.
         await measureApi(server.base, scenario, connections, 2);
@@ -118,6 +127,9 @@ async function benchSize(relationships: number, options: BenchOptions): Promise<
         const rawLatency = await measureRaw(db, scenario, connections, seconds, timeoutMs);
         api.push({ scenario: scenario.name, api: apiLatency, raw: rawLatency, p50Ratio: round2(apiLatency.p50 / rawLatency.p50) });
       }
+      const nodeDetails = measured.find((scenario) => scenario.name === 'node details')!;
+      if (options.analysis !== false)
+        analysis = await measureAnalysis(server, nodeDetails, { connections, seconds, log: (m) => log(`${relationships}: ${m}`) });
     } finally {
       await server.stop();
     }
@@ -133,6 +145,7 @@ async function benchSize(relationships: number, options: BenchOptions): Promise<
       api,
       hub,
       pathPairs: { measured: inputs.pathPairs.length, overTimeLimit: inputs.slowPairs },
+      ...(analysis ? { analysis } : {}),
     };
   });
 }
@@ -220,6 +233,7 @@ export function printTables({ results, ui, settings }: BenchReport): void {
       })),
     ),
   );
+  printAnalysisTable(results);
   console.log(
     'UI in headless Chromium, default layout (fCoSE, ForceAtlas2 past 500 nodes), canvas renderer, real mouse pan and zoom (goal: 5,000 laid out ≤ 2 s, panned ≥ 30 fps)',
   );

@@ -1,7 +1,10 @@
-// The datasets' graph for analysis, streamed: one row per entity with the entities it points to and each relationship's
-// weight ($weight names a property; null reads no weight). Dynamic property access r[$weight] stays parameterised.
-// $datasets holds only complete datasets (visibleDatasets), so an import still being written is never analysed.
+// The graph of the given datasets for analysis, streamed in rows of up to 2,000 entities: each entity as
+// [id, internal id, [internal ids of the entities it points to]]. Internal ids come as floats, which the driver
+// decodes straight into JS numbers (Integers would be objects; internal ids are far below 2⁵³); a row per entity
+// would cost a record each, the larger part of the read at 10⁶ relationships. A relationship never leaves its
+// dataset, so filtering the start node is enough. id() only matches the two ends within this one read.
 MATCH (a:Entity)
 WHERE a.__nexo_dataset IN $datasets
-RETURN a.__nexo_id AS id,
-       [(a)-[r]->(b:Entity) WHERE b.__nexo_dataset IN $datasets | [b.__nexo_id, CASE WHEN $weight IS NULL THEN null ELSE r[$weight] END]] AS out
+WITH collect(a) AS entities
+UNWIND range(0, size(entities) - 1, 2000) AS start
+RETURN [a IN entities[start..start + 2000] | [a.__nexo_id, toFloat(id(a)), [(a)-->(b) | toFloat(id(b))]]] AS rows

@@ -1,7 +1,8 @@
-// The subgraph of the given entities for analysis (e.g. what is on the canvas), streamed like projection-graph.cypher:
-// each known entity of $datasets with the relationships it starts that end among the given ones.
+// The subgraph of the given entities for analysis (e.g. what is on the canvas), in the rows of
+// projection-graph.cypher: each given entity of the given datasets with the ones among $ids it points to.
 UNWIND $ids AS id
 MATCH (a:Entity {__nexo_id: id})
 WHERE a.__nexo_dataset IN $datasets
-RETURN a.__nexo_id AS id,
-       [(a)-[r]->(b:Entity) WHERE b.__nexo_id IN $ids AND b.__nexo_dataset IN $datasets | [b.__nexo_id, CASE WHEN $weight IS NULL THEN null ELSE r[$weight] END]] AS out
+WITH collect(a) AS entities
+UNWIND range(0, size(entities) - 1, 2000) AS start
+RETURN [a IN entities[start..start + 2000] | [a.__nexo_id, toFloat(id(a)), [(a)-->(b) WHERE b.__nexo_id IN $ids | toFloat(id(b))]]] AS rows

@@ -9,6 +9,7 @@ import { HUB_ID, loadPeruAndGeneratedGraph } from '../../../tests/support/genera
 import { startApp, type RunningApp } from '../../../tests/support/testApp.js';
 import { openTestDatabase, readQuery } from '../../../tests/support/testDatabase.js';
 import { relationshipId, type Dataset } from '../load/dataset.js';
+import { deleteDataset } from '../datasets/datasets.service.js';
 import { loadDataset } from '../load/load.service.js';
 import { karateTies, KITE_NAMES, KITE_TIES } from './engine/testGraphs.js';
 
@@ -301,5 +302,37 @@ describe('errors', () => {
     const { status, body } = await call<{ detail: string }>('POST', '/api/analysis/connect', { ids: [HUB_ID, HUB_ID] });
     expect(status).toBe(400);
     expect(body.detail).toMatch(/ids/);
+  });
+});
+
+describe('the datasets analysed', () => {
+  const triangleId = (v: number) => `person:triangle-${v}`;
+  const nodeCount = async () => (await call<CentralityAnswer>('GET', '/api/analysis/centrality?measure=degree&limit=1')).body.nodes;
+
+  it('leaves out a dataset still being written, and drops a deleted one from the cached projection', async () => {
+    const before = await nodeCount();
+    await loadDataset(
+      db,
+      networkDataset(
+        'triangle',
+        [
+          [0, 1],
+          [1, 2],
+          [0, 2],
+        ],
+        triangleId,
+        (v) => `Corner ${v}`,
+        3,
+      ),
+      'triangle',
+    );
+    expect(await nodeCount()).toBe(before + 3);
+    // As an import in progress leaves it: the record says "loading", so reads do not see its rows; no count changes.
+    await db.driver.executeQuery("MATCH (d:__NexoDataset {id: 'triangle'}) SET d.status = 'loading'", {}, { database: db.name });
+    expect(await nodeCount()).toBe(before);
+    await db.driver.executeQuery("MATCH (d:__NexoDataset {id: 'triangle'}) SET d.status = 'complete'", {}, { database: db.name });
+    expect(await nodeCount()).toBe(before + 3);
+    await deleteDataset(db, 'triangle');
+    expect(await nodeCount()).toBe(before);
   });
 });

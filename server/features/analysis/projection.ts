@@ -5,6 +5,7 @@ import type { Database } from '../../neo4j/database.js';
 import { toNumber } from '../../neo4j/values.js';
 import type { EdgeList } from './engine/csr.js';
 import type { EngineProjection } from './engine/engine.js';
+import { listDatasets } from '../datasets/datasets.service.js';
 import { localGraphVersion } from './graphVersion.js';
 
 /**
@@ -26,6 +27,12 @@ export interface Projection extends EngineProjection {
 
 type Target = Pick<Database, 'driver' | 'name'>;
 
+/**
+ * The time limit of a projection read, when longer than the API's query limit: it reads every relationship once
+ * (several seconds at 10⁶ on a busy machine) and is then cached, where every other read is short.
+ */
+export const PROJECTION_TIMEOUT_MS = 120_000;
+
 /** Projections kept; the key holds the graph version, so a changed graph never hits a stale one. */
 const CACHED_PROJECTIONS = 4;
 
@@ -39,7 +46,7 @@ export class ProjectionCache {
   ) {}
 
   async projection(scope: Scope, options: ProjectionOptions): Promise<Projection> {
-    const key = JSON.stringify([await this.graphVersion(), scope, options.weight ?? null]);
+    const key = JSON.stringify([await this.graphVersion(scope.datasets), scope, options.weight ?? null]);
     let projection = this.cached.get(key);
     if (projection) this.cached.delete(key);
     else {
@@ -52,17 +59,24 @@ export class ProjectionCache {
   }
 
   /**
-   * The in-process version (raised by load and import in this process) with the database's node and relationship
-   * counts, read in constant time, which catch a load or import run by another process.
+   * What the cache key holds of the graph: each dataset analysed with its import time (a dataset deleted and
+   * imported again under the same id differs), the in-process version (raised by load and import in this process)
+   * and the database's node and relationship counts, read in constant time, which catch a change made by another
+   * process, e.g. while a dataset is being deleted.
    */
-  private async graphVersion(): Promise<string> {
-    const { records } = await this.db.driver.executeQuery(
-      cypherFile('analysis/graph-version.cypher'),
-      {},
-      { database: this.db.name, routing: neo4j.routing.READ },
-    );
-    const record = records[0]!;
-    return `${localGraphVersion()}:${toNumber(record.get('nodes'))}:${toNumber(record.get('relationships'))}`;
+  private async graphVersion(datasets: string[]): Promise<unknown[]> {
+    const [complete, counts] = await Promise.all([
+      listDatasets(this.db, this.timeoutMs),
+      this.db.driver.executeQuery(cypherFile('analysis/graph-version.cypher'), {}, { database: this.db.name, routing: neo4j.routing.READ }),
+    ]);
+    const importedAt = new Map(complete.datasets.map((dataset) => [dataset.id, dataset.importedAt]));
+    const record = counts.records[0]!;
+    return [
+      localGraphVersion(),
+      toNumber(record.get('nodes')),
+      toNumber(record.get('relationships')),
+      datasets.map((id) => `${id}@${importedAt.get(id) ?? 'none'}`),
+    ];
   }
 }
 
@@ -71,47 +85,60 @@ export class ProjectionCache {
  * arrays on SharedArrayBuffers that the worker reads without a copy. Nothing is written to the graph.
  */
 export async function readProjection(db: Target, scope: Scope, options: ProjectionOptions, key: string, timeoutMs: number): Promise<Projection> {
+  const weighted = options.weight !== undefined;
   const ids: string[] = [];
-  const indexOf = new Map<string, number>();
-  const index = (id: string): number => {
-    let i = indexOf.get(id);
-    if (i === undefined) {
-      i = ids.length;
-      ids.push(id);
-      indexOf.set(id, i);
-    }
-    return i;
-  };
+  const internals: number[] = [];
+  // Each relationship as the index of its start and the internal id of its end, until every end is known.
   const sources: number[] = [];
-  const targets: number[] = [];
+  const ends: number[] = [];
   const weights: number[] = [];
-  const query = scope.kind === 'graph' ? cypherFile('analysis/projection-graph.cypher') : cypherFile('analysis/projection-nodes.cypher');
+  const file = `analysis/projection-${scope.kind === 'graph' ? 'graph' : 'nodes'}${weighted ? '-weighted' : ''}.cypher`;
   const parameters = { weight: options.weight ?? null, datasets: scope.datasets, ...(scope.kind === 'nodes' ? { ids: scope.ids } : {}) };
   const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.READ });
   try {
     await session.executeRead(
       async (tx) => {
-        for await (const record of tx.run(query, parameters)) {
-          const from = index(record.get('id') as string);
-          for (const [to, weight] of record.get('out') as [string, unknown][]) {
-            sources.push(from);
-            targets.push(index(to));
-            if (options.weight !== undefined) weights.push(tieWeight(weight, options.weight));
+        for await (const record of tx.run(cypherFile(file), parameters)) {
+          for (const [id, internal, out] of record.get('rows') as [string, number, number[] | [number, unknown][]][]) {
+            const from = ids.length;
+            ids.push(id);
+            internals.push(internal);
+            for (const end of out) {
+              sources.push(from);
+              if (weighted) {
+                const [to, weight] = end as [number, unknown];
+                ends.push(to);
+                weights.push(tieWeight(weight, options.weight!));
+              } else ends.push(end as number);
+            }
           }
         }
       },
-      { timeout: timeoutMs },
+      { timeout: Math.max(timeoutMs, PROJECTION_TIMEOUT_MS) },
     );
   } finally {
     await session.close();
   }
+  // Internal ids are dense enough for a lookup table; an end outside the scope (none, as the queries filter) is dropped.
+  const indexOfInternal = new Int32Array(internals.reduce((max, id) => Math.max(max, id), -1) + 1).fill(-1);
+  internals.forEach((internal, i) => (indexOfInternal[internal] = i));
+  const kept = ends.reduce((count, end) => count + (end < indexOfInternal.length && indexOfInternal[end]! >= 0 ? 1 : 0), 0);
   const edges: EdgeList = {
     n: ids.length,
-    sources: shared(Int32Array, sources),
-    targets: shared(Int32Array, targets),
-    weights: options.weight === undefined ? null : shared(Float64Array, weights),
+    sources: sharedArray(Int32Array, kept),
+    targets: sharedArray(Int32Array, kept),
+    weights: weighted ? sharedArray(Float64Array, kept) : null,
   };
-  return { key, ids, indexOf, edges };
+  let e = 0;
+  for (let k = 0; k < ends.length; k++) {
+    const to = ends[k]! < indexOfInternal.length ? indexOfInternal[ends[k]!]! : -1;
+    if (to < 0) continue;
+    edges.sources[e] = sources[k]!;
+    edges.targets[e] = to;
+    if (edges.weights) edges.weights[e] = weights[k]!;
+    e++;
+  }
+  return { key, ids, indexOf: new Map(ids.map((id, i) => [id, i])), edges };
 }
 
 /** A tie's weight: a number ≥ 0 as stored; a relationship without a numeric value counts 1, as in NetworkX. */
@@ -126,8 +153,7 @@ function tieWeight(value: unknown, property: string): number {
   return weight;
 }
 
-function shared<T extends Int32Array | Float64Array>(kind: { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, values: number[]): T {
-  const array = new kind(new SharedArrayBuffer(values.length * kind.BYTES_PER_ELEMENT));
-  array.set(values);
-  return array;
+/** A typed array on a SharedArrayBuffer, which the worker reads without a copy. */
+function sharedArray<T extends Int32Array | Float64Array>(kind: { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, length: number): T {
+  return new kind(new SharedArrayBuffer(length * kind.BYTES_PER_ELEMENT));
 }

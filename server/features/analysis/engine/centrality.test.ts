@@ -1,9 +1,20 @@
 import libraryBetweenness from 'graphology-metrics/centrality/betweenness.js';
 import libraryCloseness from 'graphology-metrics/centrality/closeness.js';
 import { describe, expect, it } from 'vitest';
-import { betweennessCentrality, closenessCentrality, degreeCentrality, MIN_PIVOTS } from './centrality.js';
+import {
+  betweennessCentrality,
+  chooseSources,
+  closenessCentrality,
+  degreeCentrality,
+  MIN_PIVOTS,
+  rawBetweenness,
+  SAMPLED_WORK,
+  sourceCount,
+} from './centrality.js';
 import { buildCsr, tieCount } from './csr.js';
-import { eigenvectorCentrality, louvainCommunities, pageRankCentrality, toGraphology } from './library.js';
+import libraryPagerank from 'graphology-metrics/centrality/pagerank.js';
+import { eigenvectorCentrality, louvainCommunities, toGraphology } from './library.js';
+import { pageRankCentrality } from './pageRank.js';
 import { csrOf, edgeList, karateTies, KITE_NAMES, KITE_TIES, randomTies, referenceBetweenness, referenceCloseness } from './testGraphs.js';
 
 const TOLERANCE = 1e-6;
@@ -65,7 +76,7 @@ describe("Zachary's karate club", () => {
 
   it('gives PageRank summing to 1 and eigenvector scores of unit norm, as NetworkX reports them', () => {
     const graph = toGraphology(karate);
-    const pagerank = pageRankCentrality(karate, graph);
+    const pagerank = pageRankCentrality(karate);
     expect(pagerank.reduce((sum, x) => sum + x, 0)).toBeCloseTo(1, 9);
     expect(Math.abs(pagerank[33]! - 0.100918)).toBeLessThan(1e-5);
     expect(Math.abs(pagerank[0]! - 0.097002)).toBeLessThan(1e-5);
@@ -196,6 +207,33 @@ describe('the typed-array Brandes pass against graphology-metrics', () => {
   });
 });
 
+describe('the CSR PageRank against graphology-metrics', () => {
+  const asArray = (scores: Record<string, number>, n: number) => Array.from({ length: n }, (_, v) => scores[v]!);
+
+  it('gives the same scores undirected, directed with dangling nodes, and weighted', () => {
+    const ties = randomTies(300, 700, 13);
+    for (const csr of [
+      csrOf(300, ties),
+      csrOf(300, ties, true),
+      csrOf(
+        300,
+        ties,
+        true,
+        ties.map((_, e) => 1 + (e % 5)),
+      ),
+    ]) {
+      const library = libraryPagerank(toGraphology(csr), { getEdgeWeight: csr.weights ? 'weight' : null });
+      expectClose(pageRankCentrality(csr), asArray(library, 300), 1e-9);
+    }
+  });
+
+  it('spreads the rank of a node without outgoing ties over every node', () => {
+    // 0 → 1, and 1 points nowhere: PR(0) = (1 − α)/2 + α·PR(1)/2 with PR(0) + PR(1) = 1, so PR(0) = 0.5/1.425.
+    const scores = pageRankCentrality(csrOf(2, [[0, 1]], true));
+    expectClose(scores, [0.5 / 1.425, 1 - 0.5 / 1.425], 1e-5);
+  });
+});
+
 describe('sampled betweenness and closeness above the exact limit', () => {
   // Two random halves of 300 joined only by the tie 0–301, whose ends broker every pair across.
   const halves = [...randomTies(300, 900, 5), ...randomTies(300, 900, 6).map(([a, b]) => [a + 300, b + 300] as [number, number])];
@@ -218,5 +256,27 @@ describe('sampled betweenness and closeness above the exact limit', () => {
     const closeness = closenessCentrality(csr, 1).scores;
     const exactCloseness = closenessCentrality(csr).scores;
     expect(Math.abs(total(closeness) - total(exactCloseness)) / total(exactCloseness)).toBeLessThan(0.15);
+  });
+
+  it('gives the same estimate every time for a seed, and another for another seed', () => {
+    expect(Array.from(betweennessCentrality(csr, 1).scores)).toEqual(Array.from(sampled.scores));
+    expect(Array.from(betweennessCentrality(csr, 1, undefined, 9).scores)).not.toEqual(Array.from(sampled.scores));
+    expect(Array.from(closenessCentrality(csr, 1, undefined, 9).scores)).toEqual(Array.from(closenessCentrality(csr, 1, undefined, 9).scores));
+  });
+
+  it('scales the pivots’ dependencies by n/k, as NetworkX’s betweenness_centrality(k=…)', () => {
+    const pivots = chooseSources(600, MIN_PIVOTS, 9);
+    expect(new Set(pivots).size).toBe(MIN_PIVOTS);
+    const raw = rawBetweenness(csr, pivots);
+    const expected = Array.from(raw, (value) => (value * (600 / MIN_PIVOTS)) / (599 * 598));
+    expectClose(betweennessCentrality(csr, 1, undefined, 9).scores, expected, 1e-12);
+  });
+
+  it('uses as many pivots as the sampling budget pays for, at most n', () => {
+    const perSource = csr.n + csr.targets.length;
+    expect(sourceCount(csr, 1)).toBe(MIN_PIVOTS);
+    expect(sourceCount(csr, 300 * perSource)).toBe(300);
+    expect(sourceCount(csr, 600 * perSource)).toBe(600);
+    expect(SAMPLED_WORK / perSource).toBeGreaterThan(600);
   });
 });

@@ -1,7 +1,6 @@
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import eigenvector from 'graphology-metrics/centrality/eigenvector.js';
-import pagerank from 'graphology-metrics/centrality/pagerank.js';
 import type { Csr } from './csr.js';
 import { seededRandom } from './random.js';
 
@@ -10,7 +9,7 @@ import { seededRandom } from './random.js';
 
 /** Louvain's moves are drawn by this seed, so the same graph gives the same communities. */
 export const LOUVAIN_SEED = 7;
-/** NetworkX's defaults for the two power iterations. */
+/** NetworkX's defaults for the eigenvector power iteration. */
 const MAX_ITERATIONS = 100;
 const TOLERANCE = 1e-6;
 
@@ -30,15 +29,6 @@ export function toGraphology(csr: Csr): Graph {
 
 function byNode(csr: Csr, mapping: Record<string, number>): Float64Array {
   return Float64Array.from({ length: csr.n }, (_, v) => mapping[v]!);
-}
-
-/**
- * PageRank as NetworkX's pagerank (α = 0.85, tolerance 10⁻⁶ on the L1 change, 100 iterations at most):
- * PR(v) = (1 − α)/n + α · (Σ_{u→v} PR(u)·w_uv/W_u + Σ_{u dangling} PR(u)/n), with W_u the total weight of u's
- * outgoing ties (undirected: all its ties); the scores sum to 1.
- */
-export function pageRankCentrality(csr: Csr, graph: Graph): Float64Array {
-  return byNode(csr, pagerank(graph, { alpha: 0.85, maxIterations: MAX_ITERATIONS, tolerance: TOLERANCE, getEdgeWeight: csr.weights ? 'weight' : null }));
 }
 
 /**

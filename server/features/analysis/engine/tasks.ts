@@ -2,7 +2,8 @@ import type Graph from 'graphology';
 import { brokeredPairs, type Brokerage } from './brokerage.js';
 import { betweennessCentrality, closenessCentrality, degreeCentrality, type Scores } from './centrality.js';
 import { buildCsr, type Csr, type EdgeList } from './csr.js';
-import { eigenvectorCentrality, louvainCommunities, pageRankCentrality, toGraphology, type Communities } from './library.js';
+import { eigenvectorCentrality, louvainCommunities, toGraphology, type Communities } from './library.js';
+import { pageRankCentrality } from './pageRank.js';
 import {
   articulationPointsAndBridges,
   connectTerminals,
@@ -86,7 +87,7 @@ function computeTask(projection: PreparedProjection, task: Task): unknown {
         case 'closeness':
           return closenessCentrality(csr);
         case 'pagerank':
-          return { scores: pageRankCentrality(csr, projection.graph(task.directed)), exact: true, sources: csr.n };
+          return { scores: pageRankCentrality(csr), exact: true, sources: csr.n };
         case 'eigenvector':
           return { scores: eigenvectorCentrality(csr, projection.graph(task.directed)), exact: true, sources: csr.n };
       }

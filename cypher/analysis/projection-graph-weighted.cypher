@@ -1,0 +1,7 @@
+// As projection-graph.cypher, each relationship as [internal id of its end, its $weight property or null].
+// Dynamic property access r[$weight] stays parameterised.
+MATCH (a:Entity)
+WHERE a.__nexo_dataset IN $datasets
+WITH collect(a) AS entities
+UNWIND range(0, size(entities) - 1, 2000) AS start
+RETURN [a IN entities[start..start + 2000] | [a.__nexo_id, toFloat(id(a)), [(a)-[r]->(b) | [toFloat(id(b)), r[$weight]]]]] AS rows
