@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -14,6 +14,7 @@ import { measureApi, measureRaw, scenarios, type Latency } from './apiLatency.js
 import { seededRandom } from '../server/features/analysis/engine/random.js';
 import { generate } from './generate.js';
 import { rawImport } from './importRate.js';
+import { cpuShares, monotonicMicros, type CpuShare } from './support/cpuProfile.js';
 import { cpuPerRequest } from './support/processCpu.js';
 import { startServerProcess } from './support/serverProcess.js';
 import { measureUi } from './uiFrames.js';
@@ -52,6 +53,8 @@ export interface SizeResult {
   import: { serviceRelationshipsPerSecond: number; rawRelationshipsPerSecond: number; ratio: number; serviceTotalMs: number } | null;
   api: { scenario: string; api: CpuLatency; raw: CpuLatency; p50Ratio: number }[];
   hub: { id: string; degree: number };
+  /** Where the API server's CPU went for node details: a V8 profile of its own run, split by the code that ran. */
+  profile: { scenario: string; requests: number; busyMsPerRequest: number; shares: CpuShare[] };
   /** Person pairs the path scenario cycles through, and drawn pairs left out because their search hit the time limit. */
   pathPairs: { measured: number; overTimeLimit: number };
 }
@@ -131,15 +134,17 @@ async function benchSize(relationships: number, options: BenchOptions): Promise<
     const hub = { id: hubRecord.get('id') as string, degree: Number(hubRecord.get('degree')) };
     const inputs = await pickInputs(db, relationships, hub.id, timeoutMs);
 
-    const server = await startServerProcess({
+    const serverEnv = {
       NEO4J_URI: `bolt://127.0.0.1:${options.boltPort}`,
       PORT: String(options.apiPort),
       NEXO_RATE_LIMIT_PER_MINUTE: '100000000',
       NEXO_LOAD_ON_START: 'never',
-    });
+    };
+    const server = await startServerProcess(serverEnv);
     const api: SizeResult['api'] = [];
+    const measured = await scenarios(db, inputs, timeoutMs);
     try {
-      for (const scenario of await scenarios(db, inputs, timeoutMs)) {
+      for (const scenario of measured) {
         log(`${relationships}: ${scenario.name}`);
         // Warm both paths (plan cache, JIT, page cache) before timing either.
         await measureApi(server.base, scenario, connections, 2);
@@ -151,11 +156,32 @@ async function benchSize(relationships: number, options: BenchOptions): Promise<
     } finally {
       await server.stop();
     }
+    // Profiled in a server of its own: the profiler's sampling slows the server it watches.
+    log(`${relationships}: CPU profile of node details`);
+    const details = measured.find((scenario) => scenario.name === 'node details')!;
+    const profileDir = mkdtempSync(path.join(os.tmpdir(), 'nexo-bench-profile-'));
+    const profiled = await startServerProcess(serverEnv, undefined, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+    let profiledRequests: number;
+    let from: number;
+    let to: number;
+    try {
+      await measureApi(profiled.base, details, connections, 2);
+      from = monotonicMicros();
+      profiledRequests = (await measureApi(profiled.base, details, connections, seconds)).requests;
+      to = monotonicMicros();
+    } finally {
+      await profiled.stop();
+    }
+    // Only the samples of the measured run: start-up, warm-up and shutdown are in the profile too.
+    const { busyMs, shares } = cpuShares(profileDir, from, to);
+    rmSync(profileDir, { recursive: true, force: true });
+    const profile = { scenario: details.name, requests: profiledRequests, busyMsPerRequest: round2(busyMs / profiledRequests), shares };
     return {
       relationships,
       nodes,
       import: imported,
       api,
+      profile,
       hub,
       pathPairs: { measured: inputs.pathPairs.length, overTimeLimit: inputs.slowPairs },
     };
@@ -252,6 +278,14 @@ export function printTables({ results, ui, settings }: BenchReport): void {
       })),
     ),
   );
+  for (const result of results) {
+    const { profile } = result;
+    console.log(
+      `Where the API server's CPU goes, ${result.relationships} relationships, ${profile.scenario}: ${profile.busyMsPerRequest} ms busy per request ` +
+        `over ${profile.requests} requests (V8 profile of the server's main thread, self time)`,
+    );
+    console.table(profile.shares.map((share) => ({ ...share, 'ms/request': round2(share.ms / profile.requests) })));
+  }
   console.log(
     'UI in headless Chromium, default layout (fCoSE, ForceAtlas2 past 500 nodes), canvas renderer, real mouse pan and zoom (goal: 5,000 laid out ≤ 2 s, panned ≥ 30 fps)',
   );
