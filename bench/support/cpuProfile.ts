@@ -35,7 +35,10 @@ const SHARES: [string, (functionName: string, url: string) => boolean][] = [
       ),
   ],
   ['JSON (parse, stringify)', (name) => name === 'stringify' || name === 'parse' || name === 'JSONStringify' || name === 'JSONParse'],
-  ['HTTP and sockets (Node)', (_name, url) => /node:(_http|http|net|stream|internal\/(http|stream|streams|net|js_stream|timers))|_http_|internal\/(streams|http)/.test(url)],
+  [
+    'HTTP and sockets (Node)',
+    (_name, url) => /node:(_http|http|net|stream|internal\/(http|stream|streams|net|js_stream|timers))|_http_|internal\/(streams|http)/.test(url),
+  ],
   ['Nexo server code', (_name, url) => url.includes('/server/')],
   ['tsx, source maps', (_name, url) => /node_modules\/(tsx|source-map|@jridgewell)|node:internal\/source_map/.test(url)],
   ['V8 and native (program)', (name) => name === '(program)'],
@@ -68,8 +71,6 @@ export function cpuShares(dir: string, fromMicros: number, toMicros: number): { 
     });
   }
   const busyMs = [...totals.values()].reduce((sum, ms) => sum + ms, 0);
-  const shares = [...totals]
-    .map(([share, ms]) => ({ share, ms: Math.round(ms), percent: Math.round((ms / busyMs) * 1000) / 10 }))
-    .sort((a, b) => b.ms - a.ms);
+  const shares = [...totals].map(([share, ms]) => ({ share, ms: Math.round(ms), percent: Math.round((ms / busyMs) * 1000) / 10 })).sort((a, b) => b.ms - a.ms);
   return { busyMs: Math.round(busyMs), shares };
 }

@@ -88,7 +88,11 @@ function completeDatasetIds(db: Db, timeoutMs: number): Promise<string[]> {
   const cached = perDriver.get(db.name);
   if (cached && cached.version === localGraphVersion() && Date.now() - cached.at < COMPLETE_IDS_MAX_AGE_MS) return cached.ids;
   // Concurrent requests share one read; a failed read is not kept.
-  const fresh = { at: Date.now(), version: localGraphVersion(), ids: listDatasets(db, timeoutMs).then(({ datasets }) => datasets.map((dataset) => dataset.id)) };
+  const fresh = {
+    at: Date.now(),
+    version: localGraphVersion(),
+    ids: listDatasets(db, timeoutMs).then(({ datasets }) => datasets.map((dataset) => dataset.id)),
+  };
   perDriver.set(db.name, fresh);
   fresh.ids.catch(() => {
     if (perDriver.get(db.name) === fresh) perDriver.delete(db.name);
