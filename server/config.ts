@@ -46,7 +46,7 @@ const environmentSchema = z.object({
   // One console query per core: a statement that computes until its time limit keeps one Neo4j thread busy, so at 4 on
   // 2 cores (the default before) two users' heavy statements took every core and other users' reads waited behind them.
   NEXO_CONSOLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
-  NEXO_CONSOLE_CONCURRENCY_PER_CLIENT: z.coerce.number().int().min(1).max(64).default(1),
+  NEXO_CONSOLE_CONCURRENCY_PER_CLIENT: z.coerce.number().int().min(1).max(64).default(2),
   NEXO_CONSOLE_MAX_ANSWER_BYTES: z.coerce
     .number()
     .int()
