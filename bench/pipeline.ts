@@ -17,6 +17,7 @@ import { rawImport } from './importRate.js';
 import { cpuShares, monotonicMicros, type CpuShare } from './support/cpuProfile.js';
 import { cpuPerRequest } from './support/processCpu.js';
 import { startServerProcess } from './support/serverProcess.js';
+import { scopedId } from '../server/features/datasets/datasets.service.js';
 import { measureUi } from './uiFrames.js';
 
 // The bench pipeline, one size at a time: generated CSVs, the raw driver loop and the import service each into a fresh
@@ -45,6 +46,7 @@ export interface BenchOptions {
 }
 
 const SEED = 42;
+const BENCH_DATASET = 'bench';
 
 export interface SizeResult {
   relationships: number;
@@ -111,7 +113,7 @@ async function benchSize(relationships: number, options: BenchOptions): Promise<
     if (raw) {
       await applySchema(db);
       const started = performance.now();
-      const outcome = await importFolder(db, folder, () => undefined, { id: 'bench', name: 'bench' });
+      const outcome = await importFolder(db, folder, () => undefined, { id: BENCH_DATASET, name: BENCH_DATASET });
       const serviceTotalMs = performance.now() - started;
       if (outcome.status !== 'imported') throw new Error('the fresh store already had this import');
       const serviceRate = perSecond(outcome.relationships, outcome.relationshipWriteMs);
@@ -129,7 +131,13 @@ async function benchSize(relationships: number, options: BenchOptions): Promise<
     }
 
     const hubRecord = (
-      await db.driver.executeQuery('MATCH (n:Entity) RETURN n.id AS id, COUNT { (n)--() } AS degree ORDER BY degree DESC LIMIT 1', {}, { database: db.name })
+      await db.driver.executeQuery(
+        'MATCH (n:Entity) RETURN n.__nexo_id AS id, COUNT { (n)--() } AS degree ORDER BY degree DESC LIMIT 1',
+        {},
+        {
+          database: db.name,
+        },
+      )
     ).records[0]!;
     const hub = { id: hubRecord.get('id') as string, degree: Number(hubRecord.get('degree')) };
     const inputs = await pickInputs(db, relationships, hub.id, timeoutMs);
@@ -197,10 +205,11 @@ async function benchSize(relationships: number, options: BenchOptions): Promise<
 async function pickInputs(db: { driver: Driver; name: string }, relationships: number, hubId: string, timeoutMs: number) {
   const random = seededRandom(SEED);
   const persons = Math.max(20, Math.round(relationships / 4));
-  const personId = () => `Person:p${Math.floor(random() * persons)}`;
+  // The API's ids are the generated ones scoped to the bench's dataset (datasets.service.ts).
+  const personId = () => scopedId(BENCH_DATASET, `Person:p${Math.floor(random() * persons)}`);
   const candidates = Array.from({ length: 200 }, personId);
   const { records } = await db.driver.executeQuery(
-    'UNWIND $ids AS id MATCH (n:Entity {id: id}) WHERE COUNT { (n)--() } > 0 RETURN n.id AS id, n.name AS name',
+    'UNWIND $ids AS id MATCH (n:Entity {__nexo_id: id}) WHERE COUNT { (n)--() } > 0 RETURN n.__nexo_id AS id, n.name AS name',
     { ids: candidates },
     { database: db.name },
   );
@@ -215,7 +224,7 @@ async function pickInputs(db: { driver: Driver; name: string }, relationships: n
     // A pair whose search outlasts the API's time limit would measure 504s, not paths: left out, and counted.
     const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.READ });
     try {
-      const found = await session.executeRead((tx) => tx.run(shortest, { from, to }), { timeout: timeoutMs });
+      const found = await session.executeRead((tx) => tx.run(shortest, { from, to, datasets: [BENCH_DATASET] }), { timeout: timeoutMs });
       if (found.records.length > 0) pathPairs.push([from, to]);
     } catch {
       slowPairs += 1;
