@@ -54,12 +54,7 @@ export class ConsoleWorkers {
     this.runningByClient.set(client, ofClient + 1);
     const backstopAt = Date.now() + job.limits.timeoutMs + BACKSTOP_MARGIN_MS;
     try {
-      const worker =
-        this.idle.pop() ??
-        (await this.startedBy(
-          backstopAt,
-          this.takeSpare().then((spare) => spare ?? this.start()),
-        ));
+      const worker = this.idle.pop() ?? (await this.takeSpare()) ?? (await this.start());
       return await this.runOn(worker, job, backstopAt);
     } finally {
       this.running--;
@@ -100,32 +95,6 @@ export class ConsoleWorkers {
       worker.once('exit', (code) => fail(`it exited with code ${code}`));
     });
     return worker;
-  }
-
-  /**
-   * The starting worker, or a 503 at the backstop: on a loaded machine a start can take longer than a query may, and
-   * the query's slot must not stay taken meanwhile (each of the client's next queries was a 429 until it started).
-   * A worker that starts after all is kept for the next query.
-   */
-  private async startedBy(backstopAt: number, starting: Promise<Worker>): Promise<Worker> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(
-        () => reject(busy(503, 'Console busy', 'The console could not start a worker within the time limit; try again shortly.')),
-        Math.max(0, backstopAt - Date.now()),
-      );
-    });
-    try {
-      return await Promise.race([starting, late]);
-    } catch (error) {
-      starting.then(
-        (worker) => this.keepIdle(worker),
-        () => undefined,
-      );
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   private runOn(worker: Worker, job: ConsoleJob, backstopAt: number): Promise<ConsoleResult> {
