@@ -16,6 +16,8 @@ export interface Latency {
   p50: number;
   p99: number;
   requestsPerSecond: number;
+  /** Answered requests, the divisor of the CPU figures. */
+  requests: number;
   errors: number;
 }
 
@@ -121,7 +123,7 @@ export async function measureApi(base: string, scenario: Scenario, connections: 
     const topUp = await run({ amount: Math.max(connections, MIN_SAMPLES - latencies.length) });
     errors += topUp.errors + topUp.timeouts + topUp.non2xx;
   }
-  return { ...percentiles(latencies), requestsPerSecond: Math.round(timed.requests.average), errors };
+  return { ...percentiles(latencies), requestsPerSecond: Math.round(timed.requests.average), requests: latencies.length, errors };
 }
 
 /**
@@ -148,7 +150,7 @@ export async function measureRaw(db: Db, scenario: Scenario, connections: number
   const started = performance.now();
   await Promise.all(Array.from({ length: connections }, worker));
   const elapsed = (performance.now() - started) / 1000;
-  return { ...percentiles(latencies), requestsPerSecond: Math.round(latencies.length / elapsed), errors };
+  return { ...percentiles(latencies), requestsPerSecond: Math.round(latencies.length / elapsed), requests: latencies.length, errors };
 }
 
 function percentiles(latencies: number[]): { p50: number; p99: number } {

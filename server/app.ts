@@ -85,8 +85,20 @@ export function createApp(context: AppContext): Express {
   mountHealthRoutes(router, context);
   router.use('/api', (req, _res, next) => {
     // Until the schema is applied and the data loaded, data routes would answer wrongly: say so.
-    if (context.readiness.ready || req.path === '/openapi.json') next();
-    else next(new AppError(503, 'Not ready', context.readiness.reason));
+    if (!context.readiness.ready && req.path !== '/openapi.json') return next(new AppError(503, 'Not ready', context.readiness.reason));
+    const warming = context.readiness.warming;
+    if (!warming) return next();
+    // While the plans are being made once, a request waits for them rather than have Neo4j plan the same large
+    // query again beside the warm-up (see warmUpTimeoutMs); past the query time limit it goes ahead anyway.
+    let waited = false;
+    const go = (): void => {
+      if (waited) return;
+      waited = true;
+      clearTimeout(timer);
+      next();
+    };
+    const timer = setTimeout(go, context.config.queryTimeoutMs);
+    warming.then(go, go);
   });
   const routes = apiRoutes(context);
   mountRoutes(router, routes, timeLimits(context.config.queryTimeoutMs).routeMs);

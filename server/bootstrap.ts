@@ -48,11 +48,28 @@ export async function bootstrapDatabase(
     logger.info(`Loaded "${dataset.manifest.title}": ${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships`);
   }
   readiness.set(true, 'ready');
-  const warmUp = await warmQueryPlans(db, config.queryTimeoutMs);
+  const warming = warmQueryPlans(db, warmUpTimeoutMs(config.queryTimeoutMs));
+  readiness.warming = warming;
+  const warmUp = await warming.finally(() => {
+    if (readiness.warming === warming) readiness.warming = undefined;
+  });
   const failed = warmUp.shapes.filter((shape) => !shape.ok);
   if (failed.length > 0) logger.warn(`Query warm-up: ${failed.map((shape) => `${shape.name}: ${shape.error}`).join('; ')}`);
   else logger.info(`Query plans warmed: ${warmUp.shapes.map((shape) => shape.name).join(', ')}`);
 }
+
+/**
+ * The warm-up's time limit: planning the schema-dependent queries once (node details and neighbours count 2 × 45
+ * types for Peru) took 5-7 s on the shared 2-core machine at load 20-30, so under QUERY_TIMEOUT_MS the plan was
+ * never cached, and every user's first requests planned it again, all at once, each slower for the others, and
+ * answered 504 together (the soak's bursts of eight). Planned once without that limit (data requests wait for it,
+ * app.ts), requests find the plan cached; they keep their own limit.
+ */
+export function warmUpTimeoutMs(queryTimeoutMs: number): number {
+  return Math.max(queryTimeoutMs, WARM_UP_TIMEOUT_MS);
+}
+
+const WARM_UP_TIMEOUT_MS = 60_000;
 
 /** How a local server's exit reads in the log and on /readyz. */
 function describeExit(event: Extract<LocalNeo4jEvent, { kind: 'exited' }>): string {

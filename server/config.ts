@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { MIN_PASSWORD_BITS, MIN_TOKEN_BITS, guessingBits } from './http/secretStrength.js';
 import { defaultCaptionRules, type CaptionRules } from './neo4j/caption.js';
@@ -42,7 +43,9 @@ const environmentSchema = z.object({
     })
     .optional(),
   NEXO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
-  NEXO_CONSOLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // One console query per core: a statement that computes until its time limit keeps one Neo4j thread busy, so at 4 on
+  // 2 cores (the default before) two users' heavy statements took every core and other users' reads waited behind them.
+  NEXO_CONSOLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
   NEXO_CONSOLE_CONCURRENCY_PER_CLIENT: z.coerce.number().int().min(1).max(64).default(2),
   NEXO_CONSOLE_MAX_ANSWER_BYTES: z.coerce
     .number()

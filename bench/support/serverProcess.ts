@@ -13,9 +13,9 @@ export interface ServerProcess {
 }
 
 /** Starts `server/index.ts` as its own process (its own local Neo4j unless env sets NEO4J_URI) and waits for /readyz. */
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 600_000): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 600_000, nodeOptions: string[] = []): Promise<ServerProcess> {
   const port = env.PORT ?? '3900';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server', 'index.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', path.join(projectRoot, 'server', 'index.ts')], {
     cwd: projectRoot,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: port },
     stdio: ['ignore', 'inherit', 'inherit'],

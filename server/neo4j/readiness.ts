@@ -4,12 +4,15 @@ import type { Database } from './database.js';
 export interface Readiness {
   ready: boolean;
   reason: string;
+  /** The query-plan warm-up while it runs (bootstrap.ts); data requests arriving meanwhile wait for it a while. */
+  warming?: Promise<unknown> | undefined;
 }
 
 /** Mutable readiness shared by the bootstrapper (writer) and /readyz (reader). */
 export class ReadinessState implements Readiness {
   ready = false;
   reason = 'starting: connecting to Neo4j';
+  warming: Promise<unknown> | undefined;
 
   set(ready: boolean, reason: string): void {
     this.ready = ready;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../appContext.js';
 import { AppError } from '../../errors.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
-import { datasetIdSchema, listDatasets } from '../datasets/datasets.service.js';
+import { datasetIdSchema, forgetCompleteDatasets, listDatasets } from '../datasets/datasets.service.js';
 import { captionOverridesSchema, labelChoices, saveCaptionOverrides } from './captions.service.js';
 
 const captionsSchema = z.object({
@@ -60,6 +60,7 @@ export function captionsRoutes(context: AppContext): AnyRoute[] {
       handler: async ({ params: { id }, body }) => {
         const dataset = await findDataset(id);
         const saved = await saveCaptionOverrides(db, dataset, body.captions, config.queryTimeoutMs);
+        forgetCompleteDatasets(db);
         return answer(dataset, saved);
       },
     }),

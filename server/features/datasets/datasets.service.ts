@@ -5,6 +5,7 @@ import { AppError } from '../../errors.js';
 import type { Database } from '../../neo4j/database.js';
 import { timedRead } from '../../neo4j/timedRead.js';
 import { toNumber } from '../../neo4j/values.js';
+import { localGraphVersion, markGraphChanged } from '../analysis/graphVersion.js';
 import { captionOverridesSchema, parseCaptionOverrides, useCaptionsOf } from '../captions/captions.service.js';
 
 type Db = Pick<Database, 'driver' | 'name'>;
@@ -55,15 +56,61 @@ export async function listDatasets(db: Db, timeoutMs: number): Promise<{ dataset
  * The nodes they answer with are named by their datasets' current captions.
  */
 export async function visibleDatasets(db: Db, requested: string[], timeoutMs: number): Promise<string[]> {
-  const { datasets } = await listDatasets(db, timeoutMs);
-  await useCaptionsOf(db, datasets, timeoutMs);
-  const complete = datasets.map((dataset) => dataset.id);
+  const complete = await completeDatasetIds(db, timeoutMs);
   if (requested.length === 0) return complete;
   const unknown = requested.filter((id) => !complete.includes(id));
   if (unknown.length > 0) {
     throw new AppError(404, 'Unknown dataset', `No dataset has the id "${unknown[0]}".`, 'unknown-dataset', { dataset: unknown[0] });
   }
   return requested;
+}
+
+/**
+ * How long the list of complete datasets is answered from memory. Every read asks for it, and reading it was a second
+ * round trip to Neo4j on each request (node details: two statements where the raw read needs one). Loads, imports and
+ * deletions in this process start a new list at once (markGraphChanged), as does a saved caption choice
+ * (forgetCompleteDatasets); one made by the import command beside a
+ * running server shows within this long. The list holds complete datasets only, so a dataset being written is never
+ * in it; only a dataset deleted and imported again under the same id within this second could show its first batches.
+ */
+const COMPLETE_IDS_MAX_AGE_MS = 1000;
+
+interface CompleteIds {
+  at: number;
+  version: number;
+  ids: Promise<string[]>;
+}
+
+// Keyed by driver then database name, so tests with their own driver never see another database's list.
+const completeIdsCache = new WeakMap<Db['driver'], Map<string, CompleteIds>>();
+
+/** Reads the list (and the captions it names nodes by) again on the next request: a dataset's caption choice changed. */
+export function forgetCompleteDatasets(db: Db): void {
+  completeIdsCache.get(db.driver)?.delete(db.name);
+}
+
+function completeDatasetIds(db: Db, timeoutMs: number): Promise<string[]> {
+  let perDriver = completeIdsCache.get(db.driver);
+  if (!perDriver) {
+    perDriver = new Map();
+    completeIdsCache.set(db.driver, perDriver);
+  }
+  const cached = perDriver.get(db.name);
+  if (cached && cached.version === localGraphVersion() && Date.now() - cached.at < COMPLETE_IDS_MAX_AGE_MS) return cached.ids;
+  // Concurrent requests share one read; a failed read is not kept.
+  const fresh = {
+    at: Date.now(),
+    version: localGraphVersion(),
+    ids: listDatasets(db, timeoutMs).then(async ({ datasets }) => {
+      await useCaptionsOf(db, datasets, timeoutMs);
+      return datasets.map((dataset) => dataset.id);
+    }),
+  };
+  perDriver.set(db.name, fresh);
+  fresh.ids.catch(() => {
+    if (perDriver.get(db.name) === fresh) perDriver.delete(db.name);
+  });
+  return fresh.ids;
 }
 
 const DELETE_BATCH = 10_000;
@@ -80,6 +127,7 @@ export async function deleteDataset(db: Db, id: string): Promise<boolean> {
     if (toNumber(records[0]?.get('deleted')) === 0) break;
   }
   await db.driver.executeQuery(cypherFile('datasets/delete-record.cypher'), { id }, { database: db.name });
+  markGraphChanged();
   return true;
 }
 
@@ -112,4 +160,5 @@ export async function completeDataset(db: Db, id: string, counts: { nodes: numbe
     { id, nodes: neo4j.int(counts.nodes), relationships: neo4j.int(counts.relationships) },
     { database: db.name },
   );
+  markGraphChanged();
 }
