@@ -29,7 +29,7 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(url: string, init?: RequestInit): Promise<T> {
+export async function request<T>(url: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init?.headers } });
@@ -44,7 +44,7 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
 }
 
 /** The query string of an operation; the parameter names and values are checked against the server's document. */
-function query<Operation extends keyof operations>(params: QueryParameters<Operation>): string {
+export function query<Operation extends keyof operations>(params: QueryParameters<Operation>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params as Record<string, string | number | undefined>)) {
     if (value !== undefined && value !== '') search.set(key, String(value));
@@ -54,7 +54,7 @@ function query<Operation extends keyof operations>(params: QueryParameters<Opera
 }
 
 /** A list parameter as the server reads it: comma-separated, left out when empty. */
-function list(values: string[] | undefined): string | undefined {
+export function list(values: string[] | undefined): string | undefined {
   return values && values.length > 0 ? values.join(',') : undefined;
 }
 

@@ -2822,4 +2822,4 @@ export interface operations {
 }
 
 /** The most ids one request may carry; the client splits longer lists into several requests. */
-export const maxIds = { subgraph: 2000, degrees: 2000 } as const;
+export const maxIds = { subgraph: 2000, degrees: 2000, analysis: 5000 } as const;

@@ -2,6 +2,7 @@ import { ApiError, type NeighbourQuery } from '../api/client';
 import { maxIds } from '../api/schema.gen';
 import type { Graph, GraphEdge, GraphNode, Neighbours } from '../api/types';
 import type { ExplorerApi } from './api';
+import { memoryAnalysis } from './memoryAnalysis';
 
 /** How far past a page the server counts a node's neighbours (server/features/neighbours COUNT_AHEAD). */
 const COUNT_AHEAD = 1000;
@@ -31,6 +32,7 @@ export function memoryApi(graph: Graph): MemoryApi {
   const degree = (id: string) => graph.edges.filter((edge) => edge.source === id || edge.target === id).length;
   return {
     calls,
+    ...memoryAnalysis(graph, (name, ids) => calls.push({ name, ids })),
     async getNeighbours(id: string, slice: NeighbourQuery = {}): Promise<Neighbours> {
       calls.push({ name: 'getNeighbours', ids: [id], slice });
       const centre = node(id);
