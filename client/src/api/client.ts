@@ -110,6 +110,7 @@ export function findPaths(path: PathQuery): Promise<PathsAnswer> {
       directed: path.directed ? 'true' : 'false',
       mode: path.mode,
       k: path.mode === 'k-shortest' ? path.k : undefined,
+      excludeIds: list(path.excludeIds),
     })}`,
   );
 }

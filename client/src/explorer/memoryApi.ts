@@ -79,7 +79,8 @@ export function memoryApi(graph: Graph): MemoryApi {
     },
     /** Shortest paths by breadth-first search over the links either way (the server's undirected default), one path; `connected` only within maxHops. */
     async findPaths(query) {
-      calls.push({ name: 'findPaths', ids: [query.from, query.to] });
+      calls.push({ name: 'findPaths', ids: [query.from, query.to, ...(query.excludeIds ?? [])] });
+      const avoided = new Set(query.excludeIds);
       const cameBy = new Map<string, GraphEdge | null>([[query.from, null]]);
       let frontier = [query.from];
       for (let hop = 0; hop < query.maxHops && !cameBy.has(query.to); hop += 1) {
@@ -87,7 +88,7 @@ export function memoryApi(graph: Graph): MemoryApi {
         for (const id of frontier) {
           for (const edge of graph.edges) {
             const other = edge.source === id ? edge.target : edge.target === id ? edge.source : undefined;
-            if (other === undefined || cameBy.has(other)) continue;
+            if (other === undefined || cameBy.has(other) || avoided.has(other)) continue;
             cameBy.set(other, edge);
             next.push(other);
           }

@@ -1,5 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
 import { SYMMETRIC_TYPES } from '../state/paths';
+import { analysisRules } from './analysisMarks';
 
 export type Theme = 'light' | 'dark';
 
@@ -166,6 +167,7 @@ export function buildStylesheet(theme: Theme, kinds: string[], types: string[], 
           },
     },
     ...typeRules,
+    ...analysisRules(theme),
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': palette.text } },
     { selector: 'node.undated', style: { 'border-style': 'dashed', 'border-width': 2, 'border-color': palette.more } },
     { selector: 'edge.undated', style: { 'line-style': 'dashed' } },

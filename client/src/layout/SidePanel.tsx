@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { useExplorer, useExplorerState } from '../explorer/react';
 import { update, type ExplorerState, type SideTab } from '../explorer/store';
+import { AnalysisPanel } from '../panels/AnalysisPanel';
 import { CanvasListTab } from './CanvasListTab';
 import { FiltersTab } from './FiltersTab';
 import { PathsTab } from './PathsTab';
@@ -10,6 +11,7 @@ const tabs: { id: SideTab; title: (state: ExplorerState) => string; Body: Compon
   { id: 'filters', title: () => 'Filters', Body: FiltersTab },
   { id: 'paths', title: () => 'Paths', Body: PathsTab },
   { id: 'canvas', title: (state) => `On canvas (${Object.keys(state.history.present.nodes).length})`, Body: CanvasListTab },
+  { id: 'analysis', title: () => 'Analysis', Body: AnalysisPanel },
 ];
 
 export function SidePanel() {

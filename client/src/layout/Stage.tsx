@@ -5,8 +5,10 @@ import { addQueryResult, place } from '../explorer/place';
 import { clearPaths } from '../explorer/paths';
 import { useExplorer, useExplorerState } from '../explorer/react';
 import { requestTaken, update } from '../explorer/store';
+import { markAnalysis } from '../graph/analysisMarks';
 import { toElements, type Highlight } from '../graph/convert';
 import { GraphCanvas, type GraphCanvasHandle } from '../graph/GraphCanvas';
+import { AnalysisLegend } from '../panels/AnalysisLegend';
 import { KindSwatch } from '../panels/KindBadge';
 import { StartPanel } from '../panels/StartPanel';
 import { Status } from '../panels/Status';
@@ -67,7 +69,8 @@ export function Stage() {
     if (!paths || !path) return undefined;
     return { nodes: path.nodes.map((node) => node.id), edges: path.edges.map((edge) => edge.id), only: paths.only };
   }, [paths]);
-  const elements = useMemo(() => toElements(view, highlight), [view, highlight]);
+  const analysis = useExplorerState((state) => state.analysis);
+  const elements = useMemo(() => markAnalysis(toElements(view, highlight), analysis), [view, highlight, analysis]);
   const visible = useMemo(() => visibleIds(view), [view]);
   const nodeCount = Object.keys(view.nodes).length;
 
@@ -129,6 +132,7 @@ export function Stage() {
           ))}
         </ul>
       ) : null}
+      {nodeCount > 0 ? <AnalysisLegend analysis={analysis} /> : null}
       <div className="activity">
         <Status status={activity} onRetry={retry} />
         {notice && activity.kind === 'idle' ? (
