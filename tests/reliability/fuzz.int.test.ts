@@ -67,6 +67,7 @@ const FUZZED_ROUTES = [
   ...ANALYSIS_SCOPED.flatMap((path) => [`GET ${path}`, `POST ${path}`]),
   'POST /api/analysis/connect',
   'POST /api/analysis/common-neighbours',
+  'GET /api/analysis/status',
 ];
 
 /** The documented 200 shape of each API route, by "METHOD path". */
@@ -566,6 +567,13 @@ describe('GET /api/sources/:id', () => {
     check(fc.oneof(encodedValue(), fc.constant(peru.manifest.id)), async (id) => {
       const answer = await requestValid('GET', `/api/sources/${id}`);
       if (id === peru.manifest.id) expectDocumented(answer, 'GET /api/sources/:id');
+    }));
+});
+
+describe('/api/analysis/status', () => {
+  it('ignores any query string and answers 200 in the documented shape', () =>
+    check(queryString({ q: encodedValue(), limit: numberish }), async (query) => {
+      expectDocumented(await requestValid('GET', `/api/analysis/status${query}`), 'GET /api/analysis/status');
     }));
 });
 

@@ -63,6 +63,7 @@ async function compute(api: ExplorerApi, scope: AnalysisScope, request: Analysis
       ...base,
       scoreLabel: measure === 'pagerank' ? 'PageRank' : measure[0]!.toUpperCase() + measure.slice(1),
       rows: answer.results,
+      scopeSize: answer.nodes,
       summary: `${answer.nodes.toLocaleString('en')} actors in ${where}, ${request.directed ? 'directed' : 'undirected'}${weight ? `, weighted by ${weight}` : ''}; ${how}.`,
     };
   }
@@ -184,11 +185,15 @@ export function selectRow(explorer: Explorer, node: GraphNode): Promise<void> {
   return place(explorer, [node]);
 }
 
-/** "Put the top N on the canvas": the N highest-ranked actors of the result, with their links. */
+/** "Put the top N on the canvas": the N highest-ranked actors of the result, with their links, framed (not selected). */
 export function putTopOnCanvas(explorer: Explorer, count: number): Promise<void> {
   const rows = explorer.store.getState().analysis.result?.rows ?? [];
   const nodes = rows.slice(0, count).map((row) => row.node);
-  return nodes.length > 0 ? place(explorer, nodes) : Promise.resolve();
+  if (nodes.length === 0) return Promise.resolve();
+  return perform(explorer, `Placing the top ${nodes.length}…`, async () => {
+    await bringIn(explorer, { nodes, edges: [] });
+    requestViewport(explorer, { kind: 'focus', ids: nodes.map((node) => node.id) });
+  });
 }
 
 /** "Why is this actor central?": the pairs whose shortest paths run through it, in the last analysis's scope. */

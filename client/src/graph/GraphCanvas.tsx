@@ -25,6 +25,8 @@ export interface GraphCanvasHandle {
   pagePosition: (id: string) => Position | undefined;
   /** Where a node sits in the graph's own coordinates, whatever the zoom and pan. */
   modelPosition: (id: string) => Position | undefined;
+  /** The colour a node is drawn in, as Cytoscape computed it (used by tests of the analysis marks). */
+  nodeColour: (id: string) => string | undefined;
 }
 
 export interface GraphCanvasProps {
@@ -298,6 +300,10 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
       svg: () => {
         const background = getComputedStyle(container.current!).getPropertyValue('--canvas-bg').trim() || '#ffffff';
         return drawingAsSvg(cyRef.current!, background);
+      },
+      nodeColour: (id) => {
+        const node = cyRef.current!.getElementById(id);
+        return node.empty() ? undefined : String(node.style('background-color'));
       },
       modelPosition: (id) => {
         const node = cyRef.current!.getElementById(id);

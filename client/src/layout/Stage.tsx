@@ -27,6 +27,7 @@ declare global {
     __nexo?: {
       pagePosition: (id: string) => Position | undefined;
       modelPosition: (id: string) => Position | undefined;
+      nodeColour: (id: string) => string | undefined;
       nodeIds: () => string[];
       edgeIds: () => string[];
     };
@@ -56,6 +57,7 @@ export function Stage() {
     window.__nexo = {
       pagePosition: (id) => canvas.current?.pagePosition(id),
       modelPosition: (id) => canvas.current?.modelPosition(id),
+      nodeColour: (id) => canvas.current?.nodeColour(id),
       nodeIds: () => Object.keys(explorer.store.getState().history.present.nodes),
       edgeIds: () => Object.keys(explorer.store.getState().history.present.edges),
     };

@@ -52,7 +52,11 @@ export function AnalysisLegend({ analysis }: { analysis: AnalysisState }) {
               {formatScore(max)}
             </div>
           )}
-          <div className="muted">top {result.rows.length} shown; others keep their size</div>
+          {result.scopeSize !== undefined && result.rows.length < result.scopeSize ? (
+            <div className="muted">
+              top {result.rows.length} of {result.scopeSize.toLocaleString('en')} marked
+            </div>
+          ) : null}
         </>
       ) : null}
       {ringLabel && result!.highlighted.length > 0 ? (

@@ -36,7 +36,7 @@ import { KindSwatch } from './KindBadge';
 import './analysis.css';
 
 const ROW_LIMITS = [20, 50, 100, 500, 2000];
-const TOP_COUNTS = [5, 10, 20, 50];
+const TOP_COUNTS = [3, 5, 10, 20, 50];
 
 /** A running computation: what and how far, with a Cancel that stops it on the server too. */
 function Progress({ status, onCancel }: { status: Extract<AnalysisStatus, { kind: 'running' }>; onCancel?: () => void }) {

@@ -48,6 +48,8 @@ export interface AnalysisResult {
   /** The column header for the score, e.g. "Betweenness". */
   scoreLabel: string;
   rows: AnalysisRow[];
+  /** How many actors the analysed graph has (centrality), when the rows may be only the top of them. */
+  scopeSize?: number;
   /** One line on what was computed: how many actors, exact or estimated, modularity, fragmentation. */
   summary: string;
   /** Community of each member id (communities only), numbered largest first. */
