@@ -77,7 +77,15 @@ function Options({
     <>
       <label className="field">
         <span className="field-label">Measure</span>
-        <select value={request.measure} onChange={(event) => set({ measure: event.target.value as AnalysisRequest['measure'] })}>
+        <select
+          value={request.measure}
+          onChange={(event) => {
+            const next = event.target.value as AnalysisRequest['measure'];
+            // k for key players (5 unless changed), rows for the rest: the two share one field.
+            const limit = next === 'key-players' ? 5 : request.measure === 'key-players' ? DEFAULT_REQUEST.limit : request.limit;
+            set({ measure: next, limit });
+          }}
+        >
           {ANALYSIS_MEASURES.map((option) => (
             <option key={option.id} value={option.id}>
               {option.label}
@@ -194,6 +202,11 @@ function ResultTable({ result, onRow, onWhy }: { result: AnalysisResult; onRow: 
             {header('rank', '#', 'num')}
             {header('name', 'Actor')}
             {header('score', result.scoreLabel, 'num')}
+            {onWhy ? (
+              <th>
+                <span className="sr-only">Explain</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -204,7 +217,10 @@ function ResultTable({ result, onRow, onWhy }: { result: AnalysisResult; onRow: 
                 <button type="button" className="link analysis-actor" title={`${row.node.name} (${kindOf(row.node)}): select on the canvas`}>
                   <KindSwatch kind={kindOf(row.node)} /> {row.node.name}
                 </button>
-                {onWhy ? (
+              </td>
+              <td className="num">{formatScore(row.score)}</td>
+              {onWhy ? (
+                <td>
                   <button
                     type="button"
                     className="link small analysis-why"
@@ -216,9 +232,8 @@ function ResultTable({ result, onRow, onWhy }: { result: AnalysisResult; onRow: 
                   >
                     why?
                   </button>
-                ) : null}
-              </td>
-              <td className="num">{formatScore(row.score)}</td>
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
