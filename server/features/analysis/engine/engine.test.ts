@@ -38,6 +38,18 @@ describe('cancelling an analysis', () => {
     expect(after.workersStarted).toBe(before.workersStarted + 1);
   });
 
+  it('drops a waiting task whose signal aborts without disturbing the one computing', async () => {
+    engine = new AnalysisEngine();
+    const computing = engine.run(kite, { kind: 'centrality', measure: 'betweenness', directed: false });
+    const stop = new AbortController();
+    const waiting = engine.run(kite, { kind: 'components' }, stop.signal);
+    stop.abort();
+    await expect(waiting).rejects.toBeInstanceOf(AnalysisCancelled);
+    // Heather's published betweenness.
+    expect((await computing).scores[7]).toBeCloseTo(0.388889, 6);
+    expect(engine.status()).toMatchObject({ running: null, queued: 0, workersStarted: 1 });
+  });
+
   it('tells betweenness progress as sources done of the total', async () => {
     engine = new AnalysisEngine();
     const stop = new AbortController();

@@ -30,15 +30,17 @@ interface Pending {
  * The worker is TypeScript like the rest of the server, loaded through tsx by start-worker.mjs, which works the same
  * under `npm start` (tsx) and under Vitest. It starts on the first task and is started again after a crash.
  *
- * A task whose signal aborts (its client went away, or its time ran out) is really stopped: a synchronous computation
- * cannot be interrupted, so the worker is terminated and a fresh one takes over the tasks that were waiting.
+ * Tasks go to the worker one at a time, so a task whose signal aborts (its client went away, or its time ran out)
+ * while waiting is simply dropped; the one computing is really stopped: a synchronous computation cannot be
+ * interrupted, so the worker is terminated and a fresh one takes the next task.
  */
 export class AnalysisEngine {
   private worker: Worker | undefined;
   private nextId = 1;
   private workersStarted = 0;
-  /** Tasks posted to the worker and not yet answered, in the order the worker runs them. */
+  /** Tasks not yet answered, in the order they run; the first is the one the worker computes (if inFlight). */
   private readonly pending = new Map<number, Pending>();
+  private inFlight: number | undefined;
 
   run<T extends Task>(projection: EngineProjection, task: T, signal?: AbortSignal): Promise<TaskResult<T>> {
     if (signal?.aborted) return Promise.reject(new AnalysisCancelled());
@@ -60,12 +62,12 @@ export class AnalysisEngine {
         progress: undefined,
         startedAt: undefined,
       });
-      this.post(request);
+      this.pump();
     });
   }
 
   status(): EngineStatus {
-    const first = this.pending.values().next().value;
+    const first = this.inFlight === undefined ? undefined : this.pending.get(this.inFlight);
     const task = first?.request.task;
     return {
       running: task
@@ -88,30 +90,33 @@ export class AnalysisEngine {
     await worker?.terminate();
   }
 
-  /** Stops a task: the worker goes (with whatever it was computing) and the tasks still wanted start again on a new one. */
+  /** Drops a waiting task, or stops the computing one by terminating the worker; the next task starts on a new one. */
   private cancel(id: number): void {
     const cancelled = this.pending.get(id);
     if (!cancelled) return;
     this.pending.delete(id);
     cancelled.reject(new AnalysisCancelled());
+    if (id !== this.inFlight) return;
+    this.inFlight = undefined;
     const worker = this.worker;
     this.worker = undefined;
     if (worker) {
       worker.removeAllListeners();
       void worker.terminate();
     }
-    for (const waiting of this.pending.values()) {
-      waiting.progress = undefined;
-      waiting.startedAt = undefined;
-      this.post(waiting.request);
-    }
+    this.pump();
   }
 
-  private post(request: WorkerRequest): void {
+  /** Posts the next waiting task when the worker is free. */
+  private pump(): void {
+    if (this.inFlight !== undefined) return;
+    const next = this.pending.values().next().value;
+    if (!next) return;
     const worker = this.started();
     worker.ref();
-    if (this.pending.values().next().value?.request === request) this.pending.get(request.id)!.startedAt = Date.now();
-    worker.postMessage(request);
+    this.inFlight = next.request.id;
+    next.startedAt = Date.now();
+    worker.postMessage(next.request);
   }
 
   private started(): Worker {
@@ -128,11 +133,11 @@ export class AnalysisEngine {
         return;
       }
       this.pending.delete(reply.id);
-      const next = this.pending.values().next().value;
-      if (next) next.startedAt = Date.now();
+      this.inFlight = undefined;
       if (this.pending.size === 0) worker.unref();
       if ('error' in reply) waiting.reject(new AnalysisError(reply.error));
       else waiting.resolve(reply.result);
+      this.pump();
     });
     worker.on('error', (error) => this.failAll(worker, error));
     worker.on('exit', (code) => this.failAll(worker, new Error(`analysis worker exited with code ${code}`)));
@@ -142,6 +147,7 @@ export class AnalysisEngine {
 
   private failAll(worker: Worker, error: Error): void {
     if (this.worker === worker) this.worker = undefined;
+    this.inFlight = undefined;
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
   }
