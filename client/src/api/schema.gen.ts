@@ -419,6 +419,26 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/analysis/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What the analysis engine is computing now, and how far it got
+     * @description One computation runs at a time; `running` is it (null when idle), with `done` of `total` shortest-path sources for betweenness and closeness (null for measures that do not tell). The UI polls this while an analysis runs to show progress. A client that goes away before its answer (or a request past its time limit) stops its computation: the worker thread is terminated and a fresh one takes the next.
+     */
+    get: operations['getApiAnalysisStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/query': {
     parameters: {
       query?: never;
@@ -2694,6 +2714,48 @@ export interface operations {
       };
       /** @description Query timeout */
       504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiAnalysisStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            running: {
+              kind: string;
+              measure: string | null;
+              done: number | null;
+              total: number | null;
+              /** @description When it started, milliseconds since 1970 */
+              startedAt: number;
+            } | null;
+            /** @description Computations waiting behind it */
+            queued: number;
+            /** @description Worker threads started so far: one more after each cancelled computation */
+            workersStarted: number;
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
         headers: {
           [name: string]: unknown;
         };
