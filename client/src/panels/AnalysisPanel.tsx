@@ -301,14 +301,19 @@ function LinkingPanel({ linking, onSource, onClose }: { linking: Linking; onSour
               : `${linking.answer.links.length} link${linking.answer.links.length === 1 ? '' : 's'} join${linking.answer.links.length === 1 ? 's' : ''} them through ${linking.answer.nodes.length - linking.actors.length} other actor${linking.answer.nodes.length - linking.actors.length === 1 ? '' : 's'}:`}
           </p>
           <ol className="hops analysis-links">
-            {linking.answer.links.map((line, index) => (
-              <li key={index}>
-                <div className="hop">
-                  {linking.names[line.source] ?? line.source} <span className="rel">—{line.type}→</span> {linking.names[line.target] ?? line.target}
-                </div>
-                {line.quote ? <blockquote>“{line.quote}”</blockquote> : <p className="muted small">No quote recorded.</p>}
-              </li>
-            ))}
+            {linking.answer.links.map((line, index) => {
+              // A link names the tie's ends in joining order; the relationship beside it says which way it points.
+              const stored = linking.answer.edges[index];
+              const [from, to] = stored ? [stored.source, stored.target] : [line.source, line.target];
+              return (
+                <li key={index}>
+                  <div className="hop">
+                    {linking.names[from] ?? from} <span className="rel">—{line.type}→</span> {linking.names[to] ?? to}
+                  </div>
+                  {line.quote ? <blockquote>“{line.quote}”</blockquote> : <p className="muted small">No quote recorded.</p>}
+                </li>
+              );
+            })}
           </ol>
           {linking.answer.unreachable.length > 0 ? (
             <p className="status error">Not joined within 4 hops: {linking.answer.unreachable.map((id) => linking.names[id] ?? id).join(', ')}.</p>
