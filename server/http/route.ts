@@ -19,7 +19,7 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
   response: R;
   /** Statuses other than 200 this route can answer, with what they mean. */
   errors?: Record<number, string>;
-  /** `signal` aborts when nobody will read the answer: the client went away, or the time limit answered 504. */
+  /** `signal` aborts when the client goes away before its answer is sent. */
   handler: (input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B>; signal: AbortSignal }, req: Request, res: Response) => Promise<z.infer<R>>;
 }
 
@@ -57,8 +57,9 @@ export function mountRoutes(router: Router, routes: AnyRoute[], timeLimitMs: num
         const handling = route.handler(input, req, res);
         const deadline = new Promise<never>((_resolve, reject) => {
           timer = setTimeout(() => {
+            // The work goes on unheard (not aborted): what it reads and prepares (an analysis worker's start, a
+            // projection) is cached, so the same request asked again can finish within the limit.
             handling.catch(() => undefined);
-            unheard.abort();
             reject(databaseTimeout());
           }, timeLimitMs);
         });

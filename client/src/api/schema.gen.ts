@@ -428,7 +428,7 @@ export type paths = {
     };
     /**
      * What the analysis engine is computing now, and how far it got
-     * @description One computation runs at a time; `running` is it (null when idle), with `done` of `total` shortest-path sources for betweenness and closeness (null for measures that do not tell). The UI polls this while an analysis runs to show progress. A client that goes away before its answer (or a request past its time limit) stops its computation: the worker thread is terminated and a fresh one takes the next.
+     * @description One computation runs at a time; `running` is it (null when idle), with `done` of `total` shortest-path sources for betweenness and closeness (null for measures that do not tell). The UI polls this while an analysis runs to show progress. A client that goes away before its answer stops its computation: a waiting one is dropped, the running one stopped by terminating the worker thread.
      */
     get: operations['getApiAnalysisStatus'];
     put?: never;
