@@ -10,7 +10,7 @@ describe('the client API contract', () => {
   });
 
   it('carries the server’s id limits as values the client can split requests by', () => {
-    expect(readFileSync(generatedFile, 'utf8')).toMatch(/export const maxIds = \{ subgraph: \d+, degrees: \d+ \} as const;/);
+    expect(readFileSync(generatedFile, 'utf8')).toMatch(/export const maxIds = \{ subgraph: \d+, degrees: \d+, analysis: \d+ \} as const;/);
   });
 
   it('has one default for how far a path search looks: the Paths panel starts where the API does', async () => {

@@ -54,7 +54,7 @@ export async function generateApiTypes(): Promise<string> {
   const document = await serverDocument();
   const limits = `
 /** The most ids one request may carry; the client splits longer lists into several requests. */
-export const maxIds = { subgraph: ${maxIds(document, '/api/subgraph')}, degrees: ${maxIds(document, '/api/degrees')} } as const;
+export const maxIds = { subgraph: ${maxIds(document, '/api/subgraph')}, degrees: ${maxIds(document, '/api/degrees')}, analysis: ${maxIds(document, '/api/analysis/centrality')} } as const;
 `;
   const source = header + astToString(await openapiTS(document, { exportType: true })) + limits;
   return format(source, { ...(await resolveConfig(generatedFile)), filepath: generatedFile });

@@ -19,7 +19,8 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
   response: R;
   /** Statuses other than 200 this route can answer, with what they mean. */
   errors?: Record<number, string>;
-  handler: (input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B> }, req: Request, res: Response) => Promise<z.infer<R>>;
+  /** `signal` aborts when the client goes away before its answer is sent. */
+  handler: (input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B>; signal: AbortSignal }, req: Request, res: Response) => Promise<z.infer<R>>;
 }
 
 // The handler's input types differ per route; the registry only needs the common shape.
@@ -42,15 +43,22 @@ export function mountRoutes(router: Router, routes: AnyRoute[], timeLimitMs: num
   for (const route of routes) {
     router[route.method](route.path, async (req, res, next) => {
       let timer: NodeJS.Timeout | undefined;
+      const unheard = new AbortController();
+      res.on('close', () => {
+        if (!res.writableFinished) unheard.abort();
+      });
       try {
         const input = {
           params: validate(route.params, req.params, 'path'),
           query: validate(route.query, req.query, 'query'),
           body: validate(route.body, req.body, 'body'),
+          signal: unheard.signal,
         };
         const handling = route.handler(input, req, res);
         const deadline = new Promise<never>((_resolve, reject) => {
           timer = setTimeout(() => {
+            // The work goes on unheard (not aborted): what it reads and prepares (an analysis worker's start, a
+            // projection) is cached, so the same request asked again can finish within the limit.
             handling.catch(() => undefined);
             reject(databaseTimeout());
           }, timeLimitMs);

@@ -29,6 +29,9 @@ interface Answer {
   body: { status?: number; title?: string };
 }
 
+/** Routes that never read the database, so have no database time limit to keep: the analysis engine's status. */
+const WITHOUT_DATABASE = ['GET /api/analysis/status'];
+
 /** One valid request per API route, by "METHOD path". */
 const requests: Record<string, [method: 'GET' | 'POST' | 'DELETE' | 'PUT', path: string, body?: unknown]> = {
   'GET /api/datasets': ['GET', '/api/datasets'],
@@ -126,7 +129,8 @@ afterAll(() => db.close());
 describe('the requests of this file', () => {
   it('cover every API route', () => {
     const routes = apiRoutes({ db, config: loadConfig({}), logger: pino({ level: 'silent' }), readiness: { ready: true, reason: 'test' } });
-    expect(Object.keys(requests).sort()).toEqual(routes.map((route) => `${route.method.toUpperCase()} ${route.path}`).sort());
+    const readingTheDatabase = routes.map((route) => `${route.method.toUpperCase()} ${route.path}`).filter((route) => !WITHOUT_DATABASE.includes(route));
+    expect(Object.keys(requests).sort()).toEqual(readingTheDatabase.sort());
   });
 });
 

@@ -69,6 +69,7 @@ const FUZZED_ROUTES = [
   'POST /api/analysis/common-neighbours',
   'GET /api/datasets/:id/captions',
   'PUT /api/datasets/:id/captions',
+  'GET /api/analysis/status',
 ];
 
 /** The documented 200 shape of each API route, by "METHOD path". */
@@ -606,6 +607,13 @@ describe('GET and PUT /api/datasets/:id/captions', () => {
       },
       VALID_RUNS,
     ));
+});
+
+describe('/api/analysis/status', () => {
+  it('ignores any query string and answers 200 in the documented shape', () =>
+    check(queryString({ q: encodedValue(), limit: numberish }), async (query) => {
+      expectDocumented(await requestValid('GET', `/api/analysis/status${query}`), 'GET /api/analysis/status');
+    }));
 });
 
 describe('coverage', () => {

@@ -31,7 +31,7 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(url: string, init?: RequestInit): Promise<T> {
+export async function request<T>(url: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init?.headers } });
@@ -59,7 +59,7 @@ function scope(): string | undefined {
 }
 
 /** The query string of an operation; the parameter names and values are checked against the server's document. */
-function query<Operation extends keyof operations>(params: QueryParameters<Operation>): string {
+export function query<Operation extends keyof operations>(params: QueryParameters<Operation>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params as Record<string, string | number | undefined>)) {
     if (value !== undefined && value !== '') search.set(key, String(value));
@@ -69,7 +69,7 @@ function query<Operation extends keyof operations>(params: QueryParameters<Opera
 }
 
 /** A list parameter as the server reads it: comma-separated, left out when empty. */
-function list(values: string[] | undefined): string | undefined {
+export function list(values: string[] | undefined): string | undefined {
   return values && values.length > 0 ? values.join(',') : undefined;
 }
 
@@ -130,6 +130,7 @@ export function findPaths(path: PathQuery): Promise<PathsAnswer> {
       mode: path.mode,
       k: path.mode === 'k-shortest' ? path.k : undefined,
       dataset: scope(),
+      excludeIds: list(path.excludeIds),
     })}`,
   );
 }

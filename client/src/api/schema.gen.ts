@@ -443,6 +443,26 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/analysis/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What the analysis engine is computing now, and how far it got
+     * @description One computation runs at a time; `running` is it (null when idle), with `done` of `total` shortest-path sources for betweenness and closeness (null for measures that do not tell). The UI polls this while an analysis runs to show progress. A client that goes away before its answer stops its computation: a waiting one is dropped, the running one stopped by terminating the worker thread.
+     */
+    get: operations['getApiAnalysisStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/query': {
     parameters: {
       query?: never;
@@ -2888,6 +2908,48 @@ export interface operations {
       };
     };
   };
+  getApiAnalysisStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            running: {
+              kind: string;
+              measure: string | null;
+              done: number | null;
+              total: number | null;
+              /** @description When it started, milliseconds since 1970 */
+              startedAt: number;
+            } | null;
+            /** @description Computations waiting behind it */
+            queued: number;
+            /** @description Worker threads started so far: one more after each cancelled computation */
+            workersStarted: number;
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   postApiQuery: {
     parameters: {
       query?: never;
@@ -3007,4 +3069,4 @@ export interface operations {
 }
 
 /** The most ids one request may carry; the client splits longer lists into several requests. */
-export const maxIds = { subgraph: 2000, degrees: 2000 } as const;
+export const maxIds = { subgraph: 2000, degrees: 2000, analysis: 5000 } as const;

@@ -26,12 +26,14 @@ export type NeighbourCount = Neighbours['counts'][number];
 
 export type PathMode = NonNullable<QueryParameters<'getApiPaths'>['mode']>;
 /**
- * What the Paths panel asks for; on the wire, types is comma-separated and directed is 'true' or 'false'. The avoid
- * options (excludeIds, excludeLabels, excludeTypes) and the dataset are not offered by the panel yet, so they are left out here.
+ * What the Paths panel asks for; on the wire, types and excludeIds are comma-separated and directed is 'true' or
+ * 'false'. Excluding whole kinds or types (excludeLabels, excludeTypes) and the dataset are not offered by the panel yet.
  */
 export type PathQuery = Required<Omit<QueryParameters<'getApiPaths'>, 'types' | 'directed' | 'dataset' | 'excludeIds' | 'excludeLabels' | 'excludeTypes'>> & {
   types: string[];
   directed: boolean;
+  /** Entities no path may pass through. */
+  excludeIds?: string[];
 };
 
 export type PathsAnswer = Answer<'getApiPaths'>;

@@ -1,3 +1,4 @@
+import * as analysis from '../api/analysis';
 import * as http from '../api/client';
 
 /** What the explorer asks of the server: the HTTP client in the app, an in-memory stand-in in unit tests. */
@@ -15,6 +16,18 @@ export type ExplorerApi = Pick<
   | 'getCaptions'
   | 'putCaptions'
   | 'setDatasetScope'
->;
+> &
+  Pick<
+    typeof analysis,
+    | 'getCentrality'
+    | 'getCommunities'
+    | 'getCores'
+    | 'getBrokers'
+    | 'getKeyPlayers'
+    | 'getWhyCentral'
+    | 'connectActors'
+    | 'getCommonNeighbours'
+    | 'getAnalysisStatus'
+  >;
 
-export const httpApi: ExplorerApi = http;
+export const httpApi: ExplorerApi = { ...http, ...analysis };

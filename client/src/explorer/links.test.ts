@@ -29,7 +29,7 @@ function largestRequest(api: MemoryApi, name: string): number {
 
 describe('requests within the server’s id limits', () => {
   it('the limits come from the server’s document', () => {
-    expect(maxIds).toEqual({ subgraph: 2000, degrees: 2000 });
+    expect(maxIds).toEqual({ subgraph: 2000, degrees: 2000, analysis: 5000 });
   });
 
   it('reads every link among 2,500 nodes in requests the server accepts', async () => {

@@ -2,6 +2,7 @@ import { ApiError, type NeighbourQuery } from '../api/client';
 import { maxIds } from '../api/schema.gen';
 import type { DatasetCaptions, DatasetSummary, Graph, GraphEdge, GraphNode, Neighbours } from '../api/types';
 import type { ExplorerApi } from './api';
+import { memoryAnalysis } from './memoryAnalysis';
 
 /** How far past a page the server counts a node's neighbours (server/features/neighbours COUNT_AHEAD). */
 const COUNT_AHEAD = 1000;
@@ -57,6 +58,7 @@ export function memoryApi(initial: Graph, initialDatasets: DatasetSummary[] = []
   const degree = (id: string) => graph.edges.filter((edge) => edge.source === id || edge.target === id).length;
   return {
     calls,
+    ...memoryAnalysis(graph, (name, ids) => calls.push({ name, ids })),
     async getNeighbours(id: string, slice: NeighbourQuery = {}): Promise<Neighbours> {
       calls.push({ name: 'getNeighbours', ids: [id], slice });
       const centre = node(id);
@@ -103,7 +105,8 @@ export function memoryApi(initial: Graph, initialDatasets: DatasetSummary[] = []
     },
     /** Shortest paths by breadth-first search over the links either way (the server's undirected default), one path; `connected` only within maxHops. */
     async findPaths(query) {
-      calls.push({ name: 'findPaths', ids: [query.from, query.to] });
+      calls.push({ name: 'findPaths', ids: [query.from, query.to, ...(query.excludeIds ?? [])] });
+      const avoided = new Set(query.excludeIds);
       const cameBy = new Map<string, GraphEdge | null>([[query.from, null]]);
       let frontier = [query.from];
       for (let hop = 0; hop < query.maxHops && !cameBy.has(query.to); hop += 1) {
@@ -111,7 +114,7 @@ export function memoryApi(initial: Graph, initialDatasets: DatasetSummary[] = []
         for (const id of frontier) {
           for (const edge of graph.edges) {
             const other = edge.source === id ? edge.target : edge.target === id ? edge.source : undefined;
-            if (other === undefined || cameBy.has(other)) continue;
+            if (other === undefined || cameBy.has(other) || avoided.has(other)) continue;
             cameBy.set(other, edge);
             next.push(other);
           }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../api/types';
-import { bazan, financed, guzman, leaderOf, shiningPath } from '../state/testGraph';
+import { bazan, financed, guzman, leaderOf, link, person, shiningPath } from '../state/testGraph';
 import { memoryApi } from './memoryApi';
-import { clearPaths, highlightPath, onlyPath, setPathEnd, showPaths } from './paths';
+import { avoidInPaths, clearPaths, highlightPath, onlyPath, setPathEnd, showPaths } from './paths';
 import { place } from './place';
 import { createExplorer, viewOf } from './store';
 
@@ -43,5 +43,24 @@ describe('paths on the canvas', () => {
     await place(explorer, [guzman]);
     setPathEnd(explorer, 'from', guzman.id);
     expect(explorer.store.getState()).toMatchObject({ pathEnds: { from: guzman }, sideTab: 'paths' });
+  });
+});
+
+describe('avoiding an entity in path finding', () => {
+  it('"Avoid in path finding" lists the entity for the Paths panel, and the search goes round it', async () => {
+    const [x, y] = [person('person:x', 'X'), person('person:y', 'Y')];
+    const around: Graph = {
+      nodes: [guzman, shiningPath, bazan, x, y],
+      edges: [leaderOf, financed, link(guzman.id, 'KNOWS', x.id), link(x.id, 'KNOWS', y.id), link(y.id, 'KNOWS', bazan.id)],
+    };
+    const api = memoryApi(around);
+    const explorer = createExplorer(api);
+    await place(explorer, [shiningPath]);
+    avoidInPaths(explorer, shiningPath.id);
+    avoidInPaths(explorer, shiningPath.id);
+    expect(explorer.store.getState()).toMatchObject({ pathEnds: { avoid: [shiningPath] }, sideTab: 'paths' });
+    const query = { from: guzman.id, to: bazan.id, maxHops: 4, types: [], directed: false, mode: 'shortest' as const, k: 1 };
+    expect((await api.findPaths(query)).paths[0]!.nodes).toEqual([guzman, shiningPath, bazan]);
+    expect((await api.findPaths({ ...query, excludeIds: [shiningPath.id] })).paths[0]!.nodes).toEqual([guzman, x, y, bazan]);
   });
 });

@@ -46,6 +46,16 @@ export function setPathEnd(explorer: Explorer, end: 'from' | 'to', id: string): 
   if (node) update(explorer, (state) => ({ pathEnds: { ...state.pathEnds, [end]: node }, sideTab: 'paths' }));
 }
 
+/** "Avoid in path finding" from the context menu: no path the Paths panel finds may pass through this entity. */
+export function avoidInPaths(explorer: Explorer, id: string): void {
+  const node = viewOf(explorer).nodes[id];
+  if (!node) return;
+  update(explorer, (state) => ({
+    pathEnds: { ...state.pathEnds, avoid: [...(state.pathEnds.avoid ?? []).filter((other) => other.id !== id), node] },
+    sideTab: 'paths',
+  }));
+}
+
 /**
  * "Find paths among them" for a multi-selection: the shortest path between each pair of the first MAX_AMONG
  * selected entities, shown together like any found paths; pairs with no path within reach are left out.

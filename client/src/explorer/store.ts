@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DatasetSummary, Graph, Schema } from '../api/types';
 import type { GraphCanvasHandle, LayoutRequest, ViewportRequest } from '../graph/GraphCanvas';
 import type { Theme } from '../graph/style';
+import { initialAnalysis, type AnalysisState } from '../state/analysis';
 import type { PathEnds } from '../state/paths';
 import { amend, record, startHistory, type History } from '../state/history';
 import type { Position } from '../state/placement';
@@ -54,6 +55,8 @@ export interface ExplorerState {
   helpOpen: boolean;
   menu: { id: string; at: Position } | undefined;
   source: { sourceId: string; quote: string } | undefined;
+  /** The Analysis panel's last result, its canvas overlay, and what runs (see explorer/analysis.ts). */
+  analysis: AnalysisState;
 }
 
 export interface Explorer {
@@ -94,6 +97,7 @@ export function initialState(): ExplorerState {
     helpOpen: false,
     menu: undefined,
     source: undefined,
+    analysis: initialAnalysis,
   };
 }
 

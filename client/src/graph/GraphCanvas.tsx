@@ -34,6 +34,8 @@ export interface GraphCanvasHandle {
   zoom: () => number;
   /** Whether a node's name is drawn at the current zoom (used by tests). */
   nodeLabelShown: (id: string) => boolean;
+  /** The colour a node is drawn in, as Cytoscape computed it (used by tests of the analysis marks). */
+  nodeColour: (id: string) => string | undefined;
 }
 
 /** What the pointer rests on, and where (in the canvas's own pixels). */
@@ -381,6 +383,10 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
           const label = options.exported ? edge.boundingBox(only) : edge.renderedBoundingBox(only);
           return { id: edge.id(), box: { x1: box.left + label.x1, y1: box.top + label.y1, x2: box.left + label.x2, y2: box.top + label.y2 } };
         });
+      },
+      nodeColour: (id) => {
+        const node = cyRef.current!.getElementById(id);
+        return node.empty() ? undefined : String(node.style('background-color'));
       },
       modelPosition: (id) => {
         const node = cyRef.current!.getElementById(id);

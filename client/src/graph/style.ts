@@ -1,5 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
 import { SYMMETRIC_TYPES } from '../state/paths';
+import { analysisRules } from './analysisMarks';
 import { EDGE_LABEL_FONT } from './edgeLabels';
 import { linkStyle } from './linkStyle';
 import { CURATED_KINDS, kindStyle } from './nodeStyle';
@@ -123,6 +124,7 @@ export function buildStylesheet(theme: Theme, kinds: string[], types: string[], 
     ...typeRules,
     // Type labels at rest only where edgeLabels.ts found room for them, and once the zoom makes them readable.
     ...(large ? [] : [{ selector: 'edge.labelled', style: { ...edgeLabel, 'min-zoomed-font-size': 0 } }]),
+    ...analysisRules(theme),
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': palette.text } },
     { selector: 'node.undated', style: { 'border-style': 'dashed', 'border-width': 2, 'border-color': palette.more } },
     { selector: '.faint', style: { opacity: 0.3 } },

@@ -1,6 +1,7 @@
 import { collapseNode, hideNodeIds, hideSelected, pinNodeIds, pinSelected, removeNodeIds, removeSelected } from '../explorer/edit';
 import { expand, expandSelected } from '../explorer/expand';
-import { findPathsAmong, MAX_AMONG, setPathEnd } from '../explorer/paths';
+import { commonNeighbours, connectSelected, explainCentrality } from '../explorer/analysis';
+import { avoidInPaths, findPathsAmong, MAX_AMONG, setPathEnd } from '../explorer/paths';
 import { useExplorer, useExplorerState } from '../explorer/react';
 import { requestViewport, update } from '../explorer/store';
 import { ContextMenu } from '../panels/ContextMenu';
@@ -77,6 +78,8 @@ export function Overlays() {
           onPin={() => pinSelected(explorer)}
           onRemove={() => removeSelected(explorer)}
           onPaths={() => void findPathsAmong(explorer, group)}
+          onConnect={() => void connectSelected(explorer, group)}
+          onCommonNeighbours={() => void commonNeighbours(explorer, group)}
           onClose={closeMenu}
         />
       ) : menu && menuNode ? (
@@ -92,6 +95,11 @@ export function Overlays() {
           onPin={() => pinNodeIds(explorer, [menu.id])}
           onPathFrom={() => setPathEnd(explorer, 'from', menu.id)}
           onPathTo={() => setPathEnd(explorer, 'to', menu.id)}
+          onAvoid={() => avoidInPaths(explorer, menu.id)}
+          onWhyCentral={() => {
+            update(explorer, { sideTab: 'analysis' });
+            void explainCentrality(explorer, menuNode);
+          }}
           onClose={() => update(explorer, { menu: undefined })}
         />
       ) : null}

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { useExplorer, useExplorerState } from '../explorer/react';
 import { update, type ExplorerState, type SideTab } from '../explorer/store';
 import { DatasetPicker } from '../panels/DatasetPicker';
+import { AnalysisPanel } from '../panels/AnalysisPanel';
 import { CanvasListTab } from './CanvasListTab';
 import { FiltersTab } from './FiltersTab';
 import { PathsTab } from './PathsTab';
@@ -12,6 +13,7 @@ const tabs: { id: SideTab; title: (state: ExplorerState) => string; Body: Compon
   { id: 'paths', title: () => 'Paths', Body: PathsTab },
   { id: 'datasets', title: (state) => (state.chosenDatasets.length > 0 ? `Datasets (${state.chosenDatasets.length})` : 'Datasets'), Body: DatasetPicker },
   { id: 'canvas', title: (state) => `On canvas (${Object.keys(state.history.present.nodes).length})`, Body: CanvasListTab },
+  { id: 'analysis', title: () => 'Analysis', Body: AnalysisPanel },
 ];
 
 export function SidePanel() {

@@ -5,8 +5,10 @@ import { addQueryResult, place } from '../explorer/place';
 import { clearPaths } from '../explorer/paths';
 import { useExplorer, useExplorerState } from '../explorer/react';
 import { requestTaken, update } from '../explorer/store';
+import { markAnalysis } from '../graph/analysisMarks';
 import { toElements, type Highlight } from '../graph/convert';
 import { GraphCanvas, type GraphCanvasHandle, type Hover } from '../graph/GraphCanvas';
+import { AnalysisLegend } from '../panels/AnalysisLegend';
 import { KindSwatch } from '../panels/KindBadge';
 import { StartPanel } from '../panels/StartPanel';
 import { Status } from '../panels/Status';
@@ -27,6 +29,7 @@ declare global {
     __nexo?: {
       pagePosition: (id: string) => Position | undefined;
       modelPosition: (id: string) => Position | undefined;
+      nodeColour: (id: string) => string | undefined;
       nodeIds: () => string[];
       edgeIds: () => string[];
       edgeLabels: (options?: { exported?: boolean }) => { id: string; box: { x1: number; y1: number; x2: number; y2: number } }[];
@@ -61,6 +64,7 @@ export function Stage() {
     window.__nexo = {
       pagePosition: (id) => canvas.current?.pagePosition(id),
       modelPosition: (id) => canvas.current?.modelPosition(id),
+      nodeColour: (id) => canvas.current?.nodeColour(id),
       nodeIds: () => Object.keys(explorer.store.getState().history.present.nodes),
       edgeIds: () => Object.keys(explorer.store.getState().history.present.edges),
       edgeLabels: (options) => canvas.current?.edgeLabels(options) ?? [],
@@ -77,7 +81,8 @@ export function Stage() {
     if (!paths || !path) return undefined;
     return { nodes: path.nodes.map((node) => node.id), edges: path.edges.map((edge) => edge.id), only: paths.only };
   }, [paths]);
-  const elements = useMemo(() => toElements(view, highlight), [view, highlight]);
+  const analysis = useExplorerState((state) => state.analysis);
+  const elements = useMemo(() => markAnalysis(toElements(view, highlight), analysis), [view, highlight, analysis]);
   const visible = useMemo(() => visibleIds(view), [view]);
   const nodeCount = Object.keys(view.nodes).length;
   const typesShown = useMemo(() => [...new Set([...visible.edges].map((id) => view.edges[id]!.type))], [visible, view.edges]);
@@ -144,6 +149,7 @@ export function Stage() {
           ))}
         </ul>
       ) : null}
+      {nodeCount > 0 ? <AnalysisLegend analysis={analysis} /> : null}
       <div className="activity">
         <Status status={activity} onRetry={retry} />
         {notice && activity.kind === 'idle' ? (

@@ -18,6 +18,8 @@ interface ContextMenuProps {
   onPin: () => void;
   onPathFrom: () => void;
   onPathTo: () => void;
+  onAvoid: () => void;
+  onWhyCentral: () => void;
   onClose: () => void;
 }
 
@@ -82,7 +84,7 @@ export function ContextMenu(props: ContextMenuProps) {
   const total = rows.reduce((sum, row) => sum + row.count, 0);
   // Keep the menu inside the window, whichever corner was clicked.
   const left = Math.min(props.at.x + 4, window.innerWidth - 300);
-  const top = Math.min(props.at.y + 4, window.innerHeight - Math.min(480, 140 + rows.length * 30 + 200));
+  const top = Math.min(props.at.y + 4, window.innerHeight - Math.min(480, 140 + rows.length * 30 + 270));
 
   return (
     <div ref={menu} className="context-menu" role="menu" aria-label={`Actions for ${props.name}`} style={{ left, top: Math.max(8, top) }} onKeyDown={onKeyDown}>
@@ -136,6 +138,12 @@ export function ContextMenu(props: ContextMenuProps) {
       </button>
       <button type="button" role="menuitem" className="menu-item" onClick={act(props.onPathTo)}>
         Find paths to here
+      </button>
+      <button type="button" role="menuitem" className="menu-item" onClick={act(props.onAvoid)}>
+        Avoid in path finding
+      </button>
+      <button type="button" role="menuitem" className="menu-item" onClick={act(props.onWhyCentral)}>
+        Why is this actor central?
       </button>
     </div>
   );

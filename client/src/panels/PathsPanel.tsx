@@ -4,6 +4,7 @@ import type { Graph, GraphNode, PathMode } from '../api/types';
 import { arrow, DEFAULT_MAX_HOPS, firstQuote, pathHops, pathSentence, type PathEnds } from '../state/paths';
 import { failed, idle, loading, type RequestStatus } from '../state/request';
 import { SearchBox } from './SearchBox';
+import './analysis.css';
 import { Status } from './Status';
 
 interface PathsPanelProps {
@@ -75,12 +76,14 @@ export function PathsPanel(props: PathsPanelProps) {
   /** Set when the last search's ends are in different connected components: no hop limit would help. */
   const [apart, setApart] = useState<string | undefined>();
   const selected = props.selectedNodes.length === 1 ? props.selectedNodes[0] : undefined;
+  // An end is never avoided: the server refuses that, and the analyst plainly wants paths from it.
+  const avoided = (ends.avoid ?? []).filter((node) => node.id !== ends.from?.id && node.id !== ends.to?.id);
 
   const search = () => {
     if (!ends.from || !ends.to) return;
     setStatus(loading('Looking for paths…'));
     setAskedHops(maxHops);
-    findPaths({ from: ends.from.id, to: ends.to.id, maxHops, types, directed, mode, k })
+    findPaths({ from: ends.from.id, to: ends.to.id, maxHops, types, directed, mode, k, excludeIds: avoided.map((node) => node.id) })
       .then((answer) => {
         setStatus(idle);
         setApart(answer.connected ? undefined : `${ends.from!.name} and ${ends.to!.name} are not connected in this dataset: no path of any length joins them.`);
@@ -139,6 +142,24 @@ export function PathsPanel(props: PathsPanelProps) {
             </label>
           ) : null}
         </fieldset>
+        {avoided.length > 0 ? (
+          <div className="field-row avoid-list" aria-label="Avoided entities">
+            <span className="field-label">Avoiding</span>
+            {avoided.map((node) => (
+              <span key={node.id} className="avoid-chip">
+                {node.name}
+                <button
+                  type="button"
+                  className="icon close"
+                  aria-label={`Stop avoiding ${node.name}`}
+                  onClick={() => props.onEnds({ ...ends, avoid: (ends.avoid ?? []).filter((other) => other.id !== node.id) })}
+                >
+                  ×
+                </button>
+              </span>
+            ))}
+          </div>
+        ) : null}
         <details className="type-picker">
           <summary>Relationship types: {types.length === 0 ? 'all' : types.length}</summary>
           <div className="checks">

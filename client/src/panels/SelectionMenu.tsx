@@ -12,6 +12,8 @@ interface SelectionMenuProps {
   onPin: () => void;
   onRemove: () => void;
   onPaths: () => void;
+  onConnect: () => void;
+  onCommonNeighbours: () => void;
   onClose: () => void;
 }
 
@@ -49,7 +51,7 @@ export function SelectionMenu(props: SelectionMenuProps) {
     onClose();
   };
   const left = Math.min(props.at.x + 4, window.innerWidth - 300);
-  const top = Math.min(props.at.y + 4, window.innerHeight - 260);
+  const top = Math.min(props.at.y + 4, window.innerHeight - 330);
   const item = (label: string, action: () => void) => (
     <button type="button" role="menuitem" className="menu-item" onClick={act(action)}>
       {label}
@@ -71,6 +73,8 @@ export function SelectionMenu(props: SelectionMenuProps) {
       {item('Remove all from canvas', props.onRemove)}
       <div className="menu-separator" role="separator" />
       {item(props.pathCount < props.count ? `Find paths among the first ${props.pathCount}` : 'Find paths among them', props.onPaths)}
+      {item('Connect these actors', props.onConnect)}
+      {item('Common neighbours', props.onCommonNeighbours)}
     </div>
   );
 }

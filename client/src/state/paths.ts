@@ -7,6 +7,8 @@ export const DEFAULT_MAX_HOPS = 6;
 export interface PathEnds {
   from?: GraphNode;
   to?: GraphNode;
+  /** Entities no path may pass through ("Avoid in path finding"). */
+  avoid?: GraphNode[];
 }
 
 export interface PathHop {

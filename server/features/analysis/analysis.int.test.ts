@@ -11,7 +11,7 @@ import { openTestDatabase, readQuery } from '../../../tests/support/testDatabase
 import { relationshipId, type Dataset } from '../load/dataset.js';
 import { deleteDataset } from '../datasets/datasets.service.js';
 import { loadDataset } from '../load/load.service.js';
-import { karateTies, KITE_NAMES, KITE_TIES } from './engine/testGraphs.js';
+import { karateTies, KITE_NAMES, KITE_TIES, randomTies } from './engine/testGraphs.js';
 
 const db = openTestDatabase();
 let app: RunningApp;
@@ -288,6 +288,55 @@ describe('networks loaded as datasets', () => {
     const score = (answer: { body: CentralityAnswer }, v: number) => answer.body.results.find((result) => result.node.id === kiteId(v))!.score;
     expect(score(weighted, 6)).toBeGreaterThan(score(unweighted, 6));
     expect(score(weighted, 5)).toBeLessThan(score(unweighted, 5));
+  });
+});
+
+describe('a computation whose client goes away', () => {
+  interface Status {
+    running: { kind: string } | null;
+    queued: number;
+    workersStarted: number;
+  }
+
+  beforeAll(async () => {
+    // Random enough that a greedy search for 50 key players takes seconds, long enough to be caught running.
+    const n = 3000;
+    await loadDataset(
+      db,
+      networkDataset(
+        'tangle',
+        randomTies(n, 12_000, 7).filter(([a, b]) => a !== b),
+        (v) => `person:tangle-${v}`,
+        (v) => `Tangle ${v}`,
+        n,
+      ),
+      'tangle',
+    );
+  });
+
+  async function until(condition: (status: Status) => boolean): Promise<Status> {
+    for (;;) {
+      const { body } = await call<Status>('GET', '/api/analysis/status');
+      if (condition(body)) return body;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  it('is stopped on the server: the worker is replaced and answers the next request', async () => {
+    const client = new AbortController();
+    const asked = fetch(`${app.base}/api/analysis/key-players?dataset=tangle&k=50`, { signal: client.signal });
+    let answered = false;
+    asked.then(() => (answered = true)).catch(() => undefined);
+    const running = await until((status) => status.running?.kind === 'keyPlayers' || answered);
+    expect(answered).toBe(false);
+    client.abort();
+    await expect(asked).rejects.toThrow();
+    await until((status) => status.running === null);
+    const next = await call<CentralityAnswer>('GET', '/api/analysis/centrality?measure=degree&dataset=tangle&limit=1');
+    expect(next.status).toBe(200);
+    expect(next.body.nodes).toBe(3000);
+    // A new worker answered: the old one was terminated mid-computation (a finished one would have been kept).
+    expect((await call<Status>('GET', '/api/analysis/status')).body.workersStarted).toBe(running.workersStarted + 1);
   });
 });
 

@@ -82,10 +82,10 @@ function scopedRoutes<F extends z.ZodRawShape, R extends z.ZodType>(
       path: spec.path,
       ...common,
       query: z.object({ ...spec.fields, ...datasetQuery }),
-      handler: async ({ query }) => {
+      handler: async ({ query, signal }) => {
         const { dataset, ...fields } = query as { dataset: string[] } & z.infer<z.ZodObject<F>>;
         const scope = { kind: 'graph' as const, datasets: await datasetsOf(dataset) };
-        return spec.handler({ ...fields, scope } as z.infer<z.ZodObject<F>> & ScopedRequest);
+        return spec.handler({ ...fields, scope, signal } as z.infer<z.ZodObject<F>> & ScopedRequest);
       },
     }),
     defineRoute({
@@ -94,10 +94,10 @@ function scopedRoutes<F extends z.ZodRawShape, R extends z.ZodType>(
       ...common,
       query: z.object(datasetQuery),
       body: z.object({ ...spec.fields, ...scopeBody }),
-      handler: async ({ body, query }) => {
+      handler: async ({ body, query, signal }) => {
         const { ids, ...fields } = body as { ids: string[] } & z.infer<z.ZodObject<F>>;
         const scope = { kind: 'nodes' as const, ids, datasets: await datasetsOf((query as { dataset: string[] }).dataset) };
-        return spec.handler({ ...fields, scope } as z.infer<z.ZodObject<F>> & ScopedRequest);
+        return spec.handler({ ...fields, scope, signal } as z.infer<z.ZodObject<F>> & ScopedRequest);
       },
     }),
   ];
@@ -251,7 +251,7 @@ export function analysisRoutes(context: AppContext): AnyRoute[] {
       }),
       query: z.object(datasetQuery),
       errors: { 404: 'An id is not a known entity (of the chosen datasets), or unknown dataset', 503: 'Neo4j unavailable', 504: 'Query timeout' },
-      handler: async ({ body, query }) => analysis.connect({ ...body, datasets: await datasetsOf(query.dataset) }),
+      handler: async ({ body, query, signal }) => analysis.connect({ ...body, datasets: await datasetsOf(query.dataset), signal }),
     }),
     defineRoute({
       method: 'post',
@@ -266,6 +266,30 @@ export function analysisRoutes(context: AppContext): AnyRoute[] {
       query: z.object(datasetQuery),
       errors: { 404: 'An id is not a known entity (of the chosen datasets), or unknown dataset', 503: 'Neo4j unavailable', 504: 'Query timeout' },
       handler: async ({ body, query }) => analysis.commonNeighbours({ ...body, datasets: await datasetsOf(query.dataset) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/analysis/status',
+      summary: 'What the analysis engine is computing now, and how far it got',
+      description:
+        'One computation runs at a time; `running` is it (null when idle), with `done` of `total` shortest-path sources for betweenness and closeness ' +
+        '(null for measures that do not tell). The UI polls this while an analysis runs to show progress. A client that goes away before its ' +
+        'answer stops its computation: a waiting one is dropped, the running one stopped by terminating the worker thread.',
+      tags: ['analysis'],
+      response: z.object({
+        running: z
+          .object({
+            kind: z.string(),
+            measure: z.string().nullable(),
+            done: z.number().nullable(),
+            total: z.number().nullable(),
+            startedAt: z.number().describe('When it started, milliseconds since 1970'),
+          })
+          .nullable(),
+        queued: z.number().describe('Computations waiting behind it'),
+        workersStarted: z.number().describe('Worker threads started so far: one more after each cancelled computation'),
+      }),
+      handler: async () => analysis.status(),
     }),
   ];
 }

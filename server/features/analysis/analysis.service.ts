@@ -4,7 +4,7 @@ import { AppError } from '../../errors.js';
 import type { Database } from '../../neo4j/database.js';
 import { nodeId, toGraphEdge, toGraphNode, type GraphEdge, type GraphNode } from '../../neo4j/graph.js';
 import { timedRead } from '../../neo4j/timedRead.js';
-import { AnalysisEngine, AnalysisError } from './engine/engine.js';
+import { AnalysisCancelled, AnalysisEngine, AnalysisError, type EngineStatus } from './engine/engine.js';
 import type { Measure, Task, TaskResult } from './engine/tasks.js';
 import { ProjectionCache, type Projection, type ProjectionOptions, type Scope } from './projection.js';
 
@@ -12,6 +12,8 @@ type Target = Pick<Database, 'driver' | 'name'>;
 
 export interface ScopedRequest extends ProjectionOptions {
   scope: Scope;
+  /** Aborts when nobody waits for the answer any more (the client went away or the time limit passed). */
+  signal?: AbortSignal;
 }
 
 export interface CentralityRequest extends ScopedRequest {
@@ -49,7 +51,7 @@ export class AnalysisService {
 
   async centrality(request: CentralityRequest): Promise<{ measure: Measure; exact: boolean; sampleSize: number; nodes: number; results: RankedScore[] }> {
     const projection = await this.projections.projection(request.scope, request);
-    const { scores, exact, sources } = await this.run(projection, { kind: 'centrality', measure: request.measure, directed: request.directed });
+    const { scores, exact, sources } = await this.run(projection, { kind: 'centrality', measure: request.measure, directed: request.directed }, request.signal);
     const ranked = topIndices(scores, request.limit);
     const nodes = await this.nodesById(
       ranked.map((v) => projection.ids[v]!),
@@ -68,7 +70,7 @@ export class AnalysisService {
     request: ScopedRequest & { limit: number },
   ): Promise<{ algorithm: 'louvain'; modularity: number | null; count: number; communities: Group[] }> {
     const projection = await this.projections.projection(request.scope, request);
-    const { community, count, modularity } = await this.run(projection, { kind: 'communities' });
+    const { community, count, modularity } = await this.run(projection, { kind: 'communities' }, request.signal);
     return { algorithm: 'louvain', modularity, count, communities: groupsOf(projection, community).groups.slice(0, request.limit) };
   }
 
@@ -76,7 +78,7 @@ export class AnalysisService {
     request: ScopedRequest & { limit: number; of: string[] },
   ): Promise<{ count: number; components: Group[]; componentOf: Record<string, number> }> {
     const projection = await this.projections.projection(request.scope, request);
-    const { component, sizes } = await this.run(projection, { kind: 'components' });
+    const { component, sizes } = await this.run(projection, { kind: 'components' }, request.signal);
     const { groups, numberOf } = groupsOf(projection, component);
     const componentOf = Object.fromEntries(
       request.of.flatMap((id) => (projection.indexOf.has(id) ? [[id, numberOf.get(component[projection.indexOf.get(id)!]!)!]] : [])),
@@ -88,7 +90,7 @@ export class AnalysisService {
     request: ScopedRequest & { k: number | undefined; limit: number },
   ): Promise<{ degeneracy: number; k: number; size: number; results: { node: GraphNode; core: number }[] }> {
     const projection = await this.projections.projection(request.scope, request);
-    const { core } = await this.run(projection, { kind: 'cores' });
+    const { core } = await this.run(projection, { kind: 'cores' }, request.signal);
     const degeneracy = core.reduce((max, value) => Math.max(max, value), 0);
     const k = request.k ?? degeneracy;
     const members = topIndices(Float64Array.from(core), projection.ids.length).filter((v) => core[v]! >= k);
@@ -104,7 +106,7 @@ export class AnalysisService {
     request: ScopedRequest & { limit: number },
   ): Promise<{ articulationPoints: GraphNode[]; articulationPointCount: number; bridges: { source: string; target: string }[]; bridgeCount: number }> {
     const projection = await this.projections.projection(request.scope, request);
-    const { articulationPoints, bridges } = await this.run(projection, { kind: 'brokers' });
+    const { articulationPoints, bridges } = await this.run(projection, { kind: 'brokers' }, request.signal);
     const shown = articulationPoints.slice(0, request.limit).map((v) => projection.ids[v]!);
     const nodes = await this.nodesById(shown, request.scope.datasets);
     return {
@@ -123,7 +125,7 @@ export class AnalysisService {
     players: { node: GraphNode; fragmentation: number }[];
   }> {
     const projection = await this.projections.projection(request.scope, request);
-    const result = await this.run(projection, { kind: 'keyPlayers', k: request.k });
+    const result = await this.run(projection, { kind: 'keyPlayers', k: request.k }, request.signal);
     const nodes = await this.nodesById(
       result.players.map(({ node }) => projection.ids[node]!),
       request.scope.datasets,
@@ -138,7 +140,7 @@ export class AnalysisService {
   }
 
   /** The smallest connecting subgraph found, with one relationship per tie (one with a quote when there is one). */
-  async connect(request: { ids: string[]; maxHops: number; datasets: string[] }): Promise<{
+  async connect(request: { ids: string[]; maxHops: number; datasets: string[]; signal?: AbortSignal }): Promise<{
     nodes: GraphNode[];
     edges: GraphEdge[];
     links: { source: string; target: string; type: string; quote: string | null }[];
@@ -146,7 +148,7 @@ export class AnalysisService {
   }> {
     const projection = await this.projections.projection({ kind: 'graph', datasets: request.datasets }, { weight: undefined });
     const terminals = request.ids.map((id) => indexOrNotFound(projection, id, 'ids'));
-    const tree = await this.run(projection, { kind: 'connect', terminals, maxHops: request.maxHops });
+    const tree = await this.run(projection, { kind: 'connect', terminals, maxHops: request.maxHops }, request.signal);
     const ties = tree.ties.map(([a, b]) => [projection.ids[a]!, projection.ids[b]!]);
     const records = await timedRead(this.db, this.timeoutMs, async (tx) => (await tx.run(cypherFile('analysis/tie-relationships.cypher'), { ties })).records);
     const nodes = await this.nodesById(
@@ -183,7 +185,7 @@ export class AnalysisService {
   async whyCentral(request: ScopedRequest & { id: string; directed: boolean; limit: number }) {
     const projection = await this.projections.projection(request.scope, request);
     const node = indexOrNotFound(projection, request.id, 'id');
-    const result = await this.run(projection, { kind: 'brokerage', node, limit: request.limit, directed: request.directed });
+    const result = await this.run(projection, { kind: 'brokerage', node, limit: request.limit, directed: request.directed }, request.signal);
     const n = projection.ids.length;
     // Normalised as betweenness: unordered pairs when undirected, ordered when directed.
     const pairsOfOthers = request.directed ? (n - 1) * (n - 2) : ((n - 1) * (n - 2)) / 2;
@@ -206,14 +208,21 @@ export class AnalysisService {
     };
   }
 
+  /** What the engine is computing now and how far it got, for the progress the UI shows while an analysis runs. */
+  status(): EngineStatus {
+    return this.engine.status();
+  }
+
   close(): Promise<void> {
     return this.engine.close();
   }
 
-  private async run<T extends Task>(projection: Projection, task: T): Promise<TaskResult<T>> {
+  private async run<T extends Task>(projection: Projection, task: T, signal: AbortSignal | undefined): Promise<TaskResult<T>> {
     try {
-      return await this.engine.run(projection, task);
+      return await this.engine.run(projection, task, signal);
     } catch (error) {
+      // Nobody reads this answer: the client went away or was already told the time ran out.
+      if (error instanceof AnalysisCancelled) throw new AppError(503, 'Analysis cancelled', error.message);
       if (error instanceof AnalysisError && /failed to converge/.test(error.message)) {
         throw new AppError(422, 'No convergence', 'The power iteration did not converge within 100 iterations on this graph; try another measure or scope.');
       }

@@ -1,6 +1,6 @@
 import type Graph from 'graphology';
 import { brokeredPairs, type Brokerage } from './brokerage.js';
-import { betweennessCentrality, closenessCentrality, degreeCentrality, type Scores } from './centrality.js';
+import { betweennessCentrality, closenessCentrality, degreeCentrality, EXACT_WORK_LIMIT, sourceCount, type Scores } from './centrality.js';
 import { buildCsr, type Csr, type EdgeList } from './csr.js';
 import { eigenvectorCentrality, louvainCommunities, toGraphology, type Communities } from './library.js';
 import { pageRankCentrality } from './pageRank.js';
@@ -70,22 +70,27 @@ export class PreparedProjection {
   }
 }
 
+/** How far a task has got: `done` of `total` shortest-path sources (betweenness and closeness report it). */
+export type ProgressListener = (done: number, total: number) => void;
+
 /** Runs one task; structural tasks read the graph as undirected. */
-export function runTask<T extends Task>(projection: PreparedProjection, task: T): TaskResult<T> {
-  return computeTask(projection, task) as TaskResult<T>;
+export function runTask<T extends Task>(projection: PreparedProjection, task: T, onProgress?: ProgressListener): TaskResult<T> {
+  return computeTask(projection, task, onProgress) as TaskResult<T>;
 }
 
-function computeTask(projection: PreparedProjection, task: Task): unknown {
+function computeTask(projection: PreparedProjection, task: Task, onProgress?: ProgressListener): unknown {
   switch (task.kind) {
     case 'centrality': {
       const csr = projection.csr(task.directed);
+      const total = sourceCount(csr, EXACT_WORK_LIMIT);
+      const onSource = onProgress && ((done: number) => onProgress(done, total));
       switch (task.measure) {
         case 'degree':
           return degreeCentrality(csr);
         case 'betweenness':
-          return betweennessCentrality(csr);
+          return betweennessCentrality(csr, EXACT_WORK_LIMIT, onSource);
         case 'closeness':
-          return closenessCentrality(csr);
+          return closenessCentrality(csr, EXACT_WORK_LIMIT, onSource);
         case 'pagerank':
           return { scores: pageRankCentrality(csr), exact: true, sources: csr.n };
         case 'eigenvector':
