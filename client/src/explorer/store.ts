@@ -8,6 +8,7 @@ import type { Position } from '../state/placement';
 import { failed, idle, loading, type RequestStatus } from '../state/request';
 import { emptyView, type ViewProducer, type ViewState } from '../state/view';
 import type { ExplorerApi } from './api';
+import type { ImportFlow } from './importFiles';
 
 export type { LayoutRequest, ViewportRequest };
 
@@ -54,6 +55,8 @@ export interface ExplorerState {
   helpOpen: boolean;
   menu: { id: string; at: Position } | undefined;
   source: { sourceId: string; quote: string } | undefined;
+  /** An import from the browser under way (see importFiles.ts). */
+  importFlow: ImportFlow | undefined;
 }
 
 export interface Explorer {
@@ -94,6 +97,7 @@ export function initialState(): ExplorerState {
     helpOpen: false,
     menu: undefined,
     source: undefined,
+    importFlow: undefined,
   };
 }
 
