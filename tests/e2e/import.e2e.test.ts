@@ -50,7 +50,10 @@ describe('importing a network from the browser', { timeout: 180_000 }, () => {
   it('shows the problems of a bad file with file and line, and offers no import', async () => {
     await dropFiles({ 'broken.graphml': graphml.slice(0, graphml.indexOf('<edge id="e5"')) });
     const dialog = page.getByRole('dialog', { name: 'Import a network' });
-    await dialog.getByRole('alert').getByText(/^broken\.graphml:\d+: malformed XML/).waitFor();
+    await dialog
+      .getByRole('alert')
+      .getByText(/^broken\.graphml:\d+: malformed XML/)
+      .waitFor();
     expect(await dialog.getByRole('button', { name: 'Import' }).count()).toBe(0);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await until(async () => (await dialog.count()) === 0, 'the dialog to close');
@@ -85,7 +88,10 @@ describe('importing a network from the browser', { timeout: 180_000 }, () => {
 
     const box = page.getByRole('combobox', { name: 'Search entities' });
     await box.fill('Julio Rios');
-    await page.getByRole('option', { name: /Julio Rios/ }).first().waitFor();
+    await page
+      .getByRole('option', { name: /Julio Rios/ })
+      .first()
+      .waitFor();
     await box.press('Enter');
     await page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: 'Julio Rios' }).waitFor();
     expect((await canvasIds(page)).nodes).toContain('puerto-claro::n10');

@@ -66,7 +66,9 @@ export async function openFiles(explorer: Explorer, files: File[]): Promise<void
   const previous = flowOf(explorer)?.upload;
   if (previous && previous.state !== 'imported') void abandonUpload(previous.id).catch(() => undefined);
   const names = files.map((file) => file.name);
-  update(explorer, { importFlow: { names, sending: { sent: 0, total: files.reduce((sum, file) => sum + file.size, 0) }, upload: undefined, error: undefined } });
+  update(explorer, {
+    importFlow: { names, sending: { sent: 0, total: files.reduce((sum, file) => sum + file.size, 0) }, upload: undefined, error: undefined },
+  });
   try {
     const upload = await sendFiles(files, (sent, total) => {
       if (flowOf(explorer)?.names === names) setFlow(explorer, { sending: { sent, total } });

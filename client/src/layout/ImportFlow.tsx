@@ -80,7 +80,11 @@ export function ImportButton() {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" onClick={() => input.current?.click()} title="Import a network: GraphML, GEXF, Pajek, UCINET, CSV, FtM, or a zip (or drop files on the page)">
+      <button
+        type="button"
+        onClick={() => input.current?.click()}
+        title="Import a network: GraphML, GEXF, Pajek, UCINET, CSV, FtM, or a zip (or drop files on the page)"
+      >
         Import
       </button>
       <input

@@ -176,12 +176,22 @@ function Options({ upload, onChange }: { upload: Upload; onChange: (options: Upl
         </select>
       </label>
       <label>
-        <input type="checkbox" checked={options.undirected} disabled={busy} onChange={(event) => onChange({ ...options, format: options.format ?? undefined, undirected: event.target.checked })} />{' '}
+        <input
+          type="checkbox"
+          checked={options.undirected}
+          disabled={busy}
+          onChange={(event) => onChange({ ...options, format: options.format ?? undefined, undirected: event.target.checked })}
+        />{' '}
         Ties are undirected
       </label>
       {detected === 'edgelist' || options.format === 'edgelist' ? (
         <label>
-          <input type="checkbox" checked={options.headerless} disabled={busy} onChange={(event) => onChange({ ...options, format: options.format ?? undefined, headerless: event.target.checked })} />{' '}
+          <input
+            type="checkbox"
+            checked={options.headerless}
+            disabled={busy}
+            onChange={(event) => onChange({ ...options, format: options.format ?? undefined, headerless: event.target.checked })}
+          />{' '}
           No header line
         </label>
       ) : null}
@@ -231,11 +241,7 @@ export function ImportDialog({
   const canImport = validId && (upload?.state === 'ready' || upload?.state === 'failed');
   return (
     <Dialog title="Import a network" onClose={onClose} wide>
-      <p className="import-files">
-        {upload
-          ? upload.files.map((file) => `${file.name} (${bytes(file.bytes)})`).join(', ')
-          : flow.names.join(', ')}
-      </p>
+      <p className="import-files">{upload ? upload.files.map((file) => `${file.name} (${bytes(file.bytes)})`).join(', ') : flow.names.join(', ')}</p>
       {sending ? (
         <div className="import-progress" role="status">
           <progress aria-label="Upload progress" max={Math.max(sending.total, 1)} value={sending.sent} />
@@ -296,8 +302,7 @@ export function ImportDialog({
             />
           </label>
           <label>
-            Name{' '}
-            <input value={name} placeholder={datasetId} onChange={(event) => setName(event.target.value)} disabled={upload.state === 'importing'} />
+            Name <input value={name} placeholder={datasetId} onChange={(event) => setName(event.target.value)} disabled={upload.state === 'importing'} />
           </label>
           <button type="submit" className="primary" disabled={!canImport}>
             Import
