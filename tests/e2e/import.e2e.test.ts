@@ -37,7 +37,6 @@ beforeAll(async () => {
   page.on('pageerror', (error) => console.error('[page error]', error.message));
   await page.goto(url);
   await page.getByRole('heading', { name: 'Start from an actor' }).waitFor();
-  await page.getByRole('region', { name: 'Legend and filters' }).getByText('Organization').waitFor();
 });
 
 afterAll(async () => {

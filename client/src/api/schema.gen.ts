@@ -682,7 +682,7 @@ export interface operations {
           'application/json': {
             id: string;
             /**
-             * @description checking: the files are being read; ready: they can be imported; refused: they have problems (see preview.problems); importing: see import; imported: done, the files are removed; failed: see error (the files are kept, to retry)
+             * @description checking: the files are being read; ready: they can be imported; refused: they have problems (preview.problems) or could not be read (error); importing: see import; imported: done, the files are removed; failed: see error (the files are kept, to retry)
              * @enum {string}
              */
             state: 'checking' | 'ready' | 'refused' | 'importing' | 'imported' | 'failed';
@@ -857,7 +857,7 @@ export interface operations {
           'application/json': {
             id: string;
             /**
-             * @description checking: the files are being read; ready: they can be imported; refused: they have problems (see preview.problems); importing: see import; imported: done, the files are removed; failed: see error (the files are kept, to retry)
+             * @description checking: the files are being read; ready: they can be imported; refused: they have problems (preview.problems) or could not be read (error); importing: see import; imported: done, the files are removed; failed: see error (the files are kept, to retry)
              * @enum {string}
              */
             state: 'checking' | 'ready' | 'refused' | 'importing' | 'imported' | 'failed';
@@ -1068,7 +1068,7 @@ export interface operations {
           'application/json': {
             id: string;
             /**
-             * @description checking: the files are being read; ready: they can be imported; refused: they have problems (see preview.problems); importing: see import; imported: done, the files are removed; failed: see error (the files are kept, to retry)
+             * @description checking: the files are being read; ready: they can be imported; refused: they have problems (preview.problems) or could not be read (error); importing: see import; imported: done, the files are removed; failed: see error (the files are kept, to retry)
              * @enum {string}
              */
             state: 'checking' | 'ready' | 'refused' | 'importing' | 'imported' | 'failed';
@@ -1225,7 +1225,7 @@ export interface operations {
           'application/json': {
             id: string;
             /**
-             * @description checking: the files are being read; ready: they can be imported; refused: they have problems (see preview.problems); importing: see import; imported: done, the files are removed; failed: see error (the files are kept, to retry)
+             * @description checking: the files are being read; ready: they can be imported; refused: they have problems (preview.problems) or could not be read (error); importing: see import; imported: done, the files are removed; failed: see error (the files are kept, to retry)
              * @enum {string}
              */
             state: 'checking' | 'ready' | 'refused' | 'importing' | 'imported' | 'failed';

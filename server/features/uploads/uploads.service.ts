@@ -35,7 +35,7 @@ export const uploadSchema = z.object({
   state: z
     .enum(UPLOAD_STATES)
     .describe(
-      'checking: the files are being read; ready: they can be imported; refused: they have problems (see preview.problems); ' +
+      'checking: the files are being read; ready: they can be imported; refused: they have problems (preview.problems) or could not be read (error); ' +
         'importing: see import; imported: done, the files are removed; failed: see error (the files are kept, to retry)',
     ),
   files: z.array(z.object({ name: z.string(), bytes: z.number().int() })),
@@ -159,9 +159,9 @@ export class Uploads {
     if (upload.state === 'checking')
       throw new AppError(409, 'Still checking', 'The files are still being read; import once the preview is there.', 'upload-checking');
     if (upload.state === 'refused') {
-      throw new AppError(422, 'Files have problems', (upload.preview?.problems ?? []).map((problem) => problem.message).join('\n'), 'upload-refused', {
-        problems: upload.preview?.problems ?? [],
-      });
+      const problems = upload.preview?.problems ?? [];
+      const detail = problems.length > 0 ? problems.map((problem) => problem.message).join('\n') : (upload.error?.detail ?? 'The files could not be read.');
+      throw new AppError(422, 'Files have problems', detail, 'upload-refused', { problems });
     }
     if (upload.state === 'importing' || upload.state === 'imported') {
       throw new AppError(409, 'Import started', `Upload ${id} is ${upload.state} already.`, 'upload-importing');
@@ -216,6 +216,7 @@ export class Uploads {
     const run = ++upload.checks;
     upload.state = 'checking';
     upload.preview = null;
+    upload.error = null;
     previewFolder(upload.input, upload.options).then(
       (preview) => {
         if (run !== upload.checks) return;
@@ -226,7 +227,8 @@ export class Uploads {
         if (run !== upload.checks) return;
         this.context.logger.error({ err: error }, 'reading an upload failed');
         upload.preview = null;
-        upload.state = 'failed';
+        // Refused, not failed: a failed upload may be imported again, and this one was never read.
+        upload.state = 'refused';
         upload.error = { title: 'Check failed', detail: 'The files could not be read; it has been logged.', problems: [] };
       },
     );
