@@ -1,68 +1,15 @@
 import { createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
 import busboy from 'busboy';
 import { AppError } from '../../errors.js';
+import { ByteBudget, MAX_FILES, safeFileName, tooLarge, type ReceivedFile } from './limits.js';
 import { extractZip, isZip } from './unzip.js';
 
 /** Room for the multipart framing around the files when a declared body length is compared with the limit. */
 const FRAMING_BYTES = 64 * 1024;
-/** Files in one upload: a neo4j-admin folder has a few dozen at most. */
-export const MAX_FILES = 1000;
-const MAX_NAME_BYTES = 255;
-
-export interface ReceivedFile {
-  name: string;
-  bytes: number;
-}
-
-export function tooLarge(maxBytes: number): AppError {
-  return new AppError(
-    413,
-    'Upload too large',
-    `The upload is larger than ${maxBytes.toLocaleString('en-US')} bytes (NEXO_UPLOAD_MAX_BYTES), a zip's unpacked contents included.`,
-    'upload-too-large',
-    { maxBytes },
-  );
-}
-
-/** The bytes of an upload so far, over all its files: failing the stream that would pass the limit. */
-export class ByteBudget {
-  private used = 0;
-  constructor(readonly maxBytes: number) {}
-
-  /** A pass-through stream that counts what goes through it against the budget. */
-  meter(): Transform {
-    return new Transform({
-      transform: (chunk: Buffer, _encoding, done) => {
-        this.used += chunk.length;
-        if (this.used > this.maxBytes) done(tooLarge(this.maxBytes));
-        else done(null, chunk);
-      },
-    });
-  }
-
-  release(bytes: number): void {
-    this.used -= bytes;
-  }
-}
-
-/**
- * A file name as sent, made safe to write in the upload folder: its last path segment, no control characters, not
- * hidden. Names are kept otherwise, since messages (file:line) name files as the user knows them.
- */
-export function safeFileName(sent: string): string {
-  // eslint-disable-next-line no-control-regex
-  const name = path.posix.basename(sent.replaceAll('\\', '/')).replace(/[\u0000-\u001f\u007f]/g, '');
-  if (name === '' || name === '.' || name === '..') throw new AppError(400, 'Bad file name', `"${sent}" names no file.`, 'bad-file-name');
-  if (name.startsWith('.')) throw new AppError(400, 'Bad file name', `"${name}" is a hidden file; rename it without the leading dot.`, 'bad-file-name');
-  if (Buffer.byteLength(name) > MAX_NAME_BYTES) throw new AppError(400, 'Bad file name', `"${name.slice(0, 40)}…" is longer than 255 bytes.`, 'bad-file-name');
-  return name;
-}
-
 /**
  * Streams the files of a multipart/form-data request into `folder` (never holding a whole file in memory), unpacks
  * each zip among them in place (returning what is there to import, and the names as sent), and refuses with 413 as soon as the bytes pass `maxBytes`. On any failure the folder

@@ -4,8 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { AppError } from '../../errors.js';
-import type { ByteBudget, ReceivedFile } from './receive.js';
-import { MAX_FILES, safeFileName } from './receive.js';
+import { MAX_FILES, safeFileName, type ByteBudget, type ReceivedFile } from './limits.js';
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 

@@ -14,7 +14,8 @@ import { importDataset } from '../import/importDataset.js';
 import { ImportError } from '../import/importError.js';
 import type { ImportStep } from '../import/progress.js';
 import { previewFolder, previewSchema, problemOf, problemSchema, type Preview, type PreviewProblem } from './preview.js';
-import { receiveFiles, type ReceivedFile } from './receive.js';
+import type { ReceivedFile } from './limits.js';
+import { receiveFiles } from './receive.js';
 
 /** An upload nobody has looked at for this long is abandoned: its files are removed. */
 export const ABANDONED_AFTER_MS = 30 * 60_000;
