@@ -40,6 +40,30 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/datasets/{id}/captions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A dataset's captions per label
+     * @description For each label of the dataset: its properties, the ones Nexo picked from the data to name its nodes, and the ones chosen in the UI.
+     */
+    get: operations['getApiDatasetsIdCaptions'];
+    /**
+     * Choose a dataset's captions
+     * @description Replaces the caption choices of the dataset: per label, one to three of its properties (joined by a space) name its nodes everywhere; a label left out or given [] goes back to the picked caption. Saved on the dataset; requires credentials when the server has them.
+     */
+    put: operations['putApiDatasetsIdCaptions'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/uploads': {
     parameters: {
       query?: never;
@@ -566,6 +590,10 @@ export interface operations {
               format: string;
               importedAt: string;
               source: string;
+              /** @description Per label, the properties chosen in the UI to name its nodes (PUT /api/datasets/{id}/captions) */
+              captionOverrides: {
+                [key: string]: string[];
+              };
             }[];
           };
         };
@@ -633,6 +661,163 @@ export interface operations {
       };
       /** @description Unknown dataset */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neo4j unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiDatasetsIdCaptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The dataset id, as listed by GET /api/datasets */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            dataset: string;
+            labels: {
+              label: string;
+              /** @description The properties this label's nodes have (Nexo's own keys left out) */
+              properties: string[];
+              /** @description The properties Nexo picked from the data, joined by a space; empty: name, then the id */
+              automatic: string[];
+              /** @description The properties chosen in the UI, or null for the picked ones */
+              override: string[] | null;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neo4j unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Query timeout */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putApiDatasetsIdCaptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The dataset id, as listed by GET /api/datasets */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          captions: {
+            [key: string]: string[];
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            dataset: string;
+            labels: {
+              label: string;
+              /** @description The properties this label's nodes have (Nexo's own keys left out) */
+              properties: string[];
+              /** @description The properties Nexo picked from the data, joined by a space; empty: name, then the id */
+              automatic: string[];
+              /** @description The properties chosen in the UI, or null for the picked ones */
+              override: string[] | null;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Credentials required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A label the dataset lacks, or a property its nodes lack */
+      422: {
         headers: {
           [name: string]: unknown;
         };
