@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 import { MIN_PASSWORD_BITS, MIN_TOKEN_BITS, guessingBits } from './http/secretStrength.js';
 import { defaultCaptionRules, type CaptionRules } from './neo4j/caption.js';
@@ -53,6 +54,12 @@ const environmentSchema = z.object({
     .min(1024)
     .default(8 * 1024 * 1024),
   NEXO_CAPTION_RULES: z.string().optional(),
+  NEXO_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1024 ** 3),
+  NEXO_UPLOAD_DIR: z.string().min(1).optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -93,6 +100,14 @@ export interface Config {
   access: AccessSettings;
   /** Which properties give a node its display name when it has no `name`, per label. */
   captionRules: CaptionRules;
+  uploads: UploadSettings;
+}
+
+export interface UploadSettings {
+  /** Where files uploaded from the browser wait for their import, relative to the project unless absolute. */
+  dir: string;
+  /** The most bytes one upload may bring, a zip's unpacked contents included. */
+  maxBytes: number;
 }
 
 export interface ConsoleSettings {
@@ -161,6 +176,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateLimitPerMinute: e.NEXO_RATE_LIMIT_PER_MINUTE,
     },
     captionRules: parseCaptionRules(e.NEXO_CAPTION_RULES),
+    // Beside the local store (.data/neo4j → .data/uploads), so one folder holds what the server keeps.
+    uploads: { dir: e.NEXO_UPLOAD_DIR ?? path.join(path.dirname(e.NEXO_NEO4J_STORE), 'uploads'), maxBytes: e.NEXO_UPLOAD_MAX_BYTES },
   };
 }
 

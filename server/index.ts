@@ -7,6 +7,7 @@ import { loadConfig } from './config.js';
 import { createLogger, startBanner } from './logger.js';
 import { openDatabase, type Database } from './neo4j/database.js';
 import { ReadinessState } from './neo4j/readiness.js';
+import { removeLeftoverUploads } from './features/uploads/uploads.service.js';
 
 // The only file that listens: config → database → app; everything closes on SIGINT/SIGTERM.
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   for (const line of startBanner(config)) logger.info(line);
   const db: Database = await openDatabase(config, (message) => logger.info(message));
+  await removeLeftoverUploads(config.uploads.dir);
   const readiness = new ReadinessState();
   const app = createApp({ db, config, logger, readiness });
   const shutdown = new AbortController();

@@ -12,12 +12,14 @@ import { schemaRoutes } from './features/schema/schema.routes.js';
 import { searchRoutes } from './features/search/search.routes.js';
 import { sourcesRoutes } from './features/sources/sources.routes.js';
 import { subgraphRoutes } from './features/subgraph/subgraph.routes.js';
+import { uploadsRoutes } from './features/uploads/uploads.routes.js';
 
 /** Every API route, in the order the OpenAPI document lists them. Each feature contributes its own. */
 export function apiRoutes(context: AppContext): AnyRoute[] {
   return [
     ...datasetsRoutes(context),
     ...captionsRoutes(context),
+    ...uploadsRoutes(context),
     ...searchRoutes(context),
     ...nodesRoutes(context),
     ...neighboursRoutes(context),

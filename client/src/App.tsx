@@ -6,6 +6,7 @@ import { datasetsInSearch } from './state/url';
 import { ExplorerContext, useExplorerState } from './explorer/react';
 import { createExplorer } from './explorer/store';
 import { useShownSelection } from './layout/derived';
+import { ImportFlow } from './layout/ImportFlow';
 import { Details, Overlays } from './layout/Overlays';
 import { SidePanel } from './layout/SidePanel';
 import { Stage } from './layout/Stage';
@@ -32,6 +33,7 @@ function Page() {
       <Stage />
       <Details />
       <Overlays />
+      <ImportFlow />
     </div>
   );
 }

@@ -16,6 +16,11 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * The request is a multipart/form-data file upload, read by the handler as a stream; this describes its file
+   * fields for the OpenAPI document. Receiving a file takes as long as the network does, so no route time limit applies.
+   */
+  files?: string;
   response: R;
   /** Statuses other than 200 this route can answer, with what they mean. */
   errors?: Record<number, string>;
@@ -55,6 +60,11 @@ export function mountRoutes(router: Router, routes: AnyRoute[], timeLimitMs: num
           signal: unheard.signal,
         };
         const handling = route.handler(input, req, res);
+        if (route.files !== undefined) {
+          const result = await handling;
+          if (!res.headersSent) res.json(result);
+          return;
+        }
         const deadline = new Promise<never>((_resolve, reject) => {
           timer = setTimeout(() => {
             // The work goes on unheard (not aborted): what it reads and prepares (an analysis worker's start, a
@@ -109,6 +119,7 @@ export function openApiDocument(routes: AnyRoute[], info: { title: string; versi
       operationId: `${route.method}${openApiPath.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)/g, (_, c: string) => c.toUpperCase())}`,
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+      ...(route.files !== undefined ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: filesSchema(route.files) } } } } : {}),
       responses,
     };
   }
@@ -129,6 +140,20 @@ export function openApiDocument(routes: AnyRoute[], info: { title: string; versi
           },
         },
       },
+    },
+  };
+}
+
+/** A form of one or more file fields, any field name. */
+function filesSchema(description: string): object {
+  return {
+    type: 'object',
+    description,
+    additionalProperties: {
+      oneOf: [
+        { type: 'string', contentMediaType: 'application/octet-stream' },
+        { type: 'array', items: { type: 'string', contentMediaType: 'application/octet-stream' } },
+      ],
     },
   };
 }

@@ -41,12 +41,15 @@ export function buildClientIfStale(): void {
   );
 }
 
-/** Loads the Peru network into the test database, then serves the real app (API and built client) on an ephemeral port. */
-export async function startExplorer(db: Database): Promise<{ server: Server; url: string }> {
+/**
+ * Loads the Peru network into the test database, then serves the real app (API and built client) on an ephemeral port;
+ * `environment` sets what the app reads from it (an upload folder, say).
+ */
+export async function startExplorer(db: Database, environment: Record<string, string> = {}): Promise<{ server: Server; url: string }> {
   await emptyDatabase(db);
   await applySchema(db);
   await loadDataset(db, readDataset(path.join(projectRoot, 'data', 'peru')));
-  const app = createApp({ db, config: loadConfig({}), logger: pino({ level: 'silent' }), readiness: { ready: true, reason: 'test' } });
+  const app = createApp({ db, config: loadConfig(environment), logger: pino({ level: 'silent' }), readiness: { ready: true, reason: 'test' } });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });

@@ -1,4 +1,7 @@
+import { mkdtempSync } from 'node:fs';
 import { connect } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { pino } from 'pino';
@@ -70,6 +73,11 @@ const FUZZED_ROUTES = [
   'GET /api/datasets/:id/captions',
   'PUT /api/datasets/:id/captions',
   'GET /api/analysis/status',
+  'POST /api/uploads',
+  'GET /api/uploads/:id',
+  'POST /api/uploads/:id/check',
+  'POST /api/uploads/:id/import',
+  'DELETE /api/uploads/:id',
 ];
 
 /** The documented 200 shape of each API route, by "METHOD path". */
@@ -127,8 +135,9 @@ beforeAll(async () => {
   ids = peru.nodes.map((node) => node.id);
   labels = [...new Set(peru.nodes.map((node) => node.kind))];
   types = [...new Set(peru.relationships.map((relationship) => relationship.type))];
-  app = await startApp(db, { QUERY_TIMEOUT_MS: '5000' });
-  patientApp = await startApp(db, { QUERY_TIMEOUT_MS: '60000' });
+  const uploadDir = mkdtempSync(path.join(os.tmpdir(), 'nexo-fuzz-uploads-'));
+  app = await startApp(db, { QUERY_TIMEOUT_MS: '5000', NEXO_UPLOAD_DIR: uploadDir });
+  patientApp = await startApp(db, { QUERY_TIMEOUT_MS: '60000', NEXO_UPLOAD_DIR: uploadDir });
   console.log(`fuzz: seed ${SEED}, ${RUNS} runs per property (NEXO_FUZZ_SEED / NEXO_FUZZ_RUNS to change)`);
 });
 
@@ -614,6 +623,85 @@ describe('/api/analysis/status', () => {
     check(queryString({ q: encodedValue(), limit: numberish }), async (query) => {
       expectDocumented(await requestValid('GET', `/api/analysis/status${query}`), 'GET /api/analysis/status');
     }));
+});
+
+/** A multipart/form-data body written by hand, so file names and field headers can be anything. */
+function multipart(
+  parts: { name: string; content: string }[],
+  boundary = 'nexo-fuzz-boundary',
+): { body: Uint8Array<ArrayBuffer>; headers: Record<string, string> } {
+  const text =
+    parts
+      .map(
+        (part) =>
+          `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${part.name}"\r\nContent-Type: application/octet-stream\r\n\r\n${part.content}\r\n`,
+      )
+      .join('') + `--${boundary}--\r\n`;
+  return { body: new Uint8Array(Buffer.from(text)), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+const NETWORK = '*Vertices 2\n1 "Ana"\n2 "Bruno"\n*Arcs\n1 2\n';
+
+/** An upload checked and ready to import, on the patient app. */
+async function readyUpload(): Promise<string> {
+  const sent = await send(patientApp.base, 'POST', '/api/uploads', multipart([{ name: 'ties.net', content: NETWORK }]));
+  const { id } = expectDocumented<{ id: string }>(sent, 'POST /api/uploads');
+  for (;;) {
+    const answer = await requestValid('GET', `/api/uploads/${id}`);
+    const upload = expectDocumented<{ state: string }>(answer, 'GET /api/uploads/:id');
+    if (upload.state !== 'checking') return id;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('/api/uploads', () => {
+  it('answers any body, file names and contents without a 500, errors as problem+json', () =>
+    check(
+      fc.oneof(
+        fc.record({
+          parts: fc.array(fc.record({ name: hostileText(), content: fc.oneof(hostileText(200), fc.constant(NETWORK)) }), { maxLength: 3 }),
+          boundary: fc.oneof(fc.constant('nexo-fuzz-boundary'), fc.stringMatching(/^[A-Za-z0-9'()+_,./:=?-]{1,70}$/)),
+        }),
+        fc.record({ raw: hostileText(300), type: contentType }),
+      ),
+      async (value) => {
+        const options =
+          'parts' in value
+            ? multipart(value.parts, value.boundary)
+            : { body: new Uint8Array(Buffer.from(value.raw)), headers: value.type ? { 'content-type': value.type } : {} };
+        const answer = await request('POST', '/api/uploads', options);
+        if (answer.status === 200) expectDocumented(answer, 'POST /api/uploads');
+      },
+      Math.ceil(RUNS / 2),
+    ));
+
+  it('answers any upload id without a 500: 400 or 404 problem+json', () =>
+    check(fc.tuple(fc.constantFrom('GET', 'DELETE'), encodedValue()), async ([method, id]) => {
+      const answer = await request(method, `/api/uploads/${id}`);
+      expect([400, 404]).toContain(answer.status);
+    }));
+
+  it('answers any check or import body on a real upload without a 500', async () => {
+    const id = await readyUpload();
+    await check(
+      fc.tuple(fc.constantFrom('check', 'import'), anyJson),
+      async ([action, body]) => {
+        const answer = await requestJson(`/api/uploads/${id}/${action}`, body);
+        if (answer.status === 200) expectDocumented(answer, `POST /api/uploads/:id/${action}`);
+        // A valid import starts: the next cases then meet an upload that is importing or imported (409).
+        expect(answer.status).not.toBe(500);
+      },
+      Math.ceil(RUNS / 2),
+    );
+  });
+
+  it('answers valid uploads 200 in the documented shape, and their preview', async () => {
+    const id = await readyUpload();
+    const answer = expectDocumented<{ preview: { format: string; nodes: number } }>(await requestValid('GET', `/api/uploads/${id}`), 'GET /api/uploads/:id');
+    expect(answer.preview).toMatchObject({ format: 'pajek', nodes: 2 });
+    expectDocumented(await requestJsonValid(`/api/uploads/${id}/check`, { undirected: true }), 'POST /api/uploads/:id/check');
+    expectDocumented(await requestValid('DELETE', `/api/uploads/${id}`), 'DELETE /api/uploads/:id');
+  });
 });
 
 describe('coverage', () => {

@@ -64,6 +64,90 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/uploads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload files to import
+     * @description One or several files of one network format, or a zip of them, as multipart/form-data. The files are streamed to disk (at most NEXO_UPLOAD_MAX_BYTES, default 1 GiB, a zip unpacked included: 413 past it) and read in the background: poll GET /api/uploads/{id} until state is ready (preview) or refused (preview.problems). Requires credentials when the server has them.
+     */
+    post: operations['postApiUploads'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/uploads/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An upload: its preview, or its import progress
+     * @description The state of an upload; poll it while the files are being checked or imported.
+     */
+    get: operations['getApiUploadsId'];
+    put?: never;
+    post?: never;
+    /**
+     * Abandon an upload
+     * @description Removes its files. An upload nobody asks about for 30 minutes is removed the same way.
+     */
+    delete: operations['deleteApiUploadsId'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/uploads/{id}/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Read an upload again with other options
+     * @description A forced format, undirected ties or an edge list without header: the preview is made again (state checking, then ready or refused).
+     */
+    post: operations['postApiUploadsIdCheck'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/uploads/{id}/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import an upload as a new dataset
+     * @description Starts the import (state importing) by the same code as `npm run import`: batches of separate transactions, the dataset invisible to reads until complete and removed if the import fails. Poll GET /api/uploads/{id} for progress; once imported, the files are removed. Requires credentials when the server has them.
+     */
+    post: operations['postApiUploadsIdImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/search': {
     parameters: {
       query?: never;
@@ -763,6 +847,752 @@ export interface operations {
       };
       /** @description Neo4j unavailable */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiUploads: {
+    parameters: {
+      query?: {
+        /** @description Read the files as this format instead of detecting it */
+        format?: 'neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'pajek' | 'ucinet' | 'ftm';
+        /** @description true: every tie of an edge list, matrix, Pajek *Arcs or UCINET file is undirected */
+        undirected?: 'true' | 'false';
+        /** @description true: an edge-list CSV without a header line */
+        headerless?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          [key: string]: string | string[];
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /**
+             * @description checking: the files are being read; ready: they can be imported; refused: they have problems (preview.problems) or could not be read (error); importing: see import; imported: done, the files are removed; failed: see error (the files are kept, to retry)
+             * @enum {string}
+             */
+            state: 'checking' | 'ready' | 'refused' | 'importing' | 'imported' | 'failed';
+            files: {
+              name: string;
+              bytes: number;
+            }[];
+            options: {
+              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'pajek' | 'ucinet' | 'ftm') | null;
+              undirected: boolean;
+              headerless: boolean;
+            };
+            /** @description A dataset id made from the file names */
+            suggestedDataset: string;
+            /** @description What the files hold, once checked */
+            preview: {
+              /** @description The detected (or requested) format; null when it could not be told */
+              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'pajek' | 'ucinet' | 'ftm') | null;
+              nodes: number;
+              relationships: number;
+              /** @description How many of the relationships are undirected ties */
+              undirected: number;
+              /** @description Nodes per label */
+              labels: {
+                [key: string]: number;
+              };
+              /** @description Relationships per type */
+              types: {
+                [key: string]: number;
+              };
+              /** @description The first 10 nodes and the first 10 relationships, as they will be read */
+              rows: (
+                | {
+                    /** @constant */
+                    kind: 'node';
+                    file: string;
+                    line: number;
+                    /** @description The file's own id for the node */
+                    key: string;
+                    labels: string[];
+                    caption: string | null;
+                    properties: {
+                      [key: string]: unknown;
+                    };
+                  }
+                | {
+                    /** @constant */
+                    kind: 'relationship';
+                    file: string;
+                    line: number;
+                    start: string;
+                    end: string;
+                    type: string;
+                    undirected: boolean;
+                    properties: {
+                      [key: string]: unknown;
+                    };
+                  }
+              )[];
+              /** @description What stops the import, each with its file and line; empty when the files can be imported */
+              problems: {
+                /** @description The file, as uploaded (inside a zip: its name there) */
+                file: string;
+                line?: number;
+                column?: number;
+                reason: string;
+                /** @description file:line[:column]: reason */
+                message: string;
+              }[];
+            } | null;
+            import: {
+              dataset: string;
+              name: string;
+              /** @enum {string} */
+              phase: 'checking' | 'nodes' | 'relationships' | 'done';
+              /** @description Rows of this phase written so far */
+              done: number;
+              total: number | null;
+              nodes: number;
+              relationships: number;
+            } | null;
+            error: {
+              title: string;
+              detail: string;
+              problems: {
+                /** @description The file, as uploaded (inside a zip: its name there) */
+                file: string;
+                line?: number;
+                column?: number;
+                reason: string;
+                /** @description file:line[:column]: reason */
+                message: string;
+              }[];
+            } | null;
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Credentials required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Imports need credentials (server not on loopback without a token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Upload too large, or too many files */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not multipart/form-data */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Server not ready */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiUploadsId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The upload id, as POST /api/uploads gave it */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /**
+             * @description checking: the files are being read; ready: they can be imported; refused: they have problems (preview.problems) or could not be read (error); importing: see import; imported: done, the files are removed; failed: see error (the files are kept, to retry)
+             * @enum {string}
+             */
+            state: 'checking' | 'ready' | 'refused' | 'importing' | 'imported' | 'failed';
+            files: {
+              name: string;
+              bytes: number;
+            }[];
+            options: {
+              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'pajek' | 'ucinet' | 'ftm') | null;
+              undirected: boolean;
+              headerless: boolean;
+            };
+            /** @description A dataset id made from the file names */
+            suggestedDataset: string;
+            /** @description What the files hold, once checked */
+            preview: {
+              /** @description The detected (or requested) format; null when it could not be told */
+              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'pajek' | 'ucinet' | 'ftm') | null;
+              nodes: number;
+              relationships: number;
+              /** @description How many of the relationships are undirected ties */
+              undirected: number;
+              /** @description Nodes per label */
+              labels: {
+                [key: string]: number;
+              };
+              /** @description Relationships per type */
+              types: {
+                [key: string]: number;
+              };
+              /** @description The first 10 nodes and the first 10 relationships, as they will be read */
+              rows: (
+                | {
+                    /** @constant */
+                    kind: 'node';
+                    file: string;
+                    line: number;
+                    /** @description The file's own id for the node */
+                    key: string;
+                    labels: string[];
+                    caption: string | null;
+                    properties: {
+                      [key: string]: unknown;
+                    };
+                  }
+                | {
+                    /** @constant */
+                    kind: 'relationship';
+                    file: string;
+                    line: number;
+                    start: string;
+                    end: string;
+                    type: string;
+                    undirected: boolean;
+                    properties: {
+                      [key: string]: unknown;
+                    };
+                  }
+              )[];
+              /** @description What stops the import, each with its file and line; empty when the files can be imported */
+              problems: {
+                /** @description The file, as uploaded (inside a zip: its name there) */
+                file: string;
+                line?: number;
+                column?: number;
+                reason: string;
+                /** @description file:line[:column]: reason */
+                message: string;
+              }[];
+            } | null;
+            import: {
+              dataset: string;
+              name: string;
+              /** @enum {string} */
+              phase: 'checking' | 'nodes' | 'relationships' | 'done';
+              /** @description Rows of this phase written so far */
+              done: number;
+              total: number | null;
+              nodes: number;
+              relationships: number;
+            } | null;
+            error: {
+              title: string;
+              detail: string;
+              problems: {
+                /** @description The file, as uploaded (inside a zip: its name there) */
+                file: string;
+                line?: number;
+                column?: number;
+                reason: string;
+                /** @description file:line[:column]: reason */
+                message: string;
+              }[];
+            } | null;
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown upload */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  deleteApiUploadsId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The upload id, as POST /api/uploads gave it */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            deleted: string;
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown upload */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The import is running */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiUploadsIdCheck: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The upload id, as POST /api/uploads gave it */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description Read the files as this format instead of detecting it
+           * @enum {string}
+           */
+          format?: 'neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'pajek' | 'ucinet' | 'ftm';
+          /**
+           * @description Every tie of an edge list, matrix, Pajek *Arcs or UCINET file is undirected
+           * @default false
+           */
+          undirected?: boolean;
+          /**
+           * @description An edge-list CSV without a header line: source, target and an optional weight
+           * @default false
+           */
+          headerless?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /**
+             * @description checking: the files are being read; ready: they can be imported; refused: they have problems (preview.problems) or could not be read (error); importing: see import; imported: done, the files are removed; failed: see error (the files are kept, to retry)
+             * @enum {string}
+             */
+            state: 'checking' | 'ready' | 'refused' | 'importing' | 'imported' | 'failed';
+            files: {
+              name: string;
+              bytes: number;
+            }[];
+            options: {
+              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'pajek' | 'ucinet' | 'ftm') | null;
+              undirected: boolean;
+              headerless: boolean;
+            };
+            /** @description A dataset id made from the file names */
+            suggestedDataset: string;
+            /** @description What the files hold, once checked */
+            preview: {
+              /** @description The detected (or requested) format; null when it could not be told */
+              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'pajek' | 'ucinet' | 'ftm') | null;
+              nodes: number;
+              relationships: number;
+              /** @description How many of the relationships are undirected ties */
+              undirected: number;
+              /** @description Nodes per label */
+              labels: {
+                [key: string]: number;
+              };
+              /** @description Relationships per type */
+              types: {
+                [key: string]: number;
+              };
+              /** @description The first 10 nodes and the first 10 relationships, as they will be read */
+              rows: (
+                | {
+                    /** @constant */
+                    kind: 'node';
+                    file: string;
+                    line: number;
+                    /** @description The file's own id for the node */
+                    key: string;
+                    labels: string[];
+                    caption: string | null;
+                    properties: {
+                      [key: string]: unknown;
+                    };
+                  }
+                | {
+                    /** @constant */
+                    kind: 'relationship';
+                    file: string;
+                    line: number;
+                    start: string;
+                    end: string;
+                    type: string;
+                    undirected: boolean;
+                    properties: {
+                      [key: string]: unknown;
+                    };
+                  }
+              )[];
+              /** @description What stops the import, each with its file and line; empty when the files can be imported */
+              problems: {
+                /** @description The file, as uploaded (inside a zip: its name there) */
+                file: string;
+                line?: number;
+                column?: number;
+                reason: string;
+                /** @description file:line[:column]: reason */
+                message: string;
+              }[];
+            } | null;
+            import: {
+              dataset: string;
+              name: string;
+              /** @enum {string} */
+              phase: 'checking' | 'nodes' | 'relationships' | 'done';
+              /** @description Rows of this phase written so far */
+              done: number;
+              total: number | null;
+              nodes: number;
+              relationships: number;
+            } | null;
+            error: {
+              title: string;
+              detail: string;
+              problems: {
+                /** @description The file, as uploaded (inside a zip: its name there) */
+                file: string;
+                line?: number;
+                column?: number;
+                reason: string;
+                /** @description file:line[:column]: reason */
+                message: string;
+              }[];
+            } | null;
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown upload */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The import has started */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiUploadsIdImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The upload id, as POST /api/uploads gave it */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The new dataset id */
+          dataset: string;
+          /** @description A display name (default: the id) */
+          name?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /**
+             * @description checking: the files are being read; ready: they can be imported; refused: they have problems (preview.problems) or could not be read (error); importing: see import; imported: done, the files are removed; failed: see error (the files are kept, to retry)
+             * @enum {string}
+             */
+            state: 'checking' | 'ready' | 'refused' | 'importing' | 'imported' | 'failed';
+            files: {
+              name: string;
+              bytes: number;
+            }[];
+            options: {
+              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'pajek' | 'ucinet' | 'ftm') | null;
+              undirected: boolean;
+              headerless: boolean;
+            };
+            /** @description A dataset id made from the file names */
+            suggestedDataset: string;
+            /** @description What the files hold, once checked */
+            preview: {
+              /** @description The detected (or requested) format; null when it could not be told */
+              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'pajek' | 'ucinet' | 'ftm') | null;
+              nodes: number;
+              relationships: number;
+              /** @description How many of the relationships are undirected ties */
+              undirected: number;
+              /** @description Nodes per label */
+              labels: {
+                [key: string]: number;
+              };
+              /** @description Relationships per type */
+              types: {
+                [key: string]: number;
+              };
+              /** @description The first 10 nodes and the first 10 relationships, as they will be read */
+              rows: (
+                | {
+                    /** @constant */
+                    kind: 'node';
+                    file: string;
+                    line: number;
+                    /** @description The file's own id for the node */
+                    key: string;
+                    labels: string[];
+                    caption: string | null;
+                    properties: {
+                      [key: string]: unknown;
+                    };
+                  }
+                | {
+                    /** @constant */
+                    kind: 'relationship';
+                    file: string;
+                    line: number;
+                    start: string;
+                    end: string;
+                    type: string;
+                    undirected: boolean;
+                    properties: {
+                      [key: string]: unknown;
+                    };
+                  }
+              )[];
+              /** @description What stops the import, each with its file and line; empty when the files can be imported */
+              problems: {
+                /** @description The file, as uploaded (inside a zip: its name there) */
+                file: string;
+                line?: number;
+                column?: number;
+                reason: string;
+                /** @description file:line[:column]: reason */
+                message: string;
+              }[];
+            } | null;
+            import: {
+              dataset: string;
+              name: string;
+              /** @enum {string} */
+              phase: 'checking' | 'nodes' | 'relationships' | 'done';
+              /** @description Rows of this phase written so far */
+              done: number;
+              total: number | null;
+              nodes: number;
+              relationships: number;
+            } | null;
+            error: {
+              title: string;
+              detail: string;
+              problems: {
+                /** @description The file, as uploaded (inside a zip: its name there) */
+                file: string;
+                line?: number;
+                column?: number;
+                reason: string;
+                /** @description file:line[:column]: reason */
+                message: string;
+              }[];
+            } | null;
+          };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Credentials required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Imports need credentials (server not on loopback without a token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown upload */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Dataset exists, or the upload is still being checked or imported */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The files have problems */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neo4j unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neo4j did not answer in time */
+      504: {
         headers: {
           [name: string]: unknown;
         };

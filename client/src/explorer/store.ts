@@ -9,6 +9,7 @@ import type { Position } from '../state/placement';
 import { failed, idle, loading, type RequestStatus } from '../state/request';
 import { emptyView, type ViewProducer, type ViewState } from '../state/view';
 import type { ExplorerApi } from './api';
+import type { ImportFlow } from './importFiles';
 
 export type { LayoutRequest, ViewportRequest };
 
@@ -57,6 +58,8 @@ export interface ExplorerState {
   source: { sourceId: string; quote: string } | undefined;
   /** The Analysis panel's last result, its canvas overlay, and what runs (see explorer/analysis.ts). */
   analysis: AnalysisState;
+  /** An import from the browser under way (see importFiles.ts). */
+  importFlow: ImportFlow | undefined;
 }
 
 export interface Explorer {
@@ -98,6 +101,7 @@ export function initialState(): ExplorerState {
     menu: undefined,
     source: undefined,
     analysis: initialAnalysis,
+    importFlow: undefined,
   };
 }
 

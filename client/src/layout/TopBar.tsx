@@ -7,6 +7,7 @@ import { copyLink, shareableUrl } from '../explorer/shareLink';
 import { useExplorer, useExplorerState } from '../explorer/react';
 import { requestViewport, update } from '../explorer/store';
 import { SearchBox } from '../panels/SearchBox';
+import { ImportButton } from './ImportFlow';
 import { LayoutPicker, MenuButton } from '../panels/Toolbar';
 import { useView } from './derived';
 
@@ -50,6 +51,7 @@ export function TopBar({ searchInput }: { searchInput: RefObject<HTMLInputElemen
             ↷
           </button>
         </span>
+        <ImportButton />
         <MenuButton
           label="Export"
           items={[

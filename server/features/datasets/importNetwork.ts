@@ -5,7 +5,7 @@ import { toNumber } from '../../neo4j/values.js';
 import { openNetwork, readNetwork, summariseNetwork } from '../import/formats/readNetwork.js';
 import type { NetworkSummary, PropertyValue, Properties, ReadOptions } from '../import/formats/network.js';
 import { ImportError } from '../import/importError.js';
-import { Progress } from '../import/progress.js';
+import { Progress, type ObserveImport } from '../import/progress.js';
 import { beginDataset, completeDataset, deleteDataset, removeIncompleteDatasets, IMPORT_IDLE_MS, scopedId } from './datasets.service.js';
 
 type Db = Pick<Database, 'driver' | 'name'>;
@@ -23,6 +23,8 @@ export interface DatasetImport {
   name?: string;
   /** The file or folder to read. */
   input: string;
+  /** What the dataset record names as its source; the input path when not given. */
+  source?: string;
   options?: ReadOptions;
 }
 
@@ -37,20 +39,21 @@ export interface DatasetImportOutcome extends NetworkSummary {
  * (bad input throws FormatError file:line[:column] with nothing written), then twice more to write nodes and then
  * relationships (a GraphML or FtM file may name a tie before its ends) in batches of separate transactions.
  */
-export async function importNetwork(db: Db, request: DatasetImport, log: (message: string) => void): Promise<DatasetImportOutcome> {
+export async function importNetwork(db: Db, request: DatasetImport, log: (message: string) => void, observe?: ObserveImport): Promise<DatasetImportOutcome> {
   const options = request.options ?? {};
   const input = openNetwork(request.input, options);
   const validationStarted = Date.now();
   log(`Checking ${input.files.length} file(s) as ${input.format}…`);
+  observe?.({ phase: 'checking', done: 0, total: undefined });
   const summary = await summariseNetwork(input, options);
   const validationMs = Date.now() - validationStarted;
 
   await removeIncompleteDatasets(db, IMPORT_IDLE_MS);
-  await beginDataset(db, { id: request.dataset, name: request.name ?? request.dataset, format: input.format, source: request.input });
+  await beginDataset(db, { id: request.dataset, name: request.name ?? request.dataset, format: input.format, source: request.source ?? request.input });
   const writeStarted = Date.now();
   try {
     const writer = new BatchWriter(db, request.dataset);
-    const nodeProgress = new Progress(log, 'writing nodes', summary.nodes);
+    const nodeProgress = new Progress(log, 'writing nodes', summary.nodes, (done, total) => observe?.({ phase: 'nodes', done, total }));
     for await (const record of readNetwork(input, options)) {
       if (record.kind !== 'node') continue;
       await writer.add(
@@ -65,7 +68,9 @@ export async function importNetwork(db: Db, request: DatasetImport, log: (messag
       );
     }
     await writer.flush();
-    const relationshipProgress = new Progress(log, 'writing relationships', summary.relationships);
+    const relationshipProgress = new Progress(log, 'writing relationships', summary.relationships, (done, total) =>
+      observe?.({ phase: 'relationships', done, total }),
+    );
     let ordinal = 0;
     for await (const record of readNetwork(input, options)) {
       if (record.kind !== 'relationship') continue;

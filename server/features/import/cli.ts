@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
 import { runWithDatabase } from '../../cli.js';
 import { datasetIdSchema } from '../datasets/datasets.service.js';
-import { importNetwork } from '../datasets/importNetwork.js';
 import { applySchema } from '../load/load.service.js';
-import { detectInputFormat, inputFiles } from './formats/detect.js';
 import { FORMATS, type FormatName } from './formats/network.js';
-import { importFolder } from './import.service.js';
+import { importDataset } from './importDataset.js';
 import { ImportError } from './importError.js';
 import { formatCount } from './progress.js';
 
@@ -36,28 +34,16 @@ await runWithDatabase(async (db, config) => {
   await applySchema(db);
   const name = values.name ?? dataset.data;
 
-  if (detectInputFormat(inputFiles(input), format) === 'neo4j-csv') {
-    const outcome = await importFolder(db, input, log, { id: dataset.data, name }, config.queryTimeoutMs);
-    if (outcome.status === 'already-imported') {
-      console.log(`Already imported (${outcome.completedAt}): nothing written.`);
-      return;
-    }
-    summarise(
-      dataset.data,
-      'neo4j-csv',
-      outcome.nodes,
-      outcome.relationships,
-      outcome.labels,
-      outcome.types,
-      outcome.nodeWriteMs + outcome.relationshipWriteMs,
-    );
-    return;
-  }
-  const outcome = await importNetwork(
+  const outcome = await importDataset(
     db,
     { dataset: dataset.data, name, input, options: { format, undirected: values.undirected, headerless: values.headerless } },
     log,
+    config.queryTimeoutMs,
   );
+  if (outcome.status === 'already-imported') {
+    console.log(`Already imported (${outcome.completedAt}): nothing written.`);
+    return;
+  }
   summarise(dataset.data, outcome.format, outcome.nodes, outcome.relationships, outcome.labels, outcome.types, outcome.writeMs);
   if (outcome.undirected > 0) console.log(`${formatCount(outcome.undirected)} of the relationships are undirected ties (stored once, walked both ways).`);
 });

@@ -8,7 +8,7 @@ import { invalidateKnownNames } from '../../neo4j/knownNames.js';
 import { timedRead } from '../../neo4j/timedRead.js';
 import { discoverFolder, fingerprintFiles, type ImportFolder } from './files.js';
 import { ImportError } from './importError.js';
-import { Progress, formatCount } from './progress.js';
+import { Progress, formatCount, type ObserveImport } from './progress.js';
 import { nodeRowReader, relationshipRowReader } from './rows.js';
 import { dataRecords, validateFolder, type ImportPlan } from './validate.js';
 import { markGraphChanged } from '../analysis/graphVersion.js';
@@ -53,6 +53,7 @@ export async function importFolder(
   log: (message: string) => void,
   dataset: DatasetName,
   timeoutMs = defaultQueryTimeoutMs,
+  observe?: ObserveImport,
 ): Promise<ImportOutcome> {
   const found = discoverFolder(folder);
   // The fingerprint is per dataset: the same files imported as another dataset are another graph.
@@ -62,11 +63,11 @@ export async function importFolder(
     return { status: 'already-imported', id, completedAt: earlier.records[0]!.get('completedAt') as string };
   }
 
-  const validation = new Progress(log, 'validating', undefined);
+  const validation = new Progress(log, 'validating', undefined, (done) => observe?.({ phase: 'checking', done, total: undefined }));
   const plan = await validateFolder(found, (ids) => existingIds(db, ids, dataset.id, timeoutMs), validation);
   const validationMs = validation.elapsedMs();
   log(`Valid: ${formatCount(plan.nodes)} nodes, ${formatCount(plan.relationships)} relationships. ` + `Writing them in one transaction, committed at the end…`);
-  const { nodeWriteMs, relationshipWriteMs, commitMs } = await writeImport(db, found, plan, id, log, dataset);
+  const { nodeWriteMs, relationshipWriteMs, commitMs } = await writeImport(db, found, plan, id, log, dataset, observe);
   invalidateKnownNames(db);
   return {
     status: 'imported',
@@ -98,12 +99,13 @@ async function writeImport(
   id: string,
   log: (message: string) => void,
   dataset: DatasetName,
+  observe: ObserveImport | undefined,
 ): Promise<{ nodeWriteMs: number; relationshipWriteMs: number; commitMs: number }> {
   const session = db.driver.session({ database: db.name });
   const tx = session.beginTransaction();
   try {
     const batches = new BatchSender(tx, found.folder, dataset.id);
-    const nodeProgress = new Progress(log, 'writing nodes', plan.nodes);
+    const nodeProgress = new Progress(log, 'writing nodes', plan.nodes, (done, total) => observe?.({ phase: 'nodes', done, total }));
     for (const { source, header } of plan.nodeSources) {
       const read = nodeRowReader(header, source);
       for await (const { record, display } of dataRecords(source)) {
@@ -113,7 +115,9 @@ async function writeImport(
     await batches.drain();
     const nodeWriteMs = nodeProgress.elapsedMs();
 
-    const relationshipProgress = new Progress(log, 'writing relationships', plan.relationships);
+    const relationshipProgress = new Progress(log, 'writing relationships', plan.relationships, (done, total) =>
+      observe?.({ phase: 'relationships', done, total }),
+    );
     for (const { source, header } of plan.relationshipSources) {
       const read = relationshipRowReader(header, source, found.folderName);
       for await (const { record, display } of dataRecords(source)) {

@@ -13,11 +13,14 @@ export class Progress {
     private readonly log: (message: string) => void,
     private readonly phase: string,
     private readonly total: number | undefined,
+    /** Told every advance, for a caller that shows progress itself (the browser import's progress bar). */
+    private readonly observe?: (done: number, total: number | undefined) => void,
   ) {}
 
   advance(rows: number): void {
     const isFirst = this.done === 0;
     this.done += rows;
+    this.observe?.(this.done, this.total);
     const now = Date.now();
     if ((isFirst && this.total !== undefined) || now - this.reportedAt >= REPORT_EVERY_MS) {
       this.reportedAt = now;
@@ -41,3 +44,12 @@ export class Progress {
 export function formatCount(value: number): string {
   return value.toLocaleString('en-US');
 }
+
+/** Where an import is, for a progress bar: checking the input, then writing nodes, then relationships. */
+export interface ImportStep {
+  phase: 'checking' | 'nodes' | 'relationships';
+  done: number;
+  total: number | undefined;
+}
+
+export type ObserveImport = (step: ImportStep) => void;

@@ -32,7 +32,11 @@ function* each<T>(files: InputFile[], read: (file: InputFile) => AsyncGenerator<
   for (const file of files) yield read(file);
 }
 
-async function* unchecked(input: NetworkInput, options: ReadOptions): AsyncGenerator<NetworkRecord> {
+/**
+ * Each file's records as its reader gives them, without the checks across files (duplicate keys, missing ends): what
+ * the preview uses to find every bad file, not only the first.
+ */
+export async function* readEachFile(input: NetworkInput, options: ReadOptions): AsyncGenerator<NetworkRecord> {
   if (input.format === 'edgelist') {
     yield* readEdgeList(input.files, options);
     return;
@@ -59,7 +63,7 @@ export async function* readNetwork(input: NetworkInput, options: ReadOptions = {
   const keys = new IdSet();
   // Insertion-ordered, so the error names the first missing end in file order.
   const missing = new Map<string, RecordSource>();
-  for await (const record of unchecked(input, options)) {
+  for await (const record of readEachFile(input, options)) {
     if (record.kind === 'node') {
       if (keys.has(record.key)) throw new FormatError(record.file, record.line, `duplicate id "${record.key}"`);
       keys.add(record.key);

@@ -1,0 +1,315 @@
+import { useState } from 'react';
+import type { FormatName, Upload, UploadOptions, UploadPreview } from '../api/uploads';
+import type { ImportFlow } from '../explorer/importFiles';
+import { Dialog } from './Dialog';
+import './importDialog.css';
+
+const FORMAT_NAMES: Record<FormatName, string> = {
+  graphml: 'GraphML',
+  gexf: 'GEXF (Gephi)',
+  edgelist: 'Edge-list CSV',
+  matrix: 'Adjacency matrix CSV',
+  matrix2mode: '2-mode matrix CSV (rows × columns)',
+  pajek: 'Pajek .net',
+  ucinet: 'UCINET DL',
+  ftm: 'FollowTheMoney JSON lines',
+  'neo4j-csv': 'neo4j-admin CSV',
+};
+
+/** What the server accepts as a dataset id (datasetIdSchema). */
+const DATASET_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+function bytes(count: number): string {
+  if (count < 1024) return `${count} B`;
+  if (count < 1024 ** 2) return `${(count / 1024).toFixed(1)} KB`;
+  if (count < 1024 ** 3) return `${(count / 1024 ** 2).toFixed(1)} MB`;
+  return `${(count / 1024 ** 3).toFixed(2)} GB`;
+}
+
+const count = (value: number): string => value.toLocaleString('en-US');
+
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function Properties({ properties }: { properties: Record<string, unknown> }) {
+  const entries = Object.entries(properties);
+  if (entries.length === 0) return <span className="muted">none</span>;
+  return (
+    <span className="import-properties">
+      {entries.map(([name, value]) => (
+        <span key={name}>
+          <span className="muted">{name}:</span> {shown(value)}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function Counts({ title, counts }: { title: string; counts: Record<string, number> }) {
+  const entries = Object.entries(counts).sort(([a], [b]) => a.localeCompare(b));
+  return (
+    <table className="import-counts" aria-label={title}>
+      <thead>
+        <tr>
+          <th>{title}</th>
+          <th className="number">count</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map(([name, value]) => (
+          <tr key={name}>
+            <td>{name}</td>
+            <td className="number">{count(value)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function FirstRows({ preview }: { preview: UploadPreview }) {
+  const nodes = preview.rows.filter((row) => row.kind === 'node');
+  const ties = preview.rows.filter((row) => row.kind === 'relationship');
+  return (
+    <>
+      {nodes.length > 0 ? (
+        <table className="import-rows" aria-label="First nodes">
+          <caption>First nodes, as they will be read</caption>
+          <thead>
+            <tr>
+              <th>line</th>
+              <th>id</th>
+              <th>labels</th>
+              <th>name</th>
+              <th>properties</th>
+            </tr>
+          </thead>
+          <tbody>
+            {nodes.map((row) => (
+              <tr key={`${row.file}:${row.line}:${row.key}`}>
+                <td className="muted">
+                  {row.file}:{row.line}
+                </td>
+                <td>{row.key}</td>
+                <td>{row.labels.join(', ')}</td>
+                <td>{row.caption ?? ''}</td>
+                <td>
+                  <Properties properties={row.properties} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {ties.length > 0 ? (
+        <table className="import-rows" aria-label="First relationships">
+          <caption>First relationships</caption>
+          <thead>
+            <tr>
+              <th>line</th>
+              <th>from</th>
+              <th>type</th>
+              <th>to</th>
+              <th>properties</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ties.map((row) => (
+              <tr key={`${row.file}:${row.line}:${row.start}:${row.end}`}>
+                <td className="muted">
+                  {row.file}:{row.line}
+                </td>
+                <td>{row.start}</td>
+                <td>
+                  {row.type}
+                  {row.undirected ? <span className="muted"> (undirected)</span> : null}
+                </td>
+                <td>{row.end}</td>
+                <td>
+                  <Properties properties={row.properties} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </>
+  );
+}
+
+function Problems({ messages }: { messages: string[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <div className="import-problems" role="alert">
+      <strong>{messages.length === 1 ? 'This stops the import:' : `These ${messages.length} problems stop the import:`}</strong>
+      <ul>
+        {messages.map((message) => (
+          <li key={message}>
+            <code>{message}</code>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Options({ upload, onChange }: { upload: Upload; onChange: (options: UploadOptions) => void }) {
+  const detected = upload.preview?.format ?? null;
+  const { options } = upload;
+  const busy = upload.state === 'checking' || upload.state === 'importing';
+  return (
+    <div className="import-options">
+      <label>
+        Format{' '}
+        <select
+          value={options.format ?? ''}
+          disabled={busy}
+          onChange={(event) => onChange({ ...options, format: event.target.value === '' ? undefined : (event.target.value as FormatName) })}
+        >
+          <option value="">{options.format === null && detected ? `${FORMAT_NAMES[detected]} (detected)` : 'Detect from the files'}</option>
+          {(Object.keys(FORMAT_NAMES) as FormatName[]).map((format) => (
+            <option key={format} value={format}>
+              {FORMAT_NAMES[format]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={options.undirected}
+          disabled={busy}
+          onChange={(event) => onChange({ ...options, format: options.format ?? undefined, undirected: event.target.checked })}
+        />{' '}
+        Ties are undirected
+      </label>
+      {detected === 'edgelist' || options.format === 'edgelist' ? (
+        <label>
+          <input
+            type="checkbox"
+            checked={options.headerless}
+            disabled={busy}
+            onChange={(event) => onChange({ ...options, format: options.format ?? undefined, headerless: event.target.checked })}
+          />{' '}
+          No header line
+        </label>
+      ) : null}
+    </div>
+  );
+}
+
+function ImportProgress({ upload }: { upload: Upload }) {
+  const step = upload.import!;
+  const total = (upload.preview?.nodes ?? 0) + (upload.preview?.relationships ?? 0);
+  const written = step.nodes + step.relationships;
+  const what =
+    step.phase === 'checking'
+      ? 'Checking the files once more…'
+      : step.phase === 'nodes'
+        ? `Writing nodes: ${count(step.done)} of ${count(step.total ?? 0)}`
+        : step.phase === 'relationships'
+          ? `Writing relationships: ${count(step.done)} of ${count(step.total ?? 0)}`
+          : 'Done';
+  return (
+    <div className="import-progress" role="status">
+      <progress aria-label="Import progress" max={Math.max(total, 1)} value={step.phase === 'done' ? Math.max(total, 1) : written} />
+      <span>{what}</span>
+    </div>
+  );
+}
+
+/** The import dialog: sending, the preview (format, counts, first rows, problems), naming the dataset, the import's progress. */
+export function ImportDialog({
+  flow,
+  onOptions,
+  onImport,
+  onClose,
+}: {
+  flow: ImportFlow;
+  onOptions: (options: UploadOptions) => void;
+  onImport: (dataset: string, name: string) => void;
+  onClose: () => void;
+}) {
+  const { upload, sending } = flow;
+  const [dataset, setDataset] = useState<string | undefined>(undefined);
+  const [name, setName] = useState('');
+  const datasetId = dataset ?? upload?.suggestedDataset ?? '';
+  const validId = DATASET_ID.test(datasetId);
+  const preview = upload?.preview ?? null;
+  const problems = [...(preview?.problems ?? []), ...(upload?.error?.problems ?? [])].map((problem) => problem.message);
+  const canImport = validId && (upload?.state === 'ready' || upload?.state === 'failed');
+  return (
+    <Dialog title="Import a network" onClose={onClose} wide>
+      <p className="import-files">{upload ? upload.files.map((file) => `${file.name} (${bytes(file.bytes)})`).join(', ') : flow.names.join(', ')}</p>
+      {sending ? (
+        <div className="import-progress" role="status">
+          <progress aria-label="Upload progress" max={Math.max(sending.total, 1)} value={sending.sent} />
+          <span>
+            Sending {bytes(sending.sent)} of {bytes(sending.total)}…
+          </span>
+        </div>
+      ) : null}
+      {upload?.state === 'checking' ? (
+        <div className="import-progress" role="status">
+          <progress aria-label="Reading the files" />
+          <span>Reading the files…</span>
+        </div>
+      ) : null}
+      {upload && upload.state !== 'checking' && upload.state !== 'imported' ? <Options upload={upload} onChange={onOptions} /> : null}
+      {preview && preview.format ? (
+        <section aria-label="Preview" className="import-preview">
+          <p className="import-summary">
+            <strong>{FORMAT_NAMES[preview.format]}</strong>: {count(preview.nodes)} nodes, {count(preview.relationships)} relationships
+            {preview.undirected > 0 ? ` (${count(preview.undirected)} undirected)` : ''}
+            {problems.length > 0 ? ' read before the first problem' : ''}.
+          </p>
+          <div className="import-count-tables">
+            <Counts title="Label" counts={preview.labels} />
+            <Counts title="Relationship type" counts={preview.types} />
+          </div>
+          <FirstRows preview={preview} />
+        </section>
+      ) : null}
+      <Problems messages={problems} />
+      {upload?.error && upload.error.problems.length === 0 ? (
+        <p className="import-error" role="alert">
+          {upload.error.title}: {upload.error.detail}
+        </p>
+      ) : null}
+      {flow.error ? (
+        <p className="import-error" role="alert">
+          {flow.error}
+        </p>
+      ) : null}
+      {upload?.state === 'importing' ? <ImportProgress upload={upload} /> : null}
+      {upload && upload.state !== 'checking' && upload.state !== 'refused' ? (
+        <form
+          className="import-name"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (canImport) onImport(datasetId, name);
+          }}
+        >
+          <label>
+            Dataset id{' '}
+            <input
+              value={datasetId}
+              onChange={(event) => setDataset(event.target.value)}
+              aria-invalid={!validId}
+              disabled={upload.state === 'importing'}
+              spellCheck={false}
+            />
+          </label>
+          <label>
+            Name <input value={name} placeholder={datasetId} onChange={(event) => setName(event.target.value)} disabled={upload.state === 'importing'} />
+          </label>
+          <button type="submit" className="primary" disabled={!canImport}>
+            Import
+          </button>
+          {!validId ? <span className="import-hint">lower-case letters, digits, - and _ (at most 64)</span> : null}
+        </form>
+      ) : null}
+    </Dialog>
+  );
+}

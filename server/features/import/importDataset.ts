@@ -1,0 +1,76 @@
+import type { Database } from '../../neo4j/database.js';
+import { invalidateKnownNames } from '../../neo4j/knownNames.js';
+import { markGraphChanged } from '../analysis/graphVersion.js';
+import { importNetwork } from '../datasets/importNetwork.js';
+import { detectInputFormat, inputFiles } from './formats/detect.js';
+import type { FormatName, ReadOptions } from './formats/network.js';
+import { importFolder } from './import.service.js';
+import type { ObserveImport } from './progress.js';
+
+type Db = Pick<Database, 'driver' | 'name'>;
+
+export interface ImportRequest {
+  /** The dataset id (see datasetIdSchema). */
+  dataset: string;
+  name: string;
+  /** The file or folder to read. */
+  input: string;
+  /** What the dataset record names as its source, when not the input path. */
+  source?: string;
+  options: ReadOptions;
+}
+
+export type ImportedDataset =
+  | { status: 'already-imported'; completedAt: string }
+  | {
+      status: 'imported';
+      format: FormatName;
+      nodes: number;
+      relationships: number;
+      undirected: number;
+      labels: Record<string, number>;
+      types: Record<string, number>;
+      writeMs: number;
+    };
+
+/**
+ * The one way a file or folder becomes a dataset, for the command line and the browser alike: neo4j-admin CSV
+ * through its own importer, every other format through the batched network importer. Bad input throws
+ * ImportError (file:line[:column]) with nothing written.
+ */
+export async function importDataset(
+  db: Db,
+  request: ImportRequest,
+  log: (message: string) => void,
+  timeoutMs: number,
+  observe?: ObserveImport,
+): Promise<ImportedDataset> {
+  const format = detectInputFormat(inputFiles(request.input), request.options.format);
+  try {
+    if (format === 'neo4j-csv') {
+      const outcome = await importFolder(db, request.input, log, { id: request.dataset, name: request.name }, timeoutMs, observe);
+      if (outcome.status === 'already-imported') return { status: 'already-imported', completedAt: outcome.completedAt };
+      return {
+        status: 'imported',
+        format,
+        nodes: outcome.nodes,
+        relationships: outcome.relationships,
+        undirected: 0,
+        labels: outcome.labels,
+        types: outcome.types,
+        writeMs: outcome.nodeWriteMs + outcome.relationshipWriteMs + outcome.commitMs,
+      };
+    }
+    const outcome = await importNetwork(
+      db,
+      { dataset: request.dataset, name: request.name, input: request.input, source: request.source, options: request.options },
+      log,
+      observe,
+    );
+    return { status: 'imported', ...outcome };
+  } finally {
+    // A server that imports (the browser's upload) must see the new labels and types at once, and so must its analysis.
+    invalidateKnownNames(db);
+    markGraphChanged();
+  }
+}

@@ -1,0 +1,325 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { crc32 } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyDatabase, openTestDatabase } from '../../../tests/support/testDatabase.js';
+import { startApp, type RunningApp } from '../../../tests/support/testApp.js';
+import { projectRoot } from '../../projectRoot.js';
+import { applySchema } from '../load/load.service.js';
+
+const db = openTestDatabase();
+const uploadDir = mkdtempSync(path.join(os.tmpdir(), 'nexo-uploads-'));
+const graphml = readFileSync(path.join(projectRoot, 'data', 'examples', 'network.graphml'), 'utf8');
+const TOKEN = 'c2b1e6f09d4a7e35b8f1c0d9a6e4b7f2';
+let app: RunningApp;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers checked field by field
+type Json = any;
+
+beforeAll(async () => {
+  await emptyDatabase(db);
+  await applySchema(db);
+  app = await startApp(db, { QUERY_TIMEOUT_MS: '30000', NEXO_UPLOAD_DIR: uploadDir });
+});
+
+afterAll(async () => {
+  await app.close();
+  await db.close();
+});
+
+function form(files: Record<string, string | Uint8Array<ArrayBuffer>>): FormData {
+  const body = new FormData();
+  for (const [name, content] of Object.entries(files)) body.append('files', new Blob([content]), name);
+  return body;
+}
+
+async function send(
+  base: string,
+  method: string,
+  route: string,
+  body?: FormData | object,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; type: string; body: Json }> {
+  const init: RequestInit =
+    body instanceof FormData
+      ? { method, body, headers }
+      : { method, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined };
+  const response = await fetch(`${base}${route}`, init);
+  return { status: response.status, type: response.headers.get('content-type') ?? '', body: (await response.json()) as Json };
+}
+
+/** Polls an upload until it leaves `state`. */
+async function settled(id: string, state: 'checking' | 'importing', base = app.base, headers: Record<string, string> = {}): Promise<Json> {
+  for (;;) {
+    const { status, body } = await send(base, 'GET', `/api/uploads/${id}`, undefined, headers);
+    expect(status).toBe(200);
+    if (body.state !== state) return body;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function upload(files: Record<string, string | Uint8Array<ArrayBuffer>>, query = ''): Promise<Json> {
+  const answer = await send(app.base, 'POST', `/api/uploads${query}`, form(files));
+  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  return settled(answer.body.id, 'checking');
+}
+
+async function datasetIds(): Promise<string[]> {
+  return (await send(app.base, 'GET', '/api/datasets')).body.datasets.map((dataset: { id: string }) => dataset.id);
+}
+
+async function nodesOf(dataset: string): Promise<number> {
+  const { records } = await db.driver.executeQuery('MATCH (n {__nexo_dataset: $dataset}) RETURN count(n) AS count', { dataset }, { database: db.name });
+  return records[0]!.get('count').toNumber();
+}
+
+/** A zip of stored (uncompressed) entries: the format needs no library to write, and yauzl reads it like any other. */
+function zipOf(entries: Record<string, string>): Uint8Array<ArrayBuffer> {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(entries)) {
+    const data = Buffer.from(text);
+    const fileName = Buffer.from(name);
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(fileName.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(fileName.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, fileName, data);
+    centrals.push(central, fileName);
+    offset += local.length + fileName.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(entries).length, 8);
+  end.writeUInt16LE(Object.keys(entries).length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+}
+
+describe('importing a GraphML file from the browser', () => {
+  let id: string;
+
+  it('previews it as it will be read: format, counts per label and type, first rows, no problems', async () => {
+    const preview = await upload({ 'network.graphml': graphml });
+    id = preview.id;
+    expect(preview.state).toBe('ready');
+    expect(preview.files).toEqual([{ name: 'network.graphml', bytes: Buffer.byteLength(graphml) }]);
+    expect(preview.suggestedDataset).toBe('network');
+    expect(preview.preview).toMatchObject({
+      format: 'graphml',
+      nodes: 12,
+      relationships: 14,
+      undirected: 12,
+      labels: { Node: 12 },
+      types: { TIE: 13, REPRESENTS: 1 },
+      problems: [],
+    });
+    const rows = preview.preview.rows;
+    expect(rows.filter((row: Json) => row.kind === 'node')).toHaveLength(10);
+    expect(rows.filter((row: Json) => row.kind === 'relationship')).toHaveLength(10);
+    expect(rows[0]).toEqual({
+      kind: 'node',
+      file: 'network.graphml',
+      line: 14,
+      key: 'n1',
+      labels: ['Node'],
+      caption: 'Ana Ruiz',
+      properties: { name: 'Ana Ruiz', role: 'organiser', age: 48, type: 'person' },
+    });
+    expect(rows.find((row: Json) => row.kind === 'relationship')).toEqual({
+      kind: 'relationship',
+      file: 'network.graphml',
+      line: 26,
+      start: 'n1',
+      end: 'n2',
+      type: 'TIE',
+      undirected: true,
+      properties: { weight: 14, evidence: 'wiretap W-7' },
+    });
+  });
+
+  it('imports it exactly into a new dataset with progress, searchable at once, and removes the files', async () => {
+    const started = await send(app.base, 'POST', `/api/uploads/${id}/import`, { dataset: 'puerto-claro', name: 'Puerto Claro' });
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    expect(started.body.state).toBe('importing');
+    const done = await settled(id, 'importing');
+    expect(done.state).toBe('imported');
+    expect(done.import).toMatchObject({ dataset: 'puerto-claro', name: 'Puerto Claro', phase: 'done', nodes: 12, relationships: 14 });
+    const listed = (await send(app.base, 'GET', '/api/datasets')).body.datasets.find((dataset: Json) => dataset.id === 'puerto-claro');
+    expect(listed).toMatchObject({ name: 'Puerto Claro', nodes: 12, relationships: 14, format: 'graphml', source: 'network.graphml' });
+    const found = await send(app.base, 'GET', '/api/search?q=Elena%20Soto&dataset=puerto-claro');
+    expect(found.body.results.map((node: Json) => [node.id, node.properties])).toEqual([
+      ['puerto-claro::n5', { name: 'Elena Soto', role: 'broker', age: 51, type: 'person' }],
+    ]);
+    const ties = await send(app.base, 'GET', `/api/nodes/${encodeURIComponent('puerto-claro::n8')}/neighbours`);
+    expect(ties.status).toBe(200);
+    expect(ties.body.edges.find((edge: Json) => edge.properties.evidence === 'bank record B-22')).toMatchObject({
+      source: 'puerto-claro::n8',
+      target: 'puerto-claro::n9',
+      properties: { weight: 1500.5 },
+    });
+    expect(readdirSync(uploadDir)).not.toContain(id);
+  });
+
+  it('refuses a second import of the same upload and a dataset name that exists', async () => {
+    expect((await send(app.base, 'POST', `/api/uploads/${id}/import`, { dataset: 'again' })).status).toBe(409);
+    const other = await upload({ 'network.graphml': graphml });
+    const taken = await send(app.base, 'POST', `/api/uploads/${other.id}/import`, { dataset: 'puerto-claro' });
+    expect(taken.status).toBe(409);
+    expect(taken.type).toMatch(/^application\/problem\+json/);
+    expect(taken.body).toMatchObject({ title: 'Dataset exists', dataset: 'puerto-claro' });
+    expect((await send(app.base, 'DELETE', `/api/uploads/${other.id}`)).status).toBe(200);
+    expect(readdirSync(uploadDir)).not.toContain(other.id);
+    expect((await send(app.base, 'GET', `/api/uploads/${other.id}`)).status).toBe(404);
+  });
+});
+
+describe('bad files', () => {
+  it('refuses a truncated GraphML file with file:line:column, and importing it writes nothing', async () => {
+    const truncated = graphml.slice(0, graphml.indexOf('<edge id="e5"') + 20);
+    const preview = await upload({ 'truncated.graphml': truncated });
+    expect(preview.state).toBe('refused');
+    expect(preview.preview.problems).toHaveLength(1);
+    const [problem] = preview.preview.problems;
+    expect(problem).toMatchObject({ file: 'truncated.graphml', line: 30 });
+    expect(problem.message).toBe('truncated.graphml:30: malformed XML: unclosed tag: graph (the file ends here)');
+    const refused = await send(app.base, 'POST', `/api/uploads/${preview.id}/import`, { dataset: 'truncated' });
+    expect(refused.status).toBe(422);
+    expect(refused.type).toMatch(/^application\/problem\+json/);
+    expect(refused.body.problems).toEqual(preview.preview.problems);
+    expect(await datasetIds()).not.toContain('truncated');
+    expect(await nodesOf('truncated')).toBe(0);
+  });
+
+  it('names the problem of every bad file, not only the first', async () => {
+    const network = (nodes: string) =>
+      `<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n<key id="age" for="node" attr.name="age" attr.type="int"/>\n<graph edgedefault="directed">\n${nodes}\n</graph>\n</graphml>\n`;
+    const preview = await upload({
+      'a.graphml': network('<node id="a1"/>'),
+      'b.graphml': network('<node id="b1"/>').slice(0, -12),
+      'c.graphml': network('<node id="c1"><data key="age">forty</data></node>'),
+    });
+    expect(preview.state).toBe('refused');
+    expect(preview.preview.format).toBe('graphml');
+    expect(preview.preview.problems.map((problem: Json) => [problem.file, problem.line])).toEqual([
+      ['b.graphml', 5],
+      ['c.graphml', 4],
+    ]);
+  });
+
+  it('says which format to name when none can be told, and reads the files again with the named one', async () => {
+    const preview = await upload({ 'ties.txt': 'a b\nb c\n' });
+    expect(preview.state).toBe('refused');
+    expect(preview.preview.format).toBeNull();
+    expect(preview.preview.problems[0].message).toMatch(/^ties\.txt: unknown format/);
+    const recheck = await send(app.base, 'POST', `/api/uploads/${preview.id}/check`, { format: 'pajek' });
+    expect(recheck.status).toBe(200);
+    const again = await settled(preview.id, 'checking');
+    expect(again.options.format).toBe('pajek');
+    expect(again.preview.format).toBe('pajek');
+    expect(again.state).toBe('refused');
+  });
+});
+
+describe('zip files', () => {
+  it('unpacks a zip of a folder and imports what it holds, flat', async () => {
+    const zip = zipOf({
+      'case-7/nodes.csv': 'id,name,label\np1,Ana,Person\np2,Bruno,Person\nc1,Naviera,Company\n',
+      'case-7/ties.csv': 'source,target,type\np1,p2,CALLED\np2,c1,OWNS\n',
+      '__MACOSX/case-7/._ties.csv': 'resource fork',
+    });
+    const preview = await upload({ 'case-7.zip': zip });
+    expect(preview.files.map((file: Json) => file.name)).toEqual(['nodes.csv', 'ties.csv']);
+    expect(preview.suggestedDataset).toBe('case-7');
+    expect(preview.state, JSON.stringify(preview.preview?.problems)).toBe('ready');
+    expect(preview.preview).toMatchObject({ format: 'edgelist', nodes: 3, relationships: 2, labels: { Person: 2, Company: 1 }, types: { CALLED: 1, OWNS: 1 } });
+  });
+
+  it('refuses a zip whose files would leave the folder flat with two of one name', async () => {
+    const answer = await send(app.base, 'POST', '/api/uploads', form({ 'two.zip': zipOf({ 'a/x.csv': 'a', 'b/x.csv': 'b' }) }));
+    expect(answer.status).toBe(400);
+    expect(answer.body.detail).toMatch(/two files are named "x\.csv"/);
+  });
+});
+
+describe('limits and access', () => {
+  it('answers 413 problem+json past NEXO_UPLOAD_MAX_BYTES, whether the body says its length or the files pass it as they stream', async () => {
+    const small = await startApp(db, { NEXO_UPLOAD_DIR: uploadDir, NEXO_UPLOAD_MAX_BYTES: '2048' });
+    const before = readdirSync(uploadDir).sort();
+    try {
+      const declared = await send(small.base, 'POST', '/api/uploads', form({ 'big.graphml': 'x'.repeat(200_000) }));
+      expect(declared.status).toBe(413);
+      expect(declared.type).toMatch(/^application\/problem\+json/);
+      expect(declared.body).toMatchObject({ status: 413, title: 'Upload too large', maxBytes: 2048 });
+      const streamed = await send(small.base, 'POST', '/api/uploads', form({ 'a.net': 'x'.repeat(1500), 'b.net': 'y'.repeat(1500) }));
+      expect(streamed.status).toBe(413);
+      const unpacked = await send(small.base, 'POST', '/api/uploads', form({ 'bomb.zip': zipOf({ 'a.net': ' '.repeat(1500), 'b.net': ' '.repeat(1500) }) }));
+      expect(unpacked.status).toBe(413);
+      // Refused uploads leave nothing on disk.
+      expect(readdirSync(uploadDir).sort()).toEqual(before);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('refuses uploads and imports without credentials when a token is configured', async () => {
+    const guarded = await startApp(db, { NEXO_UPLOAD_DIR: uploadDir, NEXO_API_TOKEN: TOKEN, QUERY_TIMEOUT_MS: '30000' });
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    try {
+      const anonymous = await send(guarded.base, 'POST', '/api/uploads', form({ 'network.graphml': graphml }));
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.type).toMatch(/^application\/problem\+json/);
+      const accepted = await send(guarded.base, 'POST', '/api/uploads', form({ 'network.graphml': graphml }), auth);
+      expect(accepted.status).toBe(200);
+      await settled(accepted.body.id, 'checking', guarded.base, auth);
+      const importAnonymous = await send(guarded.base, 'POST', `/api/uploads/${accepted.body.id}/import`, { dataset: 'guarded' });
+      expect(importAnonymous.status).toBe(401);
+      expect(await datasetIds()).not.toContain('guarded');
+      expect(existsSync(path.join(uploadDir, accepted.body.id))).toBe(true);
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it('refuses any import on a server that others can reach when it has no credentials', async () => {
+    const open = await startApp(db, { NEXO_UPLOAD_DIR: uploadDir }, { host: '0.0.0.0' });
+    try {
+      const answer = await send(open.base, 'POST', '/api/uploads', form({ 'network.graphml': graphml }));
+      expect(answer.status).toBe(403);
+      expect(answer.body).toMatchObject({ title: 'Imports need credentials' });
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('validates ids, options and bodies: 400 or 415 problem+json', async () => {
+    expect((await send(app.base, 'GET', '/api/uploads/not-an-id')).status).toBe(400);
+    expect((await send(app.base, 'GET', `/api/uploads/${'0'.repeat(24)}`)).status).toBe(404);
+    expect((await send(app.base, 'POST', '/api/uploads?format=excel', form({ 'a.net': '*Vertices 1\n1 "A"\n' }))).status).toBe(400);
+    const notMultipart = await send(app.base, 'POST', '/api/uploads', { files: [] });
+    expect(notMultipart.status).toBe(415);
+    expect(notMultipart.type).toMatch(/^application\/problem\+json/);
+    const preview = await upload({ 'a.net': '*Vertices 1\n1 "A"\n' });
+    expect((await send(app.base, 'POST', `/api/uploads/${preview.id}/import`, { dataset: 'Not An Id!' })).body).toMatchObject({
+      status: 400,
+      parameter: 'dataset',
+    });
+  });
+});
