@@ -3,7 +3,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readDataset } from '../../server/features/load/dataset.js';
-import { applySchema, loadDataset } from '../../server/features/load/load.service.js';
+import { applySchema, loadDataset, PERU_DATASET } from '../../server/features/load/load.service.js';
 import { loadConfig } from '../../server/config.js';
 import { driverTimeLimits } from '../../server/neo4j/database.js';
 import { projectRoot } from '../../server/projectRoot.js';
@@ -33,6 +33,8 @@ interface Answer {
 const requests: Record<string, [method: 'GET' | 'POST' | 'DELETE' | 'PUT', path: string, body?: unknown]> = {
   'GET /api/datasets': ['GET', '/api/datasets'],
   'DELETE /api/datasets/:id': ['DELETE', `/api/datasets/${SCRATCH}`],
+  'GET /api/datasets/:id/export': ['GET', `/api/datasets/${PERU_DATASET}/export?format=graphml`],
+  'POST /api/export': ['POST', '/api/export', { ids: [NODE, OTHER], format: 'gexf' }],
   'GET /api/search': ['GET', '/api/search?q=guzman&labels=Person'],
   'GET /api/nodes/:id': ['GET', `/api/nodes/${NODE}`],
   'GET /api/nodes/:id/neighbours': ['GET', `/api/nodes/${NODE}/neighbours?types=LEADER_OF`],
@@ -87,7 +89,8 @@ async function send(app: RunningApp, route: string): Promise<Answer> {
     status: response.status,
     contentType: response.headers.get('content-type'),
     retryAfter: response.headers.get('retry-after'),
-    body: (await response.json()) as Answer['body'],
+    // A download (an export) is not JSON; only errors are read.
+    body: (response.headers.get('content-type')?.includes('json') ? await response.json() : (await response.arrayBuffer(), {})) as Answer['body'],
   };
 }
 

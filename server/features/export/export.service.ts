@@ -104,7 +104,7 @@ export interface ExportFile {
 export function exportFile(network: ExportNetwork, format: ExportFormat, basename: string): ExportFile {
   try {
     if (format === 'edgelist') {
-      const { nodes, ties } = exportEdgeList(network);
+      const { nodes, ties } = edgeListFiles(network);
       const archive = zipStored([
         { name: 'nodes.csv', content: nodes },
         { name: 'ties.csv', content: ties },
@@ -130,10 +130,21 @@ function drain(chunks: Iterable<string>): void {
   for (const chunk of chunks) void chunk;
 }
 
+/**
+ * A node without an `id` property that repeats its key (as the curated networks of `npm run load` have): the edge
+ * list's id column already holds it, and a property of that name would be refused as structure.
+ */
+function withoutIdEchoingKey(node: ExportNode): ExportNode {
+  if (node.properties.get('id') !== node.key) return node;
+  const properties = new Map(node.properties);
+  properties.delete('id');
+  return { ...node, properties };
+}
+
 /** An edge list's files for writing to a folder (the CLI), which `npm run import` reads back. */
 export function edgeListFiles(network: ExportNetwork): { nodes: string; ties: string } {
   try {
-    return exportEdgeList(network);
+    return exportEdgeList({ nodes: [...network.nodes].map(withoutIdEchoingKey), relationships: network.relationships });
   } catch (error) {
     if (error instanceof ExportError) throw new AppError(422, 'Cannot export in this format', error.message, 'export-format');
     throw error;
