@@ -4,6 +4,7 @@ import { analysisRoutes } from './features/analysis/analysis.routes.js';
 import { captionsRoutes } from './features/captions/captions.routes.js';
 import { datasetsRoutes } from './features/datasets/datasets.routes.js';
 import { consoleRoutes } from './features/console/console.routes.js';
+import { exportRoutes } from './features/export/export.routes.js';
 import { degreesRoutes } from './features/degrees/degrees.routes.js';
 import { neighboursRoutes } from './features/neighbours/neighbours.routes.js';
 import { nodesRoutes } from './features/nodes/nodes.routes.js';
@@ -20,6 +21,7 @@ export function apiRoutes(context: AppContext): AnyRoute[] {
     ...datasetsRoutes(context),
     ...captionsRoutes(context),
     ...uploadsRoutes(context),
+    ...exportRoutes(context),
     ...searchRoutes(context),
     ...nodesRoutes(context),
     ...neighboursRoutes(context),

@@ -22,6 +22,8 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
    */
   files?: string;
   response: R;
+  /** A file download instead of JSON: the content types a 200 may have (the handler writes the body itself). */
+  download?: string[];
   /** Statuses other than 200 this route can answer, with what they mean. */
   errors?: Record<number, string>;
   /** `signal` aborts when the client goes away before its answer is sent. */
@@ -105,9 +107,10 @@ export function openApiDocument(routes: AnyRoute[], info: { title: string; versi
   for (const route of routes) {
     const openApiPath = route.path.replace(/:([A-Za-z_]+)/g, '{$1}');
     const parameters = [...objectParameters(route.params, 'path'), ...objectParameters(route.query, 'query')];
-    const responses: Record<string, unknown> = {
-      '200': { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
-    };
+    const content = route.download
+      ? Object.fromEntries(route.download.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]))
+      : { 'application/json': { schema: jsonSchema(route.response, 'output') } };
+    const responses: Record<string, unknown> = { '200': { description: 'OK', content } };
     for (const [status, description] of Object.entries({ 400: 'Invalid parameter', ...route.errors })) {
       responses[status] = { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
     }

@@ -39,6 +39,8 @@ const WITHOUT_DATABASE = ['GET /api/analysis/status'];
 const requests: Record<string, [method: 'GET' | 'POST' | 'DELETE' | 'PUT', path: string, body?: unknown]> = {
   'GET /api/datasets': ['GET', '/api/datasets'],
   'DELETE /api/datasets/:id': ['DELETE', `/api/datasets/${SCRATCH}`],
+  'GET /api/datasets/:id/export': ['GET', `/api/datasets/${PERU_DATASET}/export?format=graphml`],
+  'POST /api/export': ['POST', '/api/export', { ids: [NODE, OTHER], format: 'gexf' }],
   'GET /api/search': ['GET', '/api/search?q=guzman&labels=Person'],
   'GET /api/nodes/:id': ['GET', `/api/nodes/${NODE}`],
   'GET /api/nodes/:id/neighbours': ['GET', `/api/nodes/${NODE}/neighbours?types=LEADER_OF`],
@@ -128,7 +130,8 @@ async function send(app: RunningApp, route: string): Promise<Answer> {
     status: response.status === healthyStatus[route] ? 200 : response.status,
     contentType: response.headers.get('content-type'),
     retryAfter: response.headers.get('retry-after'),
-    body: (await response.json()) as Answer['body'],
+    // A download (an export) is not JSON; only errors are read.
+    body: (response.headers.get('content-type')?.includes('json') ? await response.json() : (await response.arrayBuffer(), {})) as Answer['body'],
   };
 }
 

@@ -57,6 +57,8 @@ const ANALYSIS_SCOPED = [
 const FUZZED_ROUTES = [
   'GET /api/datasets',
   'DELETE /api/datasets/:id',
+  'GET /api/datasets/:id/export',
+  'POST /api/export',
   'GET /api/search',
   'GET /api/nodes/:id',
   'GET /api/nodes/:id/neighbours',
@@ -570,6 +572,69 @@ describe('/api/datasets', () => {
         expect(await peruListed()).toMatchObject({ nodes: peru.nodes.length });
       },
       Math.ceil(VALID_RUNS / 4),
+    ));
+});
+
+describe('dataset and canvas export', () => {
+  const FORMATS = ['graphml', 'gexf', 'edgelist', 'ftm'];
+  const anyFormat = fc.oneof(fc.constantFrom(...FORMATS), encodedValue());
+
+  /** A 200 download: an attachment with a filename, a non-empty body, nothing leaked (checked by request). */
+  const expectDownload = (answer: Answer): void => {
+    expect(answer.status, answer.text.slice(0, 300)).toBe(200);
+    expect(answer.contentType).toMatch(/^application\/(graphml\+xml|gexf\+xml|zip|x-ndjson)/);
+    expect(answer.text.length).toBeGreaterThan(0);
+    expect(answer.text).not.toContain('__nexo');
+  };
+
+  it('GET /api/datasets/:id/export answers any id and format without a 500, an unknown dataset 404', () =>
+    check(fc.tuple(fc.oneof(fc.constantFrom(...DATASET_NAMES), encodedValue()), anyFormat), async ([id, format]) => {
+      const answer = await request('GET', `/api/datasets/${id}/export?format=${format}`);
+      if (answer.status === 200) expectDownload(answer);
+    }));
+
+  /** Peru's relationships have a `source` property, which an edge-list CSV would read as a tie's start: that is a 422. */
+  const expectDownloadOrEdgeListRefusal = (answer: Answer, format: string): void => {
+    if (format === 'edgelist' && answer.status === 422) expect((answer.body as { detail: string }).detail).toContain('"source"');
+    else expectDownload(answer);
+  };
+
+  it('GET /api/datasets/:id/export answers the Peru network 200 as GraphML, GEXF and FtM, 422 as an edge list', async () => {
+    for (const format of ['graphml', 'gexf', 'ftm']) expectDownload(await requestValid('GET', `/api/datasets/${PERU_DATASET}/export?format=${format}`));
+    const edgeList = await requestValid('GET', `/api/datasets/${PERU_DATASET}/export?format=edgelist`);
+    expect(edgeList.status).toBe(422);
+    expectDownloadOrEdgeListRefusal(edgeList, 'edgelist');
+  });
+
+  it('POST /api/export answers any JSON body, malformed ones and wrong content types without a 500', async () => {
+    await check(
+      fc.oneof(
+        anyJson,
+        fc.record({ ids: anyJson, format: anyJson }),
+        fc.record({ ids: fc.array(fc.oneof(knownId(), hostileText()), { maxLength: 30 }), format: anyFormat }),
+      ),
+      async (body) => {
+        await requestJson('/api/export', body);
+      },
+    );
+    await check(fc.tuple(malformedJsonText, contentType), async ([body, type]) => {
+      const answer = await request('POST', '/api/export', { body, headers: type === undefined ? {} : { 'content-type': type } });
+      expect(answer.status).toBeLessThan(500);
+    });
+  });
+
+  it('POST /api/export answers known and unknown ids 200 with a download (an edge list with ties 422)', () =>
+    check(
+      fc.tuple(
+        fc.uniqueArray(knownId(), { minLength: 1, maxLength: 40 }),
+        fc.array(
+          hostileText(20).filter((text) => text.length > 0),
+          { maxLength: 5 },
+        ),
+        fc.constantFrom(...FORMATS),
+      ),
+      async ([known, others, format]) => expectDownloadOrEdgeListRefusal(await requestJsonValid('/api/export', { ids: [...known, ...others], format }), format),
+      VALID_RUNS,
     ));
 });
 

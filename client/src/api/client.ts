@@ -140,6 +140,24 @@ export function getSubgraph(ids: string[]): Promise<Graph> {
   return post<'postApiSubgraph'>(`/api/subgraph${query<'postApiSubgraph'>({ dataset: scope() })}`, { ids });
 }
 
+export type NetworkFormat = RequestBody<'postApiExport'>['format'];
+
+/** The given nodes and the relationships among them as a file in one of the network formats (at most maxIds.subgraph ids). */
+export async function exportNetwork(ids: string[], format: NetworkFormat): Promise<{ blob: Blob; filename: string }> {
+  let response: Response;
+  try {
+    response = await fetch('/api/export', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids, format }) });
+  } catch {
+    throw new ApiError(0, 'Server unreachable', 'Check that Nexo is running, then retry.');
+  }
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => undefined)) as Partial<Problem> | undefined;
+    throw new ApiError(response.status, problem?.title ?? response.statusText ?? 'Request failed', problem?.detail ?? '');
+  }
+  const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `nexo-canvas.${format}`;
+  return { blob: await response.blob(), filename };
+}
+
 /** Runs a read-only Cypher statement. */
 export function runQuery(cypher: string, params: Record<string, unknown> = {}, signal?: AbortSignal): Promise<QueryResult> {
   return post<'postApiQuery'>('/api/query', { cypher, params }, signal);

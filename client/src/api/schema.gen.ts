@@ -148,6 +148,46 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/datasets/{id}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download one dataset as GraphML, GEXF, edge-list CSV or FtM JSON lines
+     * @description Every entity and relationship of the dataset with the user's labels, types, directions and properties (Nexo's own keys left out), in a file `npm run import` reads back. Formats: graphml (typed keys, labels and types, per-edge direction), gexf (GEXF 1.3), edgelist (a ZIP of nodes.csv and ties.csv; refused when directed and undirected ties mix), ftm (FollowTheMoney JSON lines; undirected ties are written start → end). 422 when the dataset cannot be written in that format without changing its meaning.
+     */
+    get: operations['getApiDatasetsIdExport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Download the given entities (the canvas) and the relationships among them as a file
+     * @description Send the ids of the nodes on screen (1 to 2000) and a format; unknown ids are left out. Formats: graphml (typed keys, labels and types, per-edge direction), gexf (GEXF 1.3), edgelist (a ZIP of nodes.csv and ties.csv; refused when directed and undirected ties mix), ftm (FollowTheMoney JSON lines; undirected ties are written start → end).
+     */
+    post: operations['postApiExport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/search': {
     parameters: {
       query?: never;
@@ -1592,6 +1632,159 @@ export interface operations {
         };
       };
       /** @description Neo4j did not answer in time */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getApiDatasetsIdExport: {
+    parameters: {
+      query: {
+        /** @description The file format */
+        format: 'graphml' | 'gexf' | 'edgelist' | 'ftm';
+      };
+      header?: never;
+      path: {
+        /** @description The dataset id, as listed by GET /api/datasets */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/graphml+xml': string;
+          'application/gexf+xml': string;
+          'application/zip': string;
+          'application/x-ndjson': string;
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Cannot export in this format */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neo4j unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Query timeout */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postApiExport: {
+    parameters: {
+      query?: {
+        /** @description Comma-separated dataset ids to stay within, e.g. peru,phones (default: every dataset) */
+        dataset?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          ids: string[];
+          /** @enum {string} */
+          format: 'graphml' | 'gexf' | 'edgelist' | 'ftm';
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/graphml+xml': string;
+          'application/gexf+xml': string;
+          'application/zip': string;
+          'application/x-ndjson': string;
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Cannot export in this format */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neo4j unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Query timeout */
       504: {
         headers: {
           [name: string]: unknown;

@@ -4,8 +4,10 @@
  */
 import type { components, operations } from './schema.gen';
 
-/** The JSON body of an operation's 200 answer. */
-export type Answer<Operation extends keyof operations> = operations[Operation]['responses'][200]['content']['application/json'];
+/** The JSON body of an operation's 200 answer (never for a file download). */
+export type Answer<Operation extends keyof operations> = operations[Operation]['responses'][200]['content'] extends { 'application/json': infer Body }
+  ? Body
+  : never;
 /** An operation's query parameters as the server reads them. */
 export type QueryParameters<Operation extends keyof operations> = NonNullable<operations[Operation]['parameters']['query']>;
 /** An operation's JSON request body. */

@@ -1,3 +1,4 @@
+import { exportNetwork, type NetworkFormat } from '../api/client';
 import { briefingCaption, citedSources, type Caption } from '../state/briefing';
 import { exportView, importView } from '../state/exchange';
 import { visibleIds } from '../state/filters';
@@ -56,6 +57,14 @@ export function exportReport(explorer: Explorer, save: Save): Promise<void> {
 
 export function exportSvg(explorer: Explorer, save: Save): void {
   if (explorer.canvas) save('nexo-view.svg', explorer.canvas.svg(), 'image/svg+xml');
+}
+
+/** The visible nodes and the relationships among them as a GraphML, GEXF, edge-list or FtM file that other tools and `npm run import` read. */
+export function exportNetworkFile(explorer: Explorer, save: Save, format: NetworkFormat): Promise<void> {
+  return perform(explorer, 'Exporting the network…', async () => {
+    const { blob, filename } = await exportNetwork([...visibleIds(viewOf(explorer)).nodes], format);
+    save(filename, blob, blob.type);
+  });
 }
 
 export function exportJson(explorer: Explorer, save: Save): void {

@@ -1,7 +1,7 @@
 import { useRef, type RefObject } from 'react';
 import { download } from '../explorer/browser';
 import { redoStep, runLayout, undoStep } from '../explorer/edit';
-import { exportJson, exportPng, exportReport, exportSources, exportSvg, importFile } from '../explorer/exchange';
+import { exportJson, exportNetworkFile, exportPng, exportReport, exportSources, exportSvg, importFile } from '../explorer/exchange';
 import { place } from '../explorer/place';
 import { copyLink, shareableUrl } from '../explorer/shareLink';
 import { useExplorer, useExplorerState } from '../explorer/react';
@@ -58,6 +58,10 @@ export function TopBar({ searchInput }: { searchInput: RefObject<HTMLInputElemen
             { label: 'PNG image (full resolution)', onSelect: () => void exportPng(explorer, download), disabled: nodeCount === 0 },
             { label: 'SVG drawing', onSelect: () => exportSvg(explorer, download), disabled: nodeCount === 0 },
             { label: 'JSON (nodes, edges, positions)', onSelect: () => exportJson(explorer, download), disabled: nodeCount === 0 },
+            { label: 'GraphML (Gephi, yEd, Cytoscape)', onSelect: () => void exportNetworkFile(explorer, download, 'graphml'), disabled: nodeCount === 0 },
+            { label: 'GEXF (Gephi)', onSelect: () => void exportNetworkFile(explorer, download, 'gexf'), disabled: nodeCount === 0 },
+            { label: 'Edge list (CSV in a ZIP)', onSelect: () => void exportNetworkFile(explorer, download, 'edgelist'), disabled: nodeCount === 0 },
+            { label: 'FollowTheMoney (JSON lines)', onSelect: () => void exportNetworkFile(explorer, download, 'ftm'), disabled: nodeCount === 0 },
             { label: 'Source list (numbered citations)', onSelect: () => void exportSources(explorer, download), disabled: nodeCount === 0 },
             { label: 'Report (one page, print to PDF)', onSelect: () => void exportReport(explorer, download), disabled: nodeCount === 0 },
             { label: 'Import JSON…', onSelect: () => importInput.current?.click() },

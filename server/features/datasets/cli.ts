@@ -1,10 +1,14 @@
+import { parseArgs } from 'node:util';
 import { runWithDatabase } from '../../cli.js';
 import { AppError } from '../../errors.js';
+import { EXPORT_FORMATS, exportFormatSchema, saveDatasetExport } from '../export/export.service.js';
 import { applySchema } from '../load/load.service.js';
 import { deleteDataset, listDatasets } from './datasets.service.js';
 
-// npm run datasets -- list | delete <id>
-const [command, id] = process.argv.slice(2);
+const USAGE = `npm run datasets -- list | delete <id> | export <id> --format ${EXPORT_FORMATS.join('|')} [--out file-or-folder]`;
+
+const { values, positionals } = parseArgs({ options: { format: { type: 'string' }, out: { type: 'string' } }, allowPositionals: true });
+const [command, id] = positionals;
 
 await runWithDatabase(async (db, config) => {
   await applySchema(db);
@@ -29,5 +33,12 @@ await runWithDatabase(async (db, config) => {
     console.log(`Deleted dataset "${id}".`);
     return;
   }
-  throw new AppError(400, 'Usage', 'npm run datasets -- list | delete <id>');
+  if (command === 'export' && id !== undefined) {
+    const format = exportFormatSchema.safeParse(values.format);
+    if (!format.success) throw new AppError(400, 'Usage', `--format must be one of ${EXPORT_FORMATS.join(', ')}: ${USAGE}`);
+    const saved = await saveDatasetExport(db, { dataset: id, format: format.data, out: values.out }, config.queryTimeoutMs);
+    console.log(`Exported dataset "${id}" (${saved.nodes} nodes, ${saved.relationships} relationships) as ${format.data} to ${saved.path}`);
+    return;
+  }
+  throw new AppError(400, 'Usage', USAGE);
 });

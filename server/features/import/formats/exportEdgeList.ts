@@ -47,7 +47,7 @@ export function exportEdgeList(network: ExportNetwork): { nodes: string; ties: s
   );
   for (const relationship of relationships) {
     const weight = relationship.properties.get('weight');
-    if (weight !== undefined && typeof weight !== 'number')
+    if (weight !== undefined && typeof weight !== 'number' && typeof weight !== 'bigint')
       throw new ExportError(`a relationship's weight "${String(weight)}" is not a number, which an edge-list CSV requires`);
   }
   const nodeRows = nodes.map((node) => [node.key, node.labels.join(';'), ...nodeColumns.map((name) => cell(node.properties.get(name)))]);
