@@ -13,7 +13,7 @@ let context: BrowserContext;
 let page: Page;
 
 interface Ranked {
-  results: { node: { id: string; name: string }; score: number }[];
+  results: { node: { id: string; name: string; labels: string[] }; score: number }[];
 }
 
 const panel = () => page.getByRole('region', { name: 'Analysis', exact: true });
@@ -73,11 +73,13 @@ describe('the Analysis panel in a browser', { timeout: 180_000 }, () => {
 
   it('selects a row’s actor on the canvas', async () => {
     const top = (await api<Ranked>('/api/analysis/centrality?measure=betweenness&limit=1')).results[0]!.node;
-    // The name comes after the kind's swatch, whose title some browsers count in the button's name.
-    const escaped = top.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // The name comes after the kind's swatch, whose title some browsers count in the button's name; only the kind may
+    // come before it ("Peru" must not also match "Communist Party of Peru").
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const kinds = top.labels.map(escape).join('|');
     await panel()
       .getByRole('table')
-      .getByRole('button', { name: new RegExp(`(^|\\s)${escaped}$`) })
+      .getByRole('button', { name: new RegExp(`^(?:(?:${kinds})\\s+)?${escape(top.name)}$`) })
       .click();
     await until(async () => (await canvasIds(page)).nodes.includes(top.id), `${top.name} on the canvas`);
     await page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: top.name }).waitFor();

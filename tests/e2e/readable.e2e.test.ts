@@ -175,8 +175,12 @@ describe('links you can tell apart', { timeout: 150_000 }, () => {
       { width: 1280, height: 720 },
     ]) {
       await page.setViewportSize(size);
+      // The canvas resizes with the window: fit the drawing to it again, as a user would after resizing.
+      await page.locator('.canvas').focus();
+      await page.keyboard.press('f');
+      await page.waitForTimeout(500);
       const point = await nodePoint(page, event);
-      await page.mouse.move(point.x, point.y);
+      await page.mouse.move(point.x, point.y, { steps: 4 });
       await card.getByText(names.get(event)!).waitFor();
       expect(await card.textContent()).toContain('Dates: 1980');
       expect(await card.locator('blockquote').count()).toBe(1);
