@@ -1,15 +1,14 @@
 import type { Server } from 'node:http';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../support/testDatabase.js';
-import { buildClientIfStale, canvasIds, launchChromium, nodePoint, screenshot, startExplorer, until, warmUp } from './harness.js';
+import { buildClientIfStale, canvasIds, launchChromium, nodePoint, screenshot, startExplorer, until, warmUp, openExplorerPage } from './harness.js';
 
 // Issue 12's Analysis panel in a browser: a measure over the graph → the ranked table → the canvas, and several actors at once.
 const db = openTestDatabase();
 let server: Server;
 let baseUrl: string;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 interface Ranked {
@@ -43,11 +42,7 @@ beforeAll(async () => {
   ({ server, url: baseUrl } = await startExplorer(db));
   await warmUp(baseUrl);
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  context.setDefaultTimeout(60_000);
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.error('[page error]', error.message));
-  await page.goto(baseUrl);
+  ({ page } = await openExplorerPage(browser, baseUrl, { viewport: { width: 1280, height: 720 } }));
 });
 
 afterAll(async () => {

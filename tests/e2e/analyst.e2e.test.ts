@@ -1,15 +1,14 @@
 import type { Server } from 'node:http';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../support/testDatabase.js';
-import { buildClientIfStale, canvasIds, launchChromium, nodePoint, screenshot, startExplorer, until, warmUp } from './harness.js';
+import { buildClientIfStale, canvasIds, launchChromium, nodePoint, screenshot, startExplorer, until, warmUp, openExplorerPage } from './harness.js';
 
 // Analyst round two (issue 14): the console drawer, several entities at once, namesakes, placement, time, honest paths.
 const db = openTestDatabase();
 let server: Server;
 let baseUrl: string;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 const GUZMAN = 'person:abimael-guzman';
@@ -52,11 +51,7 @@ beforeAll(async () => {
   ({ server, url: baseUrl } = await startExplorer(db));
   await warmUp(baseUrl);
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  context.setDefaultTimeout(60_000);
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.error('[page error]', error.message));
-  await page.goto(baseUrl);
+  ({ page } = await openExplorerPage(browser, baseUrl, { viewport: { width: 1280, height: 720 } }));
 });
 
 afterAll(async () => {

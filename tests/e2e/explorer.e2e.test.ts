@@ -4,7 +4,18 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../support/testDatabase.js';
-import { artifactsDir, buildClientIfStale, canvasIds, launchChromium, nodePoint, screenshot, startExplorer, until, warmUp } from './harness.js';
+import {
+  artifactsDir,
+  buildClientIfStale,
+  canvasIds,
+  launchChromium,
+  nodePoint,
+  screenshot,
+  startExplorer,
+  until,
+  warmUp,
+  openExplorerPage,
+} from './harness.js';
 
 const db = openTestDatabase();
 let server: Server;
@@ -54,12 +65,7 @@ beforeAll(async () => {
   ({ server, url: baseUrl } = await startExplorer(db));
   await warmUp(baseUrl);
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
-  // Generous waits: the machine is shared by parallel builds and test databases, and a slow answer is not a failure.
-  context.setDefaultTimeout(60_000);
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.error('[page error]', error.message));
-  await page.goto(baseUrl);
+  ({ context, page } = await openExplorerPage(browser, baseUrl, { viewport: { width: 1280, height: 720 }, acceptDownloads: true }));
 });
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pino } from 'pino';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { readDataset } from '../../server/features/load/dataset.js';
@@ -81,6 +81,19 @@ export async function warmUp(url: string): Promise<void> {
 }
 
 export { launchChromium } from '../support/chromium.js';
+
+/**
+ * The explorer at `url` in a fresh browser context. Waits are generous: the machine is shared by parallel builds and
+ * test databases, and a slow answer is not a failure. Page errors go to the test's output.
+ */
+export async function openExplorerPage(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(60_000);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('[page error]', error.message));
+  await page.goto(url);
+  return { context, page };
+}
 
 /**
  * Saves a screenshot to tests/artifacts; with NEXO_UPDATE_SCREENSHOTS=1 the ones marked for the README are also

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/projectRoot.js';
 import { openTestDatabase } from '../support/testDatabase.js';
-import { buildClientIfStale, canvasIds, launchChromium, screenshot, startExplorer, until, warmUp } from './harness.js';
+import { buildClientIfStale, canvasIds, launchChromium, screenshot, startExplorer, until, warmUp, openExplorerPage } from './harness.js';
 
 const db = openTestDatabase();
 const graphml = readFileSync(path.join(projectRoot, 'data', 'examples', 'network.graphml'), 'utf8');
@@ -31,11 +31,7 @@ beforeAll(async () => {
   ({ server, url } = await startExplorer(db, { NEXO_UPLOAD_DIR: mkdtempSync(path.join(os.tmpdir(), 'nexo-e2e-uploads-')) }));
   await warmUp(url);
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  context.setDefaultTimeout(60_000);
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.error('[page error]', error.message));
-  await page.goto(url);
+  ({ page } = await openExplorerPage(browser, url, { viewport: { width: 1440, height: 900 } }));
   await page.getByRole('heading', { name: 'Start from an actor' }).waitFor();
 });
 

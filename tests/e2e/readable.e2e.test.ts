@@ -6,7 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkFamily, linkStyle } from '../../client/src/graph/linkStyle.js';
 import { projectRoot } from '../../server/projectRoot.js';
 import { openTestDatabase } from '../support/testDatabase.js';
-import { artifactsDir, buildClientIfStale, canvasIds, launchChromium, nodePoint, screenshot, startExplorer, until, warmUp } from './harness.js';
+import {
+  artifactsDir,
+  buildClientIfStale,
+  canvasIds,
+  launchChromium,
+  nodePoint,
+  screenshot,
+  startExplorer,
+  until,
+  warmUp,
+  openExplorerPage,
+} from './harness.js';
 
 // Issue 14, round two: links told apart, the finding shared, small screens, time. Where it shows, it is tested here.
 
@@ -100,12 +111,8 @@ beforeAll(async () => {
   ({ server, url: baseUrl } = await startExplorer(db));
   await warmUp(baseUrl);
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  ({ context, page } = await openExplorerPage(browser, baseUrl, { viewport: { width: 1440, height: 900 }, acceptDownloads: true }));
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-  context.setDefaultTimeout(60_000);
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.error('[page error]', error.message));
-  await page.goto(baseUrl);
   await page.getByLabel('Import a view from JSON').setInputFiles(wholeNetworkFile());
   await page.waitForFunction((count) => window.__nexo?.nodeIds().length === count, peruNodes.length);
   // Laid out as an analyst would before reading it.
