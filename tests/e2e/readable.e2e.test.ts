@@ -139,13 +139,23 @@ describe('links you can tell apart', { timeout: 150_000 }, () => {
         types: item.querySelector('.legend-types')!.getAttribute('title')!.split(', '),
         stroke: item.querySelector('line')!.getAttribute('stroke'),
         dash: item.querySelector('line')!.getAttribute('stroke-dasharray'),
+        // Types of no known family: each with its own swatch inside the one "Other" row.
+        others: [...item.querySelectorAll('.legend-other-type')].map((other) => ({
+          type: other.textContent!.trim(),
+          stroke: other.querySelector('line')!.getAttribute('stroke'),
+        })),
       })),
     );
+    // One row per family: "Other" was listed once per type of no known family.
+    expect(new Set(rows.map((row) => row.family)).size).toBe(rows.length);
     expect(rows.map((row) => row.family)).toEqual(
       expect.arrayContaining(['Violence', 'Law enforcement', 'Money and trade', 'Membership and leadership', 'Places']),
     );
     expect(rows.flatMap((row) => row.types).sort()).toEqual(drawn.sort());
-    for (const row of rows) for (const type of row.types) expect(linkStyle(type).color, type).toBe(row.stroke);
+    for (const row of rows) {
+      if (row.others.length > 0) for (const other of row.others) expect(linkStyle(other.type).color, other.type).toBe(other.stroke);
+      else for (const type of row.types) expect(linkStyle(type).color, type).toBe(row.stroke);
+    }
     // Each family its own colour; places (dotted) do not draw like violence (solid).
     expect(new Set(rows.map((row) => row.stroke)).size).toBe(rows.length);
     const dashOf = (type: string) => rows.find((row) => row.types.includes(type))!.dash;

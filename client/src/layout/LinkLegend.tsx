@@ -8,7 +8,8 @@ const MAX_LISTED = 4;
 
 /**
  * The relationship types drawn on the canvas, one row per family: its colour, line and arrowhead (the same for every
- * type of the family) and the types it holds; a row per type for types of no known family. Folds to its title.
+ * type of the family) and the types it holds; types of no known family share one "Other" row, each with its own
+ * swatch. Folds to its title.
  */
 export function LinkLegend({ types, theme }: { types: string[]; theme: Theme }) {
   // Open on a large screen; on a small one it starts folded, so it does not cover the path being looked at.
@@ -21,11 +22,23 @@ export function LinkLegend({ types, theme }: { types: string[]; theme: Theme }) 
       </button>
       {open ? (
         <ul>
-          {typesByFamily(types)
-            // Types of no known family each have a colour of their own, so a row each.
-            .flatMap((group) => (group.family === 'other' ? group.types.map((type) => ({ family: group.family, types: [type] })) : [group]))
-            .map((group) => (
-              <li key={`${group.family}:${group.types[0]!}`}>
+          {typesByFamily(types).map((group) =>
+            group.family === 'other' ? (
+              // Types of no known family each have a colour of their own: one "Other" row lists them with their swatches.
+              <li key="other" className="legend-other">
+                <span>
+                  <span className="legend-family">{familyName(group.family)}</span>
+                  <span className="legend-types" title={group.types.join(', ')}>
+                    {group.types.map((type) => (
+                      <span key={type} className="legend-other-type">
+                        <LinkSwatch type={type} theme={theme} /> {type}
+                      </span>
+                    ))}
+                  </span>
+                </span>
+              </li>
+            ) : (
+              <li key={group.family}>
                 <LinkSwatch type={group.types[0]!} theme={theme} />
                 <span>
                   <span className="legend-family">{familyName(group.family)}</span>
@@ -36,7 +49,8 @@ export function LinkLegend({ types, theme }: { types: string[]; theme: Theme }) 
                   </span>
                 </span>
               </li>
-            ))}
+            ),
+          )}
         </ul>
       ) : null}
     </section>

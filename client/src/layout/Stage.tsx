@@ -19,6 +19,7 @@ import { kindOf, newNodes } from '../state/view';
 import { useKindsAndTypes, useView } from './derived';
 import { HoverCard } from './HoverCard';
 import { LinkLegend } from './LinkLegend';
+import { entities, relationships } from '../state/counted';
 
 // The Cypher editor is most of the bundle's weight: load it when the console first opens.
 const ConsolePanel = lazy(() => import('../panels/ConsolePanel').then((module) => ({ default: module.ConsolePanel })));
@@ -126,7 +127,7 @@ export function Stage() {
       ) : null}
       <div className="canvas-status">
         <span>
-          {visible.nodes.size} entities · {visible.edges.size} relationships
+          {entities(visible.nodes.size)} · {relationships(visible.edges.size)}
           {nodeCount - visible.nodes.size > 0 ? ` · ${nodeCount - visible.nodes.size} hidden or filtered` : ''}
         </span>
         {paths && paths.paths.length > 0 ? (

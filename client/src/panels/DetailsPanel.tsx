@@ -7,6 +7,7 @@ import { failed, idle, loading, type RequestStatus } from '../state/request';
 import { kindOf, type Slice, type ViewState } from '../state/view';
 import { KindBadge } from './KindBadge';
 import { Status } from './Status';
+import { entities, relationships } from '../state/counted';
 
 interface DetailsPanelProps {
   view: ViewState;
@@ -251,7 +252,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
       <>
         <header className="details-header">
           <h2>
-            {nodes.length} entities, {edges.length} relationships selected
+            {entities(nodes.length)}, {relationships(edges.length)} selected
           </h2>
         </header>
         <ul className="plain-list">

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Position } from '../state/placement';
+import { entities } from '../state/counted';
 
 interface SelectionMenuProps {
   count: number;
@@ -66,7 +67,7 @@ export function SelectionMenu(props: SelectionMenuProps) {
       style={{ left, top: Math.max(8, top) }}
       onKeyDown={onKeyDown}
     >
-      <div className="menu-title">{props.count} entities selected</div>
+      <div className="menu-title">{entities(props.count)} selected</div>
       {item('Expand all', props.onExpand)}
       {item(props.allPinned ? 'Unpin all' : 'Pin all in place', props.onPin)}
       {item('Hide all', props.onHide)}

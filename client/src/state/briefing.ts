@@ -1,6 +1,7 @@
 import type { Graph } from '../api/types';
 import { pathHops } from './paths';
 import { kindOf, type ViewState } from './view';
+import { entities, relationships } from './counted';
 
 /** What a source document says about its reuse (the Wikipedia text is CC BY-SA and must be attributed). */
 export interface SourceCredit {
@@ -46,7 +47,7 @@ export function briefingCaption(
   const title =
     path && hops.length > 0
       ? `From ${hops[0]!.from.name} to ${hops[hops.length - 1]!.to.name} in ${hops.length} ${hops.length === 1 ? 'step' : 'steps'}`
-      : `${visible.nodes.size} entities, ${visible.edges.size} relationships`;
+      : `${entities(visible.nodes.size)}, ${relationships(visible.edges.size)}`;
   const kinds = [...new Set([...visible.nodes].flatMap((id) => (view.nodes[id] ? [kindOf(view.nodes[id])] : [])))].sort();
   return { title, date: today.toISOString().slice(0, 10), kinds, credits: credits.map(creditLine) };
 }
