@@ -60,6 +60,12 @@ export function Timeline({ bounds, counts, years, onYears }: TimelineProps) {
           height={HEIGHT}
         />
       ) : null}
+      {counts.every((count) => count === 0) ? (
+        // The years come from dated entities only (e.g. a founding year): say why no bar is drawn.
+        <text className="timeline-empty" x={WIDTH / 2} y={HEIGHT / 2 + 4} textAnchor="middle">
+          no dated relationships on the canvas
+        </text>
+      ) : null}
       {counts.map((count, index) =>
         count > 0 ? (
           <rect
