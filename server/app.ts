@@ -48,6 +48,7 @@ export function createApp(context: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', context.config.access.trustProxy);
   app.use(
     pinoHttp({
       logger: context.logger,

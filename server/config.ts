@@ -44,6 +44,19 @@ const environmentSchema = z.object({
     })
     .optional(),
   NEXO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  // Behind a reverse proxy every request comes from the proxy's address, so every user would share one rate-limit and
+  // login-throttle budget; naming the proxies makes the client the address they forward (X-Forwarded-For).
+  NEXO_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/,
+      'the number of proxies in front of Nexo (e.g. 1), or their addresses, subnets or loopback/uniquelocal, comma-separated',
+    )
+    // "true" would believe any X-Forwarded-For, letting every client pick the address it is throttled as.
+    .refine((value) => !['true', '*'].includes(value.trim().toLowerCase()), {
+      message: '"true" would trust any client\'s X-Forwarded-For: give the number of proxies or their addresses',
+    })
+    .optional(),
   // One console query per core: a statement that computes until its time limit keeps one Neo4j thread busy, so at 4 on
   // 2 cores (the default before) two users' heavy statements took every core and other users' reads waited behind them.
   NEXO_CONSOLE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
@@ -125,10 +138,18 @@ export interface AccessSettings {
   corsOrigins: string[];
   /** Requests per minute and client on the expensive routes (console, paths). */
   rateLimitPerMinute: number;
+  /** Express's "trust proxy": how many proxies, or which, may say who the client is; false trusts none. */
+  trustProxy: number | string[] | false;
 }
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+function parseTrustProxy(value: string | undefined): number | string[] | false {
+  if (value === undefined) return false;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) || false;
+  return value.split(',').map((address) => address.trim());
 }
 
 /** Parses the environment once; throws a ConfigError naming each bad variable. */
@@ -174,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .map((origin) => origin.trim())
         .filter(Boolean),
       rateLimitPerMinute: e.NEXO_RATE_LIMIT_PER_MINUTE,
+      trustProxy: parseTrustProxy(e.NEXO_TRUST_PROXY),
     },
     captionRules: parseCaptionRules(e.NEXO_CAPTION_RULES),
     // Beside the local store (.data/neo4j → .data/uploads), so one folder holds what the server keeps.

@@ -179,3 +179,27 @@ describe('rate limiting', () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
 });
+
+describe('behind a reverse proxy', () => {
+  const ask = (base: string, client: string) =>
+    fetch(`${base}/api/paths?from=a&to=b`, { headers: { 'x-forwarded-for': client } }).then((response) => response.status);
+
+  it('budgets each forwarded client on its own once the proxy is trusted', async () => {
+    const base = await serve({ NEXO_RATE_LIMIT_PER_MINUTE: '1', NEXO_TRUST_PROXY: 'loopback' });
+    expect(await ask(base, '203.0.113.1')).not.toBe(429);
+    expect(await ask(base, '203.0.113.2')).not.toBe(429);
+    expect(await ask(base, '203.0.113.1')).toBe(429);
+  });
+
+  it('ignores X-Forwarded-For when no proxy is trusted, so a client cannot pick the address it is counted as', async () => {
+    const base = await serve({ NEXO_RATE_LIMIT_PER_MINUTE: '1' });
+    expect(await ask(base, '203.0.113.1')).not.toBe(429);
+    expect(await ask(base, '203.0.113.2')).toBe(429);
+  });
+
+  it('refuses to trust every X-Forwarded-For', () => {
+    expect(() => loadConfig({ NEXO_TRUST_PROXY: 'true' })).toThrow(/NEXO_TRUST_PROXY/);
+    expect(loadConfig({ NEXO_TRUST_PROXY: '1' }).access.trustProxy).toBe(1);
+    expect(loadConfig({ NEXO_TRUST_PROXY: '10.0.0.0/8, loopback' }).access.trustProxy).toEqual(['10.0.0.0/8', 'loopback']);
+  });
+});
