@@ -205,6 +205,23 @@ describe('the typed-array Brandes pass against graphology-metrics', () => {
       1e-9,
     );
   });
+
+  // Graphs large enough that the search goes bottom-up and the accumulation pushes on their crowded middle levels.
+  it('gives the same betweenness on a graph of several components and isolated nodes', () => {
+    const ties = [...randomTies(400, 1100, 5), ...randomTies(20, 30, 6).map(([a, b]): [number, number] => [400 + a, 400 + b])];
+    const csr = csrOf(450, ties);
+    const betweenness = libraryBetweenness(toGraphology(csr), { normalized: true });
+    expectClose(
+      betweennessCentrality(csr).scores,
+      Array.from({ length: 450 }, (_, v) => betweenness[v]!),
+      1e-9,
+    );
+  });
+
+  it('gives betweenness equal to its definition on a random directed graph', () => {
+    const ties = randomTies(200, 700, 17);
+    expectClose(betweennessCentrality(csrOf(200, ties, true)).scores, referenceBetweenness(200, ties, true), 1e-9);
+  });
 });
 
 describe('the CSR PageRank against graphology-metrics', () => {
