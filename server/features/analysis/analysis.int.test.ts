@@ -105,9 +105,10 @@ describe('centrality over the whole graph', () => {
   it('answers 422 for eigenvector centrality, whose power iteration does not converge on this graph in the library either', async () => {
     const graph = await projectionByCypher();
     expect(() => libraryEigenvector(graph, { getEdgeWeight: null })).toThrow(/converge/);
-    const { status, body } = await call<{ title: string }>('GET', '/api/analysis/centrality?measure=eigenvector');
+    const { status, body } = await call<{ title: string; detail: string }>('GET', '/api/analysis/centrality?measure=eigenvector');
     expect(status).toBe(422);
     expect(body.title).toBe('No convergence');
+    expect(body.detail).toMatch(/NetworkX's eigenvector_centrality .* fails on this graph too.*Try PageRank/);
   });
 
   it('ranks the generated hub first by degree, in the API’s Node shape', async () => {

@@ -224,7 +224,7 @@ export class AnalysisService {
       // Nobody reads this answer: the client went away or was already told the time ran out.
       if (error instanceof AnalysisCancelled) throw new AppError(503, 'Analysis cancelled', error.message);
       if (error instanceof AnalysisError && /failed to converge/.test(error.message)) {
-        throw new AppError(422, 'No convergence', 'The power iteration did not converge within 100 iterations on this graph; try another measure or scope.');
+        throw new AppError(422, 'No convergence', error.message);
       }
       throw error;
     }
