@@ -341,6 +341,25 @@ describe('a computation whose client goes away', () => {
   });
 });
 
+describe('the analysis time limit (NEXO_ANALYSIS_TIMEOUT_MS)', () => {
+  it('stops a computation that passes it and answers 504 saying so', async () => {
+    // A limit of 1 ms: the fresh app's worker has not even started by then.
+    const impatient = await startApp(db, { QUERY_TIMEOUT_MS: '30000' }, { analysisTimeoutMs: 1 });
+    try {
+      const response = await fetch(`${impatient.base}/api/analysis/centrality?measure=betweenness&dataset=kite`);
+      expect(response.status).toBe(504);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      const body = (await response.json()) as { title: string; detail: string };
+      expect(body.title).toBe('Analysis time limit');
+      expect(body.detail).toMatch(/NEXO_ANALYSIS_TIMEOUT_MS/);
+      const status = (await (await fetch(`${impatient.base}/api/analysis/status`)).json()) as { running: unknown; queued: number };
+      expect(status).toMatchObject({ running: null, queued: 0 });
+    } finally {
+      await impatient.close();
+    }
+  });
+});
+
 describe('errors', () => {
   it('answers 404 when the entity to explain is not in the graph', async () => {
     const { status, body } = await call<{ type: string; detail: string }>('GET', '/api/analysis/why-central?id=person:nobody');
