@@ -78,7 +78,14 @@ function scopedRoutes<F extends z.ZodRawShape, R extends z.ZodType>(
   },
 ): AnyRoute[] {
   const errors = { 404: 'Unknown dataset', 503: 'Neo4j unavailable', 504: ANALYSIS_TIMEOUT_TEXT, ...spec.errors };
-  const common = { summary: spec.summary, description: `${spec.description} ${DEFAULTS_TEXT}`, tags: ['analysis'], response: spec.response, errors, timeLimitMs };
+  const common = {
+    summary: spec.summary,
+    description: `${spec.description} ${DEFAULTS_TEXT}`,
+    tags: ['analysis'],
+    response: spec.response,
+    errors,
+    timeLimitMs,
+  };
   return [
     defineRoute({
       method: 'get',

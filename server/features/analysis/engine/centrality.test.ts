@@ -257,7 +257,16 @@ describe('eigenvector centrality, the power iteration on A + I as NetworkX’s e
 
   it('gives graphology-metrics’ scores undirected, directed and weighted', () => {
     const ties = randomTies(300, 900, 19);
-    for (const csr of [csrOf(300, ties), csrOf(300, ties, true), csrOf(300, ties, false, ties.map((_, e) => 1 + (e % 3)))]) {
+    for (const csr of [
+      csrOf(300, ties),
+      csrOf(300, ties, true),
+      csrOf(
+        300,
+        ties,
+        false,
+        ties.map((_, e) => 1 + (e % 3)),
+      ),
+    ]) {
       const library = libraryEigenvector(toGraphology(csr), { getEdgeWeight: csr.weights ? 'weight' : null });
       expectClose(eigenvectorCentrality(csr), asArray(library, 300), 1e-9);
     }
@@ -265,17 +274,30 @@ describe('eigenvector centrality, the power iteration on A + I as NetworkX’s e
 
   it('converges on bipartite graphs, where x ← Ax would swing between the two sides, with NetworkX’s values', () => {
     // A star of 10 leaves: centre 1/√2, leaves 1/√20 (NetworkX: 0.707106…, 0.223607…).
-    const star = eigenvectorCentrality(csrOf(11, Array.from({ length: 10 }, (_, leaf): [number, number] => [0, leaf + 1])));
+    const star = eigenvectorCentrality(
+      csrOf(
+        11,
+        Array.from({ length: 10 }, (_, leaf): [number, number] => [0, leaf + 1]),
+      ),
+    );
     expectClose(star, [Math.SQRT1_2, ...Array<number>(10).fill(1 / Math.sqrt(20))], 1e-5);
     // nx.eigenvector_centrality(nx.path_graph(6)).
-    const path = eigenvectorCentrality(csrOf(6, [0, 1, 2, 3, 4].map((v): [number, number] => [v, v + 1])));
+    const path = eigenvectorCentrality(
+      csrOf(
+        6,
+        [0, 1, 2, 3, 4].map((v): [number, number] => [v, v + 1]),
+      ),
+    );
     expectClose(path, [0.231922, 0.417907, 0.52112, 0.52112, 0.417907, 0.231922], 1e-5);
   });
 
   it('fails where NetworkX fails, saying so and what to try instead', () => {
     // nx.eigenvector_centrality(nx.star_graph(500)) raises PowerIterationFailedConvergence: with A + I the iteration
     // shrinks the error only by (√500 − 1)/(√500 + 1) ≈ 0.91 a round.
-    const bigStar = csrOf(501, Array.from({ length: 500 }, (_, leaf): [number, number] => [0, leaf + 1]));
+    const bigStar = csrOf(
+      501,
+      Array.from({ length: 500 }, (_, leaf): [number, number] => [0, leaf + 1]),
+    );
     expect(() => eigenvectorCentrality(bigStar)).toThrow(/failed to converge.*NetworkX.*fails on this graph too.*Try PageRank/s);
   });
 });

@@ -44,4 +44,3 @@ export function eigenvectorCentrality(csr: Csr): Float64Array {
       `a smaller scope (one dataset, or the nodes on the canvas).`,
   );
 }
-
