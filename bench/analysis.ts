@@ -18,7 +18,7 @@ export interface AnalysisTiming {
   peakRssMiB: number;
   exact: boolean | null;
   sampleSize: number | null;
-  /** The HTTP status: 422 when the power iteration does not converge on this graph (eigenvector on the generated ones). */
+  /** The HTTP status: 422 when the power iteration does not converge (eigenvector at 10⁶, where NetworkX fails too). */
   status: number;
 }
 

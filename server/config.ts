@@ -26,6 +26,9 @@ const environmentSchema = z.object({
   NEXO_NEO4J_PAGECACHE_MB: z.coerce.number().int().min(16).default(512),
   NEXO_LOAD_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(defaultQueryTimeoutMs),
+  // An analysis computes in a worker for as long as the graph needs (exact betweenness on 10⁴ nodes takes seconds);
+  // only its database reads keep QUERY_TIMEOUT_MS.
+  NEXO_ANALYSIS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
   NEXO_API_TOKEN: z
     .string()
     .min(16, 'at least 16 characters')
@@ -109,6 +112,8 @@ export interface Config {
   localNeo4j: LocalNeo4jSettings;
   loadOnStart: Environment['NEXO_LOAD_ON_START'];
   queryTimeoutMs: number;
+  /** Time limit of an analysis's computation (NEXO_ANALYSIS_TIMEOUT_MS); its database reads keep queryTimeoutMs. */
+  analysisTimeoutMs: number;
   console: ConsoleSettings;
   access: AccessSettings;
   /** Which properties give a node its display name when it has no `name`, per label. */
@@ -182,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     loadOnStart: e.NEXO_LOAD_ON_START,
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    analysisTimeoutMs: e.NEXO_ANALYSIS_TIMEOUT_MS,
     console: {
       concurrency: e.NEXO_CONSOLE_CONCURRENCY,
       concurrencyPerClient: e.NEXO_CONSOLE_CONCURRENCY_PER_CLIENT,

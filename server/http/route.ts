@@ -26,6 +26,11 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
   download?: string[];
   /** Statuses other than 200 this route can answer, with what they mean. */
   errors?: Record<number, string>;
+  /**
+   * The route's own time limit instead of the database one, for work that is not a database read (an analysis
+   * computing in a worker); its database reads must then bound themselves (see withinTimeLimit).
+   */
+  timeLimitMs?: number;
   /** `signal` aborts when the client goes away before its answer is sent. */
   handler: (input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B>; signal: AbortSignal }, req: Request, res: Response) => Promise<z.infer<R>>;
 }
@@ -73,7 +78,7 @@ export function mountRoutes(router: Router, routes: AnyRoute[], timeLimitMs: num
             // projection) is cached, so the same request asked again can finish within the limit.
             handling.catch(() => undefined);
             reject(databaseTimeout());
-          }, timeLimitMs);
+          }, route.timeLimitMs ?? timeLimitMs);
         });
         const result = await Promise.race([handling, deadline]);
         if (!res.headersSent) res.json(result);
@@ -83,6 +88,22 @@ export function mountRoutes(router: Router, routes: AnyRoute[], timeLimitMs: num
         clearTimeout(timer);
       }
     });
+  }
+}
+
+/** `work`, or the route's 504 when it has not settled within `timeLimitMs`; the work goes on unheard, as above. */
+export async function withinTimeLimit<T>(work: Promise<T>, timeLimitMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      work.catch(() => undefined);
+      reject(databaseTimeout());
+    }, timeLimitMs);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -26,7 +26,7 @@ async function compute(measure: string): Promise<void> {
   await panel().getByRole('button', { name: 'Compute' }).click();
 }
 
-async function screenshots(name: string): Promise<void> {
+async function screenshots(name: string, check?: () => Promise<void>): Promise<void> {
   for (const [width, height] of [
     [1440, 900],
     [1280, 720],
@@ -34,7 +34,27 @@ async function screenshots(name: string): Promise<void> {
     await page.setViewportSize({ width, height });
     await page.waitForTimeout(500);
     await screenshot(page, `${name}-${width}`);
+    await check?.();
   }
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+const intersect = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** Neither canvas legend covers the other, and the ranked table fits the side panel, its why buttons included. */
+async function expectLaidOut(): Promise<void> {
+  const relationships = await page.getByRole('region', { name: 'Relationship types on the canvas' }).boundingBox();
+  const analysis = await page.getByRole('group', { name: 'Analysis legend' }).boundingBox();
+  expect(relationships && analysis && intersect(relationships, analysis)).toBe(false);
+  const side = (await panel().boundingBox())!;
+  const why = (await panel()
+    .getByRole('button', { name: /^Why is .* central\?$/ })
+    .first()
+    .boundingBox())!;
+  expect(why.x).toBeGreaterThanOrEqual(side.x);
+  expect(why.x + why.width).toBeLessThanOrEqual(side.x + side.width);
+  const table = panel().locator('.analysis-table-wrap');
+  expect(await table.evaluate((wrap) => wrap.scrollWidth <= wrap.clientWidth)).toBe(true);
 }
 
 beforeAll(async () => {
@@ -90,7 +110,7 @@ describe('the Analysis panel in a browser', { timeout: 180_000 }, () => {
     }, 'the top ten on the canvas');
     await page.getByRole('group', { name: 'Analysis legend' }).getByText('Size: betweenness').waitFor();
     await page.waitForTimeout(1500);
-    await screenshots('analysis-betweenness');
+    await screenshots('analysis-betweenness', expectLaidOut);
   });
 
   it('colours the canvas by community, with a legend of the communities', async () => {

@@ -2593,7 +2593,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Query timeout */
+      /** @description Neo4j did not answer within the query time limit, or the computation passed NEXO_ANALYSIS_TIMEOUT_MS */
       504: {
         headers: {
           [name: string]: unknown;
@@ -2705,7 +2705,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Query timeout */
+      /** @description Neo4j did not answer within the query time limit, or the computation passed NEXO_ANALYSIS_TIMEOUT_MS */
       504: {
         headers: {
           [name: string]: unknown;
@@ -2781,7 +2781,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Query timeout */
+      /** @description Neo4j did not answer within the query time limit, or the computation passed NEXO_ANALYSIS_TIMEOUT_MS */
       504: {
         headers: {
           [name: string]: unknown;
@@ -2867,7 +2867,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Query timeout */
+      /** @description Neo4j did not answer within the query time limit, or the computation passed NEXO_ANALYSIS_TIMEOUT_MS */
       504: {
         headers: {
           [name: string]: unknown;
@@ -2942,7 +2942,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Query timeout */
+      /** @description Neo4j did not answer within the query time limit, or the computation passed NEXO_ANALYSIS_TIMEOUT_MS */
       504: {
         headers: {
           [name: string]: unknown;
@@ -3027,7 +3027,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Query timeout */
+      /** @description Neo4j did not answer within the query time limit, or the computation passed NEXO_ANALYSIS_TIMEOUT_MS */
       504: {
         headers: {
           [name: string]: unknown;
@@ -3108,7 +3108,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Query timeout */
+      /** @description Neo4j did not answer within the query time limit, or the computation passed NEXO_ANALYSIS_TIMEOUT_MS */
       504: {
         headers: {
           [name: string]: unknown;
@@ -3199,7 +3199,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Query timeout */
+      /** @description Neo4j did not answer within the query time limit, or the computation passed NEXO_ANALYSIS_TIMEOUT_MS */
       504: {
         headers: {
           [name: string]: unknown;
@@ -3275,7 +3275,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Query timeout */
+      /** @description Neo4j did not answer within the query time limit, or the computation passed NEXO_ANALYSIS_TIMEOUT_MS */
       504: {
         headers: {
           [name: string]: unknown;
@@ -3361,7 +3361,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Query timeout */
+      /** @description Neo4j did not answer within the query time limit, or the computation passed NEXO_ANALYSIS_TIMEOUT_MS */
       504: {
         headers: {
           [name: string]: unknown;
@@ -3440,7 +3440,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Query timeout */
+      /** @description Neo4j did not answer within the query time limit, or the computation passed NEXO_ANALYSIS_TIMEOUT_MS */
       504: {
         headers: {
           [name: string]: unknown;
@@ -3529,7 +3529,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Query timeout */
+      /** @description Neo4j did not answer within the query time limit, or the computation passed NEXO_ANALYSIS_TIMEOUT_MS */
       504: {
         headers: {
           [name: string]: unknown;
@@ -3630,7 +3630,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Query timeout */
+      /** @description Neo4j did not answer within the query time limit, or the computation passed NEXO_ANALYSIS_TIMEOUT_MS */
       504: {
         headers: {
           [name: string]: unknown;
@@ -3744,7 +3744,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Query timeout */
+      /** @description Neo4j did not answer within the query time limit, or the computation passed NEXO_ANALYSIS_TIMEOUT_MS */
       504: {
         headers: {
           [name: string]: unknown;
@@ -3841,7 +3841,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Query timeout */
+      /** @description Neo4j did not answer within the query time limit, or the computation passed NEXO_ANALYSIS_TIMEOUT_MS */
       504: {
         headers: {
           [name: string]: unknown;

@@ -121,7 +121,13 @@ export function Stage() {
         onHover={setHover}
       />
       {hover ? <HoverCard hover={hover} view={view} stageWidth={stage.current?.clientWidth ?? 0} /> : null}
-      {nodeCount > 0 ? <LinkLegend types={typesShown} theme={theme} /> : null}
+      {nodeCount > 0 ? (
+        // One column in the top-right corner, so the analysis legend stacks under the relationship legend.
+        <div className="canvas-corner">
+          <LinkLegend types={typesShown} theme={theme} />
+          <AnalysisLegend analysis={analysis} />
+        </div>
+      ) : null}
       {nodeCount === 0 && activity.kind !== 'loading' ? (
         <StartPanel onPick={(node) => void place(explorer, [node])} onPickAll={(nodes) => void place(explorer, nodes)} />
       ) : null}
@@ -150,7 +156,6 @@ export function Stage() {
           ))}
         </ul>
       ) : null}
-      {nodeCount > 0 ? <AnalysisLegend analysis={analysis} /> : null}
       <div className="activity">
         <Status status={activity} onRetry={retry} />
         {notice && activity.kind === 'idle' ? (

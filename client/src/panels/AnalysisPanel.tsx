@@ -187,6 +187,7 @@ function ResultTable({ result, onRow, onWhy }: { result: AnalysisResult; onRow: 
       <button
         type="button"
         className="link"
+        title={`Sort by ${label === '#' ? 'rank' : label.toLowerCase()}`}
         onClick={() => setSort((current) => ({ key, descending: current.key === key ? !current.descending : key === 'score' }))}
       >
         {label}
@@ -197,6 +198,13 @@ function ResultTable({ result, onRow, onWhy }: { result: AnalysisResult; onRow: 
   return (
     <div className="analysis-table-wrap">
       <table className="analysis-table" aria-label={`${result.scoreLabel} ranking`}>
+        {/* Fixed widths, so the table fits the side panel: names wrap, long headers end in an ellipsis. */}
+        <colgroup>
+          <col className="analysis-col-rank" />
+          <col />
+          <col className="analysis-col-score" />
+          {onWhy ? <col className="analysis-col-why" /> : null}
+        </colgroup>
         <thead>
           <tr>
             {header('rank', '#', 'num')}
@@ -223,14 +231,15 @@ function ResultTable({ result, onRow, onWhy }: { result: AnalysisResult; onRow: 
                 <td>
                   <button
                     type="button"
-                    className="link small analysis-why"
+                    className="analysis-why"
+                    aria-label={`Why is ${row.node.name} central?`}
                     title="Why is this actor central? The pairs whose shortest paths run through it"
                     onClick={(event) => {
                       event.stopPropagation();
                       onWhy(row.node);
                     }}
                   >
-                    why?
+                    ?
                   </button>
                 </td>
               ) : null}

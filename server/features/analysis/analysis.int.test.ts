@@ -105,9 +105,10 @@ describe('centrality over the whole graph', () => {
   it('answers 422 for eigenvector centrality, whose power iteration does not converge on this graph in the library either', async () => {
     const graph = await projectionByCypher();
     expect(() => libraryEigenvector(graph, { getEdgeWeight: null })).toThrow(/converge/);
-    const { status, body } = await call<{ title: string }>('GET', '/api/analysis/centrality?measure=eigenvector');
+    const { status, body } = await call<{ title: string; detail: string }>('GET', '/api/analysis/centrality?measure=eigenvector');
     expect(status).toBe(422);
     expect(body.title).toBe('No convergence');
+    expect(body.detail).toMatch(/NetworkX's eigenvector_centrality .* fails on this graph too.*Try PageRank/);
   });
 
   it('ranks the generated hub first by degree, in the API’s Node shape', async () => {
@@ -337,6 +338,25 @@ describe('a computation whose client goes away', () => {
     expect(next.body.nodes).toBe(3000);
     // A new worker answered: the old one was terminated mid-computation (a finished one would have been kept).
     expect((await call<Status>('GET', '/api/analysis/status')).body.workersStarted).toBe(running.workersStarted + 1);
+  });
+});
+
+describe('the analysis time limit (NEXO_ANALYSIS_TIMEOUT_MS)', () => {
+  it('stops a computation that passes it and answers 504 saying so', async () => {
+    // A limit of 1 ms: the fresh app's worker has not even started by then.
+    const impatient = await startApp(db, { QUERY_TIMEOUT_MS: '30000' }, { analysisTimeoutMs: 1 });
+    try {
+      const response = await fetch(`${impatient.base}/api/analysis/centrality?measure=betweenness&dataset=kite`);
+      expect(response.status).toBe(504);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      const body = (await response.json()) as { title: string; detail: string };
+      expect(body.title).toBe('Analysis time limit');
+      expect(body.detail).toMatch(/NEXO_ANALYSIS_TIMEOUT_MS/);
+      const status = (await (await fetch(`${impatient.base}/api/analysis/status`)).json()) as { running: unknown; queued: number };
+      expect(status).toMatchObject({ running: null, queued: 0 });
+    } finally {
+      await impatient.close();
+    }
   });
 });
 

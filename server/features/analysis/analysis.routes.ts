@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { AppContext } from '../../appContext.js';
-import { defineRoute, type AnyRoute } from '../../http/route.js';
+import { defineRoute, withinTimeLimit, type AnyRoute } from '../../http/route.js';
 import { edgeSchema, nodeSchema } from '../../neo4j/graph.js';
+import { timeLimits } from '../../neo4j/timeLimits.js';
 import { commaSeparatedNames, datasetParameter } from '../../http/listParameter.js';
 import { visibleDatasets } from '../datasets/datasets.service.js';
 import { AnalysisService, type ScopedRequest } from './analysis.service.js';
@@ -12,6 +13,7 @@ import { MEASURES } from './engine/tasks.js';
 const MAX_IDS = 5000;
 const MAX_LIMIT = 10_000;
 const MAX_CONNECT_HOPS = 10;
+const ANALYSIS_TIMEOUT_TEXT = 'Neo4j did not answer within the query time limit, or the computation passed NEXO_ANALYSIS_TIMEOUT_MS';
 
 const idList = (max: number) =>
   z
@@ -64,6 +66,7 @@ const groupSchema = z.object({ id: z.number(), size: z.number(), members: z.arra
 /** GET (whole graph, options in the query) and POST (given ids, options in the body) of one scoped analysis. */
 function scopedRoutes<F extends z.ZodRawShape, R extends z.ZodType>(
   datasetsOf: (requested: string[]) => Promise<string[]>,
+  timeLimitMs: number,
   spec: {
     path: string;
     summary: string;
@@ -74,8 +77,15 @@ function scopedRoutes<F extends z.ZodRawShape, R extends z.ZodType>(
     handler: (request: z.infer<z.ZodObject<F>> & ScopedRequest) => Promise<z.infer<R>>;
   },
 ): AnyRoute[] {
-  const errors = { 404: 'Unknown dataset', 503: 'Neo4j unavailable', 504: 'Query timeout', ...spec.errors };
-  const common = { summary: spec.summary, description: `${spec.description} ${DEFAULTS_TEXT}`, tags: ['analysis'], response: spec.response, errors };
+  const errors = { 404: 'Unknown dataset', 503: 'Neo4j unavailable', 504: ANALYSIS_TIMEOUT_TEXT, ...spec.errors };
+  const common = {
+    summary: spec.summary,
+    description: `${spec.description} ${DEFAULTS_TEXT}`,
+    tags: ['analysis'],
+    response: spec.response,
+    errors,
+    timeLimitMs,
+  };
   return [
     defineRoute({
       method: 'get',
@@ -105,10 +115,14 @@ function scopedRoutes<F extends z.ZodRawShape, R extends z.ZodType>(
 
 /** /api/analysis/*: centrality, groups, brokers and key players, connecting several actors, and why an actor is central. */
 export function analysisRoutes(context: AppContext): AnyRoute[] {
-  const analysis = new AnalysisService(context.db, context.config.queryTimeoutMs);
-  const datasetsOf = (requested: string[]) => visibleDatasets(context.db, requested, context.config.queryTimeoutMs);
+  const { queryTimeoutMs, analysisTimeoutMs } = context.config;
+  const databaseTimeLimitMs = timeLimits(queryTimeoutMs).routeMs;
+  const analysis = new AnalysisService(context.db, { queryTimeoutMs, databaseTimeLimitMs, analysisTimeoutMs });
+  const datasetsOf = (requested: string[]) => withinTimeLimit(visibleDatasets(context.db, requested, queryTimeoutMs), databaseTimeLimitMs);
+  // The service answers 504 itself when the computation passes its limit; the route's limit is only a backstop.
+  const timeLimitMs = analysisTimeoutMs + databaseTimeLimitMs;
   return [
-    ...scopedRoutes(datasetsOf, {
+    ...scopedRoutes(datasetsOf, timeLimitMs, {
       path: '/api/analysis/centrality',
       summary: 'Centrality scores, highest first',
       description:
@@ -126,7 +140,7 @@ export function analysisRoutes(context: AppContext): AnyRoute[] {
       errors: { 422: 'PageRank or eigenvector iteration did not converge' },
       handler: (request) => analysis.centrality({ ...request, weight: request.weight }),
     }),
-    ...scopedRoutes(datasetsOf, {
+    ...scopedRoutes(datasetsOf, timeLimitMs, {
       path: '/api/analysis/communities',
       summary: 'Louvain communities and their modularity',
       description: 'Louvain (resolution 1, a fixed random seed so the same graph gives the same answer) on the undirected graph; communities largest first.',
@@ -139,7 +153,7 @@ export function analysisRoutes(context: AppContext): AnyRoute[] {
       }),
       handler: (request) => analysis.communities(request),
     }),
-    ...scopedRoutes(datasetsOf, {
+    ...scopedRoutes(datasetsOf, timeLimitMs, {
       path: '/api/analysis/components',
       summary: 'Connected components, largest first',
       description: 'Components of the undirected graph; `of` asks which component given entities are in (two in different ones are not connected at all).',
@@ -154,7 +168,7 @@ export function analysisRoutes(context: AppContext): AnyRoute[] {
       }),
       handler: (request) => analysis.components({ ...request, weight: undefined }),
     }),
-    ...scopedRoutes(datasetsOf, {
+    ...scopedRoutes(datasetsOf, timeLimitMs, {
       path: '/api/analysis/cores',
       summary: 'The k-core: entities with at least k neighbours inside it',
       description: 'Core numbers as NetworkX core_number on the undirected graph; default k is the degeneracy (the innermost core).',
@@ -170,7 +184,7 @@ export function analysisRoutes(context: AppContext): AnyRoute[] {
       }),
       handler: (request) => analysis.cores({ ...request, k: request.k, weight: undefined }),
     }),
-    ...scopedRoutes(datasetsOf, {
+    ...scopedRoutes(datasetsOf, timeLimitMs, {
       path: '/api/analysis/brokers',
       summary: 'Articulation points and bridges',
       description: 'Entities (articulation points) and ties (bridges) whose removal disconnects part of the undirected graph.',
@@ -183,7 +197,7 @@ export function analysisRoutes(context: AppContext): AnyRoute[] {
       }),
       handler: (request) => analysis.brokers({ ...request, weight: undefined }),
     }),
-    ...scopedRoutes(datasetsOf, {
+    ...scopedRoutes(datasetsOf, timeLimitMs, {
       path: '/api/analysis/key-players',
       summary: 'The k actors whose removal fragments the network most (greedy)',
       description:
@@ -199,7 +213,7 @@ export function analysisRoutes(context: AppContext): AnyRoute[] {
       }),
       handler: (request) => analysis.keyPlayers({ ...request, weight: undefined }),
     }),
-    ...scopedRoutes(datasetsOf, {
+    ...scopedRoutes(datasetsOf, timeLimitMs, {
       path: '/api/analysis/why-central',
       summary: 'Why an entity is central: the pairs whose shortest paths run through it',
       description:
@@ -250,7 +264,8 @@ export function analysisRoutes(context: AppContext): AnyRoute[] {
         unreachable: z.array(z.string()).describe('Ids no path of at most maxHops joins to the others'),
       }),
       query: z.object(datasetQuery),
-      errors: { 404: 'An id is not a known entity (of the chosen datasets), or unknown dataset', 503: 'Neo4j unavailable', 504: 'Query timeout' },
+      errors: { 404: 'An id is not a known entity (of the chosen datasets), or unknown dataset', 503: 'Neo4j unavailable', 504: ANALYSIS_TIMEOUT_TEXT },
+      timeLimitMs,
       handler: async ({ body, query, signal }) => analysis.connect({ ...body, datasets: await datasetsOf(query.dataset), signal }),
     }),
     defineRoute({

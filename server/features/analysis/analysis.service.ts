@@ -3,7 +3,8 @@ import { cypherFile } from '../../cypher.js';
 import { AppError } from '../../errors.js';
 import type { Database } from '../../neo4j/database.js';
 import { nodeId, toGraphEdge, toGraphNode, type GraphEdge, type GraphNode } from '../../neo4j/graph.js';
-import { timedRead } from '../../neo4j/timedRead.js';
+import { timedRead, type StatementRunner } from '../../neo4j/timedRead.js';
+import { withinTimeLimit } from '../../http/route.js';
 import { AnalysisCancelled, AnalysisEngine, AnalysisError, type EngineStatus } from './engine/engine.js';
 import type { Measure, Task, TaskResult } from './engine/tasks.js';
 import { ProjectionCache, type Projection, type ProjectionOptions, type Scope } from './projection.js';
@@ -41,16 +42,31 @@ export interface Group {
 export class AnalysisService {
   private readonly engine = new AnalysisEngine();
   private readonly projections: ProjectionCache;
+  private readonly timeoutMs: number;
 
+  /**
+   * `queryTimeoutMs` bounds each database read in Neo4j, `databaseTimeLimitMs` the wait for it here (a frozen Neo4j
+   * answers nothing), as on every route; `analysisTimeoutMs` bounds a computation, which legitimately takes longer.
+   */
   constructor(
     private readonly db: Target,
-    private readonly timeoutMs: number,
+    private readonly limits: { queryTimeoutMs: number; databaseTimeLimitMs: number; analysisTimeoutMs: number },
   ) {
-    this.projections = new ProjectionCache(db, timeoutMs);
+    this.timeoutMs = limits.queryTimeoutMs;
+    this.projections = new ProjectionCache(db, limits.queryTimeoutMs);
+  }
+
+  /** The projection of a scope, waited for no longer than any database read (it goes on being read, and is cached). */
+  private projection(scope: Scope, options: ProjectionOptions): Promise<Projection> {
+    return withinTimeLimit(this.projections.projection(scope, options), this.limits.databaseTimeLimitMs);
+  }
+
+  private read<T>(work: (tx: StatementRunner) => Promise<T>): Promise<T> {
+    return withinTimeLimit(timedRead(this.db, this.timeoutMs, work), this.limits.databaseTimeLimitMs);
   }
 
   async centrality(request: CentralityRequest): Promise<{ measure: Measure; exact: boolean; sampleSize: number; nodes: number; results: RankedScore[] }> {
-    const projection = await this.projections.projection(request.scope, request);
+    const projection = await this.projection(request.scope, request);
     const { scores, exact, sources } = await this.run(projection, { kind: 'centrality', measure: request.measure, directed: request.directed }, request.signal);
     const ranked = topIndices(scores, request.limit);
     const nodes = await this.nodesById(
@@ -69,7 +85,7 @@ export class AnalysisService {
   async communities(
     request: ScopedRequest & { limit: number },
   ): Promise<{ algorithm: 'louvain'; modularity: number | null; count: number; communities: Group[] }> {
-    const projection = await this.projections.projection(request.scope, request);
+    const projection = await this.projection(request.scope, request);
     const { community, count, modularity } = await this.run(projection, { kind: 'communities' }, request.signal);
     return { algorithm: 'louvain', modularity, count, communities: groupsOf(projection, community).groups.slice(0, request.limit) };
   }
@@ -77,7 +93,7 @@ export class AnalysisService {
   async components(
     request: ScopedRequest & { limit: number; of: string[] },
   ): Promise<{ count: number; components: Group[]; componentOf: Record<string, number> }> {
-    const projection = await this.projections.projection(request.scope, request);
+    const projection = await this.projection(request.scope, request);
     const { component, sizes } = await this.run(projection, { kind: 'components' }, request.signal);
     const { groups, numberOf } = groupsOf(projection, component);
     const componentOf = Object.fromEntries(
@@ -89,7 +105,7 @@ export class AnalysisService {
   async cores(
     request: ScopedRequest & { k: number | undefined; limit: number },
   ): Promise<{ degeneracy: number; k: number; size: number; results: { node: GraphNode; core: number }[] }> {
-    const projection = await this.projections.projection(request.scope, request);
+    const projection = await this.projection(request.scope, request);
     const { core } = await this.run(projection, { kind: 'cores' }, request.signal);
     const degeneracy = core.reduce((max, value) => Math.max(max, value), 0);
     const k = request.k ?? degeneracy;
@@ -105,7 +121,7 @@ export class AnalysisService {
   async brokers(
     request: ScopedRequest & { limit: number },
   ): Promise<{ articulationPoints: GraphNode[]; articulationPointCount: number; bridges: { source: string; target: string }[]; bridgeCount: number }> {
-    const projection = await this.projections.projection(request.scope, request);
+    const projection = await this.projection(request.scope, request);
     const { articulationPoints, bridges } = await this.run(projection, { kind: 'brokers' }, request.signal);
     const shown = articulationPoints.slice(0, request.limit).map((v) => projection.ids[v]!);
     const nodes = await this.nodesById(shown, request.scope.datasets);
@@ -124,7 +140,7 @@ export class AnalysisService {
     candidates: number;
     players: { node: GraphNode; fragmentation: number }[];
   }> {
-    const projection = await this.projections.projection(request.scope, request);
+    const projection = await this.projection(request.scope, request);
     const result = await this.run(projection, { kind: 'keyPlayers', k: request.k }, request.signal);
     const nodes = await this.nodesById(
       result.players.map(({ node }) => projection.ids[node]!),
@@ -146,11 +162,11 @@ export class AnalysisService {
     links: { source: string; target: string; type: string; quote: string | null }[];
     unreachable: string[];
   }> {
-    const projection = await this.projections.projection({ kind: 'graph', datasets: request.datasets }, { weight: undefined });
+    const projection = await this.projection({ kind: 'graph', datasets: request.datasets }, { weight: undefined });
     const terminals = request.ids.map((id) => indexOrNotFound(projection, id, 'ids'));
     const tree = await this.run(projection, { kind: 'connect', terminals, maxHops: request.maxHops }, request.signal);
     const ties = tree.ties.map(([a, b]) => [projection.ids[a]!, projection.ids[b]!]);
-    const records = await timedRead(this.db, this.timeoutMs, async (tx) => (await tx.run(cypherFile('analysis/tie-relationships.cypher'), { ties })).records);
+    const records = await this.read(async (tx) => (await tx.run(cypherFile('analysis/tie-relationships.cypher'), { ties })).records);
     const nodes = await this.nodesById(
       tree.nodes.map((v) => projection.ids[v]!),
       request.datasets,
@@ -170,7 +186,7 @@ export class AnalysisService {
   }
 
   async commonNeighbours(request: { ids: string[]; limit: number; datasets: string[] }): Promise<{ results: GraphNode[] }> {
-    const records = await timedRead(this.db, this.timeoutMs, async (tx) => {
+    const records = await this.read(async (tx) => {
       const known = (await tx.run(cypherFile('analysis/nodes.cypher'), { ids: request.ids, datasets: request.datasets })).records.map((record) =>
         nodeId(record.get('n') as Neo4jNode),
       );
@@ -183,7 +199,7 @@ export class AnalysisService {
   }
 
   async whyCentral(request: ScopedRequest & { id: string; directed: boolean; limit: number }) {
-    const projection = await this.projections.projection(request.scope, request);
+    const projection = await this.projection(request.scope, request);
     const node = indexOrNotFound(projection, request.id, 'id');
     const result = await this.run(projection, { kind: 'brokerage', node, limit: request.limit, directed: request.directed }, request.signal);
     const n = projection.ids.length;
@@ -217,14 +233,25 @@ export class AnalysisService {
     return this.engine.close();
   }
 
+  /** Computes a task in the engine, stopped when the client goes away or when it passes the analysis time limit. */
   private async run<T extends Task>(projection: Projection, task: T, signal: AbortSignal | undefined): Promise<TaskResult<T>> {
+    const timeLimit = AbortSignal.timeout(this.limits.analysisTimeoutMs);
     try {
-      return await this.engine.run(projection, task, signal);
+      return await this.engine.run(projection, task, signal ? AbortSignal.any([signal, timeLimit]) : timeLimit);
     } catch (error) {
-      // Nobody reads this answer: the client went away or was already told the time ran out.
+      if (error instanceof AnalysisCancelled && timeLimit.aborted && !signal?.aborted) {
+        const seconds = this.limits.analysisTimeoutMs / 1000;
+        throw new AppError(
+          504,
+          'Analysis time limit',
+          `The computation did not finish within ${seconds} s and was stopped. Analyse a smaller scope (one dataset, or the nodes on the canvas), ` +
+            `or raise NEXO_ANALYSIS_TIMEOUT_MS.`,
+        );
+      }
+      // Nobody reads this answer: the client went away.
       if (error instanceof AnalysisCancelled) throw new AppError(503, 'Analysis cancelled', error.message);
       if (error instanceof AnalysisError && /failed to converge/.test(error.message)) {
-        throw new AppError(422, 'No convergence', 'The power iteration did not converge within 100 iterations on this graph; try another measure or scope.');
+        throw new AppError(422, 'No convergence', error.message);
       }
       throw error;
     }
@@ -233,11 +260,7 @@ export class AnalysisService {
   /** API nodes of the datasets by id, read in one query. */
   private async nodesById(ids: string[], datasets: string[]): Promise<Map<string, GraphNode>> {
     if (ids.length === 0) return new Map();
-    const records = await timedRead(
-      this.db,
-      this.timeoutMs,
-      async (tx) => (await tx.run(cypherFile('analysis/nodes.cypher'), { ids: [...new Set(ids)], datasets })).records,
-    );
+    const records = await this.read(async (tx) => (await tx.run(cypherFile('analysis/nodes.cypher'), { ids: [...new Set(ids)], datasets })).records);
     return new Map(records.map((record) => toGraphNode(record.get('n') as Neo4jNode)).map((node) => [node.id, node]));
   }
 }

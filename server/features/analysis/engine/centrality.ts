@@ -75,82 +75,233 @@ export function rawBetweenness(csr: Csr, sources: Int32Array, onSource?: (done: 
 }
 
 /**
- * The unweighted pass, the common case, written for the processor more than for the reader: it runs n times over
- * every tie, so a branch mispredicted per tie costs more than the arithmetic. Both sweeps are branch-free per tie:
+ * The unweighted pass, the common case, written for the processor more than for the reader: it runs once per source
+ * over the ties, so the ties visited and the branches mispredicted per tie are what it costs.
  *
- * - forward, level by level: every neighbour w of a frontier node v is appended to the queue and the append is kept
- *   only when w was unseen (tail advances by 0 or 1); σ_w gains σ_v times 1 exactly when d(w) = d(v) + 1;
- * - backward, level by level from the farthest: with c(x) = (1 + δ(x))/σ_x, Brandes's recurrence reads
- *   δ(w) = σ_w · Σ_{x successor of w} c(x). A neighbour of w is either a successor (one level farther) or has c = 0:
- *   nearer levels are not reached yet (c is cleared after each source), and w's own level is written only once the
- *   whole level is summed. So δ(w) is a plain sum over w's neighbours, without testing their distances.
+ * Forward, level by level, each level the cheaper of two ways (direction-optimising BFS, Beamer et al. 2012):
+ * - top-down: every tie out of the frontier is followed; the head is appended to the queue and the append kept
+ *   only when it was unseen (tail advances by 0 or 1), and σ_w gains σ_v exactly when d(w) = d(v) + 1, branch-free;
+ * - bottom-up: every node not reached yet sums σ over its in-neighbours on the frontier.
+ * The first costs the frontier's out-ties, the second the unreached nodes' in-ties; on a random graph the middle
+ * levels hold most nodes, and bottom-up there skips the ties back into levels already done.
  *
- * The same holds directed, along the outgoing ties (their heads are at most one level farther). Nothing is
- * allocated per source; the arrays are cleared over the nodes reached.
+ * Backward, level by level from the farthest, with c(x) = (1 + δ(x))/σ_x, Brandes's recurrence reads
+ * δ(w) = σ_w · Σ_{x successor of w} c(x), and each level takes the cheaper of:
+ * - pull: δ(w) sums c over all of w's out-neighbours, without testing their distances: a neighbour is either a
+ *   successor or has c = 0 (nearer levels are not reached yet, c is cleared after each source, and w's own level is
+ *   written only once the whole level is summed);
+ * - push: every node x one level farther adds c(x) to its in-neighbours one level nearer.
+ * Pull costs the level's out-ties, push the next level's in-ties.
+ *
+ * Nothing is allocated per source; the arrays are cleared over the nodes reached.
  */
-function unweightedRawBetweenness(csr: Csr, sources: Int32Array, onSource?: (done: number) => void): Float64Array {
-  const { n, offsets, targets } = csr;
-  const dist = new Int32Array(n).fill(-1);
-  const sigma = new Float64Array(n);
-  const successorShare = new Float64Array(n);
-  const order = new Int32Array(n + 1);
-  const levelEnds = new Int32Array(n + 1);
-  const levelSums = new Float64Array(n);
-  const betweenness = new Float64Array(n);
-  for (let k = 0; k < sources.length; k++) {
-    const source = sources[k]!;
+class UnweightedBrandes {
+  private readonly dist: Int32Array;
+  private readonly sigma: Float64Array;
+  /** c(x) = (1 + δ(x))/σ_x once x's level is done; 0 before. */
+  private readonly successorShare: Float64Array;
+  /** Σ c over a node's successors, while its level is summed. */
+  private readonly successorSum: Float64Array;
+  /** Nodes in order of distance; level L is order[levelEnds[L − 1] … levelEnds[L] − 1], level 0 the source. */
+  private readonly order: Int32Array;
+  private readonly levelEnds: Int32Array;
+  /** Out- and in-ties of each level's nodes: the costs of pull and push. */
+  private readonly levelOutTies: Float64Array;
+  private readonly levelInTies: Float64Array;
+  /** Nodes not reached yet, as of the last bottom-up level; −1 count when not listed yet for this source. */
+  private readonly unreached: Int32Array;
+  private readonly totalInTies: number;
+  readonly betweenness: Float64Array;
+
+  constructor(private readonly csr: Csr) {
+    const { n } = csr;
+    this.dist = new Int32Array(n).fill(-1);
+    this.sigma = new Float64Array(n);
+    this.successorShare = new Float64Array(n);
+    this.successorSum = new Float64Array(n);
+    this.order = new Int32Array(n + 1);
+    this.levelEnds = new Int32Array(n + 1);
+    this.levelOutTies = new Float64Array(n + 1);
+    this.levelInTies = new Float64Array(n + 1);
+    this.unreached = new Int32Array(n);
+    this.totalInTies = csr.inTargets.length;
+    this.betweenness = new Float64Array(n);
+  }
+
+  accumulate(source: number): void {
+    const levels = this.search(source);
+    const { order, levelEnds, sigma, successorShare, successorSum, betweenness } = this;
+    const reached = levelEnds[levels - 1]!;
+    // The farthest level has no successors: δ = 0.
+    for (let index = levels > 1 ? levelEnds[levels - 2]! : reached; index < reached; index++) {
+      const w = order[index]!;
+      successorShare[w] = 1 / sigma[w]!;
+    }
+    for (let level = levels - 2; level > 0; level--) {
+      if (this.levelOutTies[level]! <= this.levelInTies[level + 1]!) this.pull(level);
+      else this.push(level);
+      for (let index = levelEnds[level - 1]!, high = levelEnds[level]!; index < high; index++) {
+        const w = order[index]!;
+        const sigmaW = sigma[w]!;
+        const sum = successorSum[w]!;
+        successorShare[w] = 1 / sigmaW + sum;
+        betweenness[w]! += sigmaW * sum;
+      }
+    }
+    for (let index = 0; index < reached; index++) {
+      const v = order[index]!;
+      this.dist[v] = -1;
+      sigma[v] = 0;
+      successorShare[v] = 0;
+      successorSum[v] = 0;
+    }
+  }
+
+  /** Distances and path counts σ from the source; returns the number of levels. */
+  private search(source: number): number {
+    const { dist, sigma, order, levelEnds } = this;
     dist[source] = 0;
     sigma[source] = 1;
     order[0] = source;
     let begin = 0;
     let tail = 1;
     let levels = 0;
+    let unreachedCount = -1;
+    let unexploredInTies = this.totalInTies;
+    this.measureLevel(0, 0, 1);
     for (let next = 1; begin < tail; next++) {
       const end = tail;
-      levelEnds[levels++] = end;
-      for (let index = begin; index < end; index++) {
-        const v = order[index]!;
-        const sigmaV = sigma[v]!;
-        for (let slot = offsets[v]!, stop = offsets[v + 1]!; slot < stop; slot++) {
-          const w = targets[slot]!;
-          const before = dist[w]!;
-          const unseen = before >>> 31; // 1 when dist is −1
-          order[tail] = w;
-          tail += unseen;
-          const after = before + unseen * (next + 1);
-          dist[w] = after;
-          sigma[w]! += sigmaV * (((after ^ next) - 1) >>> 31); // × 1 when after = next, else × 0
-        }
+      levelEnds[levels] = end;
+      unexploredInTies -= this.levelInTies[levels]!;
+      if (this.levelOutTies[levels]! <= unexploredInTies) tail = this.topDown(begin, end, next);
+      else {
+        unreachedCount = this.listUnreached(unreachedCount);
+        const found = this.bottomUp(unreachedCount, end, next);
+        unreachedCount -= found;
+        tail = end + found;
       }
+      levels++;
+      if (tail > end) this.measureLevel(levels, end, tail);
       begin = end;
     }
-    // Level L holds order[levelEnds[L − 1] … levelEnds[L] − 1]; level 0 is the source, which gains nothing.
-    for (let level = levels - 1; level > 0; level--) {
-      const low = levelEnds[level - 1]!;
-      const high = levelEnds[level]!;
-      for (let index = low; index < high; index++) {
-        const w = order[index]!;
-        let sum = 0;
-        for (let slot = offsets[w]!, stop = offsets[w + 1]!; slot < stop; slot++) sum += successorShare[targets[slot]!]!;
-        levelSums[index] = sum;
-      }
-      for (let index = low; index < high; index++) {
-        const w = order[index]!;
-        const sigmaW = sigma[w]!;
-        const sum = levelSums[index]!;
-        successorShare[w] = 1 / sigmaW + sum;
-        betweenness[w]! += sigmaW * sum;
-      }
-    }
-    for (let index = 0; index < tail; index++) {
+    return levels;
+  }
+
+  private measureLevel(level: number, low: number, high: number): void {
+    const { order } = this;
+    const { offsets, inOffsets } = this.csr;
+    let outTies = 0;
+    let inTies = 0;
+    for (let index = low; index < high; index++) {
       const v = order[index]!;
-      dist[v] = -1;
-      sigma[v] = 0;
-      successorShare[v] = 0;
+      outTies += offsets[v + 1]! - offsets[v]!;
+      inTies += inOffsets[v + 1]! - inOffsets[v]!;
     }
+    this.levelOutTies[level] = outTies;
+    this.levelInTies[level] = inTies;
+  }
+
+  /** Follows the ties out of order[begin … end − 1] (level next − 1); returns the new tail. */
+  private topDown(begin: number, end: number, next: number): number {
+    const { dist, sigma, order } = this;
+    const { offsets, targets } = this.csr;
+    let tail = end;
+    for (let index = begin; index < end; index++) {
+      const v = order[index]!;
+      const sigmaV = sigma[v]!;
+      for (let slot = offsets[v]!, stop = offsets[v + 1]!; slot < stop; slot++) {
+        const w = targets[slot]!;
+        const before = dist[w]!;
+        const unseen = before >>> 31; // 1 when dist is −1
+        order[tail] = w;
+        tail += unseen;
+        const after = before + unseen * (next + 1);
+        dist[w] = after;
+        sigma[w]! += sigmaV * (((after ^ next) - 1) >>> 31); // × 1 when after = next, else × 0
+      }
+    }
+    return tail;
+  }
+
+  /** Keeps in `unreached` only the nodes still unreached (all nodes the first time, count −1); returns their count. */
+  private listUnreached(count: number): number {
+    const { dist, unreached } = this;
+    let kept = 0;
+    if (count < 0) {
+      for (let v = 0; v < dist.length; v++) {
+        unreached[kept] = v;
+        kept += dist[v]! >>> 31;
+      }
+    } else {
+      for (let i = 0; i < count; i++) {
+        const v = unreached[i]!;
+        unreached[kept] = v;
+        kept += dist[v]! >>> 31;
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * Every unreached node sums σ over its in-neighbours at level next − 1; those with a sum are level `next`, appended
+   * at order[tail …]. The rest stay listed in `unreached`, in front. Returns how many were found.
+   */
+  private bottomUp(count: number, tail: number, next: number): number {
+    const { dist, sigma, order, unreached } = this;
+    const { inOffsets, inTargets } = this.csr;
+    const frontier = next - 1;
+    let found = 0;
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const u = unreached[i]!;
+      let sum = 0;
+      for (let slot = inOffsets[u]!, stop = inOffsets[u + 1]!; slot < stop; slot++) {
+        const x = inTargets[slot]!;
+        sum += sigma[x]! * (((dist[x]! ^ frontier) - 1) >>> 31);
+      }
+      if (sum > 0) {
+        dist[u] = next;
+        sigma[u] = sum;
+        order[tail + found++] = u;
+      } else unreached[kept++] = u;
+    }
+    return found;
+  }
+
+  /** successorSum of each node on `level` as the sum of c over its out-neighbours. */
+  private pull(level: number): void {
+    const { order, levelEnds, successorShare, successorSum } = this;
+    const { offsets, targets } = this.csr;
+    for (let index = levelEnds[level - 1]!, high = levelEnds[level]!; index < high; index++) {
+      const w = order[index]!;
+      let sum = 0;
+      for (let slot = offsets[w]!, stop = offsets[w + 1]!; slot < stop; slot++) sum += successorShare[targets[slot]!]!;
+      successorSum[w] = sum;
+    }
+  }
+
+  /** successorSum of each node on `level` as the c of level + 1's nodes pushed along their in-ties. */
+  private push(level: number): void {
+    const { dist, order, levelEnds, successorShare, successorSum } = this;
+    const { inOffsets, inTargets } = this.csr;
+    for (let index = levelEnds[level]!, high = levelEnds[level + 1]!; index < high; index++) {
+      const x = order[index]!;
+      const share = successorShare[x]!;
+      for (let slot = inOffsets[x]!, stop = inOffsets[x + 1]!; slot < stop; slot++) {
+        const w = inTargets[slot]!;
+        successorSum[w]! += share * (((dist[w]! ^ level) - 1) >>> 31); // only onto predecessors, at `level`
+      }
+    }
+  }
+}
+
+function unweightedRawBetweenness(csr: Csr, sources: Int32Array, onSource?: (done: number) => void): Float64Array {
+  const brandes = new UnweightedBrandes(csr);
+  for (let k = 0; k < sources.length; k++) {
+    brandes.accumulate(sources[k]!);
     onSource?.(k + 1);
   }
-  return betweenness;
+  return brandes.betweenness;
 }
 
 function weightedRawBetweenness(csr: Csr, sources: Int32Array, onSource?: (done: number) => void): Float64Array {

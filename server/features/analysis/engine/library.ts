@@ -1,17 +1,13 @@
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
-import eigenvector from 'graphology-metrics/centrality/eigenvector.js';
 import type { Csr } from './csr.js';
 import { seededRandom } from './random.js';
 
-// The measures graphology's libraries compute as NetworkX does; they run on a graphology graph built from the CSR,
-// whose node keys are the CSR's node numbers.
+// Louvain, from graphology's library, runs on a graphology graph built from the CSR, whose node keys are the CSR's
+// node numbers.
 
 /** Louvain's moves are drawn by this seed, so the same graph gives the same communities. */
 export const LOUVAIN_SEED = 7;
-/** NetworkX's defaults for the eigenvector power iteration. */
-const MAX_ITERATIONS = 100;
-const TOLERANCE = 1e-6;
 
 /** A graphology graph of the CSR's simple graph; ties carry `weight` when the CSR has weights. */
 export function toGraphology(csr: Csr): Graph {
@@ -25,19 +21,6 @@ export function toGraphology(csr: Csr): Graph {
     }
   }
   return graph;
-}
-
-function byNode(csr: Csr, mapping: Record<string, number>): Float64Array {
-  return Float64Array.from({ length: csr.n }, (_, v) => mapping[v]!);
-}
-
-/**
- * Eigenvector centrality as NetworkX's eigenvector_centrality: the power iteration x ← (A + I)ᵀx, scaled each round
- * to unit Euclidean norm (‖x‖₂ = 1), until the L1 change is below n·10⁻⁶ (100 iterations at most); directed, a node
- * scores by the ties into it (the left eigenvector), weighted by w_uv.
- */
-export function eigenvectorCentrality(csr: Csr, graph: Graph): Float64Array {
-  return byNode(csr, eigenvector(graph, { maxIterations: MAX_ITERATIONS, tolerance: TOLERANCE, getEdgeWeight: csr.weights ? 'weight' : null }));
 }
 
 export interface Communities {

@@ -42,5 +42,7 @@ export function pageRankCentrality(csr: Csr): Float64Array {
     for (let v = 0; v < n; v++) change += Math.abs(rank[v]! - last[v]!);
     if (change < n * TOLERANCE) return rank;
   }
-  throw new Error('PageRank failed to converge within 100 iterations');
+  throw new Error(
+    'PageRank failed to converge within 100 iterations, as NetworkX’s pagerank (max_iter=100, tol=1e-6) would not either; try another measure or a smaller scope.',
+  );
 }

@@ -2,7 +2,8 @@ import type Graph from 'graphology';
 import { brokeredPairs, type Brokerage } from './brokerage.js';
 import { betweennessCentrality, closenessCentrality, degreeCentrality, EXACT_WORK_LIMIT, sourceCount, type Scores } from './centrality.js';
 import { buildCsr, type Csr, type EdgeList } from './csr.js';
-import { eigenvectorCentrality, louvainCommunities, toGraphology, type Communities } from './library.js';
+import { eigenvectorCentrality } from './eigenvector.js';
+import { louvainCommunities, toGraphology, type Communities } from './library.js';
 import { pageRankCentrality } from './pageRank.js';
 import {
   articulationPointsAndBridges,
@@ -94,7 +95,7 @@ function computeTask(projection: PreparedProjection, task: Task, onProgress?: Pr
         case 'pagerank':
           return { scores: pageRankCentrality(csr), exact: true, sources: csr.n };
         case 'eigenvector':
-          return { scores: eigenvectorCentrality(csr, projection.graph(task.directed)), exact: true, sources: csr.n };
+          return { scores: eigenvectorCentrality(csr), exact: true, sources: csr.n };
       }
       break;
     }
