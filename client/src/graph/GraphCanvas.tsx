@@ -1,7 +1,7 @@
 import type { CollectionReturnValue, Core, EdgeSingular, ElementDefinition, EventObject, LayoutOptions, Layouts, NodeSingular } from 'cytoscape';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import type { Position } from '../state/placement';
-import type { ForceAtlasLayoutOptions } from './forceAtlas';
+import type { ForceAtlasLayoutOptions } from './forceAtlasLayout';
 import { registerExtensions } from './extensions';
 import { BIG_VIEW, layoutById } from './layouts';
 import { createCanvas, isLargeView, tuneViewport } from './renderer';
