@@ -55,6 +55,16 @@ function layoutInWorker(input: ForceAtlasInput): Promise<Float64Array | undefine
   });
 }
 
+/**
+ * Works out every element's style (the largest part of a large view's first frame) while the worker lays out, on the
+ * page's own core. Cytoscape otherwise does it lazily in the first frame drawn after the hold, once the worker is done.
+ * `cleanStyle` is Cytoscape's own collection method for this, outside its documented API, hence the check.
+ */
+function styleWhileWaiting(cy: Core, eles: CollectionReturnValue, waiting: () => boolean): void {
+  const styled = eles as unknown as { cleanStyle?: () => void };
+  if (waiting() && !cy.destroyed() && typeof styled.cleanStyle === 'function') styled.cleanStyle();
+}
+
 interface LayoutInstance {
   options: ForceAtlasLayoutOptions & { cy: Core; eles: CollectionReturnValue };
   stopped: boolean;
@@ -105,6 +115,7 @@ ForceAtlasLayout.prototype.run = function run(this: LayoutInstance) {
         if (key !== undefined) remembered.set(key, positions);
         return positions;
       });
+  if (restart) setTimeout(() => styleWhileWaiting(cy, eles, () => this.running), 0);
   void computed.then((positions) => {
     if (!positions || this.stopped || cy.destroyed()) {
       this.release();

@@ -14,7 +14,10 @@ export interface LayoutAnswer {
 
 // Vite bundles this file on its own (forceAtlasLayout.ts starts it with `new Worker(new URL(...))`), so the page loads
 // it from its own origin and the Content-Security-Policy's 'self' covers it.
-const scope = self as unknown as { onmessage: ((event: MessageEvent<LayoutJob>) => void) | null; postMessage: (message: LayoutAnswer, transfer: Transferable[]) => void };
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<LayoutJob>) => void) | null;
+  postMessage: (message: LayoutAnswer, transfer: Transferable[]) => void;
+};
 scope.onmessage = ({ data }) => {
   const positions = computePacked(data.layout);
   scope.postMessage({ id: data.id, positions }, [positions.buffer]);
