@@ -6,9 +6,9 @@ import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { projectRoot } from '../server/projectRoot.js';
 import { launchChromium } from '../tests/support/chromium.js';
-import type { BenchPage, FrameMeasure, LoadMeasure } from './ui/page.js';
+import type { BenchPage, FrameMeasure, LoadMeasure, ReopenMeasure } from './ui/page.js';
 
-export type UiMeasure = LoadMeasure & FrameMeasure;
+export type UiMeasure = LoadMeasure & ReopenMeasure & FrameMeasure;
 export type UiRow = UiMeasure | { elements: number; error: string };
 
 type BenchWindow = Window & { nexoBench: BenchPage };
@@ -101,12 +101,13 @@ export async function measureUi(
           return result;
         };
         const loaded = await profiled('layout', () => page.evaluate((count) => (window as unknown as BenchWindow).nexoBench.load(count), elements));
+        const reopened = await profiled('reopen', () => page.evaluate(() => (window as unknown as BenchWindow).nexoBench.reopen()));
         const frames = await profiled('pan', async () => {
           await page.evaluate(() => (window as unknown as BenchWindow).nexoBench.startFrames());
           await panAndZoom(page, options.panMs);
           return page.evaluate(() => (window as unknown as BenchWindow).nexoBench.stopFrames());
         });
-        rows.push({ ...loaded, ...frames });
+        rows.push({ ...loaded, ...reopened, ...frames });
       } catch (error) {
         rows.push({ elements, error: error instanceof Error ? error.message.split('\n')[0]! : String(error) });
       } finally {
