@@ -20,7 +20,7 @@ describe('positions kept for views laid out before', () => {
     const same = view();
     same.nodes.reverse();
     same.edges.reverse();
-    same.nodes[0]!.position = { x: 999, y: -4 };
+    same.nodes.find((node) => node.id === 'a')!.position = { x: 999, y: -4 };
     expect(layoutKey(same)).toBe(layoutKey(view()));
   });
 
