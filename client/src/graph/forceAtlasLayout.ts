@@ -115,8 +115,10 @@ ForceAtlasLayout.prototype.run = function run(this: LayoutInstance) {
         if (key !== undefined) remembered.set(key, positions);
         return positions;
       });
+  // A worker that cannot even start (a browser without module workers) must not leave the canvas held.
+  const settled = computed.catch(() => undefined);
   if (restart) setTimeout(() => styleWhileWaiting(cy, eles, () => this.running), 0);
-  void computed.then((positions) => {
+  void settled.then((positions) => {
     if (!positions || this.stopped || cy.destroyed()) {
       this.release();
       return;
