@@ -15,6 +15,9 @@ export default defineConfig({
     // Cytoscape with its layouts, and the Cypher editor (loaded with the console), are each about 1 MB; both are needed whole.
     chunkSizeWarningLimit: 1300,
   },
+  // The ForceAtlas2 worker (graph/layout.worker.ts) is a file of its own, loaded from the page's origin: the
+  // Content-Security-Policy's 'self' allows it, with no blob: or data: source.
+  worker: { format: 'es' },
   server: {
     proxy: {
       '/api': `http://127.0.0.1:${process.env.PORT ?? 3000}`,

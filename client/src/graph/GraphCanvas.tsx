@@ -1,7 +1,7 @@
 import type { CollectionReturnValue, Core, EdgeSingular, ElementDefinition, EventObject, LayoutOptions, Layouts, NodeSingular } from 'cytoscape';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import type { Position } from '../state/placement';
-import type { ForceAtlasLayoutOptions } from './forceAtlas';
+import type { ForceAtlasLayoutOptions } from './forceAtlasLayout';
 import { registerExtensions } from './extensions';
 import { BIG_VIEW, layoutById } from './layouts';
 import { createCanvas, isLargeView, tuneViewport } from './renderer';
@@ -230,7 +230,9 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
           additions.push(definition);
           continue;
         }
-        existing.data(definition.data);
+        // Cytoscape restyles an element on every data() call, changed or not: after a layout the whole view comes
+        // back with new positions only, and restyling thousands of unchanged elements took longer than drawing them.
+        if (Object.entries(definition.data).some(([key, value]) => existing.data(key) !== value)) existing.data(definition.data);
         existing.classes(definition.classes ?? '');
         if (existing.isNode() && definition.position && !existing.grabbed()) {
           const current = existing.position();

@@ -3,7 +3,7 @@ import cola from 'cytoscape-cola';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
-import { ForceAtlasLayout } from './forceAtlas';
+import { ForceAtlasLayout } from './forceAtlasLayout';
 
 let registered = false;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeForceAtlas, fittedViewport, startPositions, type ForceAtlasInput } from './forceAtlas';
+import { computeForceAtlas, computePacked, fittedViewport, packLayout, startPositions, type ForceAtlasInput } from './forceAtlas';
 
 /** A ring of `count` nodes plus a hub linked to every tenth, all starting on the same point but the fixed one. */
 function graphOf(count: number): ForceAtlasInput {
@@ -9,8 +9,6 @@ function graphOf(count: number): ForceAtlasInput {
   for (let index = 0; index < count; index += 10) edges.push({ source: 'pinned', target: `n${index}` });
   return { nodes, edges, restart: false };
 }
-
-const run = { sliceMs: 5, cancelled: () => false };
 
 describe('ForceAtlas2 layout', () => {
   it('spreads nodes that start on the same point, and leaves a fixed node where it is', () => {
@@ -41,8 +39,8 @@ describe('ForceAtlas2 layout', () => {
     expect(distance('b')).toBeLessThan(200);
   });
 
-  it('gives every node a finite position, spread apart, and never moves a fixed node', async () => {
-    const positions = (await computeForceAtlas(graphOf(300), run))!;
+  it('gives every node a finite position, spread apart, and never moves a fixed node', () => {
+    const positions = computeForceAtlas(graphOf(300));
     expect(positions.size).toBe(301);
     for (const { x, y } of positions.values()) {
       expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
@@ -53,10 +51,19 @@ describe('ForceAtlas2 layout', () => {
     expect(Math.hypot(first.x - far.x, first.y - far.y)).toBeGreaterThan(30);
   });
 
-  it('stops without positions when a newer layout cancels it', async () => {
-    let slices = 0;
-    const result = await computeForceAtlas(graphOf(300), { sliceMs: 1, cancelled: () => (slices += 1) > 2 });
-    expect(result).toBeUndefined();
+  it('gives the same positions through the packing the worker receives and answers in', () => {
+    const input = graphOf(120);
+    input.edges.push({ source: 'n1', target: 'gone' });
+    const packed = packLayout(input);
+    expect(packed.positions.length).toBe(2 * 121);
+    expect(packed.edges.length).toBe(2 * (input.edges.length - 1));
+    const answer = computePacked(packed);
+    const direct = computeForceAtlas(input);
+    input.nodes.forEach((node, i) => {
+      expect(answer[2 * i]).toBeCloseTo(direct.get(node.id)!.x, 6);
+      expect(answer[2 * i + 1]).toBeCloseTo(direct.get(node.id)!.y, 6);
+    });
+    expect([answer[2 * 120], answer[2 * 120 + 1]]).toEqual([500, -300]);
   });
 
   it('fits every position inside the canvas', () => {

@@ -1,4 +1,3 @@
-import type { CollectionReturnValue, Core, NodeSingular } from 'cytoscape';
 import Graph from 'graphology';
 import forceAtlas2, { type ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 import type { Position } from '../state/placement';
@@ -12,13 +11,6 @@ export interface ForceAtlasInput {
    * were (a long import grid, say) 100 iterations would not undo the old shape. Settling newcomers keeps their places.
    */
   restart: boolean;
-}
-
-export interface ForceAtlasRun {
-  /** Longest stretch of computation before the page gets a turn to draw and answer input. */
-  sliceMs: number;
-  /** Checked between slices: a newer layout, or the canvas going away, stops this one. */
-  cancelled: () => boolean;
 }
 
 /**
@@ -89,40 +81,72 @@ export function startPositions(input: ForceAtlasInput): Map<string, Position> {
   return start;
 }
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 /**
- * ForceAtlas2 on the main thread in slices of `sliceMs`, yielding between them so frames keep coming and clicks are
- * answered while it runs. Resolves to the final positions, or undefined if cancelled.
+ * ForceAtlas2 from `startPositions`, all ITERATIONS at once: layout.worker.ts runs it off the page's thread, so the
+ * page keeps drawing and answering input meanwhile.
  */
-export async function computeForceAtlas(input: ForceAtlasInput, run: ForceAtlasRun): Promise<Map<string, Position> | undefined> {
+export function computeForceAtlas(input: ForceAtlasInput): Map<string, Position> {
   const graph = new Graph({ multi: true, allowSelfLoops: false });
   const start = startPositions(input);
   for (const node of input.nodes) graph.addNode(node.id, { ...start.get(node.id)!, fixed: node.fixed });
   for (const edge of input.edges) {
     if (edge.source !== edge.target && graph.hasNode(edge.source) && graph.hasNode(edge.target)) graph.addEdge(edge.source, edge.target);
   }
-  const settings = forceAtlasSettings(graph.order);
-  let done = 0;
-  // Each call converts the graph to typed arrays and back, so iterations go in batches sized to fill a slice.
-  let batch = 1;
-  while (done < ITERATIONS) {
-    if (run.cancelled()) return undefined;
-    const sliceEnd = performance.now() + run.sliceMs;
-    while (done < ITERATIONS && performance.now() < sliceEnd) {
-      const iterations = Math.min(batch, ITERATIONS - done);
-      const began = performance.now();
-      forceAtlas2.assign(graph, { iterations, settings, getEdgeWeight: null });
-      done += iterations;
-      const perIteration = (performance.now() - began) / iterations;
-      batch = Math.max(1, Math.floor(run.sliceMs / Math.max(perIteration, 0.01)));
-    }
-    if (done < ITERATIONS) await nextTurn();
-  }
-  if (run.cancelled()) return undefined;
+  forceAtlas2.assign(graph, { iterations: ITERATIONS, settings: forceAtlasSettings(graph.order), getEdgeWeight: null });
   const result = new Map<string, Position>();
   graph.forEachNode((id, attributes) => result.set(id, { x: attributes.x as number, y: attributes.y as number }));
   return result;
+}
+
+/**
+ * What crosses to the worker and back: typed arrays, whose buffers are moved rather than copied. Nodes are known by
+ * their index, so no id string makes the trip.
+ */
+export interface PackedLayout {
+  /** x, y of node i at 2i, 2i + 1: where it is now on the way in, where it goes on the way back. */
+  positions: Float64Array;
+  /** 1 for a node that keeps its place. */
+  fixed: Uint8Array;
+  /** Source and target index of edge j at 2j, 2j + 1. */
+  edges: Uint32Array;
+  restart: boolean;
+}
+
+export function packLayout(input: ForceAtlasInput): PackedLayout {
+  const index = new Map(input.nodes.map((node, i) => [node.id, i]));
+  const positions = new Float64Array(input.nodes.length * 2);
+  const fixed = new Uint8Array(input.nodes.length);
+  input.nodes.forEach((node, i) => {
+    positions[2 * i] = node.position.x;
+    positions[2 * i + 1] = node.position.y;
+    fixed[i] = node.fixed ? 1 : 0;
+  });
+  const pairs: number[] = [];
+  for (const { source, target } of input.edges) {
+    const from = index.get(source);
+    const to = index.get(target);
+    if (from !== undefined && to !== undefined) pairs.push(from, to);
+  }
+  return { positions, fixed, edges: Uint32Array.from(pairs), restart: input.restart };
+}
+
+/** The worker's side: the packed layout laid out, positions in the same packing. */
+export function computePacked(packed: PackedLayout): Float64Array {
+  const nodes = Array.from(packed.fixed, (fixed, i) => ({
+    id: String(i),
+    position: { x: packed.positions[2 * i]!, y: packed.positions[2 * i + 1]! },
+    fixed: fixed === 1,
+  }));
+  const edges: ForceAtlasInput['edges'] = [];
+  for (let j = 0; j < packed.edges.length; j += 2) edges.push({ source: String(packed.edges[j]), target: String(packed.edges[j + 1]) });
+  const result = computeForceAtlas({ nodes, edges, restart: packed.restart });
+  const positions = new Float64Array(nodes.length * 2);
+  for (let i = 0; i < nodes.length; i += 1) {
+    const { x, y } = result.get(String(i))!;
+    positions[2 * i] = x;
+    positions[2 * i + 1] = y;
+  }
+  return positions;
 }
 
 /** Nodes are drawn up to this far from their centre (the largest node size, with its label below). */
@@ -148,54 +172,3 @@ export function fittedViewport(
   const zoom = Math.min(Math.max(fits, canvas.minZoom), canvas.maxZoom);
   return { zoom, pan: { x: canvas.width / 2 - ((box.x1 + box.x2) / 2) * zoom, y: canvas.height / 2 - ((box.y1 + box.y2) / 2) * zoom } };
 }
-
-/** Options of the Cytoscape layout `forceatlas2` registered by layouts.ts. */
-export interface ForceAtlasLayoutOptions {
-  name: 'forceatlas2';
-  /** Node ids that keep their place: pinned ones, or everything already placed when only newcomers settle. */
-  fixed?: Set<string>;
-  /** Start the free nodes afresh (a full layout) rather than from where they are (newcomers settling). */
-  restart?: boolean;
-  fit?: boolean;
-  padding?: number;
-  sliceMs?: number;
-}
-
-interface LayoutInstance {
-  options: ForceAtlasLayoutOptions & { cy: Core; eles: CollectionReturnValue };
-  stopped: boolean;
-  emit: (event: string) => void;
-}
-
-/** A Cytoscape layout extension; Cytoscape calls it as a plain function on its own layout object, so not a class. */
-function ForceAtlasLayout(this: LayoutInstance, options: LayoutInstance['options']): void {
-  this.options = options;
-  this.stopped = false;
-}
-
-ForceAtlasLayout.prototype.run = function run(this: LayoutInstance) {
-  const { cy, eles, fixed = new Set<string>(), restart = true, fit = true, padding = 40, sliceMs = 25 } = this.options;
-  const nodes = eles.nodes();
-  const input: ForceAtlasInput = {
-    nodes: nodes.map((node: NodeSingular) => ({ id: node.id(), position: { ...node.position() }, fixed: fixed.has(node.id()) })),
-    edges: eles.edges().map((edge) => ({ source: edge.source().id(), target: edge.target().id() })),
-    restart,
-  };
-  this.emit('layoutstart');
-  void computeForceAtlas(input, { sliceMs, cancelled: () => this.stopped || cy.destroyed() }).then((positions) => {
-    if (!positions) return;
-    nodes.filter((node: NodeSingular) => !fixed.has(node.id())).positions((node: NodeSingular) => positions.get(node.id())!);
-    if (fit)
-      cy.viewport(fittedViewport([...positions.values()], { width: cy.width(), height: cy.height(), minZoom: cy.minZoom(), maxZoom: cy.maxZoom() }, padding));
-    this.emit('layoutready');
-    this.emit('layoutstop');
-  });
-  return this;
-};
-
-ForceAtlasLayout.prototype.stop = function stop(this: LayoutInstance) {
-  this.stopped = true;
-  return this;
-};
-
-export { ForceAtlasLayout };

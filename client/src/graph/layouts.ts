@@ -1,5 +1,5 @@
 import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
-import type { ForceAtlasLayoutOptions } from './forceAtlas';
+import type { ForceAtlasLayoutOptions } from './forceAtlasLayout';
 
 export interface LayoutContext {
   cy: Core;
