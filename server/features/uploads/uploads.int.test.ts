@@ -127,8 +127,8 @@ describe('importing a GraphML file from the browser', () => {
       nodes: 12,
       relationships: 14,
       undirected: 12,
-      labels: { Node: 12 },
-      types: { TIE: 13, REPRESENTS: 1 },
+      labels: { Person: 10, Company: 1, Place: 1 },
+      types: { TIE: 11, MET_AT: 2, REPRESENTS: 1 },
       problems: [],
     });
     const rows = preview.preview.rows;
@@ -137,16 +137,16 @@ describe('importing a GraphML file from the browser', () => {
     expect(rows[0]).toEqual({
       kind: 'node',
       file: 'network.graphml',
-      line: 14,
+      line: 15,
       key: 'n1',
-      labels: ['Node'],
+      labels: ['Person'],
       caption: 'Ana Ruiz',
-      properties: { name: 'Ana Ruiz', role: 'organiser', age: 48, type: 'person' },
+      properties: { name: 'Ana Ruiz', role: 'organiser', age: 48, type: 'Person' },
     });
     expect(rows.find((row: Json) => row.kind === 'relationship')).toEqual({
       kind: 'relationship',
       file: 'network.graphml',
-      line: 26,
+      line: 27,
       start: 'n1',
       end: 'n2',
       type: 'TIE',
@@ -166,7 +166,7 @@ describe('importing a GraphML file from the browser', () => {
     expect(listed).toMatchObject({ name: 'Puerto Claro', nodes: 12, relationships: 14, format: 'graphml', source: 'network.graphml' });
     const found = await send(app.base, 'GET', '/api/search?q=Elena%20Soto&dataset=puerto-claro');
     expect(found.body.results.map((node: Json) => [node.id, node.properties])).toEqual([
-      ['puerto-claro::n5', { name: 'Elena Soto', role: 'broker', age: 51, type: 'person' }],
+      ['puerto-claro::n5', { name: 'Elena Soto', role: 'broker', age: 51, type: 'Person' }],
     ]);
     const ties = await send(app.base, 'GET', `/api/nodes/${encodeURIComponent('puerto-claro::n8')}/neighbours`);
     expect(ties.status).toBe(200);
@@ -198,8 +198,8 @@ describe('bad files', () => {
     expect(preview.state).toBe('refused');
     expect(preview.preview.problems).toHaveLength(1);
     const [problem] = preview.preview.problems;
-    expect(problem).toMatchObject({ file: 'truncated.graphml', line: 30 });
-    expect(problem.message).toBe('truncated.graphml:30: malformed XML: unclosed tag: graph (the file ends here)');
+    expect(problem).toMatchObject({ file: 'truncated.graphml', line: 31 });
+    expect(problem.message).toBe('truncated.graphml:31: malformed XML: unclosed tag: graph (the file ends here)');
     const refused = await send(app.base, 'POST', `/api/uploads/${preview.id}/import`, { dataset: 'truncated' });
     expect(refused.status).toBe(422);
     expect(refused.type).toMatch(/^application\/problem\+json/);

@@ -1,5 +1,6 @@
 import type { InputFile } from './inputFile.js';
 import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type Properties, type PropertyValue, type ReadOptions } from './network.js';
+import { edgeKind, nodeKind } from './kinds.js';
 import { parseTyped, parseTypedList, valueTypeOf, type ValueType } from './typedValues.js';
 import { readXml, required, type XmlParser } from './xmlStream.js';
 
@@ -24,9 +25,10 @@ export const LABELS_ATTRIBUTE_ID = 'nexo:labels';
  * Reads GEXF (1.1–1.3): <attvalue>s become properties named by their attribute's title, typed by
  * its type, defaults applied. A node's `label` is kept as property `label` and is its caption; an
  * edge's `weight` becomes property `weight` (a number), its `label` property `label`, and its
- * `kind` (GEXF 1.3) the relationship type (else TIE). `defaultedgetype="undirected"` (or "mutual")
- * and an edge's own `type` give undirected ties. Node labels come from the `nexo:labels` attribute
- * Nexo's export writes, else Node. Layout (viz:*) and dynamics (spells) are not read.
+ * `kind` (GEXF 1.3) the relationship type, else a `type`/`kind`/`label` attribute or the edge's
+ * label (see kinds.ts), else TIE. `defaultedgetype="undirected"` (or "mutual") and an edge's own
+ * `type` give undirected ties. Node labels come from the `nexo:labels` attribute Nexo's export
+ * writes, else a `type`/`kind`/`category` attribute (kept as a property too), else Node. Layout (viz:*) and dynamics (spells) are not read.
  */
 export function readGexf(file: InputFile, options: ReadOptions): AsyncGenerator<NetworkRecord> {
   return readXml(file, (parser, emit) => listen(parser, emit, file, options));
@@ -144,7 +146,7 @@ function toRecord(
       file: file.display,
       line: element.line,
       key: id!,
-      labels: labels.length > 0 ? labels : [options.label ?? DEFAULT_LABEL],
+      labels: labels.length > 0 ? labels : [nodeKind(properties) ?? options.label ?? DEFAULT_LABEL],
       properties,
       caption: attributes.label,
     };
@@ -164,7 +166,7 @@ function toRecord(
     line: element.line,
     start: attributes.source!,
     end: attributes.target!,
-    type: attributes.kind || options.type || DEFAULT_TYPE,
+    type: attributes.kind || edgeKind(properties) || options.type || DEFAULT_TYPE,
     properties,
     undirected,
     key: attributes.id,
