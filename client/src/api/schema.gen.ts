@@ -987,7 +987,7 @@ export interface operations {
                     };
                   }
               )[];
-              /** @description What stops the import, each with its file and line; empty when the files can be imported */
+              /** @description What stops the import, each with its file and line; empty when the files can be imported. At most 100 per file, then one entry without a line saying how many more */
               problems: {
                 /** @description The file, as uploaded (inside a zip: its name there) */
                 file: string;
@@ -996,6 +996,8 @@ export interface operations {
                 reason: string;
                 /** @description file:line[:column]: reason */
                 message: string;
+                /** @description Only on the entry after a file's first 100 problems: how many more it has, not listed */
+                more?: number;
               }[];
             } | null;
             import: {
@@ -1020,6 +1022,8 @@ export interface operations {
                 reason: string;
                 /** @description file:line[:column]: reason */
                 message: string;
+                /** @description Only on the entry after a file's first 100 problems: how many more it has, not listed */
+                more?: number;
               }[];
             } | null;
           };
@@ -1162,7 +1166,7 @@ export interface operations {
                     };
                   }
               )[];
-              /** @description What stops the import, each with its file and line; empty when the files can be imported */
+              /** @description What stops the import, each with its file and line; empty when the files can be imported. At most 100 per file, then one entry without a line saying how many more */
               problems: {
                 /** @description The file, as uploaded (inside a zip: its name there) */
                 file: string;
@@ -1171,6 +1175,8 @@ export interface operations {
                 reason: string;
                 /** @description file:line[:column]: reason */
                 message: string;
+                /** @description Only on the entry after a file's first 100 problems: how many more it has, not listed */
+                more?: number;
               }[];
             } | null;
             import: {
@@ -1195,6 +1201,8 @@ export interface operations {
                 reason: string;
                 /** @description file:line[:column]: reason */
                 message: string;
+                /** @description Only on the entry after a file's first 100 problems: how many more it has, not listed */
+                more?: number;
               }[];
             } | null;
           };
@@ -1373,7 +1381,7 @@ export interface operations {
                     };
                   }
               )[];
-              /** @description What stops the import, each with its file and line; empty when the files can be imported */
+              /** @description What stops the import, each with its file and line; empty when the files can be imported. At most 100 per file, then one entry without a line saying how many more */
               problems: {
                 /** @description The file, as uploaded (inside a zip: its name there) */
                 file: string;
@@ -1382,6 +1390,8 @@ export interface operations {
                 reason: string;
                 /** @description file:line[:column]: reason */
                 message: string;
+                /** @description Only on the entry after a file's first 100 problems: how many more it has, not listed */
+                more?: number;
               }[];
             } | null;
             import: {
@@ -1406,6 +1416,8 @@ export interface operations {
                 reason: string;
                 /** @description file:line[:column]: reason */
                 message: string;
+                /** @description Only on the entry after a file's first 100 problems: how many more it has, not listed */
+                more?: number;
               }[];
             } | null;
           };
@@ -1530,7 +1542,7 @@ export interface operations {
                     };
                   }
               )[];
-              /** @description What stops the import, each with its file and line; empty when the files can be imported */
+              /** @description What stops the import, each with its file and line; empty when the files can be imported. At most 100 per file, then one entry without a line saying how many more */
               problems: {
                 /** @description The file, as uploaded (inside a zip: its name there) */
                 file: string;
@@ -1539,6 +1551,8 @@ export interface operations {
                 reason: string;
                 /** @description file:line[:column]: reason */
                 message: string;
+                /** @description Only on the entry after a file's first 100 problems: how many more it has, not listed */
+                more?: number;
               }[];
             } | null;
             import: {
@@ -1563,6 +1577,8 @@ export interface operations {
                 reason: string;
                 /** @description file:line[:column]: reason */
                 message: string;
+                /** @description Only on the entry after a file's first 100 problems: how many more it has, not listed */
+                more?: number;
               }[];
             } | null;
           };

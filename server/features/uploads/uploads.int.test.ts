@@ -224,6 +224,47 @@ describe('bad files', () => {
     ]);
   });
 
+  it('lists every problem of a file with its line: bad values, duplicate ids and missing ends, read on past each', async () => {
+    const network = `<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+<key id="age" for="node" attr.name="age" attr.type="int"/>
+<graph edgedefault="directed">
+<node id="a"><data key="age">forty</data></node>
+<node id="b"/>
+<node id="b"/>
+<node id="c"><data key="age">4.5</data></node>
+<edge source="a" target="ghost"/>
+<edge source="a" target="c"/>
+</graph>
+</graphml>
+`;
+    const preview = await upload({ 'bad.graphml': network });
+    expect(preview.state).toBe('refused');
+    expect(preview.preview.problems.map((problem: Json) => problem.message.replace(/^(bad\.graphml:\d+):\d+:/, '$1:'))).toEqual([
+      'bad.graphml:4: node data "age" (key age): "forty" is not an integer',
+      'bad.graphml:6: duplicate id "b"',
+      'bad.graphml:7: node data "age" (key age): "4.5" is not an integer',
+      'bad.graphml:8: relationship end "ghost" is not a node of this import',
+    ]);
+    // A bad value spoils that value only, so a, b (once) and c are nodes, and the tie a → c is no problem.
+    expect(preview.preview).toMatchObject({ nodes: 3, relationships: 2 });
+  });
+
+  it('lists the first 100 problems of a file, then says how many more', async () => {
+    const lines = ['source,target,weight', ...Array.from({ length: 130 }, (_, index) => `p${index},q${index},${index < 125 ? 'heavy' : '1'}`), ',x,1'];
+    const preview = await upload({ 'ties.csv': `${lines.join('\n')}\n` });
+    expect(preview.state).toBe('refused');
+    const problems = preview.preview.problems;
+    expect(problems).toHaveLength(101);
+    expect(problems[0]).toMatchObject({ file: 'ties.csv', line: 2, column: 3, message: 'ties.csv:2:3: weight "heavy" is not a number' });
+    expect(problems[99]).toMatchObject({ line: 101 });
+    expect(problems[100]).toEqual({
+      file: 'ties.csv',
+      reason: 'and 26 more problems (the first 100 are listed)',
+      message: 'ties.csv: and 26 more problems (the first 100 are listed)',
+      more: 26,
+    });
+  });
+
   it('says which format to name when none can be told, and reads the files again with the named one', async () => {
     const preview = await upload({ 'ties.txt': 'a b\nb c\n' });
     expect(preview.state).toBe('refused');

@@ -1,5 +1,5 @@
 import type { InputFile } from './inputFile.js';
-import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type Properties, type PropertyValue, type ReadOptions } from './network.js';
+import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, orSkip, type NetworkRecord, type Properties, type PropertyValue, type ReadOptions } from './network.js';
 import { edgeKind, nodeKind } from './kinds.js';
 import { parseTyped, parseTypedList, valueTypeOf, type ValueType } from './typedValues.js';
 import { readXml, required, type XmlParser } from './xmlStream.js';
@@ -107,7 +107,11 @@ function listen(parser: XmlParser, emit: (record: NetworkRecord) => void, file: 
         return;
       case 'node':
       case 'edge':
-        emit(toRecord(element!, declared[element!.kind], undirectedDefault, file, options, fail));
+        {
+          // An element without its id or ends is skipped: the preview reports it and reads on.
+          const record = orSkip(options, () => toRecord(element!, declared[element!.kind], undirectedDefault, file, options, fail));
+          if (record) emit(record);
+        }
         element = undefined;
     }
   });
@@ -132,7 +136,11 @@ function toRecord(
     const raw = element.values.get(id) ?? attribute.default;
     if (raw === undefined) continue;
     const value = attribute.list ? listValue(raw, attribute.type) : parseTyped(raw, attribute.type);
-    if (typeof value === 'object' && !Array.isArray(value)) fail(`${element.kind} attribute "${attribute.title}": ${value.problem}`);
+    // A bad value spoils that value only: a preview reports it and keeps the node, so the ties to it are no problem.
+    if (typeof value === 'object' && !Array.isArray(value)) {
+      orSkip(options, () => fail(`${element.kind} attribute "${attribute.title}": ${value.problem}`));
+      continue;
+    }
     if (id === LABELS_ATTRIBUTE_ID && element.kind === 'node') labels = (value as string[]).map(String);
     else properties.set(attribute.title, value as PropertyValue);
   }
