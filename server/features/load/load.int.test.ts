@@ -30,9 +30,9 @@ describe('applySchema', () => {
     expect(constraints.records[0]!.get('names')).toEqual(expect.arrayContaining(['entity_nexo_id', 'nexo_dataset_id', 'source_id', 'import_id']));
     const indexes = await readQuery(db, 'SHOW FULLTEXT INDEXES YIELD name, properties, options RETURN name, properties, options');
     const byName = new Map(indexes.records.map((record) => [record.get('name') as string, record]));
-    // V004 replaced V002's entity_search with entity_names, which reads searchNames too.
+    // V004 replaced V002's entity_search with entity_names, which reads searchNames too; V006 added the captions.
     expect(byName.has('entity_search')).toBe(false);
-    expect(byName.get('entity_names')?.get('properties')).toEqual(['name', 'aliases', 'searchNames']);
+    expect(byName.get('entity_names')?.get('properties')).toEqual(['name', 'aliases', 'searchNames', '__nexo_search_caption']);
     expect(byName.get('entity_names')?.get('options').indexConfig['fulltext.analyzer']).toBe('standard-folding');
   });
 });
