@@ -158,9 +158,9 @@ export async function exportNetwork(ids: string[], format: NetworkFormat): Promi
   return { blob: await response.blob(), filename };
 }
 
-/** Runs a read-only Cypher statement. */
+/** Runs a read-only Cypher statement within the chosen datasets (others' nodes come back withheld; $datasets names them). */
 export function runQuery(cypher: string, params: Record<string, unknown> = {}, signal?: AbortSignal): Promise<QueryResult> {
-  return post<'postApiQuery'>('/api/query', { cypher, params }, signal);
+  return post<'postApiQuery'>(`/api/query${query<'postApiQuery'>({ dataset: scope() })}`, { cypher, params }, signal);
 }
 
 /** Labels and relationship types with their counts. */
