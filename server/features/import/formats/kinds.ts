@@ -1,3 +1,4 @@
+import { reservedLabel } from '../reservedLabels.js';
 import type { Properties, PropertyValue } from './network.js';
 
 /**
@@ -11,9 +12,6 @@ export const EDGE_TYPE_ATTRIBUTES = ['type', 'kind', 'label'] as const;
 
 const DIRECTIONS = new Set(['directed', 'undirected', 'mutual']);
 
-/** Labels Nexo gives its own nodes: a node labelled so would pass for a document, an import record or a dataset. */
-const RESERVED_LABELS = new Set(['Entity', 'Source', 'Import']);
-
 /** Longer values are free text (a description), not a kind. */
 const MAX_KIND_LENGTH = 60;
 
@@ -23,10 +21,10 @@ const MAX_KIND_LENGTH = 60;
  * name Nexo keeps for itself (Entity, Source, Import, anything starting with `__`); the node then keeps the format's
  * default label.
  */
-export function kindName(value: PropertyValue | undefined, reserved: ReadonlySet<string> = RESERVED_LABELS): string | undefined {
+export function kindName(value: PropertyValue | undefined, reserved: (name: string) => unknown = reservedLabel): string | undefined {
   if (value === undefined || Array.isArray(value) || typeof value === 'boolean') return undefined;
   const text = String(value).trim().replace(/\s+/g, ' ');
-  if (text === '' || text.length > MAX_KIND_LENGTH || text.includes('\0') || text.startsWith('__') || reserved.has(text)) return undefined;
+  if (text === '' || text.length > MAX_KIND_LENGTH || text.includes('\0') || text.startsWith('__') || reserved(text) !== undefined) return undefined;
   return text;
 }
 
@@ -45,7 +43,7 @@ export function nodeKind(properties: Properties): string | undefined {
 /** A relationship's type from its first `type`, `kind` or `label` attribute that is not only a direction. */
 export function edgeKind(properties: Properties): string | undefined {
   for (const wanted of EDGE_TYPE_ATTRIBUTES) {
-    const type = kindName(attributeValue(properties, [wanted]), new Set());
+    const type = kindName(attributeValue(properties, [wanted]), () => undefined);
     if (type !== undefined && !DIRECTIONS.has(type.toLowerCase())) return type;
   }
   return undefined;

@@ -1,4 +1,5 @@
 import { IdSet } from '../idSet.js';
+import { reservedLabel } from '../reservedLabels.js';
 import { detectInputFormat, inputFiles } from './detect.js';
 import { readEdgeList } from './edgeList.js';
 import { readFtm } from './ftm.js';
@@ -57,7 +58,8 @@ export async function* readEachFile(input: NetworkInput, options: ReadOptions): 
  * Streams an input's nodes and relationships in file order, refusing a duplicate node key at once
  * and a relationship end that no node of the input has at the end of the stream (GraphML and FtM
  * may name a node after a tie that uses it). So a consumer that must write nothing on bad input
- * reads the stream twice: once to check (summariseNetwork), once to write. With `options.onProblem` every such
+ * reads the stream twice: once to check (summariseNetwork), once to write. A label Nexo keeps for itself (Entity,
+ * Source, Import, __…) is refused where it is met. With `options.onProblem` every such
  * problem is reported instead (a duplicate node is skipped) and the stream goes on.
  */
 export async function* readNetwork(input: NetworkInput, options: ReadOptions = {}): AsyncGenerator<NetworkRecord> {
@@ -70,6 +72,10 @@ export async function* readNetwork(input: NetworkInput, options: ReadOptions = {
   };
   for await (const record of readEachFile(input, options)) {
     if (record.kind === 'node') {
+      for (const label of record.labels) {
+        const reservedFor = reservedLabel(label);
+        if (reservedFor !== undefined) problem(new FormatError(record.file, record.line, `label "${label}" is reserved for ${reservedFor}; name it otherwise`));
+      }
       if (keys.has(record.key)) {
         problem(new FormatError(record.file, record.line, `duplicate id "${record.key}"`));
         continue;
