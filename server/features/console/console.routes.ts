@@ -73,7 +73,7 @@ export function consoleRoutes(context: AppContext): AnyRoute[] {
         `procedures other than ${allowedProcedures.join(', ')}. Stops at the time limit (504), after ${defaultRowCap} rows ` +
         `or ${defaultGraphCap} nodes and relationships (truncated: true). $${DATASETS_PARAMETER} holds the ids of the datasets read ` +
         '(the dataset parameter, else every complete dataset). With dataset, every node, relationship and path outside those datasets ' +
-        'is withheld from the answer (null in the rows, counted in withheld); values read from them are not: filter with WHERE n.__nexo_dataset IN $datasets.',
+        'is withheld from the answer (null in the rows, counted in withheld); values read from them are not: filter them in the statement with n.__nexo_dataset IN $datasets.',
       tags: ['console'],
       query: z.object({ dataset: datasetParameter() }),
       body: queryBody,
