@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyDatabase, openTestDatabase, readQuery } from '../../../tests/support/testDatabase.js';
 import { projectRoot } from '../../projectRoot.js';
 import { readDataset, type Dataset } from './dataset.js';
-import { applySchema, countGraph, loadDataset } from './load.service.js';
+import { applySchema, countGraph, defaultDatasetId, loadDataset } from './load.service.js';
 
 const db = openTestDatabase();
 const peru = readDataset(path.join(projectRoot, 'data', 'peru'));
@@ -47,6 +47,11 @@ describe('loading the Peru network', () => {
     expect(first.labels.Entity).toBe(peru.nodes.length);
     const relationshipTotal = Object.values(first.types).reduce((sum, count) => sum + count, 0);
     expect(relationshipTotal).toBe(peru.relationships.length);
+  });
+
+  it('files the Peru network under peru by default, and asks any other dataset for its id', () => {
+    expect(defaultDatasetId(peru)).toBe('peru');
+    expect(() => defaultDatasetId({ ...peru, manifest: { ...peru.manifest, id: 'case-42' } })).toThrow('"case-42" is not the Peru network');
   });
 
   it('writes nothing when the transaction fails part-way', async () => {
