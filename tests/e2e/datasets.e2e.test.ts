@@ -1,8 +1,11 @@
 import type { Server } from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importNetwork } from '../../server/features/datasets/importNetwork.js';
+import { readAll } from '../../server/features/import/formats/testing.js';
 import { projectRoot } from '../../server/projectRoot.js';
 import { openTestDatabase } from '../support/testDatabase.js';
 import { buildClientIfStale, canvasIds, launchChromium, screenshot, startExplorer, until, warmUp } from './harness.js';
@@ -122,5 +125,23 @@ describe('datasets in the browser', { timeout: 240_000 }, () => {
     await screenshot(page, 'datasets-many-labels');
     await page.getByRole('tab', { name: /Filters/ }).click();
     await screenshot(page, 'datasets-many-labels-legend');
+  });
+
+  it('exports a dataset from the start panel in the chosen format: the download arrives and reads back', async () => {
+    await page.goto(baseUrl);
+    const picker = page.getByRole('region', { name: 'Datasets' });
+    await picker.getByRole('button', { name: 'Export Case B' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export “Case B”' });
+    await dialog.getByRole('radio', { name: /GEXF/ }).check();
+    await screenshot(page, 'datasets-export');
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+    expect(download.suggestedFilename()).toBe('case-b.gexf');
+    const saved = path.join(mkdtempSync(path.join(os.tmpdir(), 'nexo-e2e-export-')), download.suggestedFilename());
+    await download.saveAs(saved);
+    // Read with Nexo's own GEXF reader: the file ids are the dataset's own (p1, not case-b::p1).
+    const read = await readAll(saved);
+    expect(read.nodes).toHaveLength(12);
+    expect(read.relationships).toHaveLength(16);
+    expect(read.nodes.find((node) => node.key === 'p1')?.properties.get('name')).toBe('Ana Ruiz');
   });
 });

@@ -62,7 +62,10 @@ describe('importing a network from the browser', { timeout: 180_000 }, () => {
     expect(await preview.getByText('GraphML', { exact: true }).count()).toBe(1);
     const types = preview.getByRole('table', { name: 'Relationship type' });
     expect(await types.getByRole('row', { name: 'REPRESENTS 1' }).count()).toBe(1);
-    expect(await types.getByRole('row', { name: 'TIE 13' }).count()).toBe(1);
+    expect(await types.getByRole('row', { name: 'TIE 11' }).count()).toBe(1);
+    expect(await types.getByRole('row', { name: 'MET_AT 2' }).count()).toBe(1);
+    const labels = preview.getByRole('table', { name: 'Label' });
+    expect(await labels.getByRole('row', { name: 'Person 10' }).count()).toBe(1);
     const firstNodes = preview.getByRole('table', { name: 'First nodes' });
     expect(await firstNodes.getByRole('row').count()).toBe(11);
     await firstNodes.getByRole('cell', { name: 'Ana Ruiz', exact: true }).waitFor();

@@ -143,10 +143,20 @@ export function getSubgraph(ids: string[]): Promise<Graph> {
 export type NetworkFormat = RequestBody<'postApiExport'>['format'];
 
 /** The given nodes and the relationships among them as a file in one of the network formats (at most maxIds.subgraph ids). */
-export async function exportNetwork(ids: string[], format: NetworkFormat): Promise<{ blob: Blob; filename: string }> {
+export function exportNetwork(ids: string[], format: NetworkFormat): Promise<{ blob: Blob; filename: string }> {
+  const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids, format }) };
+  return downloadFile('/api/export', init, `nexo-canvas.${format}`);
+}
+
+/** A whole dataset as a file in one of the network formats, named by the server (e.g. puerto-claro.graphml). */
+export function exportDataset(id: string, format: NetworkFormat): Promise<{ blob: Blob; filename: string }> {
+  return downloadFile(`/api/datasets/${encodeURIComponent(id)}/export?format=${format}`, {}, `${id}.${format}`);
+}
+
+async function downloadFile(url: string, init: RequestInit, fallbackName: string): Promise<{ blob: Blob; filename: string }> {
   let response: Response;
   try {
-    response = await fetch('/api/export', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids, format }) });
+    response = await fetch(url, init);
   } catch {
     throw new ApiError(0, 'Server unreachable', 'Check that Nexo is running, then retry.');
   }
@@ -154,13 +164,13 @@ export async function exportNetwork(ids: string[], format: NetworkFormat): Promi
     const problem = (await response.json().catch(() => undefined)) as Partial<Problem> | undefined;
     throw new ApiError(response.status, problem?.title ?? response.statusText ?? 'Request failed', problem?.detail ?? '');
   }
-  const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `nexo-canvas.${format}`;
+  const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
   return { blob: await response.blob(), filename };
 }
 
-/** Runs a read-only Cypher statement. */
+/** Runs a read-only Cypher statement within the chosen datasets (others' nodes come back withheld; $datasets names them). */
 export function runQuery(cypher: string, params: Record<string, unknown> = {}, signal?: AbortSignal): Promise<QueryResult> {
-  return post<'postApiQuery'>('/api/query', { cypher, params }, signal);
+  return post<'postApiQuery'>(`/api/query${query<'postApiQuery'>({ dataset: scope() })}`, { cypher, params }, signal);
 }
 
 /** Labels and relationship types with their counts. */

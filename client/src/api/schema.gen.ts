@@ -54,7 +54,7 @@ export type paths = {
     get: operations['getApiDatasetsIdCaptions'];
     /**
      * Choose a dataset's captions
-     * @description Replaces the caption choices of the dataset: per label, one to three of its properties (joined by a space) name its nodes everywhere; a label left out or given [] goes back to the picked caption. Saved on the dataset; requires credentials when the server has them.
+     * @description Replaces the caption choices of the dataset: per label, one to three of its properties (joined by a space) name its nodes everywhere; a label left out or given [] goes back to the picked caption. Saved on the dataset, and search finds the nodes by their new captions once this answers (each node is rewritten, in batches); requires credentials when the server has them.
      */
     put: operations['putApiDatasetsIdCaptions'];
     post?: never;
@@ -598,7 +598,7 @@ export type paths = {
     put?: never;
     /**
      * Run a read-only Cypher statement
-     * @description Runs in a READ transaction, so Neo4j refuses writes and schema changes (403). Also refused (403): LOAD CSV, CALL { … } IN TRANSACTIONS, administration commands, SHOW TRANSACTIONS/SETTINGS, TERMINATE TRANSACTIONS and procedures other than db.labels, db.relationshipTypes, db.propertyKeys, db.schema.visualization, db.index.fulltext.queryNodes, db.index.fulltext.queryRelationships, db.index.fulltext.listAvailableAnalyzers, dbms.components. Stops at the time limit (504), after 1000 rows or 2000 nodes and relationships (truncated: true).
+     * @description Runs in a READ transaction, so Neo4j refuses writes and schema changes (403). Also refused (403): LOAD CSV, CALL { … } IN TRANSACTIONS, administration commands, SHOW TRANSACTIONS/SETTINGS, TERMINATE TRANSACTIONS and procedures other than db.labels, db.relationshipTypes, db.propertyKeys, db.schema.visualization, db.index.fulltext.queryNodes, db.index.fulltext.queryRelationships, db.index.fulltext.listAvailableAnalyzers, dbms.components. Stops at the time limit (504), after 1000 rows or 2000 nodes and relationships (truncated: true). $datasets holds the ids of the datasets read (the dataset parameter, else every complete dataset). With dataset, every node, relationship and path outside those datasets is withheld from the answer (null in the rows, counted in withheld); values read from them are not: filter them in the statement with n.__nexo_dataset IN $datasets.
      */
     post: operations['postApiQuery'];
     delete?: never;
@@ -987,7 +987,7 @@ export interface operations {
                     };
                   }
               )[];
-              /** @description What stops the import, each with its file and line; empty when the files can be imported */
+              /** @description What stops the import, each with its file and line; empty when the files can be imported. At most 100 per file, then one entry without a line saying how many more */
               problems: {
                 /** @description The file, as uploaded (inside a zip: its name there) */
                 file: string;
@@ -996,6 +996,8 @@ export interface operations {
                 reason: string;
                 /** @description file:line[:column]: reason */
                 message: string;
+                /** @description Only on the entry after a file's first 100 problems: how many more it has, not listed */
+                more?: number;
               }[];
             } | null;
             import: {
@@ -1020,6 +1022,8 @@ export interface operations {
                 reason: string;
                 /** @description file:line[:column]: reason */
                 message: string;
+                /** @description Only on the entry after a file's first 100 problems: how many more it has, not listed */
+                more?: number;
               }[];
             } | null;
           };
@@ -1162,7 +1166,7 @@ export interface operations {
                     };
                   }
               )[];
-              /** @description What stops the import, each with its file and line; empty when the files can be imported */
+              /** @description What stops the import, each with its file and line; empty when the files can be imported. At most 100 per file, then one entry without a line saying how many more */
               problems: {
                 /** @description The file, as uploaded (inside a zip: its name there) */
                 file: string;
@@ -1171,6 +1175,8 @@ export interface operations {
                 reason: string;
                 /** @description file:line[:column]: reason */
                 message: string;
+                /** @description Only on the entry after a file's first 100 problems: how many more it has, not listed */
+                more?: number;
               }[];
             } | null;
             import: {
@@ -1195,6 +1201,8 @@ export interface operations {
                 reason: string;
                 /** @description file:line[:column]: reason */
                 message: string;
+                /** @description Only on the entry after a file's first 100 problems: how many more it has, not listed */
+                more?: number;
               }[];
             } | null;
           };
@@ -1373,7 +1381,7 @@ export interface operations {
                     };
                   }
               )[];
-              /** @description What stops the import, each with its file and line; empty when the files can be imported */
+              /** @description What stops the import, each with its file and line; empty when the files can be imported. At most 100 per file, then one entry without a line saying how many more */
               problems: {
                 /** @description The file, as uploaded (inside a zip: its name there) */
                 file: string;
@@ -1382,6 +1390,8 @@ export interface operations {
                 reason: string;
                 /** @description file:line[:column]: reason */
                 message: string;
+                /** @description Only on the entry after a file's first 100 problems: how many more it has, not listed */
+                more?: number;
               }[];
             } | null;
             import: {
@@ -1406,6 +1416,8 @@ export interface operations {
                 reason: string;
                 /** @description file:line[:column]: reason */
                 message: string;
+                /** @description Only on the entry after a file's first 100 problems: how many more it has, not listed */
+                more?: number;
               }[];
             } | null;
           };
@@ -1530,7 +1542,7 @@ export interface operations {
                     };
                   }
               )[];
-              /** @description What stops the import, each with its file and line; empty when the files can be imported */
+              /** @description What stops the import, each with its file and line; empty when the files can be imported. At most 100 per file, then one entry without a line saying how many more */
               problems: {
                 /** @description The file, as uploaded (inside a zip: its name there) */
                 file: string;
@@ -1539,6 +1551,8 @@ export interface operations {
                 reason: string;
                 /** @description file:line[:column]: reason */
                 message: string;
+                /** @description Only on the entry after a file's first 100 problems: how many more it has, not listed */
+                more?: number;
               }[];
             } | null;
             import: {
@@ -1563,6 +1577,8 @@ export interface operations {
                 reason: string;
                 /** @description file:line[:column]: reason */
                 message: string;
+                /** @description Only on the entry after a file's first 100 problems: how many more it has, not listed */
+                more?: number;
               }[];
             } | null;
           };
@@ -3975,7 +3991,10 @@ export interface operations {
   };
   postApiQuery: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Comma-separated dataset ids to stay within, e.g. peru,phones (default: every dataset) */
+        dataset?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3986,7 +4005,7 @@ export interface operations {
           /** @description One Cypher statement; it runs in a read-only transaction */
           cypher: string;
           /**
-           * @description Values for $parameters; whole numbers are sent as integers, so LIMIT $n works
+           * @description Values for $parameters; whole numbers are sent as integers, so LIMIT $n works. $datasets is Nexo's (see dataset)
            * @default {}
            */
           params?: {
@@ -4030,6 +4049,15 @@ export interface operations {
             };
             /** @description True when the row cap (1000) or the graph cap (2000 nodes and relationships) stopped the reading */
             truncated: boolean;
+            /** @description With dataset: what the answer left out; all 0 without it */
+            withheld: {
+              /** @description Distinct nodes outside the chosen datasets, shown as null in the rows and left out of the graph */
+              nodes: number;
+              /** @description Distinct relationships outside them, likewise */
+              relationships: number;
+              /** @description Paths that pass through any of them, likewise */
+              paths: number;
+            };
           };
         };
       };
@@ -4044,6 +4072,15 @@ export interface operations {
       };
       /** @description Refused: the statement writes, changes the schema, administers the server, reads files or calls a procedure not allowed here */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown dataset */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -29,15 +29,21 @@ describe('the Cypher console drawer', () => {
     const explorer = createExplorer(memoryApi(peru));
     await place(explorer, [guzman]);
     expect(newNodes(viewOf(explorer), peru).map((node) => node.id)).toEqual([shiningPath.id, bazan.id]);
-    await addQueryResult(explorer, { columns: [], rows: [], truncated: false, graph: peru });
+    await addQueryResult(explorer, { columns: [], rows: [], truncated: false, withheld: { nodes: 0, relationships: 0, paths: 0 }, graph: peru });
     expect(newNodes(viewOf(explorer), peru)).toEqual([]);
   });
 
   it('adding a result that is all on the canvas already makes no undo step', async () => {
     const explorer = createExplorer(memoryApi(peru));
-    await addQueryResult(explorer, { columns: [], rows: [], truncated: false, graph: peru });
+    await addQueryResult(explorer, { columns: [], rows: [], truncated: false, withheld: { nodes: 0, relationships: 0, paths: 0 }, graph: peru });
     const history = explorer.store.getState().history;
-    await addQueryResult(explorer, { columns: [], rows: [], truncated: false, graph: { nodes: [guzman, shiningPath], edges: [leaderOf] } });
+    await addQueryResult(explorer, {
+      columns: [],
+      rows: [],
+      truncated: false,
+      withheld: { nodes: 0, relationships: 0, paths: 0 },
+      graph: { nodes: [guzman, shiningPath], edges: [leaderOf] },
+    });
     expect(explorer.store.getState().history.past).toHaveLength(history.past.length);
     expect(viewOf(explorer)).toBe(history.present);
   });

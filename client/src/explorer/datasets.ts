@@ -1,7 +1,9 @@
+import { exportDataset, type NetworkFormat } from '../api/client';
 import { maxIds } from '../api/schema.gen';
 import type { DatasetCaptions, GraphNode } from '../api/types';
 import { failed, idle, loading } from '../state/request';
 import { removeNodes, type ViewProducer } from '../state/view';
+import type { Save } from './exchange';
 import { commit, fold, perform, update, viewOf, type Explorer } from './store';
 
 /*
@@ -97,4 +99,12 @@ export async function saveCaptions(explorer: Explorer, id: string, captions: Rec
   }
   if (renamed.length > 0) fold(explorer, renameNodes(renamed));
   return saved;
+}
+
+/** A whole dataset as a GraphML, GEXF, edge-list or FtM file, handed to the user; the status line says if it fails. */
+export function exportDatasetFile(explorer: Explorer, save: Save, id: string, format: NetworkFormat): Promise<void> {
+  return perform(explorer, `Exporting the dataset ${id}…`, async () => {
+    const { blob, filename } = await exportDataset(id, format);
+    save(filename, blob, blob.type);
+  });
 }

@@ -76,7 +76,13 @@ describe('bringing nodes in', () => {
 
   it('puts the console’s results on the canvas and fits them', async () => {
     const explorer = createExplorer(memoryApi(peru));
-    await addQueryResult(explorer, { columns: ['n'], rows: [], graph: { nodes: [guzman, shiningPath], edges: [] }, truncated: false });
+    await addQueryResult(explorer, {
+      columns: ['n'],
+      rows: [],
+      graph: { nodes: [guzman, shiningPath], edges: [] },
+      truncated: false,
+      withheld: { nodes: 0, relationships: 0, paths: 0 },
+    });
     expect(Object.keys(viewOf(explorer).edges)).toEqual([leaderOf.id]);
     expect(explorer.store.getState().viewportRequest).toEqual({ kind: 'fit' });
   });

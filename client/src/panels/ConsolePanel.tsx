@@ -144,6 +144,7 @@ export function ConsolePanel({ schema, theme, countNew, onAddToCanvas, share, on
                 {result.rows.length} row{result.rows.length === 1 ? '' : 's'}
                 {result.truncated ? ' (truncated: add a LIMIT to see exactly what you need)' : ''}
               </p>
+              <Withheld withheld={result.withheld} />
               <div className="table-wrap">
                 <table className="result-table" aria-label="Query results">
                   <thead>
@@ -171,5 +172,21 @@ export function ConsolePanel({ schema, theme, countNew, onAddToCanvas, share, on
         </div>
       </div>
     </section>
+  );
+}
+
+/** Says what a dataset-scoped answer left out, and how to filter in the statement itself. */
+function Withheld({ withheld }: { withheld: QueryResult['withheld'] }) {
+  const parts = [
+    [withheld.nodes, 'node', 'nodes'],
+    [withheld.relationships, 'relationship', 'relationships'],
+    [withheld.paths, 'path', 'paths'],
+  ] as const;
+  const said = parts.filter(([amount]) => amount > 0).map(([amount, one, many]) => `${amount} ${amount === 1 ? one : many}`);
+  if (said.length === 0) return null;
+  return (
+    <p className="muted small" role="note" aria-label="Withheld">
+      {said.join(', ')} outside the chosen datasets withheld (shown as null). Filter with <code>WHERE n.__nexo_dataset IN $datasets</code>.
+    </p>
   );
 }

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import type { NetworkFormat } from '../api/client';
 import type { DatasetCaptions, DatasetSummary } from '../api/types';
-import { chooseDatasets, deleteDataset, loadCaptions, loadDatasets, saveCaptions, toggleDataset } from '../explorer/datasets';
+import { download } from '../explorer/browser';
+import { chooseDatasets, deleteDataset, exportDatasetFile, loadCaptions, loadDatasets, saveCaptions, toggleDataset } from '../explorer/datasets';
 import { useExplorer, useExplorerState } from '../explorer/react';
 import { failed, idle, loading, type RequestStatus } from '../state/request';
 import { Dialog } from './Dialog';
@@ -13,7 +15,7 @@ function importDate(iso: string): string {
   return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
-/** The datasets (investigations) to explore, ticked; none ticked means all. Each can be deleted or have its captions chosen. */
+/** The datasets (investigations) to explore, ticked; none ticked means all. Each can be exported, deleted or have its captions chosen. */
 export function DatasetPicker() {
   const explorer = useExplorer();
   const datasets = useExplorerState((state) => state.datasets);
@@ -21,6 +23,7 @@ export function DatasetPicker() {
   const chosen = useExplorerState((state) => state.chosenDatasets);
   const [deleting, setDeleting] = useState<DatasetSummary | undefined>();
   const [captioning, setCaptioning] = useState<DatasetSummary | undefined>();
+  const [exporting, setExporting] = useState<DatasetSummary | undefined>();
   if (!datasets) return <Status status={status} onRetry={() => void loadDatasets(explorer)} />;
   if (datasets.length === 0) return <p className="muted small">No dataset yet: load the Peru network or import your own (npm run import).</p>;
   return (
@@ -49,6 +52,9 @@ export function DatasetPicker() {
             </button>
             <button type="button" className="link" onClick={() => setCaptioning(dataset)} aria-label={`Captions of ${dataset.name}`}>
               Captions
+            </button>
+            <button type="button" className="link" onClick={() => setExporting(dataset)} aria-label={`Export ${dataset.name}`}>
+              Export
             </button>
             <button type="button" className="link danger" onClick={() => setDeleting(dataset)} aria-label={`Delete ${dataset.name}`}>
               Delete
@@ -81,7 +87,51 @@ export function DatasetPicker() {
         </Dialog>
       ) : null}
       {captioning ? <CaptionsDialog dataset={captioning} onClose={() => setCaptioning(undefined)} /> : null}
+      {exporting ? <ExportDialog dataset={exporting} onClose={() => setExporting(undefined)} /> : null}
     </section>
+  );
+}
+
+const EXPORT_FORMATS: { format: NetworkFormat; label: string; note: string }[] = [
+  { format: 'graphml', label: 'GraphML', note: 'Gephi, yEd, Cytoscape; keeps everything' },
+  { format: 'gexf', label: 'GEXF', note: 'Gephi; keeps everything' },
+  { format: 'edgelist', label: 'Edge list (CSV in a ZIP)', note: 'spreadsheets; values as text' },
+  { format: 'ftm', label: 'FollowTheMoney (JSON lines)', note: 'Aleph; values as text' },
+];
+
+/** Downloads a whole dataset in the chosen format; Nexo reads each of them back with npm run import. */
+function ExportDialog({ dataset, onClose }: { dataset: DatasetSummary; onClose: () => void }) {
+  const explorer = useExplorer();
+  const [format, setFormat] = useState<NetworkFormat>('graphml');
+  return (
+    <Dialog title={`Export “${dataset.name}”`} onClose={onClose}>
+      <fieldset className="export-formats">
+        <legend>
+          {count(dataset.nodes, 'node', 'nodes')} and {count(dataset.relationships, 'relationship', 'relationships')} as
+        </legend>
+        {EXPORT_FORMATS.map((choice) => (
+          <label key={choice.format}>
+            <input type="radio" name="export-format" value={choice.format} checked={format === choice.format} onChange={() => setFormat(choice.format)} />
+            {choice.label} <span className="muted small">{choice.note}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            onClose();
+            void exportDatasetFile(explorer, download, dataset.id, format);
+          }}
+        >
+          Download
+        </button>
+      </div>
+    </Dialog>
   );
 }
 

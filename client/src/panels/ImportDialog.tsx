@@ -28,6 +28,8 @@ function bytes(count: number): string {
 
 const count = (value: number): string => value.toLocaleString('en-US');
 
+type Problem = UploadPreview['problems'][number];
+
 function shown(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
@@ -138,16 +140,16 @@ function FirstRows({ preview }: { preview: UploadPreview }) {
   );
 }
 
-function Problems({ messages }: { messages: string[] }) {
-  if (messages.length === 0) return null;
+function Problems({ problems }: { problems: Problem[] }) {
+  if (problems.length === 0) return null;
+  // The server lists a file's first problems and then one entry saying how many more it has.
+  const total = problems.reduce((sum, problem) => sum + (problem.more ?? 1), 0);
   return (
     <div className="import-problems" role="alert">
-      <strong>{messages.length === 1 ? 'This stops the import:' : `These ${messages.length} problems stop the import:`}</strong>
-      <ul>
-        {messages.map((message) => (
-          <li key={message}>
-            <code>{message}</code>
-          </li>
+      <strong>{total === 1 ? 'This stops the import:' : `These ${count(total)} problems stop the import:`}</strong>
+      <ul aria-label="Problems">
+        {problems.map((problem, index) => (
+          <li key={index}>{problem.more === undefined ? <code>{problem.message}</code> : problem.message}</li>
         ))}
       </ul>
     </div>
@@ -237,7 +239,7 @@ export function ImportDialog({
   const datasetId = dataset ?? upload?.suggestedDataset ?? '';
   const validId = DATASET_ID.test(datasetId);
   const preview = upload?.preview ?? null;
-  const problems = [...(preview?.problems ?? []), ...(upload?.error?.problems ?? [])].map((problem) => problem.message);
+  const problems = [...(preview?.problems ?? []), ...(upload?.error?.problems ?? [])];
   const canImport = validId && (upload?.state === 'ready' || upload?.state === 'failed');
   return (
     <Dialog title="Import a network" onClose={onClose} wide>
@@ -262,7 +264,7 @@ export function ImportDialog({
           <p className="import-summary">
             <strong>{FORMAT_NAMES[preview.format]}</strong>: {count(preview.nodes)} nodes, {count(preview.relationships)} relationships
             {preview.undirected > 0 ? ` (${count(preview.undirected)} undirected)` : ''}
-            {problems.length > 0 ? ' read before the first problem' : ''}.
+            {problems.length > 0 ? ', not counting the lines with problems' : ''}.
           </p>
           <div className="import-count-tables">
             <Counts title="Label" counts={preview.labels} />
@@ -271,7 +273,7 @@ export function ImportDialog({
           <FirstRows preview={preview} />
         </section>
       ) : null}
-      <Problems messages={problems} />
+      <Problems problems={problems} />
       {upload?.error && upload.error.problems.length === 0 ? (
         <p className="import-error" role="alert">
           {upload.error.title}: {upload.error.detail}

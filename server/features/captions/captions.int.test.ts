@@ -4,6 +4,8 @@ import { emptyDatabase, openTestDatabase } from '../../../tests/support/testData
 import { startApp, type RunningApp } from '../../../tests/support/testApp.js';
 import { projectRoot } from '../../projectRoot.js';
 import { importNetwork } from '../datasets/importNetwork.js';
+import { importDataset } from '../import/importDataset.js';
+import { tempFolder } from '../import/formats/testing.js';
 import { applySchema } from '../load/load.service.js';
 
 const db = openTestDatabase();
@@ -112,5 +114,31 @@ describe('captions picked from the data', () => {
     const { body } = await call(app.base, 'GET', '/api/datasets/areas/captions');
     expect(body.labels.map((label: { label: string }) => label.label)).toEqual(['Person', 'Vehicle']);
     expect(body.labels[0]).toMatchObject({ automatic: ['firstName', 'surname'], override: null });
+  });
+});
+
+describe('search by caption', () => {
+  const search = async (q: string, dataset: string): Promise<[string, string][]> =>
+    (await call(app.base, 'GET', `/api/search?q=${encodeURIComponent(q)}&dataset=${dataset}`)).body.results.map((node: Json) => [node.id, node.name]);
+
+  it('finds nodes that have only a code by the code picked at import', async () => {
+    await importDataset(db, { dataset: 'codes', name: 'Codes', input: path.join(fixtures, 'codes'), options: {} }, quiet, 30_000);
+    expect(await search('M1', 'codes')).toEqual([['codes::16964', 'M1']]);
+    expect(await search('WN', 'codes')).toEqual([['codes::16963', 'WN']]);
+  });
+
+  it('finds nodes by the caption the user chose, and no longer by the one they left', async () => {
+    const vehicles = tempFolder({
+      'nodes.csv': 'id,label,code,registration\nv1,Vehicle,VX-101,KX19 ABC\nv2,Vehicle,VX-102,LM70 DEF\nv3,Vehicle,VX-103,PN21 GHI\n',
+      'ties.csv': 'source,target\nv1,v2\n',
+    });
+    await importDataset(db, { dataset: 'fleet', name: 'Fleet', input: vehicles, options: {} }, quiet, 30_000);
+    const chosen = await call(app.base, 'PUT', '/api/datasets/fleet/captions', { captions: { Vehicle: ['registration'] } });
+    expect(chosen.status).toBe(200);
+    expect(await search('LM70', 'fleet')).toEqual([['fleet::v2', 'LM70 DEF']]);
+    expect(await search('PN21 GHI', 'fleet')).toEqual([['fleet::v3', 'PN21 GHI']]);
+    await call(app.base, 'PUT', '/api/datasets/fleet/captions', { captions: { Vehicle: ['code'] } });
+    expect(await search('VX-102', 'fleet')).toEqual([['fleet::v2', 'VX-102']]);
+    expect(await search('LM70', 'fleet')).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { AppError } from '../../errors.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
 import { datasetIdSchema, forgetCompleteDatasets, listDatasets } from '../datasets/datasets.service.js';
 import { captionOverridesSchema, labelChoices, saveCaptionOverrides } from './captions.service.js';
+import { storeSearchCaptions } from './searchCaptions.js';
 
 const captionsSchema = z.object({
   dataset: z.string(),
@@ -51,7 +52,8 @@ export function captionsRoutes(context: AppContext): AnyRoute[] {
       summary: "Choose a dataset's captions",
       description:
         'Replaces the caption choices of the dataset: per label, one to three of its properties (joined by a space) name its nodes everywhere; ' +
-        'a label left out or given [] goes back to the picked caption. Saved on the dataset; requires credentials when the server has them.',
+        'a label left out or given [] goes back to the picked caption. Saved on the dataset, and search finds the nodes by their new captions ' +
+        'once this answers (each node is rewritten, in batches); requires credentials when the server has them.',
       tags: ['datasets'],
       params,
       body: z.strictObject({ captions: captionOverridesSchema }),
@@ -61,6 +63,7 @@ export function captionsRoutes(context: AppContext): AnyRoute[] {
         const dataset = await findDataset(id);
         const saved = await saveCaptionOverrides(db, dataset, body.captions, config.queryTimeoutMs);
         forgetCompleteDatasets(db);
+        await storeSearchCaptions(db, id, config.queryTimeoutMs);
         return answer(dataset, saved);
       },
     }),

@@ -186,7 +186,13 @@ describe('POST /api/query returns rows and the graph inside them', () => {
 
   it('columns are known even when no row matches', async () => {
     const result = await ok("MATCH (n:Person {id: 'nobody'}) RETURN n.id AS id, n.name AS name");
-    expect(result).toEqual({ columns: ['id', 'name'], rows: [], graph: { nodes: [], edges: [] }, truncated: false });
+    expect(result).toEqual({
+      columns: ['id', 'name'],
+      rows: [],
+      graph: { nodes: [], edges: [] },
+      truncated: false,
+      withheld: { nodes: 0, relationships: 0, paths: 0 },
+    });
   });
 
   it('allows the catalogue: SHOW INDEXES, db.labels(), dbms.components() and full-text search', async () => {

@@ -4,10 +4,22 @@ import { AppError } from '../../errors.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
 import { datasetCaptionsInUse, graphSchema } from '../../neo4j/graph.js';
 import { useCaptionsOf } from '../captions/captions.service.js';
-import { listDatasets } from '../datasets/datasets.service.js';
+import { listDatasets, visibleDatasets } from '../datasets/datasets.service.js';
+import { datasetParameter } from '../../http/listParameter.js';
 import { allowedProcedures, bracketDepth, MAX_BRACKET_DEPTH } from './console.policy.js';
 import { defaultGraphCap, defaultRowCap } from './console.service.js';
 import { ConsoleWorkers } from './console.workers.js';
+
+/** Bound for every statement: the ids of the datasets the request reads (all complete ones when none is named). */
+const DATASETS_PARAMETER = 'datasets';
+
+const withheldSchema = z
+  .object({
+    nodes: z.int().describe('Distinct nodes outside the chosen datasets, shown as null in the rows and left out of the graph'),
+    relationships: z.int().describe('Distinct relationships outside them, likewise'),
+    paths: z.int().describe('Paths that pass through any of them, likewise'),
+  })
+  .describe('With dataset: what the answer left out; all 0 without it');
 
 const queryBody = z.strictObject({
   cypher: z
@@ -17,7 +29,11 @@ const queryBody = z.strictObject({
     .refine((text) => text.trim().length > 0, 'must not be blank')
     .refine((text) => bracketDepth(text) <= MAX_BRACKET_DEPTH, `must not nest brackets deeper than ${MAX_BRACKET_DEPTH} levels`)
     .describe('One Cypher statement; it runs in a read-only transaction'),
-  params: z.record(z.string(), z.unknown()).default({}).describe('Values for $parameters; whole numbers are sent as integers, so LIMIT $n works'),
+  params: z
+    .record(z.string(), z.unknown())
+    .default({})
+    .refine((params) => !Object.hasOwn(params, DATASETS_PARAMETER), `must not set $${DATASETS_PARAMETER}: Nexo binds it to the datasets of the request`)
+    .describe(`Values for $parameters; whole numbers are sent as integers, so LIMIT $n works. $${DATASETS_PARAMETER} is Nexo's (see dataset)`),
   timeoutMs: z.int().min(1).optional().describe('Time limit in milliseconds; the server caps it at its QUERY_TIMEOUT_MS (default: that limit)'),
 });
 
@@ -30,6 +46,7 @@ const queryResult = z.object({
     ),
   graph: graphSchema.describe('Every node, relationship and path in the rows, with their properties, plus the end nodes of returned relationships'),
   truncated: z.boolean().describe(`True when the row cap (${defaultRowCap}) or the graph cap (${defaultGraphCap} nodes and relationships) stopped the reading`),
+  withheld: withheldSchema,
 });
 
 /** POST /api/query: the read-only Cypher console. */
@@ -54,23 +71,29 @@ export function consoleRoutes(context: AppContext): AnyRoute[] {
         'Runs in a READ transaction, so Neo4j refuses writes and schema changes (403). Also refused (403): LOAD CSV, ' +
         'CALL { … } IN TRANSACTIONS, administration commands, SHOW TRANSACTIONS/SETTINGS, TERMINATE TRANSACTIONS and ' +
         `procedures other than ${allowedProcedures.join(', ')}. Stops at the time limit (504), after ${defaultRowCap} rows ` +
-        `or ${defaultGraphCap} nodes and relationships (truncated: true).`,
+        `or ${defaultGraphCap} nodes and relationships (truncated: true). $${DATASETS_PARAMETER} holds the ids of the datasets read ` +
+        '(the dataset parameter, else every complete dataset). With dataset, every node, relationship and path outside those datasets ' +
+        'is withheld from the answer (null in the rows, counted in withheld); values read from them are not: filter them in the statement with n.__nexo_dataset IN $datasets.',
       tags: ['console'],
+      query: z.object({ dataset: datasetParameter() }),
       body: queryBody,
       response: queryResult,
       errors: {
         403: 'Refused: the statement writes, changes the schema, administers the server, reads files or calls a procedure not allowed here',
+        404: 'Unknown dataset',
         413: 'The answer would be larger than NEXO_CONSOLE_MAX_ANSWER_BYTES, or the query needed more memory than Neo4j allows',
         429: 'Too many console requests from this client, or too many running at once (Retry-After)',
         503: 'Neo4j unavailable, or the console runs as many queries as it may (Retry-After)',
         504: 'Query timeout',
       },
-      handler: async ({ body }, req, res) => {
+      handler: async ({ body, query }, req, res) => {
         await useCaptionsOf(db, (await listDatasets(db, config.queryTimeoutMs)).datasets, config.queryTimeoutMs);
+        const datasets = await visibleDatasets(db, query.dataset, config.queryTimeoutMs);
         const job = {
           captions: datasetCaptionsInUse(),
+          scope: query.dataset.length > 0 ? datasets : null,
           cypher: body.cypher,
-          parameters: body.params,
+          parameters: { ...body.params, [DATASETS_PARAMETER]: datasets },
           limits: {
             timeoutMs: Math.min(body.timeoutMs ?? config.queryTimeoutMs, config.queryTimeoutMs),
             maxRows: defaultRowCap,

@@ -4,6 +4,7 @@ import { AppError, fromNeo4jError } from '../../errors.js';
 import type { Database } from '../../neo4j/database.js';
 import { GraphCollector, type Graph } from '../../neo4j/graph.js';
 import { assertAllowedPlan, assertReadOnly } from './console.policy.js';
+import { withinDatasets, type Withheld } from './console.scope.js';
 import { approximateJsonBytes, cellRenderer, cypherParameters } from './console.values.js';
 
 export interface ConsoleLimits {
@@ -25,6 +26,8 @@ export interface ConsoleResult {
   graph: Graph;
   /** True when a cap stopped the reading: more rows or graph elements exist than were returned. */
   truncated: boolean;
+  /** What a dataset-scoped answer left out (all 0 without a scope). */
+  withheld: Withheld;
 }
 
 /**
@@ -39,6 +42,8 @@ export async function runConsoleQuery(
   cypher: string,
   parameters: Record<string, unknown>,
   limits: ConsoleLimits,
+  /** The datasets the answer stays within (console.scope.ts); undefined for the whole database. */
+  scope?: readonly string[],
 ): Promise<ConsoleResult> {
   // READ access mode: Neo4j itself refuses every write, schema change and administration write.
   const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.READ });
@@ -50,9 +55,13 @@ export async function runConsoleQuery(
       reachedNeo4j = true;
       await checkPlan(tx, cypher, values);
       const { columns, records, truncated } = await readCapped(tx, cypher, values, limits);
-      const graph = await gatherGraph(tx, records);
+      const scoped = withinDatasets(
+        records.map((record) => Array.from(record.values())),
+        scope,
+      );
+      const graph = await gatherGraph(tx, scoped.rows);
       const render = cellRenderer(graph);
-      const result = { columns, rows: records.map((record) => Array.from(record.values(), render)), graph, truncated };
+      const result = { columns, rows: scoped.rows.map((row) => row.map(render)), graph, truncated, withheld: scoped.withheld };
       if (Buffer.byteLength(JSON.stringify(result)) > limits.maxAnswerBytes) throw answerTooLarge(limits.maxAnswerBytes);
       return result;
     },
@@ -144,9 +153,9 @@ async function readCapped(
 }
 
 /** The graph of every node, relationship and path in the records, with the end nodes of relationships returned alone. */
-async function gatherGraph(tx: ManagedTransaction, records: Neo4jRecord[]): Promise<Graph> {
+async function gatherGraph(tx: ManagedTransaction, rows: unknown[][]): Promise<Graph> {
   const collector = new GraphCollector();
-  for (const record of records) collector.add(Array.from(record.values()));
+  for (const row of rows) collector.add(row);
   const missingEnds = endsWithoutNode(collector.toGraph());
   if (missingEnds.length > 0) {
     const ends = await tx.run(cypherFile('console/nodes-by-element-id.cypher'), { elementIds: missingEnds });

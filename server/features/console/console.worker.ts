@@ -25,6 +25,8 @@ export interface ConsoleJob {
   limits: ConsoleLimits;
   /** The datasets' captions as the API uses them now (they change with imports and the user's choices). */
   captions: Record<string, DatasetCaptions>;
+  /** The datasets the answer stays within; null for the whole database. */
+  scope: string[] | null;
 }
 
 /** What the worker answers a job with; errors travel as their fields, since a thread boundary drops their class. */
@@ -71,7 +73,7 @@ function reply(error: unknown): WorkerReply {
 
 parentPort!.on('message', (job: ConsoleJob) => {
   useDatasetCaptions(job.captions);
-  runConsoleQuery(db, job.cypher, job.parameters, job.limits).then(
+  runConsoleQuery(db, job.cypher, job.parameters, job.limits, job.scope ?? undefined).then(
     (result) => parentPort!.postMessage({ kind: 'result', result } satisfies WorkerReply),
     (error: unknown) => {
       if (error instanceof AppError && (error.status === 503 || error.status === 504)) renewDriver();

@@ -416,6 +416,11 @@ describe('bad input fails with file, line and reason, and writes nothing', () =>
       'persons.csv:2: label "Source" is reserved for Nexo\'s source documents',
     ],
     [
+      'the label Entity, which every node Nexo stores has (an export leaves it out)',
+      { 'persons.csv': ':ID,:LABEL\np1,Entity\n' },
+      'persons.csv:2: label "Entity" is reserved for every node Nexo stores (an export could not give it back)',
+    ],
+    [
       'the label Import, which Nexo keeps for import records',
       { 'Import.csv': ':ID,name\ni1,Ana\n' },
       'Import.csv:2: label "Import" is reserved for Nexo\'s import records',

@@ -1,6 +1,7 @@
 import type { Database } from '../../neo4j/database.js';
 import { invalidateKnownNames } from '../../neo4j/knownNames.js';
 import { markGraphChanged } from '../analysis/graphVersion.js';
+import { storeSearchCaptions } from '../captions/searchCaptions.js';
 import { importNetwork } from '../datasets/importNetwork.js';
 import { detectInputFormat, inputFiles } from './formats/detect.js';
 import type { FormatName, ReadOptions } from './formats/network.js';
@@ -47,30 +48,56 @@ export async function importDataset(
 ): Promise<ImportedDataset> {
   const format = detectInputFormat(inputFiles(request.input), request.options.format);
   try {
-    if (format === 'neo4j-csv') {
-      const outcome = await importFolder(db, request.input, log, { id: request.dataset, name: request.name }, timeoutMs, observe);
-      if (outcome.status === 'already-imported') return { status: 'already-imported', completedAt: outcome.completedAt };
-      return {
-        status: 'imported',
-        format,
-        nodes: outcome.nodes,
-        relationships: outcome.relationships,
-        undirected: 0,
-        labels: outcome.labels,
-        types: outcome.types,
-        writeMs: outcome.nodeWriteMs + outcome.relationshipWriteMs + outcome.commitMs,
-      };
-    }
-    const outcome = await importNetwork(
-      db,
-      { dataset: request.dataset, name: request.name, input: request.input, source: request.source, options: request.options },
-      log,
-      observe,
-    );
-    return { status: 'imported', ...outcome };
+    const imported = await writeDataset(db, request, format, log, timeoutMs, observe);
+    if (imported.status === 'imported') await searchableCaptions(db, request.dataset, log, timeoutMs);
+    return imported;
   } finally {
     // A server that imports (the browser's upload) must see the new labels and types at once, and so must its analysis.
     invalidateKnownNames(db);
     markGraphChanged();
+  }
+}
+
+async function writeDataset(
+  db: Db,
+  request: ImportRequest,
+  format: FormatName,
+  log: (message: string) => void,
+  timeoutMs: number,
+  observe?: ObserveImport,
+): Promise<ImportedDataset> {
+  if (format === 'neo4j-csv') {
+    const outcome = await importFolder(db, request.input, log, { id: request.dataset, name: request.name }, timeoutMs, observe);
+    if (outcome.status === 'already-imported') return { status: 'already-imported', completedAt: outcome.completedAt };
+    return {
+      status: 'imported',
+      format,
+      nodes: outcome.nodes,
+      relationships: outcome.relationships,
+      undirected: 0,
+      labels: outcome.labels,
+      types: outcome.types,
+      writeMs: outcome.nodeWriteMs + outcome.relationshipWriteMs + outcome.commitMs,
+    };
+  }
+  const outcome = await importNetwork(
+    db,
+    { dataset: request.dataset, name: request.name, input: request.input, source: request.source, options: request.options },
+    log,
+    observe,
+  );
+  return { status: 'imported', ...outcome };
+}
+
+/**
+ * The dataset is complete and readable; what search needs of the captions picked from its data follows. A failure
+ * here leaves the import whole (search still finds names), so it is said, not thrown.
+ */
+async function searchableCaptions(db: Db, dataset: string, log: (message: string) => void, timeoutMs: number): Promise<void> {
+  try {
+    const stored = await storeSearchCaptions(db, dataset, timeoutMs);
+    if (stored > 0) log(`Search finds ${stored} node(s) by their captions.`);
+  } catch (error) {
+    log(`Search by caption is not ready for "${dataset}" (${(error as Error).message}); choosing its captions again makes it so.`);
   }
 }

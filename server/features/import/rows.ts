@@ -4,6 +4,7 @@ import { NEXO_ID } from '../../neo4j/graph.js';
 import type { Column, Header } from './headers.js';
 import { ImportError, shown } from './importError.js';
 import { ARRAY_DELIMITER, ValueProblem, valueParser } from './values.js';
+import { reservedLabel } from './reservedLabels.js';
 
 /** A node as written: MERGEd on its stable id, given its labels and properties. */
 export interface NodeRow {
@@ -32,12 +33,6 @@ const namePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The API's id parameters take up to this many characters, so a longer id could never be opened. */
 export const MAX_ID_LENGTH = 500;
-
-/** Labels Nexo gives its own nodes: an imported node with one of them would pass for a document or an import record. */
-const reservedLabels: Record<string, string> = {
-  Source: "Nexo's source documents",
-  Import: "Nexo's import records",
-};
 
 /** Neo4j refuses label and type names with a NUL character; say so here, with file and line. */
 function checkTokenName(what: 'label' | 'type', name: string, display: string, line: number): void {
@@ -121,7 +116,7 @@ export function nodeRowReader(header: NodeHeader, source: { headerDisplay: strin
             .filter((label) => label !== '');
     for (const label of labels) {
       checkTokenName('label', label, display, record.line);
-      const reservedFor = reservedLabels[label];
+      const reservedFor = reservedLabel(label);
       if (reservedFor !== undefined) throw new ImportError(display, record.line, `label "${label}" is reserved for ${reservedFor}; name it otherwise`);
     }
     assignProperties(setters, properties, record, display);

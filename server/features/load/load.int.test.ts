@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyDatabase, openTestDatabase, readQuery } from '../../../tests/support/testDatabase.js';
 import { projectRoot } from '../../projectRoot.js';
 import { readDataset, type Dataset } from './dataset.js';
-import { applySchema, countGraph, loadDataset } from './load.service.js';
+import { applySchema, countGraph, defaultDatasetId, loadDataset } from './load.service.js';
 
 const db = openTestDatabase();
 const peru = readDataset(path.join(projectRoot, 'data', 'peru'));
@@ -30,9 +30,9 @@ describe('applySchema', () => {
     expect(constraints.records[0]!.get('names')).toEqual(expect.arrayContaining(['entity_nexo_id', 'nexo_dataset_id', 'source_id', 'import_id']));
     const indexes = await readQuery(db, 'SHOW FULLTEXT INDEXES YIELD name, properties, options RETURN name, properties, options');
     const byName = new Map(indexes.records.map((record) => [record.get('name') as string, record]));
-    // V004 replaced V002's entity_search with entity_names, which reads searchNames too.
+    // V004 replaced V002's entity_search with entity_names, which reads searchNames too; V006 added the captions.
     expect(byName.has('entity_search')).toBe(false);
-    expect(byName.get('entity_names')?.get('properties')).toEqual(['name', 'aliases', 'searchNames']);
+    expect(byName.get('entity_names')?.get('properties')).toEqual(['name', 'aliases', 'searchNames', '__nexo_search_caption']);
     expect(byName.get('entity_names')?.get('options').indexConfig['fulltext.analyzer']).toBe('standard-folding');
   });
 });
@@ -47,6 +47,11 @@ describe('loading the Peru network', () => {
     expect(first.labels.Entity).toBe(peru.nodes.length);
     const relationshipTotal = Object.values(first.types).reduce((sum, count) => sum + count, 0);
     expect(relationshipTotal).toBe(peru.relationships.length);
+  });
+
+  it('files the Peru network under peru by default, and asks any other dataset for its id', () => {
+    expect(defaultDatasetId(peru)).toBe('peru');
+    expect(() => defaultDatasetId({ ...peru, manifest: { ...peru.manifest, id: 'case-42' } })).toThrow('"case-42" is not the Peru network');
   });
 
   it('writes nothing when the transaction fails part-way', async () => {

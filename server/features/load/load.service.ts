@@ -26,8 +26,20 @@ export async function applySchema(db: Pick<Database, 'driver' | 'name'>): Promis
 /** The id of the curated Peru network among Nexo's datasets. */
 export const PERU_DATASET = 'peru';
 
+/** The manifest id of data/peru, the one curated dataset with an id of its own. */
+const PERU_MANIFEST_ID = 'peru-organised-crime';
+
+/**
+ * The dataset id a curated dataset is loaded as when the caller names none: `peru` for the Peru network only, so
+ * another one (a generated graph, a case folder) is never filed under Peru by accident.
+ */
+export function defaultDatasetId(dataset: Dataset): string {
+  if (dataset.manifest.id === PERU_MANIFEST_ID) return PERU_DATASET;
+  throw new Error(`"${dataset.manifest.id}" is not the Peru network: name the dataset id to load it as`);
+}
+
 /** Writes a checked dataset in one transaction: all of it or, on any failure, none of it. */
-export async function loadDataset(db: Pick<Database, 'driver' | 'name'>, dataset: Dataset, datasetId = PERU_DATASET): Promise<void> {
+export async function loadDataset(db: Pick<Database, 'driver' | 'name'>, dataset: Dataset, datasetId = defaultDatasetId(dataset)): Promise<void> {
   const session = db.driver.session({ database: db.name });
   try {
     await session.executeWrite(async (tx) => {

@@ -54,6 +54,6 @@ describe('GET /api/openapi.json', () => {
         expect(operation.responses).toHaveProperty('400');
       }
     }
-    expect(Object.keys(document.paths['/api/query']!.post!.responses).sort()).toEqual(['200', '400', '403', '413', '429', '503', '504']);
+    expect(Object.keys(document.paths['/api/query']!.post!.responses).sort()).toEqual(['200', '400', '403', '404', '413', '429', '503', '504']);
   });
 });

@@ -351,7 +351,7 @@ beforeAll(async () => {
   await emptyDatabase(db);
   await applySchema(db);
   await loadDataset(db, readDataset(path.join(projectRoot, 'data', 'peru')));
-  await loadDataset(db, generatedDataset());
+  await loadDataset(db, generatedDataset(), 'paths-generated');
   edges = await readAllEdges();
   edgesById = new Map(edges.map((edge) => [edge.id, edge]));
   // A generous time limit: these tests are about answers, and a loaded machine can take seconds to plan a new query.

@@ -13,6 +13,9 @@ import { nodeRowReader, relationshipRowReader } from '../import/rows.js';
 /** Rows of each kind the preview shows: enough to see how columns became properties, not a copy of the file. */
 export const PREVIEW_ROWS = 10;
 
+/** Problems listed per file; past this many the preview says how many more there are. */
+export const PROBLEMS_PER_FILE = 100;
+
 const jsonValue: z.ZodType<unknown> = z.unknown().describe('A property value as it will be stored (numbers beyond 2^53 as text)');
 
 export const problemSchema = z.object({
@@ -21,6 +24,7 @@ export const problemSchema = z.object({
   column: z.number().int().optional(),
   reason: z.string(),
   message: z.string().describe('file:line[:column]: reason'),
+  more: z.number().int().optional().describe(`Only on the entry after a file's first ${PROBLEMS_PER_FILE} problems: how many more it has, not listed`),
 });
 
 export const previewRowSchema = z.discriminatedUnion('kind', [
@@ -53,7 +57,11 @@ export const previewSchema = z.object({
   labels: z.record(z.string(), z.number().int()).describe('Nodes per label'),
   types: z.record(z.string(), z.number().int()).describe('Relationships per type'),
   rows: z.array(previewRowSchema).describe(`The first ${PREVIEW_ROWS} nodes and the first ${PREVIEW_ROWS} relationships, as they will be read`),
-  problems: z.array(problemSchema).describe('What stops the import, each with its file and line; empty when the files can be imported'),
+  problems: z
+    .array(problemSchema)
+    .describe(
+      `What stops the import, each with its file and line; empty when the files can be imported. At most ${PROBLEMS_PER_FILE} per file, then one entry without a line saying how many more`,
+    ),
 });
 
 export type Preview = z.infer<typeof previewSchema>;
@@ -62,8 +70,9 @@ type PreviewRow = z.infer<typeof previewRowSchema>;
 
 /**
  * Reads an uploaded folder the way its import will, and says what it holds: the format, counts per label and type,
- * the first rows, and the problems with file:line[:column]. Readers stop at a file's first problem, so this gives one
- * problem per bad file: the one that stops the whole import, then each other file read on its own.
+ * the first rows, and every problem with file:line[:column] (up to PROBLEMS_PER_FILE per file, then how many more):
+ * readers report a bad line and read on. A problem that leaves the rest of a file unreadable (malformed XML, a broken
+ * CSV quote; Pajek and UCINET, read as a whole, stop at their first) ends that file.
  */
 export async function previewFolder(folder: string, options: ReadOptions): Promise<Preview> {
   const preview: Preview = { format: null, nodes: 0, relationships: 0, undirected: 0, labels: {}, types: {}, rows: [], problems: [] };
@@ -91,26 +100,41 @@ export async function previewFolder(folder: string, options: ReadOptions): Promi
 }
 
 async function previewNetwork(input: NetworkInput, options: ReadOptions, preview: Preview, folder: string): Promise<void> {
+  const perFile = new Map<string, number>();
+  const report = (error: unknown): string => {
+    const problem = problemOf(error, folder);
+    const listed = perFile.get(problem.file) ?? 0;
+    perFile.set(problem.file, listed + 1);
+    if (listed < PROBLEMS_PER_FILE) preview.problems.push(problem);
+    return problem.file;
+  };
+  const collecting: ReadOptions = { ...options, onProblem: report };
+  // Files in reading order: one that stops the reading (malformed XML …) leaves the files after it to be read alone.
   let stoppedAt: string | undefined;
   try {
-    for await (const record of readNetwork(input, options)) {
+    for await (const record of readNetwork(input, collecting)) {
       count(preview, record);
       if (shownRows(preview, record.kind) < PREVIEW_ROWS) preview.rows.push(networkRow(record));
     }
   } catch (error) {
-    const problem = problemOf(error, folder);
-    preview.problems.push(problem);
-    stoppedAt = problem.file;
+    stoppedAt = report(error);
   }
   // An edge list's files are one table (its node file names the ends of the others), so it is read as a whole only.
-  if (stoppedAt === undefined || input.format === 'edgelist') return;
-  for (const file of input.files) {
-    if (file.display === stoppedAt) continue;
-    try {
-      for await (const _record of readEachFile({ format: input.format, files: [file] }, options));
-    } catch (error) {
-      preview.problems.push(problemOf(error, folder));
+  if (stoppedAt !== undefined && input.format !== 'edgelist') {
+    const unread = input.files.slice(input.files.findIndex((file) => file.display === stoppedAt) + 1);
+    for (const file of unread) {
+      try {
+        for await (const _record of readEachFile({ format: input.format, files: [file] }, collecting));
+      } catch (error) {
+        report(error);
+      }
     }
+  }
+  for (const [file, found] of perFile) {
+    if (found <= PROBLEMS_PER_FILE) continue;
+    const more = found - PROBLEMS_PER_FILE;
+    const reason = `and ${more} more problem${more === 1 ? '' : 's'} (the first ${PROBLEMS_PER_FILE} are listed)`;
+    preview.problems.push({ file, reason, message: `${file}: ${reason}`, more });
   }
 }
 

@@ -127,8 +127,8 @@ describe('importing a GraphML file from the browser', () => {
       nodes: 12,
       relationships: 14,
       undirected: 12,
-      labels: { Node: 12 },
-      types: { TIE: 13, REPRESENTS: 1 },
+      labels: { Person: 10, Company: 1, Place: 1 },
+      types: { TIE: 11, MET_AT: 2, REPRESENTS: 1 },
       problems: [],
     });
     const rows = preview.preview.rows;
@@ -137,16 +137,16 @@ describe('importing a GraphML file from the browser', () => {
     expect(rows[0]).toEqual({
       kind: 'node',
       file: 'network.graphml',
-      line: 14,
+      line: 15,
       key: 'n1',
-      labels: ['Node'],
+      labels: ['Person'],
       caption: 'Ana Ruiz',
-      properties: { name: 'Ana Ruiz', role: 'organiser', age: 48, type: 'person' },
+      properties: { name: 'Ana Ruiz', role: 'organiser', age: 48, type: 'Person' },
     });
     expect(rows.find((row: Json) => row.kind === 'relationship')).toEqual({
       kind: 'relationship',
       file: 'network.graphml',
-      line: 26,
+      line: 27,
       start: 'n1',
       end: 'n2',
       type: 'TIE',
@@ -166,7 +166,7 @@ describe('importing a GraphML file from the browser', () => {
     expect(listed).toMatchObject({ name: 'Puerto Claro', nodes: 12, relationships: 14, format: 'graphml', source: 'network.graphml' });
     const found = await send(app.base, 'GET', '/api/search?q=Elena%20Soto&dataset=puerto-claro');
     expect(found.body.results.map((node: Json) => [node.id, node.properties])).toEqual([
-      ['puerto-claro::n5', { name: 'Elena Soto', role: 'broker', age: 51, type: 'person' }],
+      ['puerto-claro::n5', { name: 'Elena Soto', role: 'broker', age: 51, type: 'Person' }],
     ]);
     const ties = await send(app.base, 'GET', `/api/nodes/${encodeURIComponent('puerto-claro::n8')}/neighbours`);
     expect(ties.status).toBe(200);
@@ -198,8 +198,8 @@ describe('bad files', () => {
     expect(preview.state).toBe('refused');
     expect(preview.preview.problems).toHaveLength(1);
     const [problem] = preview.preview.problems;
-    expect(problem).toMatchObject({ file: 'truncated.graphml', line: 30 });
-    expect(problem.message).toBe('truncated.graphml:30: malformed XML: unclosed tag: graph (the file ends here)');
+    expect(problem).toMatchObject({ file: 'truncated.graphml', line: 31 });
+    expect(problem.message).toBe('truncated.graphml:31: malformed XML: unclosed tag: graph (the file ends here)');
     const refused = await send(app.base, 'POST', `/api/uploads/${preview.id}/import`, { dataset: 'truncated' });
     expect(refused.status).toBe(422);
     expect(refused.type).toMatch(/^application\/problem\+json/);
@@ -222,6 +222,47 @@ describe('bad files', () => {
       ['b.graphml', 5],
       ['c.graphml', 4],
     ]);
+  });
+
+  it('lists every problem of a file with its line: bad values, duplicate ids and missing ends, read on past each', async () => {
+    const network = `<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+<key id="age" for="node" attr.name="age" attr.type="int"/>
+<graph edgedefault="directed">
+<node id="a"><data key="age">forty</data></node>
+<node id="b"/>
+<node id="b"/>
+<node id="c"><data key="age">4.5</data></node>
+<edge source="a" target="ghost"/>
+<edge source="a" target="c"/>
+</graph>
+</graphml>
+`;
+    const preview = await upload({ 'bad.graphml': network });
+    expect(preview.state).toBe('refused');
+    expect(preview.preview.problems.map((problem: Json) => problem.message.replace(/^(bad\.graphml:\d+):\d+:/, '$1:'))).toEqual([
+      'bad.graphml:4: node data "age" (key age): "forty" is not an integer',
+      'bad.graphml:6: duplicate id "b"',
+      'bad.graphml:7: node data "age" (key age): "4.5" is not an integer',
+      'bad.graphml:8: relationship end "ghost" is not a node of this import',
+    ]);
+    // A bad value spoils that value only, so a, b (once) and c are nodes, and the tie a → c is no problem.
+    expect(preview.preview).toMatchObject({ nodes: 3, relationships: 2 });
+  });
+
+  it('lists the first 100 problems of a file, then says how many more', async () => {
+    const lines = ['source,target,weight', ...Array.from({ length: 130 }, (_, index) => `p${index},q${index},${index < 125 ? 'heavy' : '1'}`), ',x,1'];
+    const preview = await upload({ 'ties.csv': `${lines.join('\n')}\n` });
+    expect(preview.state).toBe('refused');
+    const problems = preview.preview.problems;
+    expect(problems).toHaveLength(101);
+    expect(problems[0]).toMatchObject({ file: 'ties.csv', line: 2, column: 3, message: 'ties.csv:2:3: weight "heavy" is not a number' });
+    expect(problems[99]).toMatchObject({ line: 101 });
+    expect(problems[100]).toEqual({
+      file: 'ties.csv',
+      reason: 'and 26 more problems (the first 100 are listed)',
+      message: 'ties.csv: and 26 more problems (the first 100 are listed)',
+      more: 26,
+    });
   });
 
   it('says which format to name when none can be told, and reads the files again with the named one', async () => {

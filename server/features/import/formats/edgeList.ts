@@ -1,6 +1,6 @@
 import { readCsvRecords } from '../csvRecords.js';
 import { IdSet } from '../idSet.js';
-import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type Properties, type ReadOptions } from './network.js';
+import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, orSkip, type NetworkRecord, type Properties, type ReadOptions, type RelationshipRecord } from './network.js';
 import type { InputFile } from './inputFile.js';
 
 const SOURCE = new Set(['source', 'from']);
@@ -103,22 +103,25 @@ async function* readNodeFile(file: InputFile, columns: Columns, options: ReadOpt
       isHeader = false;
       continue;
     }
-    checkFieldCount(fields, columns.names.length, file.display, line);
-    const key = fields[columns.id]!;
-    if (key === '') throw new FormatError(file.display, line, 'empty id', columns.id + 1);
-    const labels =
-      columns.label < 0
-        ? []
-        : fields[columns.label]!.split(LABEL_SEPARATOR)
-            .map((label) => label.trim())
-            .filter((label) => label !== '');
-    const properties: Properties = new Map();
-    fields.forEach((text, index) => {
-      if (index === columns.id || index === columns.label || text === '') return;
-      properties.set(columns.names[index]!, text);
+    const record = orSkip(options, (): NetworkRecord => {
+      checkFieldCount(fields, columns.names.length, file.display, line);
+      const key = fields[columns.id]!;
+      if (key === '') throw new FormatError(file.display, line, 'empty id', columns.id + 1);
+      const labels =
+        columns.label < 0
+          ? []
+          : fields[columns.label]!.split(LABEL_SEPARATOR)
+              .map((label) => label.trim())
+              .filter((label) => label !== '');
+      const properties: Properties = new Map();
+      fields.forEach((text, index) => {
+        if (index === columns.id || index === columns.label || text === '') return;
+        properties.set(columns.names[index]!, text);
+      });
+      const caption = nameColumn >= 0 && fields[nameColumn] !== '' ? fields[nameColumn] : undefined;
+      return { kind: 'node', file: file.display, line, key, labels: labels.length > 0 ? labels : [options.label ?? DEFAULT_LABEL], properties, caption };
     });
-    const caption = nameColumn >= 0 && fields[nameColumn] !== '' ? fields[nameColumn] : undefined;
-    yield { kind: 'node', file: file.display, line, key, labels: labels.length > 0 ? labels : [options.label ?? DEFAULT_LABEL], properties, caption };
+    if (record) yield record;
   }
 }
 
@@ -138,32 +141,36 @@ async function* readTieFile(
       isHeader = false;
       continue;
     }
-    if (columns) checkFieldCount(fields, columns.names.length, file.display, line);
-    else if (fields.length !== 2 && fields.length !== 3) {
-      throw new FormatError(file.display, line, `a headerless edge list has 2 or 3 fields (source, target, weight), found ${fields.length}`);
-    }
-    const start = fields[source]!;
-    const end = fields[target]!;
-    if (start === '') throw new FormatError(file.display, line, 'empty source', source + 1);
-    if (end === '') throw new FormatError(file.display, line, 'empty target', target + 1);
-    const properties: Properties = new Map();
-    let tieType = options.type ?? DEFAULT_TYPE;
-    let undirected = options.undirected ?? false;
-    fields.forEach((text, index) => {
-      if (index === source || index === target || text === '') return;
-      if (index === weight) properties.set(columns ? columns.names[index]! : 'weight', parseWeight(text, file.display, line, index + 1));
-      else if (index === type) {
-        // Gephi's edge table puts the direction in its Type column.
-        const direction = text.trim().toLowerCase();
-        if (direction === 'undirected') undirected = true;
-        else if (direction !== 'directed') tieType = text.trim();
-      } else properties.set(columns!.names[index]!, text);
+    const tie = orSkip(options, (): RelationshipRecord => {
+      if (columns) checkFieldCount(fields, columns.names.length, file.display, line);
+      else if (fields.length !== 2 && fields.length !== 3) {
+        throw new FormatError(file.display, line, `a headerless edge list has 2 or 3 fields (source, target, weight), found ${fields.length}`);
+      }
+      const start = fields[source]!;
+      const end = fields[target]!;
+      if (start === '') throw new FormatError(file.display, line, 'empty source', source + 1);
+      if (end === '') throw new FormatError(file.display, line, 'empty target', target + 1);
+      const properties: Properties = new Map();
+      let tieType = options.type ?? DEFAULT_TYPE;
+      let undirected = options.undirected ?? false;
+      fields.forEach((text, index) => {
+        if (index === source || index === target || text === '') return;
+        if (index === weight) properties.set(columns ? columns.names[index]! : 'weight', parseWeight(text, file.display, line, index + 1));
+        else if (index === type) {
+          // Gephi's edge table puts the direction in its Type column.
+          const direction = text.trim().toLowerCase();
+          if (direction === 'undirected') undirected = true;
+          else if (direction !== 'directed') tieType = text.trim();
+        } else properties.set(columns!.names[index]!, text);
+      });
+      return { kind: 'relationship', file: file.display, line, start, end, type: tieType, properties, undirected };
     });
-    for (const key of [start, end]) {
+    if (!tie) continue;
+    for (const key of [tie.start, tie.end]) {
       if (!implicitNodes || implicitNodes.has(key)) continue;
       implicitNodes.add(key);
       yield { kind: 'node', file: file.display, line, key, labels: [options.label ?? DEFAULT_LABEL], properties: new Map(), caption: key };
     }
-    yield { kind: 'relationship', file: file.display, line, start, end, type: tieType, properties, undirected };
+    yield tie;
   }
 }

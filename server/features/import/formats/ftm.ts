@@ -1,5 +1,5 @@
 import type { InputFile } from './inputFile.js';
-import { FormatError, type NetworkRecord, type Properties } from './network.js';
+import { FormatError, orSkip, type NetworkRecord, type Properties, type ReadOptions } from './network.js';
 import { readTextLines } from './textLines.js';
 
 /**
@@ -35,30 +35,34 @@ interface Entity {
  * lists of strings, as FtM has them; `name` is the caption. Other top-level fields (caption,
  * datasets, referents, timestamps) are metadata and are not read.
  */
-export async function* readFtm(file: InputFile): AsyncGenerator<NetworkRecord> {
+export async function* readFtm(file: InputFile, options: ReadOptions = {}): AsyncGenerator<NetworkRecord> {
   let lines = 0;
   for await (const { line, text } of readTextLines(file.path, file.display)) {
     if (text.trim() === '') continue;
     lines += 1;
-    const entity = parseEntity(text, file.display, line);
-    const ends = INTERVAL_ENDS[entity.schema];
-    if (!ends) {
-      const name = entity.properties.get('name')?.[0];
-      yield { kind: 'node', file: file.display, line, key: entity.id, labels: [entity.schema], properties: entity.properties as Properties, caption: name };
-      continue;
-    }
-    const [startName, endName] = ends;
-    const starts = entity.properties.get(startName);
-    const targets = entity.properties.get(endName);
-    if (!starts?.length) throw new FormatError(file.display, line, `${entity.schema} "${entity.id}" has no ${startName}`);
-    if (!targets?.length) throw new FormatError(file.display, line, `${entity.schema} "${entity.id}" has no ${endName}`);
-    const properties: Properties = new Map([...entity.properties].filter(([name]) => name !== startName && name !== endName));
-    for (const start of starts) {
-      for (const end of targets)
-        yield { kind: 'relationship', file: file.display, line, start, end, type: entity.schema, properties, undirected: false, key: entity.id };
-    }
+    const records = orSkip(options, () => entityRecords(text, file.display, line));
+    if (records) yield* records;
   }
   if (lines === 0) throw new FormatError(file.display, 1, 'empty file');
+}
+
+/** One line's entity: a node, or the relationships of an interval entity (one per pair of its ends). */
+function entityRecords(text: string, file: string, line: number): NetworkRecord[] {
+  const entity = parseEntity(text, file, line);
+  const ends = INTERVAL_ENDS[entity.schema];
+  if (!ends) {
+    const name = entity.properties.get('name')?.[0];
+    return [{ kind: 'node', file, line, key: entity.id, labels: [entity.schema], properties: entity.properties as Properties, caption: name }];
+  }
+  const [startName, endName] = ends;
+  const starts = entity.properties.get(startName);
+  const targets = entity.properties.get(endName);
+  if (!starts?.length) throw new FormatError(file, line, `${entity.schema} "${entity.id}" has no ${startName}`);
+  if (!targets?.length) throw new FormatError(file, line, `${entity.schema} "${entity.id}" has no ${endName}`);
+  const properties: Properties = new Map([...entity.properties].filter(([name]) => name !== startName && name !== endName));
+  return starts.flatMap((start) =>
+    targets.map((end): NetworkRecord => ({ kind: 'relationship', file, line, start, end, type: entity.schema, properties, undirected: false, key: entity.id })),
+  );
 }
 
 function parseEntity(text: string, file: string, line: number): Entity {

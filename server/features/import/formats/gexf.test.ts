@@ -10,19 +10,21 @@ describe('GEXF', () => {
     expect(read.nodes).toHaveLength(12);
     expect(read.relationships).toHaveLength(14);
     const ana = nodeByKey(read, '1');
-    expect(ana).toMatchObject({ caption: 'Ana Ruiz', labels: ['Node'] });
+    expect(ana).toMatchObject({ caption: 'Ana Ruiz', labels: ['Person'] });
     expect(ana.properties).toEqual(
       new Map<string, unknown>([
         ['role', 'organiser'],
         ['age', 48n],
         ['aliases', ['La Jefa', 'AR']],
         ['watched', true],
+        ['kind', 'Person'],
         ['label', 'Ana Ruiz'],
       ]),
     );
     expect(nodeByKey(read, '4').properties).toEqual(
       new Map<string, unknown>([
         ['watched', false],
+        ['kind', 'Person'],
         ['label', 'Diego Paz'],
       ]),
     );
@@ -38,6 +40,20 @@ describe('GEXF', () => {
     expect(payments.map((tie) => [tie.properties.get('label'), tie.properties.get('weight')])).toEqual([
       ['first payment', 1500.5],
       ['second payment', 900],
+    ]);
+  });
+
+  it('takes a label from a type, kind or category attribute (never from the node label) and a type from an edge label when no kind', async () => {
+    const attributes = '<attributes class="node"><attribute id="t" title="Category" type="string"/></attributes>';
+    const body = [
+      '<nodes><node id="a" label="Vehicle"/><node id="b" label="B"><attvalues><attvalue for="t" value="Vehicle"/></attvalues></node></nodes>',
+      '<edges><edge source="a" target="b" label="owned by"/><edge source="a" target="b" kind="SEEN_AT" label="camera 4"/></edges>',
+    ].join('\n');
+    const read = await readAll(tempFile('g.gexf', gexf(body).replace('<nodes>', `${attributes}\n<nodes>`)));
+    expect(read.nodes.map((node) => node.labels)).toEqual([['Node'], ['Vehicle']]);
+    expect(read.relationships.map((tie) => [tie.type, tie.properties.get('label')])).toEqual([
+      ['owned by', 'owned by'],
+      ['SEEN_AT', 'camera 4'],
     ]);
   });
 

@@ -1,5 +1,6 @@
 import type { InputFile } from './inputFile.js';
-import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type Properties, type PropertyValue, type ReadOptions } from './network.js';
+import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, orSkip, type NetworkRecord, type Properties, type PropertyValue, type ReadOptions } from './network.js';
+import { edgeKind, nodeKind } from './kinds.js';
 import { parseTyped, parseTypedList, valueTypeOf, type ValueType } from './typedValues.js';
 import { readXml, required, type XmlParser } from './xmlStream.js';
 
@@ -24,9 +25,10 @@ export const LABELS_ATTRIBUTE_ID = 'nexo:labels';
  * Reads GEXF (1.1–1.3): <attvalue>s become properties named by their attribute's title, typed by
  * its type, defaults applied. A node's `label` is kept as property `label` and is its caption; an
  * edge's `weight` becomes property `weight` (a number), its `label` property `label`, and its
- * `kind` (GEXF 1.3) the relationship type (else TIE). `defaultedgetype="undirected"` (or "mutual")
- * and an edge's own `type` give undirected ties. Node labels come from the `nexo:labels` attribute
- * Nexo's export writes, else Node. Layout (viz:*) and dynamics (spells) are not read.
+ * `kind` (GEXF 1.3) the relationship type, else a `type`/`kind`/`label` attribute or the edge's
+ * label (see kinds.ts), else TIE. `defaultedgetype="undirected"` (or "mutual") and an edge's own
+ * `type` give undirected ties. Node labels come from the `nexo:labels` attribute Nexo's export
+ * writes, else a `type`/`kind`/`category` attribute (kept as a property too), else Node. Layout (viz:*) and dynamics (spells) are not read.
  */
 export function readGexf(file: InputFile, options: ReadOptions): AsyncGenerator<NetworkRecord> {
   return readXml(file, (parser, emit) => listen(parser, emit, file, options));
@@ -105,7 +107,11 @@ function listen(parser: XmlParser, emit: (record: NetworkRecord) => void, file: 
         return;
       case 'node':
       case 'edge':
-        emit(toRecord(element!, declared[element!.kind], undirectedDefault, file, options, fail));
+        {
+          // An element without its id or ends is skipped: the preview reports it and reads on.
+          const record = orSkip(options, () => toRecord(element!, declared[element!.kind], undirectedDefault, file, options, fail));
+          if (record) emit(record);
+        }
         element = undefined;
     }
   });
@@ -130,7 +136,11 @@ function toRecord(
     const raw = element.values.get(id) ?? attribute.default;
     if (raw === undefined) continue;
     const value = attribute.list ? listValue(raw, attribute.type) : parseTyped(raw, attribute.type);
-    if (typeof value === 'object' && !Array.isArray(value)) fail(`${element.kind} attribute "${attribute.title}": ${value.problem}`);
+    // A bad value spoils that value only: a preview reports it and keeps the node, so the ties to it are no problem.
+    if (typeof value === 'object' && !Array.isArray(value)) {
+      orSkip(options, () => fail(`${element.kind} attribute "${attribute.title}": ${value.problem}`));
+      continue;
+    }
     if (id === LABELS_ATTRIBUTE_ID && element.kind === 'node') labels = (value as string[]).map(String);
     else properties.set(attribute.title, value as PropertyValue);
   }
@@ -144,7 +154,7 @@ function toRecord(
       file: file.display,
       line: element.line,
       key: id!,
-      labels: labels.length > 0 ? labels : [options.label ?? DEFAULT_LABEL],
+      labels: labels.length > 0 ? labels : [nodeKind(properties) ?? options.label ?? DEFAULT_LABEL],
       properties,
       caption: attributes.label,
     };
@@ -164,7 +174,7 @@ function toRecord(
     line: element.line,
     start: attributes.source!,
     end: attributes.target!,
-    type: attributes.kind || options.type || DEFAULT_TYPE,
+    type: attributes.kind || edgeKind(properties) || options.type || DEFAULT_TYPE,
     properties,
     undirected,
     key: attributes.id,

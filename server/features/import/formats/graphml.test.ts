@@ -5,26 +5,26 @@ const graphml = (body: string, edgedefault = 'directed') =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n<key id="n" for="node" attr.name="name" attr.type="string"/>\n<graph edgedefault="${edgedefault}">\n${body}\n</graph>\n</graphml>\n`;
 
 describe('GraphML', () => {
-  it('reads the example: typed attributes, defaults, name as caption, edgedefault="undirected" honoured', async () => {
+  it('reads the example: typed attributes, defaults, name as caption, type as label and relationship type, edgedefault="undirected" honoured', async () => {
     const read = await readAll('data/examples/network.graphml');
     expect(read.nodes).toHaveLength(12);
     expect(read.relationships).toHaveLength(14);
     const ana = nodeByKey(read, 'n1');
-    expect(ana).toMatchObject({ labels: ['Node'], caption: 'Ana Ruiz', line: 14 });
-    // `type` is an ordinary attribute, kept as data; age is an int key, so an integer.
+    expect(ana).toMatchObject({ labels: ['Person'], caption: 'Ana Ruiz', line: 15 });
+    // `type` names the label and stays data; age is an int key, so an integer.
     expect(ana.properties).toEqual(
       new Map<string, unknown>([
         ['name', 'Ana Ruiz'],
         ['role', 'organiser'],
         ['age', 48n],
-        ['type', 'person'],
+        ['type', 'Person'],
       ]),
     );
     expect(nodeByKey(read, 'n4').properties).toEqual(
       new Map<string, unknown>([
         ['role', 'unknown'],
         ['name', 'Diego Paz'],
-        ['type', 'person'],
+        ['type', 'Person'],
         ['informant', true],
       ]),
     );
@@ -38,6 +38,45 @@ describe('GraphML', () => {
     expect(read.relationships.find((tie) => tie.key === 'e9')).toMatchObject({ start: 'n8', end: 'n9', undirected: false });
     expect(read.relationships.find((tie) => tie.key === 'e14')).toMatchObject({ type: 'REPRESENTS', undirected: false });
     expect(read.relationships.filter((tie) => tie.undirected)).toHaveLength(12);
+    expect(read.nodes.map((node) => node.labels.join())).toEqual([...Array<string>(10).fill('Person'), 'Company', 'Place']);
+    const metAt = read.relationships.filter((tie) => tie.type === 'MET_AT');
+    expect(metAt.map((tie) => [tie.key, tie.properties.get('type')])).toEqual([
+      ['e12', 'MET_AT'],
+      ['e13', 'MET_AT'],
+    ]);
+  });
+
+  it('takes a label from the first type, kind or category data of a node (any case), a type from type, kind or label data of an edge', async () => {
+    const keys = [
+      '<key id="k" for="node" attr.name="Kind" attr.type="string"/>',
+      '<key id="c" for="node" attr.name="category" attr.type="int"/>',
+      '<key id="t" for="node" attr.name="type" attr.type="string"/>',
+      '<key id="et" for="edge" attr.name="Type" attr.type="string"/>',
+      '<key id="el" for="edge" attr.name="label" attr.type="string"/>',
+    ].join('\n');
+    const body = [
+      '<node id="a"><data key="k">  organised   crime group </data><data key="t">Gang</data></node>',
+      '<node id="b"><data key="c">7</data></node>',
+      '<node id="c"><data key="t">Source</data></node>',
+      '<node id="d" labels=":Suspect"><data key="t">Person</data></node>',
+      '<node id="e"><data key="t">   </data><data key="k">__nexo</data></node>',
+      '<edge source="a" target="b"><data key="et">Undirected</data><data key="el">calls</data></edge>',
+      '<edge source="a" target="b" label="KNOWS"><data key="el">calls</data></edge>',
+      '<edge source="a" target="b"><data key="et">paid</data></edge>',
+    ].join('\n');
+    const read = await readAll(tempFile('g.graphml', graphml(body).replace('<graph ', `${keys}\n<graph `)));
+    // type wins over Kind; inner white space is tidied; a numeric category is text; Source is Nexo's, so Node; APOC labels win.
+    expect(read.nodes.map((node) => [node.key, node.labels])).toEqual([
+      ['a', ['Gang']],
+      ['b', ['7']],
+      ['c', ['Node']],
+      ['d', ['Suspect']],
+      ['e', ['Node']],
+    ]);
+    expect(nodeByKey(read, 'a').properties.get('Kind')).toBe('  organised   crime group ');
+    expect(nodeByKey(read, 'c').properties.get('type')).toBe('Source');
+    // A Type that is only a direction names no type; the edge's label attribute (APOC) wins over data.
+    expect(read.relationships.map((tie) => tie.type)).toEqual(['calls', 'KNOWS', 'paid']);
   });
 
   it('reads node labels from an APOC-style labels attribute, and ties to nodes declared later', async () => {

@@ -1,5 +1,6 @@
 import type { InputFile } from './inputFile.js';
-import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type Properties, type PropertyValue, type ReadOptions } from './network.js';
+import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, orSkip, type NetworkRecord, type Properties, type PropertyValue, type ReadOptions } from './network.js';
+import { edgeKind, nodeKind } from './kinds.js';
 import { parseTyped, parseTypedList, valueTypeOf, type ValueType } from './typedValues.js';
 import { readXml, required, type XmlParser } from './xmlStream.js';
 
@@ -29,8 +30,9 @@ export const LIST_ATTRIBUTE = 'attr.list';
 /**
  * Reads GraphML: every <data> of a node or edge becomes a property named by its key's attr.name
  * (typed by attr.type, <default> values applied); `name` or else `label` is the caption. Node
- * labels come from a `labels=":A:B"` attribute (APOC's export), else Node; a relationship type from
- * the edge's `label` attribute, else TIE. `edgedefault="undirected"` and `directed="false"` give
+ * labels come from a `labels=":A:B"` attribute (APOC's export), else from a `type`/`kind`/`category`
+ * data (kept as a property too, see kinds.ts), else Node; a relationship type from the edge's `label`
+ * attribute, else from a `type`/`kind`/`label` data, else TIE. `edgedefault="undirected"` and `directed="false"` give
  * undirected ties. Nested graphs, hyperedges and ports are refused.
  */
 export function readGraphml(file: InputFile, options: ReadOptions): AsyncGenerator<NetworkRecord> {
@@ -121,7 +123,11 @@ function listen(parser: XmlParser, emit: (record: NetworkRecord) => void, file: 
         return;
       case 'node':
       case 'edge':
-        emit(toRecord(element!, keys, undirectedDefault, file, options, fail));
+        {
+          // An element without its id or ends is skipped: the preview reports it and reads on.
+          const record = orSkip(options, () => toRecord(element!, keys, undirectedDefault, file, options, fail));
+          if (record) emit(record);
+        }
         element = undefined;
     }
   });
@@ -142,10 +148,12 @@ function toRecord(
     if (typeof value === 'object' && !Array.isArray(value)) fail(`${element.kind} data "${key.name}" (key ${id}): ${value.problem}`);
     properties.set(key.name, value as PropertyValue);
   };
+  // A bad value spoils that value only: a preview reports it and keeps the node, so the ties to it are no problem.
   for (const [id, key] of keys) {
-    if (key.default !== undefined && (key.for === element.kind || key.for === 'all') && !element.data.has(id)) set(id, key, key.default);
+    if (key.default !== undefined && (key.for === element.kind || key.for === 'all') && !element.data.has(id))
+      orSkip(options, () => set(id, key, key.default!));
   }
-  for (const [id, raw] of element.data) set(id, keys.get(id)!, raw);
+  for (const [id, raw] of element.data) orSkip(options, () => set(id, keys.get(id)!, raw));
   const attributes = element.attributes;
   if (element.kind === 'node') {
     const id = attributes.id;
@@ -157,7 +165,7 @@ function toRecord(
       file: file.display,
       line: element.line,
       key: id!,
-      labels: labels.length > 0 ? labels : [options.label ?? DEFAULT_LABEL],
+      labels: labels.length > 0 ? labels : [nodeKind(properties) ?? options.label ?? DEFAULT_LABEL],
       properties,
       caption: caption === undefined ? undefined : String(caption),
     };
@@ -174,7 +182,7 @@ function toRecord(
     line: element.line,
     start: start!,
     end: end!,
-    type: attributes[EDGE_TYPE_ATTRIBUTE] || options.type || DEFAULT_TYPE,
+    type: attributes[EDGE_TYPE_ATTRIBUTE] || edgeKind(properties) || options.type || DEFAULT_TYPE,
     properties,
     undirected,
     key: attributes.id,

@@ -1,6 +1,6 @@
 import { readCsvRecords } from '../csvRecords.js';
 import type { InputFile } from './inputFile.js';
-import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type ReadOptions } from './network.js';
+import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, orSkip, type NetworkRecord, type ReadOptions } from './network.js';
 
 export const DEFAULT_ROW_LABEL = 'Actor';
 export const DEFAULT_COLUMN_LABEL = 'Event';
@@ -59,21 +59,27 @@ export async function* readMatrix(file: InputFile, options: ReadOptions): AsyncG
       continue;
     }
     const n = labels.length;
-    if (row >= n) throw new FormatError(file.display, line, `not square: more rows than the ${n} columns`);
-    checkRowLength(fields, n, file, line);
-    if (fields[0] !== labels[row]) {
-      throw new FormatError(
-        file.display,
-        line,
-        `row label "${fields[0]}" differs from column ${row + 2}'s label "${labels[row]}" (a square matrix lists the same nodes in the same order; use --format matrix2mode for rows and columns of different kinds)`,
-        1,
-      );
-    }
-    for (let j = 0; j < n; j += 1) {
-      const cell = { value: cellValue(fields[j + 1]!, file.display, line, j + 2), line, column: j + 2 };
-      const found = pairs ? pairs.offer(row, j, cell) : cell.value === 0 ? undefined : { i: row, j, ...cell };
-      if (found) yield tie(labels[found.i]!, labels[found.j]!, found.value, type, pairs !== undefined, file, found.line);
-    }
+    const rowLabels = labels;
+    const ties = orSkip(options, () => {
+      if (row >= n) throw new FormatError(file.display, line, `not square: more rows than the ${n} columns`);
+      checkRowLength(fields, n, file, line);
+      if (fields[0] !== rowLabels[row]) {
+        throw new FormatError(
+          file.display,
+          line,
+          `row label "${fields[0]}" differs from column ${row + 2}'s label "${rowLabels[row]}" (a square matrix lists the same nodes in the same order; use --format matrix2mode for rows and columns of different kinds)`,
+          1,
+        );
+      }
+      const found: NetworkRecord[] = [];
+      const cells = fields.slice(1).map((text, j) => ({ value: cellValue(text, file.display, line, j + 2), line, column: j + 2 }));
+      cells.forEach((cell, j) => {
+        const tied = pairs ? pairs.offer(row, j, cell) : cell.value === 0 ? undefined : { i: row, j, ...cell };
+        if (tied) found.push(tie(rowLabels[tied.i]!, rowLabels[tied.j]!, tied.value, type, pairs !== undefined, file, tied.line));
+      });
+      return found;
+    });
+    if (ties) yield* ties;
     row += 1;
   }
   if (labels && row < labels.length) throw new FormatError(file.display, lastLine, `not square: ${row} rows for ${labels.length} columns`);
@@ -94,15 +100,19 @@ export async function* readTwoModeMatrix(file: InputFile, options: ReadOptions):
       for (const label of labels) yield node(`column/${label}`, label, options.columnLabel ?? DEFAULT_COLUMN_LABEL, file, line);
       continue;
     }
-    checkRowLength(fields, labels.length, file, line);
-    const rowName = fields[0]!;
-    if (rowName.trim() === '') throw new FormatError(file.display, line, 'empty row label', 1);
-    const rowKey = `row/${rowName}`;
-    yield node(rowKey, rowName, rowLabel, file, line);
-    for (let j = 0; j < labels.length; j += 1) {
-      const value = cellValue(fields[j + 1]!, file.display, line, j + 2);
-      if (value !== 0) yield tie(rowKey, `column/${labels[j]}`, value, type, options.undirected ?? false, file, line);
-    }
+    const columns = labels;
+    const records = orSkip(options, () => {
+      checkRowLength(fields, columns.length, file, line);
+      const rowName = fields[0]!;
+      if (rowName.trim() === '') throw new FormatError(file.display, line, 'empty row label', 1);
+      const rowKey = `row/${rowName}`;
+      const values = columns.map((_label, j) => cellValue(fields[j + 1]!, file.display, line, j + 2));
+      return [
+        node(rowKey, rowName, rowLabel, file, line),
+        ...values.flatMap((value, j) => (value === 0 ? [] : [tie(rowKey, `column/${columns[j]}`, value, type, options.undirected ?? false, file, line)])),
+      ];
+    });
+    if (records) yield* records;
   }
 }
 
@@ -129,8 +139,10 @@ export class UndirectedPairs {
       this.upper.set(i * this.n + j, cell);
       return undefined;
     }
-    const mirror = this.upper.get(j * this.n + i)!;
+    const mirror = this.upper.get(j * this.n + i);
     this.upper.delete(j * this.n + i);
+    // Row j was refused (a preview reading on past it): this cell stands alone.
+    if (!mirror) return cell.value === 0 ? undefined : { i: j, j: i, ...cell };
     if (mirror.value !== 0 && cell.value !== 0 && mirror.value !== cell.value) {
       throw new FormatError(
         this.display,

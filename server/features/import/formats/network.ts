@@ -56,6 +56,12 @@ export interface ReadOptions {
   label?: string;
   /** Column label of a 2-mode matrix (default Event). */
   columnLabel?: string;
+  /**
+   * Where a reader reports a bad line (or XML element) and goes on to the next, so that a preview lists every
+   * problem. Without it the first problem is thrown, as an import must stop there. A problem that leaves the rest
+   * of the file unreadable (malformed XML, a broken CSV quote) is thrown either way.
+   */
+  onProblem?: (problem: FormatError) => void;
 }
 
 /** What one read produced, per label and type, for the preview and the import summary. */
@@ -91,4 +97,19 @@ export function propertiesOf(entries: Iterable<[string, PropertyValue | undefine
   const properties: Properties = new Map();
   for (const [name, value] of entries) if (value !== undefined) properties.set(name, value);
   return properties;
+}
+
+/**
+ * Reads one line or element: its FormatError is reported and the line skipped (undefined) when the caller collects
+ * problems (`options.onProblem`), and thrown otherwise.
+ */
+export function orSkip<T>(options: ReadOptions, read: () => T): T | undefined {
+  if (!options.onProblem) return read();
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof FormatError)) throw error;
+    options.onProblem(error);
+    return undefined;
+  }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openNetwork, summariseNetwork } from './readNetwork.js';
+import { refusal, tempFolder } from './testing.js';
 
 describe('summariseNetwork', () => {
   it('counts nodes per label, relationships per type and undirected ties of a whole input', async () => {
@@ -21,5 +22,19 @@ describe('summariseNetwork', () => {
     const options = { format: 'ucinet', undirected: true } as const;
     const summary = await summariseNetwork(openNetwork('data/examples/ucinet-fullmatrix.dl', options), options);
     expect(summary).toMatchObject({ format: 'ucinet', nodes: 12, relationships: 12, undirected: 12, types: { TIE: 12 } });
+  });
+});
+
+describe('readNetwork', () => {
+  it('refuses the labels Nexo keeps for itself with file:line, Entity included (an export could not give it back)', async () => {
+    const folder = (label: string) => tempFolder({ 'nodes.csv': `id,label\na,Person\nb,${label}\n`, 'ties.csv': 'source,target\na,b\n' });
+    for (const [label, reason] of [
+      ['Entity', 'every node Nexo stores (an export could not give it back)'],
+      ['Source', "Nexo's source documents"],
+      ['__NexoDataset', "Nexo's own records (names starting with __)"],
+    ]) {
+      const input = folder(label!);
+      expect(await refusal(input)).toBe(`${input}/nodes.csv:3: label "${label}" is reserved for ${reason}; name it otherwise`);
+    }
   });
 });

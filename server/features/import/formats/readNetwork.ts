@@ -1,4 +1,5 @@
 import { IdSet } from '../idSet.js';
+import { reservedLabel } from '../reservedLabels.js';
 import { detectInputFormat, inputFiles } from './detect.js';
 import { readEdgeList } from './edgeList.js';
 import { readFtm } from './ftm.js';
@@ -48,7 +49,7 @@ export async function* readEachFile(input: NetworkInput, options: ReadOptions): 
     gexf: (file) => readGexf(file, options),
     pajek: (file) => readPajek(file, options),
     ucinet: (file) => readUcinet(file, options),
-    ftm: (file) => readFtm(file),
+    ftm: (file) => readFtm(file, options),
   };
   for (const records of each(input.files, readers[input.format])) yield* records;
 }
@@ -57,15 +58,28 @@ export async function* readEachFile(input: NetworkInput, options: ReadOptions): 
  * Streams an input's nodes and relationships in file order, refusing a duplicate node key at once
  * and a relationship end that no node of the input has at the end of the stream (GraphML and FtM
  * may name a node after a tie that uses it). So a consumer that must write nothing on bad input
- * reads the stream twice: once to check (summariseNetwork), once to write.
+ * reads the stream twice: once to check (summariseNetwork), once to write. A label Nexo keeps for itself (Entity,
+ * Source, Import, __…) is refused where it is met. With `options.onProblem` every such
+ * problem is reported instead (a duplicate node is skipped) and the stream goes on.
  */
 export async function* readNetwork(input: NetworkInput, options: ReadOptions = {}): AsyncGenerator<NetworkRecord> {
   const keys = new IdSet();
   // Insertion-ordered, so the error names the first missing end in file order.
   const missing = new Map<string, RecordSource>();
+  const problem = (error: FormatError): void => {
+    if (!options.onProblem) throw error;
+    options.onProblem(error);
+  };
   for await (const record of readEachFile(input, options)) {
     if (record.kind === 'node') {
-      if (keys.has(record.key)) throw new FormatError(record.file, record.line, `duplicate id "${record.key}"`);
+      for (const label of record.labels) {
+        const reservedFor = reservedLabel(label);
+        if (reservedFor !== undefined) problem(new FormatError(record.file, record.line, `label "${label}" is reserved for ${reservedFor}; name it otherwise`));
+      }
+      if (keys.has(record.key)) {
+        problem(new FormatError(record.file, record.line, `duplicate id "${record.key}"`));
+        continue;
+      }
       keys.add(record.key);
       missing.delete(record.key);
     } else {
@@ -75,7 +89,7 @@ export async function* readNetwork(input: NetworkInput, options: ReadOptions = {
     }
     yield record;
   }
-  for (const [end, where] of missing) throw new FormatError(where.file, where.line, `relationship end "${end}" is not a node of this import`);
+  for (const [end, where] of missing) problem(new FormatError(where.file, where.line, `relationship end "${end}" is not a node of this import`));
 }
 
 /** Reads an input through once, checking everything, and counts what it holds. */

@@ -1,0 +1,50 @@
+import { reservedLabel } from '../reservedLabels.js';
+import type { Properties, PropertyValue } from './network.js';
+
+/**
+ * Gephi and most tools that write GraphML or GEXF have no slot for a node's kind, so files carry it as an ordinary
+ * attribute. The first of these (any letter case) that a node has names its label; the attribute stays a property.
+ */
+export const NODE_KIND_ATTRIBUTES = ['type', 'kind', 'category'] as const;
+
+/** The same for a relationship's type. A value that is only a direction (Gephi's edge `Type` column) names no type. */
+export const EDGE_TYPE_ATTRIBUTES = ['type', 'kind', 'label'] as const;
+
+const DIRECTIONS = new Set(['directed', 'undirected', 'mutual']);
+
+/** Longer values are free text (a description), not a kind. */
+const MAX_KIND_LENGTH = 60;
+
+/**
+ * The label or type an attribute value gives: the text trimmed, inner white space as single spaces. None when the value
+ * is not a short text (a numeric `category` code is fine: it becomes text), is empty, holds a NUL, or is a
+ * name Nexo keeps for itself (Entity, Source, Import, anything starting with `__`); the node then keeps the format's
+ * default label.
+ */
+export function kindName(value: PropertyValue | undefined, reserved: (name: string) => unknown = reservedLabel): string | undefined {
+  if (value === undefined || Array.isArray(value) || typeof value === 'boolean') return undefined;
+  const text = String(value).trim().replace(/\s+/g, ' ');
+  if (text === '' || text.length > MAX_KIND_LENGTH || text.includes('\0') || text.startsWith('__') || reserved(text) !== undefined) return undefined;
+  return text;
+}
+
+function attributeValue(properties: Properties, names: readonly string[]): PropertyValue | undefined {
+  for (const wanted of names) {
+    for (const [name, value] of properties) if (name.toLowerCase() === wanted) return value;
+  }
+  return undefined;
+}
+
+/** A node's label from its first kind attribute (`type`, `kind`, `category`), if that gives a usable name. */
+export function nodeKind(properties: Properties): string | undefined {
+  return kindName(attributeValue(properties, NODE_KIND_ATTRIBUTES));
+}
+
+/** A relationship's type from its first `type`, `kind` or `label` attribute that is not only a direction. */
+export function edgeKind(properties: Properties): string | undefined {
+  for (const wanted of EDGE_TYPE_ATTRIBUTES) {
+    const type = kindName(attributeValue(properties, [wanted]), () => undefined);
+    if (type !== undefined && !DIRECTIONS.has(type.toLowerCase())) return type;
+  }
+  return undefined;
+}
