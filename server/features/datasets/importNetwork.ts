@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { Database } from '../../neo4j/database.js';
 import { openNetwork, readNetwork, summariseNetwork } from '../import/formats/readNetwork.js';
 import type { NetworkSummary, PropertyValue, Properties, ReadOptions } from '../import/formats/network.js';
-import { BatchSender } from '../import/batches.js';
+import { BatchSender, isNexoWrittenKey } from '../import/batches.js';
 import { ImportError } from '../import/importError.js';
 import { Progress, type ObserveImport } from '../import/progress.js';
 import { beginDataset, completeDataset, deleteDataset, removeIncompleteDatasets, IMPORT_IDLE_MS, scopedId } from './datasets.service.js';
@@ -99,10 +99,10 @@ export async function importNetwork(db: Db, request: DatasetImport, log: (messag
   return { ...summary, dataset: request.dataset, validationMs, writeMs: Date.now() - writeStarted };
 }
 
-/** A record's properties as driver values: bigint (GraphML/GEXF integers) as Neo4j integers, names verbatim. */
+/** A record's properties as driver values: bigint (GraphML/GEXF integers) as Neo4j integers, names verbatim, Nexo's own keys left out. */
 function neo4jProperties(properties: Properties): Record<string, unknown> {
   const converted: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const [name, value] of properties) converted[name] = neo4jValue(value);
+  for (const [name, value] of properties) if (!isNexoWrittenKey(name)) converted[name] = neo4jValue(value);
   return converted;
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { CsvRecord } from './csvRecords.js';
+import { isNexoWrittenKey } from './batches.js';
 import type { Column, Header } from './headers.js';
 import { ImportError, shown } from './importError.js';
 import { ARRAY_DELIMITER, ValueProblem, valueParser } from './values.js';
@@ -57,7 +58,7 @@ type Assign = (properties: Record<string, unknown>, text: string) => void;
 /** Turns each property column into a setter that parses its field; empty fields set nothing. */
 function propertySetters(columns: Column[]): (Assign | undefined)[] {
   return columns.map((column) => {
-    if (column.kind !== 'property') return undefined;
+    if (column.kind !== 'property' || isNexoWrittenKey(column.name)) return undefined;
     const parse = valueParser(column.type, column.array);
     const name = column.name;
     return (properties, text) => {
@@ -105,7 +106,7 @@ export function nodeRowReader(header: NodeHeader, source: { headerDisplay: strin
   const fileLabels = header.label === undefined ? [nameFromFileOrFail(source.nameFromFile, 'label', ':LABEL', source.headerDisplay)] : [];
   const setters = propertySetters(header.columns);
   // A named id column (personId:ID(Person), or id:ID) is data: stored under its name with the raw value.
-  const namedIdProperty = idColumn.property;
+  const namedIdProperty = idColumn.property !== undefined && !isNexoWrittenKey(idColumn.property) ? idColumn.property : undefined;
   return (record, display) => {
     checkFieldCount(record, header.columns.length, display);
     const raw = record.fields[header.id]!;
