@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { measureApi, type Latency, type Scenario } from './apiLatency.js';
 import type { ServerProcess } from './support/serverProcess.js';
+import { peakMiB, resetPeak } from './support/processMemory.js';
 
 // The analysis section of `npm run bench` (issue 12): per measure, the time of GET /api/analysis/* against the API
 // in its own process and the peak resident memory of that process meanwhile; and node details' latency while an
@@ -36,24 +37,10 @@ export interface AnalysisResult {
 const pathOf = (measure: AnalysisTiming['measure']): string =>
   measure === 'communities' ? '/api/analysis/communities?limit=10' : `/api/analysis/centrality?measure=${measure}&limit=10`;
 
-/** Clears the kernel's peak-RSS mark of a process (Linux: writing 5 to clear_refs), so VmHWM reads the peak from now on. */
-function resetPeak(pid: number): void {
-  try {
-    writeFileSync(`/proc/${pid}/clear_refs`, '5');
-  } catch {
-    // Not Linux or not allowed: VmHWM is then the process's lifetime peak, reported as such.
-  }
-}
-
 /** User + system CPU time of a process so far, ms (Linux /proc/<pid>/stat, in clock ticks of 10 ms). */
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-function peakMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
 async function timed(

@@ -1,7 +1,12 @@
+import { spawn } from 'node:child_process';
 import { parse } from 'csv-parse/sync';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ImportOutcome } from '../server/features/import/import.service.js';
 import type { Database } from '../server/neo4j/database.js';
+import { projectRoot } from '../server/projectRoot.js';
+import { processCpuMs } from './support/processCpu.js';
+import { peakMiB, resetPeak } from './support/processMemory.js';
 
 type Db = Pick<Database, 'driver' | 'name'>;
 
@@ -81,4 +86,51 @@ export async function rawImport(db: Db, folder: string): Promise<{ nodes: number
     relationshipCount += rows.length;
   }
   return { nodes: nodeCount, relationships: relationshipCount, nodeWriteMs, relationshipWriteMs: performance.now() - relationshipStart };
+}
+
+/** What one run of the import service took: its outcome, and the peak memory and CPU time of its process and of Neo4j's. */
+export interface ServiceImport {
+  outcome: Extract<ImportOutcome, { status: 'imported' }>;
+  totalMs: number;
+  importPeakMiB: number;
+  neo4jPeakMiB: number;
+  importCpuMs: number;
+  neo4jCpuMs: number;
+}
+
+/** How often the import process's peak memory is read: it is gone (with its /proc entry) once it exits. */
+const SAMPLE_MS = 200;
+
+/**
+ * Runs the import service (importFolder, as `npm run import` does) in a process of its own against the Neo4j at `uri`,
+ * reading the peak resident memory (VmHWM) of that process and of Neo4j's JVM, whose mark is reset first.
+ */
+export async function serviceImport(folder: string, uri: string, neo4jPid: number, dataset: string): Promise<ServiceImport> {
+  resetPeak(neo4jPid);
+  const neo4jCpuBefore = processCpuMs(neo4jPid);
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'bench', 'importProcess.ts'), folder, uri, dataset], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let importPeakMiB = 0;
+  let importCpuMs = 0;
+  const sample = (): void => {
+    try {
+      importCpuMs = processCpuMs(child.pid!);
+      importPeakMiB = Math.max(importPeakMiB, peakMiB(child.pid!));
+    } catch {
+      // It has just exited: the last sample stands.
+    }
+  };
+  const sampler = setInterval(sample, SAMPLE_MS);
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(sampler);
+  const totalMs = performance.now() - started;
+  if (code !== 0) throw new Error(`the import process exited with ${code}`);
+  const outcome = JSON.parse(stdout) as ImportOutcome;
+  if (outcome.status !== 'imported') throw new Error('the fresh store already had this import');
+  return { outcome, totalMs, importPeakMiB, neo4jPeakMiB: peakMiB(neo4jPid), importCpuMs, neo4jCpuMs: processCpuMs(neo4jPid) - neo4jCpuBefore };
 }

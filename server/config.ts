@@ -21,7 +21,8 @@ const environmentSchema = z.object({
   NEXO_NEO4J_HEAP: z
     .string()
     .regex(/^\d+[mg]$/i, 'a JVM size such as 4g or 512m')
-    // An import is one transaction held in Neo4j's heap until commit: 4g fits about a million relationships.
+    // An import into a new dataset holds one batch in Neo4j's heap; adding files to an existing dataset holds all of
+    // them until commit (4g fits about a million relationships).
     .default('4g'),
   NEXO_NEO4J_PAGECACHE_MB: z.coerce.number().int().min(16).default(512),
   NEXO_LOAD_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),

@@ -5,3 +5,4 @@ MERGE (n:Entity {__nexo_id: $dataset + '::' + row.id})
 ON CREATE SET n.__nexo_dataset = $dataset
 SET n += row.properties
 SET n:$(row.labels)
+RETURN count(n) AS written

@@ -31,6 +31,9 @@ describe('npm run bench, smallest size', () => {
     expect(size!.nodes).toBeGreaterThan(0);
     expect(size!.import!.serviceRelationshipsPerSecond).toBeGreaterThan(0);
     expect(size!.import!.rawRelationshipsPerSecond).toBeGreaterThan(0);
+    expect(size!.import!.importPeakMiB).toBeGreaterThan(0);
+    expect(size!.import!.neo4jPeakMiB).toBeGreaterThan(0);
+    expect(size!.import!.neo4jCpuMsPerThousand).toBeGreaterThan(0);
     expect(size!.hub.degree).toBeGreaterThan(100);
     expect(size!.pathPairs.measured).toBeGreaterThan(0);
     expect(size!.api.map((row) => row.scenario)).toEqual(['search', 'node details', 'neighbours (ordinary)', 'neighbours (top hub)', 'shortest path']);

@@ -1,20 +1,13 @@
 import neo4j from 'neo4j-driver';
-import { cypherFile } from '../../cypher.js';
 import type { Database } from '../../neo4j/database.js';
-import { toNumber } from '../../neo4j/values.js';
 import { openNetwork, readNetwork, summariseNetwork } from '../import/formats/readNetwork.js';
 import type { NetworkSummary, PropertyValue, Properties, ReadOptions } from '../import/formats/network.js';
+import { BatchSender, isNexoWrittenKey } from '../import/batches.js';
 import { ImportError } from '../import/importError.js';
 import { Progress, type ObserveImport } from '../import/progress.js';
 import { beginDataset, completeDataset, deleteDataset, removeIncompleteDatasets, IMPORT_IDLE_MS, scopedId } from './datasets.service.js';
 
 type Db = Pick<Database, 'driver' | 'name'>;
-
-/**
- * Rows per transaction. Each batch commits on its own, so an import is bounded by the batch, not by the heap; the
- * dataset stays invisible (status "loading") until the last batch is in.
- */
-const BATCH_ROWS = 5000;
 
 export interface DatasetImport {
   /** The dataset id: lower-case letters, digits, - and _. */
@@ -52,7 +45,13 @@ export async function importNetwork(db: Db, request: DatasetImport, log: (messag
   await beginDataset(db, { id: request.dataset, name: request.name ?? request.dataset, format: input.format, source: request.source ?? request.input });
   const writeStarted = Date.now();
   try {
-    const writer = new BatchWriter(db, request.dataset);
+    // Each batch commits on its own, so an import is bounded by the batch, not by the heap; the dataset stays
+    // invisible (status "loading") until the last batch is in.
+    const writer = new BatchSender(
+      (query, parameters) => db.driver.executeQuery(query, parameters, { database: db.name }),
+      { dataset: request.dataset },
+      () => new ImportError(request.dataset, undefined, 'a batch was not written whole (was the dataset deleted meanwhile?)'),
+    );
     const nodeProgress = new Progress(log, 'writing nodes', summary.nodes, (done, total) => observe?.({ phase: 'nodes', done, total }));
     for await (const record of readNetwork(input, options)) {
       if (record.kind !== 'node') continue;
@@ -67,7 +66,7 @@ export async function importNetwork(db: Db, request: DatasetImport, log: (messag
         nodeProgress,
       );
     }
-    await writer.flush();
+    await writer.drain();
     const relationshipProgress = new Progress(log, 'writing relationships', summary.relationships, (done, total) =>
       observe?.({ phase: 'relationships', done, total }),
     );
@@ -89,7 +88,7 @@ export async function importNetwork(db: Db, request: DatasetImport, log: (messag
         relationshipProgress,
       );
     }
-    await writer.flush();
+    await writer.drain();
     await completeDataset(db, request.dataset, { nodes: summary.nodes, relationships: summary.relationships });
   } catch (error) {
     // Nothing of a failed import stays: its batches were committed one by one, so they are deleted here (or, if this
@@ -100,41 +99,10 @@ export async function importNetwork(db: Db, request: DatasetImport, log: (messag
   return { ...summary, dataset: request.dataset, validationMs, writeMs: Date.now() - writeStarted };
 }
 
-/** Sends rows of one query in batches, each in its own transaction, and checks each batch wrote every row. */
-class BatchWriter {
-  private rows: unknown[] = [];
-  private query = '';
-  private progress: Progress | undefined;
-
-  constructor(
-    private readonly db: Db,
-    private readonly dataset: string,
-  ) {}
-
-  async add(query: string, row: unknown, progress: Progress): Promise<void> {
-    if (query !== this.query) await this.flush();
-    this.query = query;
-    this.progress = progress;
-    this.rows.push(row);
-    if (this.rows.length >= BATCH_ROWS) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    if (this.rows.length === 0) return;
-    const rows = this.rows;
-    this.rows = [];
-    const { records } = await this.db.driver.executeQuery(cypherFile(this.query), { rows, dataset: this.dataset }, { database: this.db.name });
-    if (toNumber(records[0]?.get('written')) !== rows.length) {
-      throw new ImportError(this.dataset, undefined, 'a batch was not written whole (was the dataset deleted meanwhile?)');
-    }
-    this.progress?.advance(rows.length);
-  }
-}
-
-/** A record's properties as driver values: bigint (GraphML/GEXF integers) as Neo4j integers, names verbatim. */
+/** A record's properties as driver values: bigint (GraphML/GEXF integers) as Neo4j integers, names verbatim, Nexo's own keys left out. */
 function neo4jProperties(properties: Properties): Record<string, unknown> {
   const converted: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const [name, value] of properties) converted[name] = neo4jValue(value);
+  for (const [name, value] of properties) if (!isNexoWrittenKey(name)) converted[name] = neo4jValue(value);
   return converted;
 }
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import neo4j, { Neo4jError, type Transaction } from 'neo4j-driver';
+import neo4j, { Neo4jError } from 'neo4j-driver';
 import { cypherFile } from '../../cypher.js';
 import { defaultQueryTimeoutMs } from '../../config.js';
 import type { Database } from '../../neo4j/database.js';
@@ -12,13 +12,8 @@ import { Progress, formatCount, type ObserveImport } from './progress.js';
 import { nodeRowReader, relationshipRowReader } from './rows.js';
 import { dataRecords, validateFolder, type ImportPlan } from './validate.js';
 import { markGraphChanged } from '../analysis/graphVersion.js';
-
-/**
- * Rows per UNWIND. On 100,000 generated relationships against the local server, batches of 2,000 to
- * 20,000 rows differed less than repeated runs of one size did (on a shared 2-core machine); 5,000
- * keeps each Bolt message around a megabyte while leaving round trips rare.
- */
-const BATCH_ROWS = 5000;
+import { beginDataset, deleteDataset, IMPORT_IDLE_MS, removeIncompleteDatasets, scopedId } from '../datasets/datasets.service.js';
+import { BatchSender, type RunBatch } from './batches.js';
 
 type Db = Pick<Database, 'driver' | 'name'>;
 
@@ -44,7 +39,9 @@ export type ImportOutcome =
     };
 
 /**
- * Imports a folder of neo4j-admin CSV files: all of it in one transaction, or nothing.
+ * Imports a folder of neo4j-admin CSV files into a dataset, all of it or nothing. Into a new dataset the rows go in
+ * batches of their own transactions, invisible to reads until the dataset is marked complete with the Import record;
+ * files added to a complete dataset (visible meanwhile) go in one transaction instead.
  * Throws ImportError (file:line: reason) for bad input; progress goes to `log`. `timeoutMs` bounds each read.
  */
 export async function importFolder(
@@ -63,11 +60,19 @@ export async function importFolder(
     return { status: 'already-imported', id, completedAt: earlier.records[0]!.get('completedAt') as string };
   }
 
+  // A dataset being loaded, or the leftovers of a killed import of it, holds nothing an import may link to.
+  const adding = (await datasetStatus(db, dataset.id)) === 'complete';
   const validation = new Progress(log, 'validating', undefined, (done) => observe?.({ phase: 'checking', done, total: undefined }));
-  const plan = await validateFolder(found, (ids) => existingIds(db, ids, dataset.id, timeoutMs), validation);
+  const plan = await validateFolder(found, adding ? (ids) => existingIds(db, ids, dataset.id, timeoutMs) : async () => [], validation);
   const validationMs = validation.elapsedMs();
-  log(`Valid: ${formatCount(plan.nodes)} nodes, ${formatCount(plan.relationships)} relationships. ` + `Writing them in one transaction, committed at the end…`);
-  const { nodeWriteMs, relationshipWriteMs, commitMs } = await writeImport(db, found, plan, id, log, dataset, observe);
+  log(
+    `Valid: ${formatCount(plan.nodes)} nodes, ${formatCount(plan.relationships)} relationships. ` +
+      (adding
+        ? `Adding them to the existing dataset "${dataset.id}" in one transaction, committed at the end…`
+        : `Writing them in batches, visible once all are in…`),
+  );
+  const write = adding ? writeInOneTransaction : writeInBatches;
+  const { nodeWriteMs, relationshipWriteMs, commitMs } = await write(db, found, plan, id, log, dataset, observe);
   invalidateKnownNames(db);
   return {
     status: 'imported',
@@ -83,16 +88,20 @@ export async function importFolder(
   };
 }
 
+/** The dataset record's status ("complete" or "loading"), or undefined when there is none. */
+async function datasetStatus(db: Db, id: string): Promise<string | undefined> {
+  const { records } = await db.driver.executeQuery(cypherFile('datasets/status.cypher'), { ids: [id] }, { database: db.name });
+  return records[0]?.get('status') as string | undefined;
+}
+
 async function existingIds(db: Db, ids: string[], dataset: string, timeoutMs: number): Promise<string[]> {
   const result = await timedRead(db, timeoutMs, (tx) => tx.run(cypherFile('import/existing-ids.cypher'), { ids, dataset }), { autoCommit: true });
   return result.records.map((record) => record.get('id') as string);
 }
 
-/**
- * The write pass: streams the files again and sends rows in batches, all inside ONE explicit
- * transaction with the Import record, so a crash or kill before commit leaves the database as it was.
- */
-async function writeImport(
+type WritePhases = { nodeWriteMs: number; relationshipWriteMs: number; commitMs: number };
+
+type Write = (
   db: Db,
   found: ImportFolder,
   plan: ImportPlan,
@@ -100,118 +109,133 @@ async function writeImport(
   log: (message: string) => void,
   dataset: DatasetName,
   observe: ObserveImport | undefined,
-): Promise<{ nodeWriteMs: number; relationshipWriteMs: number; commitMs: number }> {
-  const session = db.driver.session({ database: db.name });
-  const tx = session.beginTransaction();
-  try {
-    const batches = new BatchSender(tx, found.folder, dataset.id);
-    const nodeProgress = new Progress(log, 'writing nodes', plan.nodes, (done, total) => observe?.({ phase: 'nodes', done, total }));
-    for (const { source, header } of plan.nodeSources) {
-      const read = nodeRowReader(header, source);
-      for await (const { record, display } of dataRecords(source)) {
-        await batches.add('import/nodes.cypher', read(record, display), nodeProgress);
-      }
-    }
-    await batches.drain();
-    const nodeWriteMs = nodeProgress.elapsedMs();
+) => Promise<WritePhases>;
 
-    const relationshipProgress = new Progress(log, 'writing relationships', plan.relationships, (done, total) =>
-      observe?.({ phase: 'relationships', done, total }),
-    );
-    for (const { source, header } of plan.relationshipSources) {
-      const read = relationshipRowReader(header, source, found.folderName);
-      for await (const { record, display } of dataRecords(source)) {
-        await batches.add('import/relationships.cypher', read(record, display), relationshipProgress);
-      }
-    }
-    await batches.drain();
-    const relationshipWriteMs = relationshipProgress.elapsedMs();
-
-    await tx.run(cypherFile('import/record-import.cypher'), {
-      id,
-      // The name only: the importer's absolute path tells who ran it where, and the console can read it.
-      folder: found.folderName,
-      files: found.files.map((file) => path.basename(file)),
-      nodes: neo4j.int(plan.nodes),
-      relationships: neo4j.int(plan.relationships),
-      dataset: dataset.id,
-      name: dataset.name,
-    });
-    const committing = Date.now();
-    await tx.commit();
-    markGraphChanged();
-    return { nodeWriteMs, relationshipWriteMs, commitMs: Date.now() - committing };
-  } catch (error) {
-    // After a failed query Neo4j has already rolled back; rollback() is for failures on our side.
-    if (tx.isOpen()) await tx.rollback().catch(() => undefined);
-    throw translateWriteError(error, found.folder);
-  } finally {
-    await session.close();
-  }
+/** The parameters of the Import record and the dataset's completion, written in one statement. */
+function importRecord(found: ImportFolder, plan: ImportPlan, id: string, dataset: DatasetName): Record<string, unknown> {
+  return {
+    id,
+    // The name only: the importer's absolute path tells who ran it where, and the console can read it.
+    folder: found.folderName,
+    files: found.files.map((file) => path.basename(file)),
+    nodes: neo4j.int(plan.nodes),
+    relationships: neo4j.int(plan.relationships),
+    dataset: dataset.id,
+    name: dataset.name,
+  };
 }
 
 /**
- * Collects rows into batches and keeps one batch in flight, so the next batch is parsed while Neo4j
- * writes the previous one. Relationship batches must create one relationship per row.
+ * Into a new dataset: every batch commits on its own, tagged with the dataset, so Neo4j's heap bounds a batch and
+ * not the import; the dataset record says "loading" until the last statement marks it complete together with the
+ * Import record. A failure deletes what was written; a kill leaves it invisible until the next start or import.
  */
-class BatchSender {
-  private rows: unknown[] = [];
-  private query = '';
-  private progress: Progress | undefined;
-  private inFlight: Promise<void> | undefined;
-
-  constructor(
-    private readonly tx: Transaction,
-    private readonly folder: string,
-    private readonly dataset: string,
-  ) {}
-
-  async add(query: string, row: unknown, progress: Progress): Promise<void> {
-    if (query !== this.query) await this.flush();
-    this.query = query;
-    this.progress = progress;
-    this.rows.push(row);
-    if (this.rows.length >= BATCH_ROWS) await this.flush();
+const writeInBatches: Write = async (db, found, plan, id, log, dataset, observe) => {
+  await removeIncompleteDatasets(db, IMPORT_IDLE_MS);
+  await beginDataset(db, { id: dataset.id, name: dataset.name, format: 'neo4j-csv', source: found.folderName });
+  const run: RunBatch = (query, parameters) => db.driver.executeQuery(query, parameters, { database: db.name });
+  try {
+    const phases = await writeRows(run, found, plan, log, dataset, observe, 'batched');
+    const committing = Date.now();
+    await run(cypherFile('import/record-import.cypher'), importRecord(found, plan, id, dataset));
+    markGraphChanged();
+    return { ...phases, commitMs: Date.now() - committing };
+  } catch (error) {
+    await deleteDataset(db, dataset.id).catch(() => undefined);
+    throw translateWriteError(error, found.folder, false);
   }
+};
 
-  /** Sends what is collected and waits until Neo4j has written all of it. */
-  async drain(): Promise<void> {
-    await this.flush();
-    await this.inFlight;
-    this.inFlight = undefined;
+/**
+ * Into a complete dataset, which reads see meanwhile: one explicit transaction with the Import record, so a crash or
+ * kill before commit leaves the database as it was. Neo4j's heap holds the whole transaction until then.
+ */
+const writeInOneTransaction: Write = async (db, found, plan, id, log, dataset, observe) => {
+  const session = db.driver.session({ database: db.name });
+  const tx = session.beginTransaction();
+  try {
+    const phases = await writeRows((query, parameters) => tx.run(query, parameters), found, plan, log, dataset, observe, 'merged');
+    await tx.run(cypherFile('import/record-import.cypher'), importRecord(found, plan, id, dataset));
+    const committing = Date.now();
+    await tx.commit();
+    markGraphChanged();
+    return { ...phases, commitMs: Date.now() - committing };
+  } catch (error) {
+    // After a failed query Neo4j has already rolled back; rollback() is for failures on our side.
+    if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+    throw translateWriteError(error, found.folder, true);
+  } finally {
+    await session.close();
   }
+};
 
-  private async flush(): Promise<void> {
-    const rows = this.rows;
-    const progress = this.progress;
-    this.rows = [];
-    await this.inFlight;
-    this.inFlight = undefined;
-    if (rows.length === 0) return;
-    const sent = this.tx.run(cypherFile(this.query), { rows, dataset: this.dataset });
-    const expectsCount = this.query === 'import/relationships.cypher';
-    const count = rows.length;
-    this.inFlight = sent.then((result) => {
-      // The driver keeps every Result of a transaction, and with it the very parameters object, until
-      // commit; emptying the sent batch is what keeps a long import's memory bounded.
-      rows.length = 0;
-      if (expectsCount && result.records[0]?.get('created').toNumber() !== count) {
-        throw new ImportError(this.folder, undefined, 'a relationship end vanished between validation and writing (was the database changed meanwhile?)');
+/**
+ * The write pass: streams the files again, nodes first, then relationships. "batched" creates nodes (the dataset is
+ * new); "merged" merges them on their key, so that an id an earlier import wrote is updated.
+ */
+async function writeRows(
+  run: RunBatch,
+  found: ImportFolder,
+  plan: ImportPlan,
+  log: (message: string) => void,
+  dataset: DatasetName,
+  observe: ObserveImport | undefined,
+  mode: 'batched' | 'merged',
+): Promise<Omit<WritePhases, 'commitMs'>> {
+  const batches = new BatchSender(
+    run,
+    { dataset: dataset.id },
+    () => new ImportError(found.folder, undefined, 'a batch was not written whole (was the database changed meanwhile?)'),
+  );
+  const nodeProgress = new Progress(log, 'writing nodes', plan.nodes, (done, total) => observe?.({ phase: 'nodes', done, total }));
+  for (const { source, header } of plan.nodeSources) {
+    const read = nodeRowReader(header, source);
+    for await (const { record, display } of dataRecords(source)) {
+      const row = read(record, display);
+      if (mode === 'merged') await batches.add('import/nodes.cypher', row, nodeProgress);
+      else await batches.add('datasets/write-nodes.cypher', { ...row, id: scopedId(dataset.id, row.id), caption: null }, nodeProgress);
+    }
+  }
+  await batches.drain();
+  const nodeWriteMs = nodeProgress.elapsedMs();
+
+  const relationshipProgress = new Progress(log, 'writing relationships', plan.relationships, (done, total) =>
+    observe?.({ phase: 'relationships', done, total }),
+  );
+  for (const { source, header } of plan.relationshipSources) {
+    const read = relationshipRowReader(header, source, found.folderName);
+    for await (const { record, display } of dataRecords(source)) {
+      const row = read(record, display);
+      if (mode === 'merged') await batches.add('import/relationships.cypher', row, relationshipProgress);
+      else {
+        await batches.add(
+          'datasets/write-relationships.cypher',
+          {
+            id: scopedId(dataset.id, row.key),
+            start: scopedId(dataset.id, row.start),
+            end: scopedId(dataset.id, row.end),
+            type: row.type,
+            properties: row.properties,
+            undirected: null,
+          },
+          relationshipProgress,
+        );
       }
-      progress?.advance(count);
-    });
-    // The failure, if any, is awaited at the next flush; until then it must not count as unhandled.
-    this.inFlight.catch(() => undefined);
+    }
   }
+  await batches.drain();
+  return { nodeWriteMs, relationshipWriteMs: relationshipProgress.elapsedMs() };
 }
 
-function translateWriteError(error: unknown, folder: string): unknown {
+function translateWriteError(error: unknown, folder: string, oneTransaction: boolean): unknown {
   if (!(error instanceof Neo4jError)) return error;
   if (error.code.includes('MemoryPoolOutOfMemoryError')) {
     return new ImportError(
       folder,
       undefined,
-      'Neo4j ran out of transaction memory. The import is one transaction (all or nothing), so give Neo4j more heap (NEXO_NEO4J_HEAP) or import the folder in parts.',
+      oneTransaction
+        ? 'Neo4j ran out of transaction memory. Files added to an existing dataset go in one transaction (all or nothing), so give Neo4j more heap (NEXO_NEO4J_HEAP), import the folder in parts, or import all the files into a new dataset (written in batches).'
+        : 'Neo4j ran out of memory writing one batch; give Neo4j more heap (NEXO_NEO4J_HEAP).',
     );
   }
   // Validation should have caught it; if not, still one line rather than the driver's stack trace.

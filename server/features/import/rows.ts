@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CsvRecord } from './csvRecords.js';
-import { NEXO_ID } from '../../neo4j/graph.js';
+import { isNexoWrittenKey } from './batches.js';
 import type { Column, Header } from './headers.js';
 import { ImportError, shown } from './importError.js';
 import { ARRAY_DELIMITER, ValueProblem, valueParser } from './values.js';
@@ -13,8 +13,9 @@ export interface NodeRow {
   properties: Record<string, unknown>;
 }
 
-/** A relationship as written: its ends' stable ids, its type, and its properties including its own stable id. */
+/** A relationship as written: its own stable id (`key`), its ends' stable ids, its type and its properties. */
 export interface RelationshipRow {
+  key: string;
   start: string;
   end: string;
   type: string;
@@ -39,9 +40,12 @@ function checkTokenName(what: 'label' | 'type', name: string, display: string, l
   if (name.includes('\0')) throw new ImportError(display, line, `${what} "${shown(name)}" contains a NUL character`);
 }
 
-/** Sets a property as an own property, so that a column named `__proto__` is kept rather than changing the object's prototype. */
-function setProperty(properties: Record<string, unknown>, name: string, value: unknown): void {
-  Object.defineProperty(properties, name, { value, enumerable: true, writable: true, configurable: true });
+/**
+ * A row's properties: without a prototype, so that a column named `__proto__` is set as a property like any other
+ * (plain assignment, which is also far cheaper per field than defining each property).
+ */
+function newProperties(): Record<string, unknown> {
+  return Object.create(null) as Record<string, unknown>;
 }
 
 type Assign = (properties: Record<string, unknown>, text: string) => void;
@@ -49,7 +53,7 @@ type Assign = (properties: Record<string, unknown>, text: string) => void;
 /** Turns each property column into a setter that parses its field; empty fields set nothing. */
 function propertySetters(columns: Column[]): (Assign | undefined)[] {
   return columns.map((column) => {
-    if (column.kind !== 'property') return undefined;
+    if (column.kind !== 'property' || isNexoWrittenKey(column.name)) return undefined;
     const parse = valueParser(column.type, column.array);
     const name = column.name;
     return (properties, text) => {
@@ -57,7 +61,7 @@ function propertySetters(columns: Column[]): (Assign | undefined)[] {
       try {
         const value = parse(text);
         if (Array.isArray(value) && value.length === 0) return;
-        setProperty(properties, name, value);
+        properties[name] = value;
       } catch (error) {
         throw error instanceof ValueProblem ? new ValueProblem(`column "${name}": ${error.message}`) : error;
       }
@@ -67,7 +71,8 @@ function propertySetters(columns: Column[]): (Assign | undefined)[] {
 
 function assignProperties(setters: (Assign | undefined)[], properties: Record<string, unknown>, record: CsvRecord, display: string): void {
   try {
-    record.fields.forEach((text, index) => setters[index]?.(properties, text));
+    const fields = record.fields;
+    for (let index = 0; index < fields.length; index += 1) setters[index]?.(properties, fields[index]!);
   } catch (error) {
     throw error instanceof ValueProblem ? new ImportError(display, record.line, error.message) : error;
   }
@@ -96,7 +101,7 @@ export function nodeRowReader(header: NodeHeader, source: { headerDisplay: strin
   const fileLabels = header.label === undefined ? [nameFromFileOrFail(source.nameFromFile, 'label', ':LABEL', source.headerDisplay)] : [];
   const setters = propertySetters(header.columns);
   // A named id column (personId:ID(Person), or id:ID) is data: stored under its name with the raw value.
-  const namedIdProperty = idColumn.property;
+  const namedIdProperty = idColumn.property !== undefined && !isNexoWrittenKey(idColumn.property) ? idColumn.property : undefined;
   return (record, display) => {
     checkFieldCount(record, header.columns.length, display);
     const raw = record.fields[header.id]!;
@@ -105,9 +110,9 @@ export function nodeRowReader(header: NodeHeader, source: { headerDisplay: strin
     if (id.length > MAX_ID_LENGTH) {
       throw new ImportError(display, record.line, `the id "${shown(id.slice(0, 20))}…" has ${id.length} characters; Nexo opens ids of up to ${MAX_ID_LENGTH}`);
     }
-    const properties: Record<string, unknown> = {};
+    const properties = newProperties();
     // neo4j-admin also stores a named id column (personId:ID(Person)) as a property with the raw value.
-    if (namedIdProperty !== undefined) setProperty(properties, namedIdProperty, raw);
+    if (namedIdProperty !== undefined) properties[namedIdProperty] = raw;
     const labels =
       header.label === undefined
         ? fileLabels
@@ -134,8 +139,15 @@ export function relationshipRowReader(
   const endColumn = header.columns[header.end] as Extract<Column, { kind: 'end' }>;
   const fileType = header.type === undefined ? nameFromFileOrFail(source.nameFromFile, 'type', ':TYPE', source.headerDisplay) : undefined;
   const setters = propertySetters(header.columns);
+  // Every record of a file shares the start of its key; a file's records come in one run, so one name is kept.
+  let keyPrefixOf = '';
+  let keyPrefix = '';
   return (record, display) => {
     checkFieldCount(record, header.columns.length, display);
+    if (display !== keyPrefixOf) {
+      keyPrefixOf = display;
+      keyPrefix = `${folderName}/${path.basename(display)}:`;
+    }
     const start = record.fields[header.start]!;
     const end = record.fields[header.end]!;
     if (start === '') throw new ImportError(display, record.line, 'empty :START_ID field');
@@ -143,9 +155,9 @@ export function relationshipRowReader(
     const type = fileType ?? record.fields[header.type!]!.trim();
     if (type === '') throw new ImportError(display, record.line, 'empty :TYPE field');
     checkTokenName('type', type, display, record.line);
-    // Nexo's key for the tie (the dataset's id is put before it when written); a user column id stays data.
-    const properties: Record<string, unknown> = { [NEXO_ID]: `${folderName}/${path.basename(display)}:${record.line}` };
+    const properties = newProperties();
     assignProperties(setters, properties, record, display);
-    return { start: stableId(startColumn.space, start), end: stableId(endColumn.space, end), type, properties };
+    // Nexo's key for the tie (the dataset's id is put before it when written); a user column id stays data.
+    return { key: `${keyPrefix}${record.line}`, start: stableId(startColumn.space, start), end: stableId(endColumn.space, end), type, properties };
   };
 }
