@@ -35,12 +35,12 @@ describe('expanding a hub a page at a time', () => {
     await expand(explorer, 'org:hub');
     expect(Object.keys(viewOf(explorer).nodes)).toHaveLength(1 + PAGE);
     expect(viewOf(explorer).more[allOfHub]).toMatchObject({ loaded: 25, total: 60, atLeast: false });
-    expect(explorer.store.getState().notice).toBe('Showing 25 of 60: click “+35 more” for the next 25.');
+    expect(explorer.store.getState().notice).toBe('Showing 25 of 60 links: click “+35 more” for the next 25.');
 
     await loadMore(explorer, allOfHub);
     expect(Object.keys(viewOf(explorer).nodes)).toHaveLength(1 + 50);
     expect(viewOf(explorer).more[allOfHub]).toMatchObject({ loaded: 50, total: 60 });
-    expect(explorer.store.getState().notice).toBe('Showing 50 of 60: click “+10 more” for the next 10.');
+    expect(explorer.store.getState().notice).toBe('Showing 50 of 60 links: click “+10 more” for the next 10.');
 
     await loadMore(explorer, allOfHub);
     expect(Object.keys(viewOf(explorer).nodes)).toHaveLength(1 + 60);
@@ -54,7 +54,7 @@ describe('expanding a hub a page at a time', () => {
     const { explorer } = await explorerWithHub(1100);
     await expand(explorer, 'org:hub');
     expect(viewOf(explorer).more[allOfHub]).toMatchObject({ loaded: 25, total: 1025, atLeast: true });
-    expect(explorer.store.getState().notice).toBe('Showing 25 of more than 1,025: click “+1,000+ more” for the next 25.');
+    expect(explorer.store.getState().notice).toBe('Showing 25 of more than 1,025 links: click “+1,000+ more” for the next 25.');
   });
 
   it('pages one slice (a type and direction) behind its own handle', async () => {
@@ -78,7 +78,7 @@ describe('expanding a hub a page at a time', () => {
     expect(explorer.store.getState().notice).toBe('Hub has no links of that kind.');
     await expand(explorer, 'org:hub');
     await expand(explorer, 'person:0000', { types: ['MEMBER_OF'], direction: 'out' });
-    expect(explorer.store.getState().notice).toBe('All 1 of Member 0’s neighbours of that kind are on the canvas.');
+    expect(explorer.store.getState().notice).toBe('All 1 of Member 0’s links of that kind are on the canvas.');
   });
 
   it('expands every selected node', async () => {
