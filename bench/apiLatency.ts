@@ -4,7 +4,7 @@ import { cypherFile } from '../server/cypher.js';
 import { prepareNeighbours } from '../server/features/neighbours/neighbours.service.js';
 import { readNodeDetails } from '../server/features/nodes/nodes.service.js';
 import { fillCypherTemplate } from '../server/neo4j/cypherIdentifiers.js';
-import { readIndexHits } from '../server/features/search/search.service.js';
+import { findEntities } from '../server/features/search/search.service.js';
 import { searchTerms } from '../server/features/search/searchQuery.js';
 import { timedRead, type StatementRunner } from '../server/neo4j/timedRead.js';
 import type { Database } from '../server/neo4j/database.js';
@@ -39,7 +39,7 @@ export interface ScenarioInputs {
 }
 
 /** Defaults the routes apply, so the raw side asks for exactly what the API asks Neo4j. */
-const SEARCH_CANDIDATES = 30;
+const SEARCH_LIMIT = 10;
 const NEIGHBOURS_LIMIT = 50;
 // No avoid options: the API's default search, whose exclusions slot is empty.
 const PATH_SLOTS = { types: '', arrowHead: '', maxHops: '6', exclusions: '' };
@@ -63,7 +63,7 @@ export async function scenarios(db: Db, inputs: ScenarioInputs, timeoutMs: numbe
     {
       name: 'search',
       paths: inputs.searchTexts.map((q) => `/api/search?q=${encodeURIComponent(q)}`),
-      raw: (tx, index) => readIndexHits(tx, searchTerms(text(index)), [], datasets, SEARCH_CANDIDATES),
+      raw: (tx, index) => findEntities(tx, searchTerms(text(index)), { limit: SEARCH_LIMIT, labels: [], datasets }),
       autoCommit: true,
     },
     {

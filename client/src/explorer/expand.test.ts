@@ -50,6 +50,21 @@ describe('expanding a hub a page at a time', () => {
     expect(skips).toEqual([0, 25, 50]);
   });
 
+  it('counts links, not actors: an actor linked two ways comes with the page of each link and is placed once', async () => {
+    const graph = hub(30);
+    graph.edges.push(link('person:donor', 'MEMBER_OF', 'org:hub'));
+    const api = memoryApi(graph);
+    const explorer = createExplorer(api);
+    await place(explorer, [graph.nodes[0]!]);
+    await expand(explorer, 'org:hub');
+    expect(viewOf(explorer).more[allOfHub]).toMatchObject({ loaded: 25, total: 32 });
+    await loadMore(explorer, allOfHub);
+    // The last page's seven links end at six members and the donor, who came with the first page.
+    expect(Object.keys(viewOf(explorer).nodes)).toHaveLength(1 + 31);
+    expect(viewOf(explorer).more).toEqual({});
+    expect(Object.values(viewOf(explorer).edges).filter((edge) => edge.source === 'person:donor')).toHaveLength(2);
+  });
+
   it('past the server’s count says "more than" and keeps the handle open-ended', async () => {
     const { explorer } = await explorerWithHub(1100);
     await expand(explorer, 'org:hub');
