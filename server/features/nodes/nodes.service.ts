@@ -25,6 +25,9 @@ export type NodeDetailsReader = (tx: StatementRunner, id: string, datasets: stri
  */
 export const DEGREE_PASS_UP_TO = 1000;
 
+/** Relationship types counted per statement for a hub (typeDegree.cypher): 45 for Peru take 6 statements. */
+const TYPES_PER_STATEMENT = 8;
+
 /** The degreePass slot and its parameter, for a query over the node `n` that returns its `incoming` and `outgoing`. */
 export const degreePass = {
   slot: () => cypherFile('nodes/degreePass.cypher'),
@@ -33,7 +36,7 @@ export const degreePass = {
 
 /**
  * The degree of the node `id` from a record of a query with the degreePass slot; for a hub, whose pass did not run,
- * one small statement per relationship type the schema knows (names cached, see knownNames.ts), in `tx`.
+ * small statements over the relationship types the schema knows (names cached, see knownNames.ts), in `tx`.
  */
 export async function readDegree(
   db: Pick<Database, 'driver' | 'name'>,
@@ -49,9 +52,14 @@ export async function readDegree(
     for (const [type, count] of incoming) counts.push([type, 'in', toNumber(count)]);
     for (const [type, count] of outgoing) counts.push([type, 'out', toNumber(count)]);
   } else {
-    for (const type of (await knownNames(db, timeoutMs)).relationshipTypes) {
-      const row = (await tx.run(fillCypherTemplate(cypherFile('nodes/typeDegree.cypher'), { type: quoteIdentifier(type) }), { id })).records[0];
-      if (row) counts.push([type, 'in', toNumber(row.get('incoming'))], [type, 'out', toNumber(row.get('outgoing'))]);
+    const types = (await knownNames(db, timeoutMs)).relationshipTypes;
+    for (let start = 0; start < types.length; start += TYPES_PER_STATEMENT) {
+      const chunk = types.slice(start, start + TYPES_PER_STATEMENT);
+      const pairs = chunk.map((type) => `[COUNT { (n)<-[:${quoteIdentifier(type)}]-() }, COUNT { (n)-[:${quoteIdentifier(type)}]->() }]`).join(', ');
+      const row = (await tx.run(fillCypherTemplate(cypherFile('nodes/typeDegree.cypher'), { pairs }), { id })).records[0];
+      ((row?.get('pairs') ?? []) as unknown[][]).forEach(([incoming, outgoing], index) =>
+        counts.push([chunk[index]!, 'in', toNumber(incoming)], [chunk[index]!, 'out', toNumber(outgoing)]),
+      );
     }
   }
   const degree: DegreeByType = {};

@@ -20,6 +20,9 @@ export interface SearchInput {
   datasets: string[];
 }
 
+/** Links of each direction weighed for a hint (strongestLinks.cypher): every link of all but the biggest hubs. */
+const LINKS_PER_HIT = 50;
+
 /** Hits read from the index before re-ranking: enough that an exact name is among them even for limit=1. */
 const MIN_CANDIDATES = 30;
 
@@ -70,7 +73,7 @@ async function withHints(tx: StatementRunner, nodes: GraphNode[]): Promise<Searc
   const undescribed = nodes.filter((node) => described.get(node.id) === null).map((node) => node.id);
   const links = new Map<string, string>();
   if (undescribed.length > 0) {
-    for (const record of (await tx.run(cypherFile('search/strongestLinks.cypher'), { ids: undescribed })).records) {
+    for (const record of (await tx.run(cypherFile('search/strongestLinks.cypher'), { ids: undescribed, linksPerHit: neo4j.int(LINKS_PER_HIT) })).records) {
       links.set(
         record.get('id') as string,
         linkHint({ type: record.get('type') as string, outgoing: record.get('outgoing') as boolean, other: record.get('other') as string }),
