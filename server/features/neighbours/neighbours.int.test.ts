@@ -95,7 +95,7 @@ describe('GET /api/nodes/:id/neighbours on a hub of 3,000 neighbours and 3,300 r
     }
   });
 
-  it('gives each neighbour of the page once, with the page\'s relationships to it', async () => {
+  it("gives each neighbour of the page once, with the page's relationships to it", async () => {
     const page = await neighbours(HUB_ID, 'limit=100');
     const ids = page.nodes.slice(1).map((node) => node.id);
     expect(page.edges).toHaveLength(100);

@@ -24,7 +24,7 @@ export function neighboursRoutes(context: AppContext): AnyRoute[] {
       path: '/api/nodes/:id/neighbours',
       summary: "A page of a node's relationships with the neighbours at their other ends",
       description:
-        'Paged by relationship, in the order Neo4j reads them (stable while the graph is unchanged), so a hub\'s first ' +
+        "Paged by relationship, in the order Neo4j reads them (stable while the graph is unchanged), so a hub's first " +
         'page costs a page, not its whole degree; within a page, neighbours come once each, by name then id. A neighbour ' +
         'linked several ways comes with the page of each of its links. total counts the matching relationships up to ' +
         `${COUNT_AHEAD} past the page: totalExact false means there are more than total. counts lists all the node's ` +
