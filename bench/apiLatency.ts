@@ -2,9 +2,9 @@ import { visibleDatasets } from '../server/features/datasets/datasets.service.js
 import autocannon from 'autocannon';
 import { cypherFile } from '../server/cypher.js';
 import { prepareNeighbours } from '../server/features/neighbours/neighbours.service.js';
-import { prepareNodeDetails } from '../server/features/nodes/nodes.service.js';
+import { readNodeDetails } from '../server/features/nodes/nodes.service.js';
 import { fillCypherTemplate } from '../server/neo4j/cypherIdentifiers.js';
-import { readIndexHits } from '../server/features/search/search.service.js';
+import { findEntities } from '../server/features/search/search.service.js';
 import { searchTerms } from '../server/features/search/searchQuery.js';
 import { timedRead, type StatementRunner } from '../server/neo4j/timedRead.js';
 import type { Database } from '../server/neo4j/database.js';
@@ -39,20 +39,23 @@ export interface ScenarioInputs {
 }
 
 /** Defaults the routes apply, so the raw side asks for exactly what the API asks Neo4j. */
-const SEARCH_CANDIDATES = 30;
+const SEARCH_LIMIT = 10;
 const NEIGHBOURS_LIMIT = 50;
 // No avoid options: the API's default search, whose exclusions slot is empty.
 const PATH_SLOTS = { types: '', arrowHead: '', maxHops: '6', exclusions: '' };
 
 /** The five scenarios the bench measures, each as API paths and as the services' own Cypher. */
 export async function scenarios(db: Db, inputs: ScenarioInputs, timeoutMs: number): Promise<Scenario[]> {
-  const readDetails = await prepareNodeDetails(db, timeoutMs);
+  const readDetails = readNodeDetails(db, timeoutMs);
   const datasets = await visibleDatasets(db, [], timeoutMs);
-  const neighbours = await prepareNeighbours(db, [], 'both', timeoutMs);
+  const neighbours = prepareNeighbours(db, [], 'both', timeoutMs);
   const endpoints = cypherFile('paths/endpoints.cypher');
   const shortest = fillCypherTemplate(cypherFile('paths/shortest.cypher'), PATH_SLOTS);
-  const page = (tx: StatementRunner, id: string) =>
-    tx.run(neighbours.cypher, neighbours.parameters(id, { labels: [], skip: 0, limit: NEIGHBOURS_LIMIT, datasets }));
+  const page = async (tx: StatementRunner, id: string) => {
+    const paging = { skip: 0, limit: NEIGHBOURS_LIMIT };
+    const record = (await tx.run(neighbours.cypher, neighbours.parameters(id, { ...paging, labels: [], datasets }))).records[0]!;
+    return neighbours.read(tx, id, record, paging);
+  };
   const id = (index: number) => inputs.ordinaryIds[index % inputs.ordinaryIds.length]!;
   const pair = (index: number) => inputs.pathPairs[index % inputs.pathPairs.length]!;
   const text = (index: number) => inputs.searchTexts[index % inputs.searchTexts.length]!;
@@ -60,7 +63,7 @@ export async function scenarios(db: Db, inputs: ScenarioInputs, timeoutMs: numbe
     {
       name: 'search',
       paths: inputs.searchTexts.map((q) => `/api/search?q=${encodeURIComponent(q)}`),
-      raw: (tx, index) => readIndexHits(tx, searchTerms(text(index)), [], datasets, SEARCH_CANDIDATES),
+      raw: (tx, index) => findEntities(tx, searchTerms(text(index)), { limit: SEARCH_LIMIT, labels: [], datasets }),
       autoCommit: true,
     },
     {

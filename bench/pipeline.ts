@@ -173,10 +173,11 @@ async function benchSize(relationships: number, options: BenchOptions): Promise<
       // busy machine; the latency scenarios' path pairs are picked under the default limit, so nothing else changes.
       ...(options.analysis !== false ? { QUERY_TIMEOUT_MS: '120000' } : {}),
     };
+    // Before the server starts: a failure here (a cold store's first query over the time limit) must not leave it running.
+    const measured = await scenarios(db, inputs, timeoutMs);
     const server = await startServerProcess(serverEnv);
     const api: SizeResult['api'] = [];
     let analysis: AnalysisResult | undefined;
-    const measured = await scenarios(db, inputs, timeoutMs);
     const details = measured.find((scenario) => scenario.name === 'node details')!;
     try {
       for (const scenario of measured) {

@@ -1,7 +1,6 @@
-// Template. The degrees slot holds one [in, out] pair of COUNT { } per relationship type the schema knows,
-// written in by nodes.service.ts (quoted, from the allow-list): with a static type Neo4j answers each pair from
-// the node's degree store (getDegree) instead of reading every relationship of a hub. The query text depends
-// only on the schema's types, so Neo4j plans it once and reuses the plan for every node.
+// Template: degreePass is the fragment nodes/degreePass.cypher (fixed text), so Neo4j plans this once for every
+// node and every schema.
 MATCH (n:Entity {__nexo_id: $id})
 WHERE n.__nexo_dataset IN $datasets
-RETURN n, [{{degrees}}] AS degrees
+{{degreePass}}
+RETURN n, incoming, outgoing

@@ -233,8 +233,8 @@ export type paths = {
       cookie?: never;
     };
     /**
-     * A page of a node's neighbours with the edges to them
-     * @description Paged by distinct neighbour, in the order Neo4j reads the relationships (stable while the graph is unchanged), so a hub's first page costs a page, not its whole degree; within a page, neighbours come by name then id. A neighbour linked by several relationships counts once and comes with all its matching edges. total counts the matching neighbours up to 1000 past the page: totalExact false means there are more than total. counts lists all the node's relationships by type and direction, unfiltered and exact.
+     * A page of a node's relationships with the neighbours at their other ends
+     * @description Paged by relationship, in the order Neo4j reads them (stable while the graph is unchanged), so a hub's first page costs a page, not its whole degree; within a page, neighbours come once each, by name then id. A neighbour linked several ways comes with the page of each of its links. total counts the matching relationships up to 1000 past the page: totalExact false means there are more than total. counts lists all the node's relationships by type and direction, unfiltered and exact.
      */
     get: operations['getApiNodesIdNeighbours'];
     put?: never;
@@ -1973,9 +1973,9 @@ export interface operations {
         direction?: 'in' | 'out' | 'both';
         /** @description Comma-separated labels a neighbour must have one of (default: all) */
         labels?: string;
-        /** @description Neighbours per page, 1 to 500 (default 50) */
+        /** @description Relationships per page, 1 to 500 (default 50) */
         limit?: number;
-        /** @description Neighbours to skip, for the next pages (default 0) */
+        /** @description Relationships to skip, for the next pages (default 0) */
         skip?: number;
         /** @description Comma-separated dataset ids to stay within, e.g. peru,phones (default: every dataset) */
         dataset?: string;

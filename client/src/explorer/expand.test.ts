@@ -35,12 +35,12 @@ describe('expanding a hub a page at a time', () => {
     await expand(explorer, 'org:hub');
     expect(Object.keys(viewOf(explorer).nodes)).toHaveLength(1 + PAGE);
     expect(viewOf(explorer).more[allOfHub]).toMatchObject({ loaded: 25, total: 60, atLeast: false });
-    expect(explorer.store.getState().notice).toBe('Showing 25 of 60: click “+35 more” for the next 25.');
+    expect(explorer.store.getState().notice).toBe('Showing 25 of 60 links: click “+35 more” for the next 25.');
 
     await loadMore(explorer, allOfHub);
     expect(Object.keys(viewOf(explorer).nodes)).toHaveLength(1 + 50);
     expect(viewOf(explorer).more[allOfHub]).toMatchObject({ loaded: 50, total: 60 });
-    expect(explorer.store.getState().notice).toBe('Showing 50 of 60: click “+10 more” for the next 10.');
+    expect(explorer.store.getState().notice).toBe('Showing 50 of 60 links: click “+10 more” for the next 10.');
 
     await loadMore(explorer, allOfHub);
     expect(Object.keys(viewOf(explorer).nodes)).toHaveLength(1 + 60);
@@ -50,11 +50,26 @@ describe('expanding a hub a page at a time', () => {
     expect(skips).toEqual([0, 25, 50]);
   });
 
+  it('counts links, not actors: an actor linked two ways comes with the page of each link and is placed once', async () => {
+    const graph = hub(30);
+    graph.edges.push(link('person:donor', 'MEMBER_OF', 'org:hub'));
+    const api = memoryApi(graph);
+    const explorer = createExplorer(api);
+    await place(explorer, [graph.nodes[0]!]);
+    await expand(explorer, 'org:hub');
+    expect(viewOf(explorer).more[allOfHub]).toMatchObject({ loaded: 25, total: 32 });
+    await loadMore(explorer, allOfHub);
+    // The last page's seven links end at six members and the donor, who came with the first page.
+    expect(Object.keys(viewOf(explorer).nodes)).toHaveLength(1 + 31);
+    expect(viewOf(explorer).more).toEqual({});
+    expect(Object.values(viewOf(explorer).edges).filter((edge) => edge.source === 'person:donor')).toHaveLength(2);
+  });
+
   it('past the server’s count says "more than" and keeps the handle open-ended', async () => {
     const { explorer } = await explorerWithHub(1100);
     await expand(explorer, 'org:hub');
     expect(viewOf(explorer).more[allOfHub]).toMatchObject({ loaded: 25, total: 1025, atLeast: true });
-    expect(explorer.store.getState().notice).toBe('Showing 25 of more than 1,025: click “+1,000+ more” for the next 25.');
+    expect(explorer.store.getState().notice).toBe('Showing 25 of more than 1,025 links: click “+1,000+ more” for the next 25.');
   });
 
   it('pages one slice (a type and direction) behind its own handle', async () => {
@@ -78,7 +93,7 @@ describe('expanding a hub a page at a time', () => {
     expect(explorer.store.getState().notice).toBe('Hub has no links of that kind.');
     await expand(explorer, 'org:hub');
     await expand(explorer, 'person:0000', { types: ['MEMBER_OF'], direction: 'out' });
-    expect(explorer.store.getState().notice).toBe('All 1 of Member 0’s neighbours of that kind are on the canvas.');
+    expect(explorer.store.getState().notice).toBe('All 1 of Member 0’s links of that kind are on the canvas.');
   });
 
   it('expands every selected node', async () => {

@@ -3,7 +3,7 @@ import { selectedNodeIds } from './edit';
 import { bringIn } from './place';
 import { perform, update, viewOf, type Explorer } from './store';
 
-/** How many neighbours one expansion brings at most; the rest waits behind a "+N more" handle. */
+/** How many links one expansion brings at most (with the neighbours at their ends); the rest waits behind a "+N more" handle. */
 export const PAGE = 25;
 
 const count = (value: number): string => value.toLocaleString('en');
@@ -21,8 +21,8 @@ export function expand(explorer: Explorer, id: string, slice: Slice = everything
   const name = node?.name ?? id;
   return perform(explorer, `Expanding ${name}…`, async () => {
     const page = await explorer.api.getNeighbours(id, { types: slice.types, direction: slice.direction, limit: PAGE, skip });
-    // The server pages by distinct neighbour, so the page's neighbours are what `skip` counts.
-    const loaded = skip + page.nodes.filter((neighbour) => neighbour.id !== id).length;
+    // The server pages by relationship, so the page's edges are what `skip` counts.
+    const loaded = skip + page.edges.length;
     const fresh = await bringIn(explorer, page, {
       parent: id,
       extra: setMore({ id: key, parent: id, types: slice.types, direction: slice.direction, loaded, total: page.total, atLeast: !page.totalExact }),
@@ -30,9 +30,9 @@ export function expand(explorer: Explorer, id: string, slice: Slice = everything
     const more = page.total - loaded;
     let notice = '';
     if (page.total === 0) notice = `${name} has no links of that kind.`;
-    else if (!page.totalExact) notice = `Showing ${count(loaded)} of more than ${count(page.total)}: click “+${count(more)}+ more” for the next ${PAGE}.`;
-    else if (fresh.length === 0 && loaded >= page.total) notice = `All ${count(page.total)} of ${name}’s neighbours of that kind are on the canvas.`;
-    else if (more > 0) notice = `Showing ${count(loaded)} of ${count(page.total)}: click “+${count(more)} more” for the next ${Math.min(PAGE, more)}.`;
+    else if (!page.totalExact) notice = `Showing ${count(loaded)} of more than ${count(page.total)} links: click “+${count(more)}+ more” for the next ${PAGE}.`;
+    else if (fresh.length === 0 && loaded >= page.total) notice = `All ${count(page.total)} of ${name}’s links of that kind are on the canvas.`;
+    else if (more > 0) notice = `Showing ${count(loaded)} of ${count(page.total)} links: click “+${count(more)} more” for the next ${Math.min(PAGE, more)}.`;
     if (notice) update(explorer, { notice });
   }).finally(() => explorer.expanding.delete(key));
 }
@@ -49,7 +49,7 @@ export function expandSelected(explorer: Explorer): Promise<void> {
   return perform(explorer, `Expanding ${ids.length} nodes…`, async () => {
     for (const id of ids) {
       const page = await explorer.api.getNeighbours(id, { direction: 'both', limit: PAGE });
-      const loaded = page.nodes.filter((node) => node.id !== id).length;
+      const loaded = page.edges.length;
       await bringIn(explorer, page, {
         parent: id,
         extra: setMore({ id: moreId(id, [], 'both'), parent: id, types: [], direction: 'both', loaded, total: page.total, atLeast: !page.totalExact }),

@@ -4,7 +4,7 @@ import type { DatasetCaptions, DatasetSummary, Graph, GraphEdge, GraphNode, Neig
 import type { ExplorerApi } from './api';
 import { memoryAnalysis } from './memoryAnalysis';
 
-/** How far past a page the server counts a node's neighbours (server/features/neighbours COUNT_AHEAD). */
+/** How far past a page the server counts a node's relationships (server/features/neighbours COUNT_AHEAD). */
 const COUNT_AHEAD = 1000;
 
 export interface MemoryApi extends ExplorerApi {
@@ -69,15 +69,16 @@ export function memoryApi(initial: Graph, initialDatasets: DatasetSummary[] = []
           ((direction !== 'in' && edge.source === id) || (direction !== 'out' && edge.target === id)) &&
           edge.source !== edge.target,
       );
-      const neighbourIds = [...new Set(matching.map((edge) => (edge.source === id ? edge.target : edge.source)))];
-      const page = neighbourIds.slice(skip, skip + limit);
+      // Paged by relationship, as the server pages.
+      const page = matching.slice(skip, skip + limit);
+      const neighbourIds = [...new Set(page.map((edge) => (edge.source === id ? edge.target : edge.source)))];
       const countLimit = skip + limit + COUNT_AHEAD;
       const byNameThenId = (a: GraphNode, b: GraphNode) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
       return {
-        nodes: [centre, ...page.map(node).sort(byNameThenId)],
-        edges: matching.filter((edge: GraphEdge) => page.includes(edge.source === id ? edge.target : edge.source)),
-        total: Math.min(neighbourIds.length, countLimit),
-        totalExact: neighbourIds.length <= countLimit,
+        nodes: [centre, ...neighbourIds.map(node).sort(byNameThenId)],
+        edges: page,
+        total: Math.min(matching.length, countLimit),
+        totalExact: matching.length <= countLimit,
         counts: [],
       };
     },

@@ -11,8 +11,8 @@ const neighboursQuery = z.object({
   types: commaSeparatedNames('Comma-separated relationship types to follow (default: all)'),
   direction: z.enum(directions).default('both').describe('out: relationships from the node; in: to it; both (default)'),
   labels: commaSeparatedNames('Comma-separated labels a neighbour must have one of (default: all)'),
-  limit: z.coerce.number().int().min(1).max(500).default(50).describe('Neighbours per page, 1 to 500 (default 50)'),
-  skip: z.coerce.number().int().min(0).default(0).describe('Neighbours to skip, for the next pages (default 0)'),
+  limit: z.coerce.number().int().min(1).max(500).default(50).describe('Relationships per page, 1 to 500 (default 50)'),
+  skip: z.coerce.number().int().min(0).default(0).describe('Relationships to skip, for the next pages (default 0)'),
   dataset: datasetParameter(),
 });
 
@@ -22,13 +22,13 @@ export function neighboursRoutes(context: AppContext): AnyRoute[] {
     defineRoute({
       method: 'get',
       path: '/api/nodes/:id/neighbours',
-      summary: "A page of a node's neighbours with the edges to them",
+      summary: "A page of a node's relationships with the neighbours at their other ends",
       description:
-        'Paged by distinct neighbour, in the order Neo4j reads the relationships (stable while the graph is unchanged), so a ' +
-        "hub's first page costs a page, not its whole degree; within a page, neighbours come by name then id. A neighbour " +
-        'linked by several relationships counts once and comes with all its matching edges. total counts the matching ' +
-        `neighbours up to ${COUNT_AHEAD} past the page: totalExact false means there are more than total. counts lists all ` +
-        "the node's relationships by type and direction, unfiltered and exact.",
+        "Paged by relationship, in the order Neo4j reads them (stable while the graph is unchanged), so a hub's first " +
+        'page costs a page, not its whole degree; within a page, neighbours come once each, by name then id. A neighbour ' +
+        'linked several ways comes with the page of each of its links. total counts the matching relationships up to ' +
+        `${COUNT_AHEAD} past the page: totalExact false means there are more than total. counts lists all the node's ` +
+        'relationships by type and direction, unfiltered and exact.',
       tags: ['explore'],
       params: nodeIdParams,
       query: neighboursQuery,

@@ -3,10 +3,10 @@ import { cypherFile } from '../../cypher.js';
 import type { Database } from '../../neo4j/database.js';
 import { GraphCollector, type GraphEdge, type GraphNode } from '../../neo4j/graph.js';
 import { toNumber } from '../../neo4j/values.js';
-import { degreeColumns, unknownNode, type DegreeByType } from '../nodes/nodes.service.js';
+import { degreePass, readDegree, unknownNode, type DegreeByType } from '../nodes/nodes.service.js';
 import { fillCypherTemplate, quoteIdentifier } from '../../neo4j/cypherIdentifiers.js';
 import { assertKnownLabels, assertKnownRelationshipTypes } from '../../neo4j/knownNames.js';
-import { timedRead } from '../../neo4j/timedRead.js';
+import { timedRead, type StatementRunner } from '../../neo4j/timedRead.js';
 
 export const directions = ['in', 'out', 'both'] as const;
 export type Direction = (typeof directions)[number];
@@ -31,11 +31,11 @@ export interface RelationshipCount {
 }
 
 export interface NeighboursPage {
-  /** The node itself first, then the page's neighbours by name then id. */
+  /** The node itself first, then the other ends of the page's relationships, each once, by name then id. */
   nodes: GraphNode[];
-  /** Every matching relationship between the node and the page's neighbours. */
+  /** The page: `limit` of the node's matching relationships, after `skip` of them. */
   edges: GraphEdge[];
-  /** Distinct neighbours matching the filters: exact when totalExact, else a lower bound (there are more). */
+  /** Matching relationships: exact when totalExact, else a lower bound (there are more). */
   total: number;
   totalExact: boolean;
   /** All the node's relationships by type and direction, whatever the filters. */
@@ -43,8 +43,8 @@ export interface NeighboursPage {
 }
 
 /**
- * How many neighbours past the page the total is counted. Counting a hub's 140,000 neighbours exactly costs as much
- * as reading them all, so past this the total is reported as "more than"; the counts per type stay exact.
+ * How many relationships past the page the total is counted. Counting a hub's 140,000 matching links exactly costs as
+ * much as reading them all, so past this the total is reported as "more than"; the counts per type stay exact.
  */
 export const COUNT_AHEAD = 1000;
 
@@ -54,24 +54,20 @@ type Paging = Pick<NeighboursInput, 'limit' | 'skip'>;
 export interface NeighboursQuery {
   cypher: string;
   parameters(id: string, input: Paging & Pick<NeighboursInput, 'labels' | 'datasets'>): Record<string, unknown>;
-  read(record: Neo4jRecord, input: Paging): NeighboursPage;
+  /** The page from the query's record; a hub's counts per type take one more small statement per type in `tx`. */
+  read(tx: StatementRunner, id: string, record: Neo4jRecord, input: Paging): Promise<NeighboursPage>;
 }
 
-/** Prepared per request, as the degree columns follow the schema's current types; the bench's raw side runs it too. */
-export async function prepareNeighbours(
-  db: Pick<Database, 'driver' | 'name'>,
-  types: readonly string[],
-  direction: Direction,
-  timeoutMs: number,
-): Promise<NeighboursQuery> {
-  const degrees = await degreeColumns(db, timeoutMs);
+/** The page query for one choice of types and direction; the bench's raw side runs it too. */
+export function prepareNeighbours(db: Pick<Database, 'driver' | 'name'>, types: readonly string[], direction: Direction, timeoutMs: number): NeighboursQuery {
   const typeExpression = types.length > 0 ? `:${types.map(quoteIdentifier).join('|')}` : '';
   const relationship = `[r${typeExpression}]`;
   const expand = direction === 'out' ? `-${relationship}->` : direction === 'in' ? `<-${relationship}-` : `-${relationship}-`;
   const countLimit = (input: Paging) => input.skip + input.limit + COUNT_AHEAD;
   return {
-    cypher: fillCypherTemplate(cypherFile('neighbours/page.cypher'), { expand, degrees: degrees.cypher }),
+    cypher: fillCypherTemplate(cypherFile('neighbours/page.cypher'), { expand, degreePass: degreePass.slot() }),
     parameters: (id, input) => ({
+      ...degreePass.parameters,
       id,
       labels: input.labels,
       datasets: input.datasets,
@@ -80,7 +76,7 @@ export async function prepareNeighbours(
       // One more than the limit, to tell "exactly the limit" from "more".
       countUpTo: neo4j.int(countLimit(input) + 1),
     }),
-    read(record, input) {
+    async read(tx, id, record, input) {
       const counted = toNumber(record.get('counted'));
       const collector = new GraphCollector();
       // The node first: the collector keeps insertion order, and edges name their ends by the collected nodes' ids.
@@ -94,21 +90,29 @@ export async function prepareNeighbours(
         edges: orderEdges(nodes, graph.edges),
         total: Math.min(counted, countLimit(input)),
         totalExact: counted <= countLimit(input),
-        counts: countList(degrees.read(record.get('degrees'))),
+        counts: countList(await readDegree(db, tx, record, id, timeoutMs)),
       };
     },
   };
 }
 
-/** One page of a node's neighbours, filtered by relationship type, direction and neighbour label; 404 when unknown. */
+/** One page of a node's relationships and their other ends, filtered by type, direction and neighbour label; 404 when unknown. */
 export async function getNeighbours(db: Pick<Database, 'driver' | 'name'>, id: string, input: NeighboursInput, timeoutMs: number): Promise<NeighboursPage> {
   await assertKnownRelationshipTypes(db, input.types, 'types', timeoutMs);
   await assertKnownLabels(db, input.labels, 'labels', timeoutMs);
-  const query = await prepareNeighbours(db, input.types, input.direction, timeoutMs);
-  // One query, so the counts and the page describe the same state of the graph.
-  const record = await timedRead(db, timeoutMs, async (tx) => (await tx.run(query.cypher, query.parameters(id, input))).records[0], { autoCommit: true });
-  if (!record) throw unknownNode(id);
-  return query.read(record, input);
+  const query = prepareNeighbours(db, input.types, input.direction, timeoutMs);
+  // One statement, so the counts and the page describe the same state of the graph (but a hub's counts, read after).
+  const page = await timedRead(
+    db,
+    timeoutMs,
+    async (tx) => {
+      const record = (await tx.run(query.cypher, query.parameters(id, input))).records[0];
+      return record && query.read(tx, id, record, input);
+    },
+    { autoCommit: true },
+  );
+  if (!page) throw unknownNode(id);
+  return page;
 }
 
 function byNameThenId(a: GraphNode, b: GraphNode): number {

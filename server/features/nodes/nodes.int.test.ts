@@ -63,6 +63,23 @@ describe('GET /api/nodes/:id', () => {
     expect(degree).toEqual({ CALLED: { in: 0, out: 750 }, MET: { in: 750, out: 750 }, PAID: { in: 1050, out: 0 } });
   });
 
+  it('counts a relationship type created after its first answer, with no wait for the cached type names', async () => {
+    const id = 'person:david-bazan-arevalo';
+    await fetch(`${baseUrl}/api/nodes/${encodeURIComponent(id)}`);
+    await db.driver.executeQuery(
+      "MATCH (n:Entity {id: $id}), (m:Entity {id: 'organization:shining-path'}) CREATE (n)-[:BRAND_NEW_TIE {quotes: ['Test quote.'], source: 'test'}]->(m)",
+      { id },
+      { database: db.name },
+    );
+    try {
+      const { degree } = (await (await fetch(`${baseUrl}/api/nodes/${encodeURIComponent(id)}`)).json()) as NodeDetails;
+      expect(degree.BRAND_NEW_TIE).toEqual({ in: 0, out: 1 });
+      expect(degree).toEqual(await degreeCountedInCypher(id));
+    } finally {
+      await db.driver.executeQuery('MATCH ()-[r:BRAND_NEW_TIE]->() DELETE r', {}, { database: db.name });
+    }
+  });
+
   it('gives an empty degree to a node without relationships', async () => {
     const { degree } = (await (await fetch(`${baseUrl}/api/nodes/person:loner`)).json()) as NodeDetails;
     expect(degree).toEqual({});

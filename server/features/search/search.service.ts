@@ -20,11 +20,14 @@ export interface SearchInput {
   datasets: string[];
 }
 
+/** Links of each direction weighed for a hint (strongestLinks.cypher): every link of all but the biggest hubs. */
+const LINKS_PER_HIT = 50;
+
 /** Hits read from the index before re-ranking: enough that an exact name is among them even for limit=1. */
 const MIN_CANDIDATES = 30;
 
-/** Index hits for the words, best first; the bench's raw side runs the same reads. */
-export async function readIndexHits(tx: StatementRunner, terms: string[], labels: string[], datasets: string[], candidates: number) {
+/** Index hits for the words, best first. */
+async function readIndexHits(tx: StatementRunner, terms: string[], labels: string[], datasets: string[], candidates: number) {
   const hits = async (query: string) =>
     (await tx.run(cypherFile('search/entities.cypher'), { query, labels, datasets, candidates: neo4j.int(candidates) })).records;
   // Typo tolerance only when not every word matched: its fuzzy terms are most of a search's cost.
@@ -41,27 +44,25 @@ export async function searchEntities(db: Pick<Database, 'driver' | 'name'>, inpu
     });
   }
   await assertKnownLabels(db, input.labels, 'labels', timeoutMs);
+  return timedRead(db, timeoutMs, async (tx) => ({ results: await findEntities(tx, terms, input) }), { autoCommit: true });
+}
+
+/** The search's reads for words already split by searchTerms, ranked and hinted; the bench's raw side runs it too. */
+export async function findEntities(tx: StatementRunner, terms: string[], input: Omit<SearchInput, 'q'>): Promise<SearchResult[]> {
   const candidates = Math.max(MIN_CANDIDATES, input.limit * 3);
-  return timedRead(
-    db,
-    timeoutMs,
-    async (tx) => {
-      const records = await readIndexHits(tx, terms, input.labels, input.datasets, candidates);
-      const hits = records.map((record) => {
-        const node = toGraphNode(record.get('node') as Neo4jNode);
-        // searchNames rank like aliases ("Huánuco" typed in full comes first), though only aliases are the source's words.
-        const aliases = [node.properties.aliases, node.properties.searchNames].flatMap((stored) =>
-          Array.isArray(stored) ? stored.filter((alias): alias is string => typeof alias === 'string') : [],
-        );
-        return { id: node.id, name: node.name, aliases, score: record.get('score') as number, node };
-      });
-      const nodes = rankCandidates(terms, hits)
-        .slice(0, input.limit)
-        .map((hit) => hit.node);
-      return { results: await withHints(tx, nodes) };
-    },
-    { autoCommit: true },
-  );
+  const records = await readIndexHits(tx, terms, input.labels, input.datasets, candidates);
+  const hits = records.map((record) => {
+    const node = toGraphNode(record.get('node') as Neo4jNode);
+    // searchNames rank like aliases ("Huánuco" typed in full comes first), though only aliases are the source's words.
+    const aliases = [node.properties.aliases, node.properties.searchNames].flatMap((stored) =>
+      Array.isArray(stored) ? stored.filter((alias): alias is string => typeof alias === 'string') : [],
+    );
+    return { id: node.id, name: node.name, aliases, score: record.get('score') as number, node };
+  });
+  const nodes = rankCandidates(terms, hits)
+    .slice(0, input.limit)
+    .map((hit) => hit.node);
+  return withHints(tx, nodes);
 }
 
 /** Each node's hint: its description's first clause, or, for one without a description, its strongest link. */
@@ -72,7 +73,7 @@ async function withHints(tx: StatementRunner, nodes: GraphNode[]): Promise<Searc
   const undescribed = nodes.filter((node) => described.get(node.id) === null).map((node) => node.id);
   const links = new Map<string, string>();
   if (undescribed.length > 0) {
-    for (const record of (await tx.run(cypherFile('search/strongestLinks.cypher'), { ids: undescribed })).records) {
+    for (const record of (await tx.run(cypherFile('search/strongestLinks.cypher'), { ids: undescribed, linksPerHit: neo4j.int(LINKS_PER_HIT) })).records) {
       links.set(
         record.get('id') as string,
         linkHint({ type: record.get('type') as string, outgoing: record.get('outgoing') as boolean, other: record.get('other') as string }),
