@@ -74,14 +74,15 @@ export async function rawImport(db: Db, folder: string): Promise<{ nodes: number
   let relationshipCount = 0;
   const nodeStart = performance.now();
   for (const [labels, rows] of nodes) {
-    const cypher = `UNWIND $rows AS row CREATE (n:${labels} {id: row.id}) SET n += row.properties`;
+    // Keyed by __nexo_id, the key the schema constrains (and so indexes) since datasets: `id` has no index any more.
+    const cypher = `UNWIND $rows AS row CREATE (n:${labels} {__nexo_id: row.id}) SET n += row.properties`;
     for (let i = 0; i < rows.length; i += RAW_BATCH) await run(cypher, rows.slice(i, i + RAW_BATCH));
     nodeCount += rows.length;
   }
   const nodeWriteMs = performance.now() - nodeStart;
   const relationshipStart = performance.now();
   for (const [type, rows] of relationships) {
-    const cypher = `UNWIND $rows AS row MATCH (a:Entity {id: row.s}) MATCH (b:Entity {id: row.e}) CREATE (a)-[:${type}]->(b)`;
+    const cypher = `UNWIND $rows AS row MATCH (a:Entity {__nexo_id: row.s}) MATCH (b:Entity {__nexo_id: row.e}) CREATE (a)-[:${type}]->(b)`;
     for (let i = 0; i < rows.length; i += RAW_BATCH) await run(cypher, rows.slice(i, i + RAW_BATCH));
     relationshipCount += rows.length;
   }
