@@ -280,7 +280,7 @@ describe('the explorer in a browser', { timeout: 150_000 }, () => {
   it('applies type and year filters live, keeps undated items marked, and undo takes a filter back', async () => {
     await page.getByRole('tab', { name: 'Filters' }).click();
     const status = page.locator('.canvas-status');
-    const relationships = async () => Number(/(\d+) relationships/.exec((await status.textContent()) ?? '')![1]);
+    const relationships = async () => Number(/([\d,]+) relationships/.exec((await status.textContent()) ?? '')![1]!.replace(/,/g, ''));
     const all = await relationships();
     await page
       .getByRole('region', { name: 'Legend and filters' })

@@ -103,7 +103,7 @@ async function zoomUntil(key: '+' | '-', done: (zoom: number) => boolean): Promi
 }
 
 async function relationshipsShown(): Promise<number> {
-  return Number(/(\d+) relationships/.exec((await page.locator('.canvas-status').textContent()) ?? '')![1]);
+  return Number(/([\d,]+) relationships/.exec((await page.locator('.canvas-status').textContent()) ?? '')![1]!.replace(/,/g, ''));
 }
 
 beforeAll(async () => {

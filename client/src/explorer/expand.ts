@@ -2,11 +2,10 @@ import { moreId, setMore, type Slice } from '../state/view';
 import { selectedNodeIds } from './edit';
 import { bringIn } from './place';
 import { perform, update, viewOf, type Explorer } from './store';
+import { formatCount } from '../state/counted';
 
 /** How many links one expansion brings at most (with the neighbours at their ends); the rest waits behind a "+N more" handle. */
 export const PAGE = 25;
-
-const count = (value: number): string => value.toLocaleString('en');
 
 const everything: Slice = { types: [], direction: 'both' };
 
@@ -30,9 +29,11 @@ export function expand(explorer: Explorer, id: string, slice: Slice = everything
     const more = page.total - loaded;
     let notice = '';
     if (page.total === 0) notice = `${name} has no links of that kind.`;
-    else if (!page.totalExact) notice = `Showing ${count(loaded)} of more than ${count(page.total)} links: click “+${count(more)}+ more” for the next ${PAGE}.`;
-    else if (fresh.length === 0 && loaded >= page.total) notice = `All ${count(page.total)} of ${name}’s links of that kind are on the canvas.`;
-    else if (more > 0) notice = `Showing ${count(loaded)} of ${count(page.total)} links: click “+${count(more)} more” for the next ${Math.min(PAGE, more)}.`;
+    else if (!page.totalExact)
+      notice = `Showing ${formatCount(loaded)} of more than ${formatCount(page.total)} links: click “+${formatCount(more)}+ more” for the next ${PAGE}.`;
+    else if (fresh.length === 0 && loaded >= page.total) notice = `All ${formatCount(page.total)} of ${name}’s links of that kind are on the canvas.`;
+    else if (more > 0)
+      notice = `Showing ${formatCount(loaded)} of ${formatCount(page.total)} links: click “+${formatCount(more)} more” for the next ${Math.min(PAGE, more)}.`;
     if (notice) update(explorer, { notice });
   }).finally(() => explorer.expanding.delete(key));
 }

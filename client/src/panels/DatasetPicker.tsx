@@ -7,8 +7,7 @@ import { useExplorer, useExplorerState } from '../explorer/react';
 import { failed, idle, loading, type RequestStatus } from '../state/request';
 import { Dialog } from './Dialog';
 import { Status } from './Status';
-
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+import { counted } from '../state/counted';
 
 function importDate(iso: string): string {
   const date = new Date(iso);
@@ -43,7 +42,7 @@ export function DatasetPicker() {
               <input type="checkbox" checked={chosen.length === 0 || chosen.includes(dataset.id)} onChange={() => toggleDataset(explorer, dataset.id)} />
               <span className="dataset-name">{dataset.name}</span>
               <span className="muted small">
-                {count(dataset.nodes, 'node', 'nodes')} · {count(dataset.relationships, 'relationship', 'relationships')} · {dataset.format}
+                {counted(dataset.nodes, 'node', 'nodes')} · {counted(dataset.relationships, 'relationship', 'relationships')} · {dataset.format}
                 {importDate(dataset.importedAt) ? ` · imported ${importDate(dataset.importedAt)}` : ''}
               </span>
             </label>
@@ -65,8 +64,8 @@ export function DatasetPicker() {
       {deleting ? (
         <Dialog title={`Delete “${deleting.name}”?`} onClose={() => setDeleting(undefined)}>
           <p>
-            This removes its {count(deleting.nodes, 'node', 'nodes')} and {count(deleting.relationships, 'relationship', 'relationships')} from the database,
-            for everyone. It cannot be undone; the file can be imported again.
+            This removes its {counted(deleting.nodes, 'node', 'nodes')} and {counted(deleting.relationships, 'relationship', 'relationships')} from the
+            database, for everyone. It cannot be undone; the file can be imported again.
           </p>
           <div className="dialog-actions">
             <button type="button" onClick={() => setDeleting(undefined)}>
@@ -107,7 +106,7 @@ function ExportDialog({ dataset, onClose }: { dataset: DatasetSummary; onClose: 
     <Dialog title={`Export “${dataset.name}”`} onClose={onClose}>
       <fieldset className="export-formats">
         <legend>
-          {count(dataset.nodes, 'node', 'nodes')} and {count(dataset.relationships, 'relationship', 'relationships')} as
+          {counted(dataset.nodes, 'node', 'nodes')} and {counted(dataset.relationships, 'relationship', 'relationships')} as
         </legend>
         {EXPORT_FORMATS.map((choice) => (
           <label key={choice.format}>

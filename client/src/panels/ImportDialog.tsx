@@ -3,6 +3,7 @@ import type { FormatName, Upload, UploadOptions, UploadPreview } from '../api/up
 import type { ImportFlow } from '../explorer/importFiles';
 import { Dialog } from './Dialog';
 import './importDialog.css';
+import { formatCount } from '../state/counted';
 
 const FORMAT_NAMES: Record<FormatName, string> = {
   graphml: 'GraphML',
@@ -25,8 +26,6 @@ function bytes(count: number): string {
   if (count < 1024 ** 3) return `${(count / 1024 ** 2).toFixed(1)} MB`;
   return `${(count / 1024 ** 3).toFixed(2)} GB`;
 }
-
-const count = (value: number): string => value.toLocaleString('en-US');
 
 type Problem = UploadPreview['problems'][number];
 
@@ -62,7 +61,7 @@ function Counts({ title, counts }: { title: string; counts: Record<string, numbe
         {entries.map(([name, value]) => (
           <tr key={name}>
             <td>{name}</td>
-            <td className="number">{count(value)}</td>
+            <td className="number">{formatCount(value)}</td>
           </tr>
         ))}
       </tbody>
@@ -146,7 +145,7 @@ function Problems({ problems }: { problems: Problem[] }) {
   const total = problems.reduce((sum, problem) => sum + (problem.more ?? 1), 0);
   return (
     <div className="import-problems" role="alert">
-      <strong>{total === 1 ? 'This stops the import:' : `These ${count(total)} problems stop the import:`}</strong>
+      <strong>{total === 1 ? 'This stops the import:' : `These ${formatCount(total)} problems stop the import:`}</strong>
       <ul aria-label="Problems">
         {problems.map((problem, index) => (
           <li key={index}>{problem.more === undefined ? <code>{problem.message}</code> : problem.message}</li>
@@ -209,9 +208,9 @@ function ImportProgress({ upload }: { upload: Upload }) {
     step.phase === 'checking'
       ? 'Checking the files once more…'
       : step.phase === 'nodes'
-        ? `Writing nodes: ${count(step.done)} of ${count(step.total ?? 0)}`
+        ? `Writing nodes: ${formatCount(step.done)} of ${formatCount(step.total ?? 0)}`
         : step.phase === 'relationships'
-          ? `Writing relationships: ${count(step.done)} of ${count(step.total ?? 0)}`
+          ? `Writing relationships: ${formatCount(step.done)} of ${formatCount(step.total ?? 0)}`
           : 'Done';
   return (
     <div className="import-progress" role="status">
@@ -262,8 +261,8 @@ export function ImportDialog({
       {preview && preview.format ? (
         <section aria-label="Preview" className="import-preview">
           <p className="import-summary">
-            <strong>{FORMAT_NAMES[preview.format]}</strong>: {count(preview.nodes)} nodes, {count(preview.relationships)} relationships
-            {preview.undirected > 0 ? ` (${count(preview.undirected)} undirected)` : ''}
+            <strong>{FORMAT_NAMES[preview.format]}</strong>: {formatCount(preview.nodes)} nodes, {formatCount(preview.relationships)} relationships
+            {preview.undirected > 0 ? ` (${formatCount(preview.undirected)} undirected)` : ''}
             {problems.length > 0 ? ', not counting the lines with problems' : ''}.
           </p>
           <div className="import-count-tables">

@@ -7,5 +7,6 @@ describe('counted', () => {
     expect(entities(0)).toBe('0 entities');
     expect(relationships(1)).toBe('1 relationship');
     expect(relationships(3)).toBe('3 relationships');
+    expect(entities(12345)).toBe('12,345 entities');
   });
 });
