@@ -24,6 +24,9 @@ export function isNexoWrittenKey(name: string): boolean {
 /** Runs one batch's statement; the batch's rows are $rows, and the statement returns the rows it wrote as `written`. */
 export type RunBatch = (query: string, parameters: Record<string, unknown>) => Promise<QueryResult>;
 
+/** Hears each batch once it is written whole, in the order the batches were added. */
+export type OnWritten = (query: string, result: QueryResult) => void;
+
 /**
  * Collects rows into batches of one statement and keeps one batch in flight, so the next batch is read and
  * converted while Neo4j writes the previous one. Each batch must write every row: a batch that writes fewer
@@ -39,6 +42,7 @@ export class BatchSender {
     private readonly run: RunBatch,
     private readonly parameters: Record<string, unknown>,
     private readonly onShort: () => Error,
+    private readonly onWritten?: OnWritten,
   ) {}
 
   async add(query: string, row: unknown, progress: Progress): Promise<void> {
@@ -66,11 +70,13 @@ export class BatchSender {
     await previous;
     if (rows.length === 0) return;
     const count = rows.length;
-    this.inFlight = this.run(cypherFile(this.query), { ...this.parameters, rows }).then((result) => {
+    const query = this.query;
+    this.inFlight = this.run(cypherFile(query), { ...this.parameters, rows }).then((result) => {
       // Inside one transaction the driver keeps every Result, and with it the very parameters object, until
       // commit; emptying the sent batch is what keeps a long import's memory bounded.
       rows.length = 0;
       if (toNumber(result.records[0]?.get('written')) !== count) throw this.onShort();
+      this.onWritten?.(query, result);
       progress?.advance(count);
     });
     // The failure, if any, is awaited at the next flush; until then it must not count as unhandled.
