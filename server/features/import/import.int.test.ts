@@ -353,6 +353,30 @@ describe('importing a folder of neo4j-admin CSV files', () => {
     expect(written).toEqual(expected);
   });
 
+  it('writes every relationship once when batches in flight together link the same nodes', async () => {
+    // Several batches of ties among five people, so concurrent batches lock the same nodes (a deadlock is retried).
+    const people = 5;
+    const count = 2 * BATCH_ROWS + 7;
+    const ties = Array.from({ length: count }, (_, i) => [`p${i % people}`, `p${(i * 3 + 1) % people}`, i] as const);
+    const folder = folderWith('shared', {
+      'persons.csv': [':ID(Person),:LABEL', ...Array.from({ length: people }, (_, i) => `p${i},Person`)].join('\n'),
+      'called.csv': [':START_ID(Person),:END_ID(Person),:TYPE,n:int', ...ties.map(([from, to, n]) => `${from},${to},CALLED,${n}`)].join('\n'),
+    });
+
+    await importFolder(db, folder, quiet, TEST_DATASET);
+
+    const { records } = await db.driver.executeQuery(
+      'MATCH (a)-[r:CALLED]->(b) RETURN a.__nexo_id AS from, b.__nexo_id AS to, r.n AS n, r.__nexo_id AS id ORDER BY n',
+      {},
+      { database: db.name },
+    );
+    const person = (key: string): string => key.slice(`${TEST_DATASET.id}::Person:`.length);
+    expect(records.map((record) => [person(record.get('from')), person(record.get('to')), record.get('n').toNumber()])).toEqual(
+      ties.map(([from, to, n]) => [from, to, n]),
+    );
+    expect(new Set(records.map((record) => record.get('id'))).size).toBe(count);
+  });
+
   it('links to nodes that only the database holds', async () => {
     await importFolder(db, fixture, quiet, TEST_DATASET);
     const before = await graphCounts(db);
