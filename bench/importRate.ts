@@ -66,24 +66,35 @@ function readGenerated(folder: string): { nodes: Map<string, RawNode[]>; relatio
  * The baseline the import service is compared with: nodes first, then relationships per type, batches of 10k
  * UNWIND rows in auto-committed transactions, no validation. Labels and types come from the generator's own
  * files (a closed list), never from user input. Relationships carry no properties: a lower bound on the work.
+ * Like the import into a new dataset, each node batch returns the Neo4j ids of its nodes and relationships find
+ * their ends by those ids (NodeByIdSeek), not by the __nexo_id index.
  */
 export async function rawImport(db: Db, folder: string): Promise<{ nodes: number; relationships: number; nodeWriteMs: number; relationshipWriteMs: number }> {
   const { nodes, relationships } = readGenerated(folder);
   const run = (cypher: string, rows: unknown[]) => db.driver.executeQuery(cypher, { rows }, { database: db.name });
+  const nodeIds = new Map<string, number>();
   let nodeCount = 0;
   let relationshipCount = 0;
   const nodeStart = performance.now();
   for (const [labels, rows] of nodes) {
-    // Keyed by __nexo_id, the key the schema constrains (and so indexes) since datasets: `id` has no index any more.
-    const cypher = `UNWIND $rows AS row CREATE (n:${labels} {__nexo_id: row.id}) SET n += row.properties`;
-    for (let i = 0; i < rows.length; i += RAW_BATCH) await run(cypher, rows.slice(i, i + RAW_BATCH));
+    const cypher = `UNWIND $rows AS row CREATE (n:${labels} {__nexo_id: row.id}) SET n += row.properties RETURN collect(id(n)) AS ids`;
+    for (let i = 0; i < rows.length; i += RAW_BATCH) {
+      const batch = rows.slice(i, i + RAW_BATCH);
+      const { records } = await run(cypher, batch);
+      (records[0]!.get('ids') as { toNumber(): number }[]).forEach((id, k) => nodeIds.set(batch[k]!.id, id.toNumber()));
+    }
     nodeCount += rows.length;
   }
   const nodeWriteMs = performance.now() - nodeStart;
   const relationshipStart = performance.now();
   for (const [type, rows] of relationships) {
-    const cypher = `UNWIND $rows AS row MATCH (a:Entity {__nexo_id: row.s}) MATCH (b:Entity {__nexo_id: row.e}) CREATE (a)-[:${type}]->(b)`;
-    for (let i = 0; i < rows.length; i += RAW_BATCH) await run(cypher, rows.slice(i, i + RAW_BATCH));
+    const cypher = `UNWIND $rows AS row MATCH (a) WHERE id(a) = row[0] MATCH (b) WHERE id(b) = row[1] CREATE (a)-[:${type}]->(b)`;
+    for (let i = 0; i < rows.length; i += RAW_BATCH) {
+      await run(
+        cypher,
+        rows.slice(i, i + RAW_BATCH).map((row) => [nodeIds.get(row.s), nodeIds.get(row.e)]),
+      );
+    }
     relationshipCount += rows.length;
   }
   return { nodes: nodeCount, relationships: relationshipCount, nodeWriteMs, relationshipWriteMs: performance.now() - relationshipStart };

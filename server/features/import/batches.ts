@@ -24,25 +24,30 @@ export function isNexoWrittenKey(name: string): boolean {
 /** Runs one batch's statement; the batch's rows are $rows, and the statement returns the rows it wrote as `written`. */
 export type RunBatch = (query: string, parameters: Record<string, unknown>) => Promise<QueryResult>;
 
+/** Hears each batch once it is written whole, in the order the batches were added. */
+export type OnWritten = (query: string, result: QueryResult) => void;
+
 /**
- * Collects rows into batches of one statement and keeps one batch in flight, so the next batch is read and
- * converted while Neo4j writes the previous one. Each batch must write every row: a batch that writes fewer
- * fails the import with `onShort`'s error.
+ * Collects rows into batches of one statement and keeps up to `concurrency(query)` batches in flight (one by
+ * default), so the next batch is read and converted while Neo4j writes the previous ones. Each batch must write
+ * every row: a batch that writes fewer fails the import with `onShort`'s error.
  */
 export class BatchSender {
   private rows: unknown[] = [];
   private query = '';
   private progress: Progress | undefined;
-  private inFlight: Promise<void> | undefined;
+  private inFlight: Promise<void>[] = [];
 
   constructor(
     private readonly run: RunBatch,
     private readonly parameters: Record<string, unknown>,
     private readonly onShort: () => Error,
+    private readonly onWritten?: OnWritten,
+    private readonly concurrency: (query: string) => number = () => 1,
   ) {}
 
   async add(query: string, row: unknown, progress: Progress): Promise<void> {
-    if (query !== this.query) await this.flush();
+    if (query !== this.query) await this.drain();
     this.query = query;
     this.progress = progress;
     this.rows.push(row);
@@ -52,28 +57,27 @@ export class BatchSender {
   /** Sends what is collected and waits until Neo4j has written all of it. */
   async drain(): Promise<void> {
     await this.flush();
-    const inFlight = this.inFlight;
-    this.inFlight = undefined;
-    await inFlight;
+    while (this.inFlight.length > 0) await this.inFlight.shift();
   }
 
   private async flush(): Promise<void> {
     const rows = this.rows;
     const progress = this.progress;
     this.rows = [];
-    const previous = this.inFlight;
-    this.inFlight = undefined;
-    await previous;
+    const query = this.query;
+    while (this.inFlight.length >= this.concurrency(query)) await this.inFlight.shift();
     if (rows.length === 0) return;
     const count = rows.length;
-    this.inFlight = this.run(cypherFile(this.query), { ...this.parameters, rows }).then((result) => {
+    const sent = this.run(cypherFile(query), { ...this.parameters, rows }).then((result) => {
       // Inside one transaction the driver keeps every Result, and with it the very parameters object, until
       // commit; emptying the sent batch is what keeps a long import's memory bounded.
       rows.length = 0;
       if (toNumber(result.records[0]?.get('written')) !== count) throw this.onShort();
+      this.onWritten?.(query, result);
       progress?.advance(count);
     });
-    // The failure, if any, is awaited at the next flush; until then it must not count as unhandled.
-    this.inFlight.catch(() => undefined);
+    // The failure, if any, is awaited in turn; until then it must not count as unhandled.
+    sent.catch(() => undefined);
+    this.inFlight.push(sent);
   }
 }

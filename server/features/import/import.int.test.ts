@@ -7,6 +7,7 @@ import { emptyDatabase, graphCounts, openTestDatabase } from '../../../tests/sup
 import type { Database } from '../../neo4j/database.js';
 import { projectRoot } from '../../projectRoot.js';
 import { applySchema } from '../load/load.service.js';
+import { BATCH_ROWS } from './batches.js';
 import { importFolder } from './import.service.js';
 import { ImportError } from './importError.js';
 
@@ -309,6 +310,71 @@ describe('importing a folder of neo4j-admin CSV files', () => {
     ]);
     const bad = folderWith('classic-mac-bad', { 'Person.csv': ':ID,age:int\rp1,3\rp2,"x\ry"\rp3,z\r' });
     await expect(importFolder(db, bad, quiet, TEST_DATASET)).rejects.toThrow(`${path.join(bad, 'Person.csv')}:3: column "age": "x\ry" is not an integer (int)`);
+  });
+
+  it('links each relationship to its own ends across node batches, the same raw id in two ID spaces apart', async () => {
+    // One batch more than fits: the last nodes are written by a batch of their own, after the relationships' first ends.
+    const people = BATCH_ROWS + 5;
+    const persons = Array.from({ length: people }, (_, i) => `p${i},Person`);
+    // Ties from the first batch's nodes to the last batch's and back (every 97th person, and the last five).
+    const tied = Array.from({ length: people }, (_, i) => i).filter((i) => i % 97 === 0 || i >= people - 5);
+    const ties = tied.map((i) => `p${i},p${people - 1 - i},KNOWS`);
+    const folder = folderWith('batches', {
+      'persons.csv': [':ID(Person),:LABEL', ...persons].join('\n'),
+      // The raw ids p0 and p1 again, in another ID space: other nodes.
+      'organizations.csv': ':ID(Organization),:LABEL\np0,Organization\np1,Organization',
+      'knows.csv': [':START_ID(Person),:END_ID(Person),:TYPE', ...ties].join('\n'),
+      'member_of.csv': `:START_ID(Person),:END_ID(Organization),:TYPE\np${people - 1},p0,MEMBER_OF\np0,p1,MEMBER_OF\np0,p0,MEMBER_OF`,
+    });
+
+    const outcome = await importFolder(db, folder, quiet, TEST_DATASET);
+
+    expect(outcome).toMatchObject({ nodes: people + 2, relationships: ties.length + 3 });
+    const expected = new Map<string, string>(ties.map((tie, i) => [`batches/knows.csv:${i + 2}`, tie]));
+    expected.set('batches/member_of.csv:2', `p${people - 1},Organization:p0`);
+    expected.set('batches/member_of.csv:3', 'p0,Organization:p1');
+    expected.set('batches/member_of.csv:4', 'p0,Organization:p0');
+    const { records } = await db.driver.executeQuery(
+      'MATCH (a)-[r]->(b) RETURN r.__nexo_id AS id, a.__nexo_id AS from, b.__nexo_id AS to, type(r) AS type',
+      {},
+      { database: db.name },
+    );
+    const local = (key: string): string => key.slice(`${TEST_DATASET.id}::`.length);
+    const written = new Map(
+      records.map((record) => {
+        const [from, to] = [local(record.get('from')), local(record.get('to'))];
+        const end = to.startsWith('Organization:') ? to : to.slice('Person:'.length);
+        return [
+          local(record.get('id')),
+          record.get('type') === 'KNOWS' ? `${from.slice('Person:'.length)},${end},KNOWS` : `${from.slice('Person:'.length)},${end}`,
+        ];
+      }),
+    );
+    expect(written).toEqual(expected);
+  });
+
+  it('writes every relationship once when batches in flight together link the same nodes', async () => {
+    // Several batches of ties among five people, so concurrent batches lock the same nodes (a deadlock is retried).
+    const people = 5;
+    const count = 2 * BATCH_ROWS + 7;
+    const ties = Array.from({ length: count }, (_, i) => [`p${i % people}`, `p${(i * 3 + 1) % people}`, i] as const);
+    const folder = folderWith('shared', {
+      'persons.csv': [':ID(Person),:LABEL', ...Array.from({ length: people }, (_, i) => `p${i},Person`)].join('\n'),
+      'called.csv': [':START_ID(Person),:END_ID(Person),:TYPE,n:int', ...ties.map(([from, to, n]) => `${from},${to},CALLED,${n}`)].join('\n'),
+    });
+
+    await importFolder(db, folder, quiet, TEST_DATASET);
+
+    const { records } = await db.driver.executeQuery(
+      'MATCH (a)-[r:CALLED]->(b) RETURN a.__nexo_id AS from, b.__nexo_id AS to, r.n AS n, r.__nexo_id AS id ORDER BY n',
+      {},
+      { database: db.name },
+    );
+    const person = (key: string): string => key.slice(`${TEST_DATASET.id}::Person:`.length);
+    expect(records.map((record) => [person(record.get('from')), person(record.get('to')), record.get('n').toNumber()])).toEqual(
+      ties.map(([from, to, n]) => [from, to, n]),
+    );
+    expect(new Set(records.map((record) => record.get('id'))).size).toBe(count);
   });
 
   it('links to nodes that only the database holds', async () => {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { readCsvRecords, type CsvRecord } from './csvRecords.js';
 import type { ImportFolder, ImportSource } from './files.js';
 import { parseHeader, type Header } from './headers.js';
-import { IdSet } from './idSet.js';
+import { IdOrdinals, IdSet } from './idSet.js';
 import { ImportError } from './importError.js';
 import type { Progress } from './progress.js';
 import { nodeRowReader, relationshipRowReader, type NodeHeader, type RelationshipHeader } from './rows.js';
@@ -18,6 +18,8 @@ export interface ImportPlan {
   relationships: number;
   labels: Record<string, number>;
   types: Record<string, number>;
+  /** The import's node ids with their places in file order, which the write pass reads the nodes in again. */
+  nodeOrdinals: IdOrdinals;
 }
 
 /** Answers which of the given stable ids already exist in the database. */
@@ -74,11 +76,11 @@ export async function* dataRecords(source: ImportSource): AsyncGenerator<{ recor
 
 /**
  * The validation pass: streams every file once, checks every field, that node ids are unique and
- * that every relationship end is a node of the files or of the database. Keeps only the id set.
+ * that every relationship end is a node of the files or of the database. Keeps only the node ids.
  */
 export async function validateFolder(found: ImportFolder, existingIds: ExistingIds, progress: Progress): Promise<ImportPlan> {
   const { nodeSources, relationshipSources } = await readHeaders(found);
-  const ids = new IdSet();
+  const ids = new IdOrdinals();
   // Without a prototype, a label or type named __proto__ is counted like any other.
   const labels = Object.create(null) as Record<string, number>;
   const types = Object.create(null) as Record<string, number>;
@@ -126,5 +128,5 @@ export async function validateFolder(found: ImportFolder, existingIds: ExistingI
   }
   await resolveUnknownEnds();
 
-  return { nodeSources, relationshipSources, nodes, relationships, labels, types };
+  return { nodeSources, relationshipSources, nodes, relationships, labels, types, nodeOrdinals: ids };
 }
