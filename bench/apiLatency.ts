@@ -180,10 +180,11 @@ export type CpuLatency = Latency & { cpuMsPerRequest: Record<string, number> };
 const SLICES = 4;
 
 /**
- * The API and the raw driver on one scenario, `seconds` each, after `warmUpSeconds` of both. Neo4j's JIT and Lucene
- * keep warming for minutes after a start, so the side measured first paid for it: the API's search cost Neo4j 11 ms
- * per request against the raw side's 4.4 ms for the same statements, measured right after. Taken in alternating
- * slices (ABBA), a drift in either direction weighs on both sides alike. CPU is per answered request over all slices.
+ * The API and the raw driver on one scenario, `seconds` each, after `warmUpSeconds` of each (in two turns). Neo4j's
+ * JIT keeps warming for a minute or more of a new kind of request, so the side measured first paid for it: the API's
+ * search cost Neo4j 11 ms per request against the raw side's 4.4 ms for the same statements, measured right after.
+ * Taken in alternating slices (ABBA), what drift remains weighs on both sides alike. CPU is per answered request over
+ * all slices.
  */
 export async function measurePair(
   api: { base: string; pid: number },
@@ -192,8 +193,10 @@ export async function measurePair(
   options: { connections: number; seconds: number; warmUpSeconds: number; timeoutMs: number },
 ): Promise<{ api: CpuLatency; raw: CpuLatency }> {
   const { connections, seconds, timeoutMs } = options;
-  await sampleApi(api.base, scenario, connections, options.warmUpSeconds);
-  await sampleRaw(db, scenario, connections, options.warmUpSeconds, timeoutMs);
+  for (let half = 0; half < 2; half++) {
+    await sampleApi(api.base, scenario, connections, options.warmUpSeconds / 2);
+    await sampleRaw(db, scenario, connections, options.warmUpSeconds / 2, timeoutMs);
+  }
   const sides = {
     api: { pids: { server: api.pid, neo4j: db.neo4jPid }, run: (s: number) => sampleApi(api.base, scenario, connections, s) },
     raw: { pids: { client: process.pid, neo4j: db.neo4jPid }, run: (s: number) => sampleRaw(db, scenario, connections, s, timeoutMs) },

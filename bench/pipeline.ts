@@ -51,11 +51,12 @@ const SEED = 42;
 const RAW_LOOP_MAX_RELATIONSHIPS = 1_000_000;
 const BENCH_DATASET = 'bench';
 /**
- * Warm-up of each side before a scenario is timed, at most half its measured time (the pipeline test runs 1 s ones).
- * Neo4j's JIT takes tens of seconds of a new kind of request to settle (at 10^6 a search's Neo4j CPU fell from 15 to
- * 5 ms per request over 20 s of them on a loaded machine); 2 s left most of that to the side timed first.
+ * Warm-up of each side before a scenario is timed: 1.5 times its measured time, at most 15 s (the pipeline test runs
+ * 1 s measurements). Neo4j's JIT takes a while to settle on a new kind of request: at 10^6 on a machine at load 12, a
+ * raw search's Neo4j CPU fell from 5.8 to 2.1 ms over 100 s of them; 2 s of warm-up left most of that to the side
+ * timed first.
  */
-const MAX_WARM_UP_SECONDS = 5;
+const MAX_WARM_UP_SECONDS = 15;
 
 export interface SizeResult {
   relationships: number;
@@ -190,7 +191,7 @@ async function benchSize(relationships: number, options: BenchOptions): Promise<
           continue;
         }
         // Both paths warmed (plan cache, JIT, page cache), then timed in alternating slices (measurePair).
-        const pair = await measurePair(server, db, scenario, { connections, seconds, warmUpSeconds: Math.min(MAX_WARM_UP_SECONDS, seconds / 2), timeoutMs });
+        const pair = await measurePair(server, db, scenario, { connections, seconds, warmUpSeconds: Math.min(MAX_WARM_UP_SECONDS, seconds * 1.5), timeoutMs });
         api.push({ scenario: scenario.name, api: pair.api, raw: pair.raw, p50Ratio: round2(pair.api.p50 / pair.raw.p50) });
       }
       if (options.analysis !== false) analysis = await measureAnalysis(server, details, { connections, seconds, log: (m) => log(`${relationships}: ${m}`) });
