@@ -29,7 +29,8 @@ export function escapeLucene(term: string): string {
  * the cost, so that one runs only when this finds nothing. The required clauses are the prefixes alone: Lucene then
  * walks each word's postings once to find the matches and scores the exact words only on those. `+(word^3 OR word*)`
  * matched and scored the same (same hits, same scores for the bench's 50 names) but walked them twice: at 10^6
- * relationships, where each generated name word is shared by thousands of people, Neo4j spent a quarter more CPU.
+ * relationships, where each generated name word is shared by thousands of people, a whole search (with its hints)
+ * cost Neo4j 2.07 ms of CPU with it against 1.87 ms with this, warmed up.
  */
 export function allWordsQuery(terms: readonly string[]): string {
   const used = terms.slice(0, MAX_TERMS).map(escapeLucene);
