@@ -8,6 +8,7 @@ import { findEntities } from '../server/features/search/search.service.js';
 import { searchTerms } from '../server/features/search/searchQuery.js';
 import { timedRead, type StatementRunner } from '../server/neo4j/timedRead.js';
 import type { Database } from '../server/neo4j/database.js';
+import { processCpuMs } from './support/processCpu.js';
 
 type Db = Pick<Database, 'driver' | 'name'>;
 
@@ -103,12 +104,24 @@ export async function scenarios(db: Db, inputs: ScenarioInputs, timeoutMs: numbe
  */
 const MIN_SAMPLES = 5;
 
+/** Each answer's time and the failures of one run. */
+interface Samples {
+  latencies: number[];
+  errors: number;
+  /** Wall time of the run, the divisor of requests per second. */
+  seconds: number;
+}
+
 /**
  * autocannon against the API at `connections`, cycling through the scenario's paths, for `seconds` and then, if too few
  * answers came back, for as many more requests as are missing. Percentiles come from each response's own time:
  * autocannon's histogram keeps whole milliseconds, too coarse for 1-2 ms answers.
  */
 export async function measureApi(base: string, scenario: Scenario, connections: number, seconds: number): Promise<Latency> {
+  return summarise(await sampleApi(base, scenario, connections, seconds));
+}
+
+async function sampleApi(base: string, scenario: Scenario, connections: number, seconds: number): Promise<Samples> {
   const latencies: number[] = [];
   const requests = scenario.paths.map((path) => ({ method: 'GET' as const, path }));
   const run = (limit: { duration: number } | { amount: number }) =>
@@ -120,13 +133,14 @@ export async function measureApi(base: string, scenario: Scenario, connections: 
         if (statusCode < 300) latencies.push(responseTime);
       });
     });
+  const started = performance.now();
   const timed = await run({ duration: seconds });
   let errors = timed.errors + timed.timeouts + timed.non2xx;
   if (latencies.length < MIN_SAMPLES) {
     const topUp = await run({ amount: Math.max(connections, MIN_SAMPLES - latencies.length) });
     errors += topUp.errors + topUp.timeouts + topUp.non2xx;
   }
-  return { ...percentiles(latencies), requestsPerSecond: Math.round(timed.requests.average), requests: latencies.length, errors };
+  return { latencies, errors, seconds: (performance.now() - started) / 1000 };
 }
 
 /**
@@ -134,6 +148,10 @@ export async function measureApi(base: string, scenario: Scenario, connections: 
  * Neo4j after `timeoutMs` as the API's are (a path search can otherwise run for minutes and hold the loop).
  */
 export async function measureRaw(db: Db, scenario: Scenario, connections: number, seconds: number, timeoutMs: number): Promise<Latency> {
+  return summarise(await sampleRaw(db, scenario, connections, seconds, timeoutMs));
+}
+
+async function sampleRaw(db: Db, scenario: Scenario, connections: number, seconds: number, timeoutMs: number): Promise<Samples> {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
@@ -152,8 +170,63 @@ export async function measureRaw(db: Db, scenario: Scenario, connections: number
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: connections }, worker));
-  const elapsed = (performance.now() - started) / 1000;
-  return { ...percentiles(latencies), requestsPerSecond: Math.round(latencies.length / elapsed), requests: latencies.length, errors };
+  return { latencies, errors, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Latency with the CPU each process spent per answered request: the API server or the bench's driver, and Neo4j. */
+export type CpuLatency = Latency & { cpuMsPerRequest: Record<string, number> };
+
+/** Slices of each side per measurement, taken API, raw, raw, API, API, raw, raw, API. */
+const SLICES = 4;
+
+/**
+ * The API and the raw driver on one scenario, `seconds` each, after `warmUpSeconds` of each (in two turns). Neo4j's
+ * JIT keeps warming for a minute or more of a new kind of request, so the side measured first paid for it: the API's
+ * search cost Neo4j 11 ms per request against the raw side's 4.4 ms for the same statements, measured right after.
+ * Taken in alternating slices (ABBA), what drift remains weighs on both sides alike. CPU is per answered request over
+ * all slices.
+ */
+export async function measurePair(
+  api: { base: string; pid: number },
+  db: Db & { neo4jPid: number },
+  scenario: Scenario,
+  options: { connections: number; seconds: number; warmUpSeconds: number; timeoutMs: number },
+): Promise<{ api: CpuLatency; raw: CpuLatency }> {
+  const { connections, seconds, timeoutMs } = options;
+  for (let half = 0; half < 2; half++) {
+    await sampleApi(api.base, scenario, connections, options.warmUpSeconds / 2);
+    await sampleRaw(db, scenario, connections, options.warmUpSeconds / 2, timeoutMs);
+  }
+  const sides = {
+    api: { pids: { server: api.pid, neo4j: db.neo4jPid }, run: (s: number) => sampleApi(api.base, scenario, connections, s) },
+    raw: { pids: { client: process.pid, neo4j: db.neo4jPid }, run: (s: number) => sampleRaw(db, scenario, connections, s, timeoutMs) },
+  };
+  const totals = {
+    api: { samples: { latencies: [] as number[], errors: 0, seconds: 0 }, cpuMs: {} as Record<string, number> },
+    raw: { samples: { latencies: [] as number[], errors: 0, seconds: 0 }, cpuMs: {} as Record<string, number> },
+  };
+  for (let slice = 0; slice < SLICES * 2; slice++) {
+    const side = slice % 4 === 0 || slice % 4 === 3 ? 'api' : 'raw';
+    const { pids, run } = sides[side];
+    const before = Object.entries(pids).map(([name, pid]) => [name, processCpuMs(pid)] as const);
+    const samples = await run(seconds / SLICES);
+    const total = totals[side];
+    for (const [name, cpuMs] of before) total.cpuMs[name] = (total.cpuMs[name] ?? 0) + processCpuMs(pids[name as keyof typeof pids]) - cpuMs;
+    total.samples.latencies.push(...samples.latencies);
+    total.samples.errors += samples.errors;
+    total.samples.seconds += samples.seconds;
+  }
+  const result = (side: 'api' | 'raw'): CpuLatency => {
+    const { samples, cpuMs } = totals[side];
+    const latency = summarise(samples);
+    const perRequest = (ms: number) => Math.round((ms / Math.max(latency.requests, 1)) * 1000) / 1000;
+    return { ...latency, cpuMsPerRequest: Object.fromEntries(Object.entries(cpuMs).map(([name, ms]) => [name, perRequest(ms)])) };
+  };
+  return { api: result('api'), raw: result('raw') };
+}
+
+function summarise({ latencies, errors, seconds }: Samples): Latency {
+  return { ...percentiles(latencies), requestsPerSecond: Math.round(latencies.length / Math.max(seconds, 1e-3)), requests: latencies.length, errors };
 }
 
 function percentiles(latencies: number[]): { p50: number; p99: number } {

@@ -9,12 +9,11 @@ import { applySchema } from '../server/features/load/load.service.js';
 import { fillCypherTemplate } from '../server/neo4j/cypherIdentifiers.js';
 import { startLocalNeo4j } from '../server/neo4j/localServer.js';
 import { projectRoot } from '../server/projectRoot.js';
-import { measureApi, measureRaw, scenarios, type Latency } from './apiLatency.js';
+import { measureApi, measurePair, scenarios, type CpuLatency } from './apiLatency.js';
 import { seededRandom } from '../server/features/analysis/engine/random.js';
 import { generate } from './generate.js';
 import { rawImport, serviceImport } from './importRate.js';
 import { cpuShares, monotonicMicros, type CpuShare } from './support/cpuProfile.js';
-import { cpuPerRequest } from './support/processCpu.js';
 import { startServerProcess } from './support/serverProcess.js';
 import { scopedId } from '../server/features/datasets/datasets.service.js';
 import { measureUi } from './uiFrames.js';
@@ -51,6 +50,13 @@ const SEED = 42;
 /** Sizes above this are imported by the service only (BENCH_SIZES=10000000 for 10^7). */
 const RAW_LOOP_MAX_RELATIONSHIPS = 1_000_000;
 const BENCH_DATASET = 'bench';
+/**
+ * Warm-up of each side before a scenario is timed: 1.5 times its measured time, at most 15 s (the pipeline test runs
+ * 1 s measurements). Neo4j's JIT takes a while to settle on a new kind of request: at 10^6 on a machine at load 12, a
+ * raw search's Neo4j CPU fell from 5.8 to 2.1 ms over 100 s of them; 2 s of warm-up left most of that to the side
+ * timed first.
+ */
+const MAX_WARM_UP_SECONDS = 15;
 
 export interface SizeResult {
   relationships: number;
@@ -77,9 +83,6 @@ export interface SizeResult {
   pathPairs: { measured: number; overTimeLimit: number };
   analysis?: AnalysisResult;
 }
-
-/** Latency with the CPU each process spent per answered request: the API server or the bench's driver, and Neo4j. */
-export type CpuLatency = Latency & { cpuMsPerRequest: Record<string, number> };
 
 type BenchDb = { driver: Driver; name: string; neo4jPid: number; uri: string };
 
@@ -187,12 +190,9 @@ async function benchSize(relationships: number, options: BenchOptions): Promise<
           log(`${relationships}: ${scenario.name} skipped, no inputs`);
           continue;
         }
-        // Warm both paths (plan cache, JIT, page cache) before timing either.
-        await measureApi(server.base, scenario, connections, 2);
-        await measureRaw(db, scenario, connections, 2, timeoutMs);
-        const apiLatency = await cpuPerRequest({ server: server.pid, neo4j: db.neo4jPid }, () => measureApi(server.base, scenario, connections, seconds));
-        const rawLatency = await cpuPerRequest({ client: process.pid, neo4j: db.neo4jPid }, () => measureRaw(db, scenario, connections, seconds, timeoutMs));
-        api.push({ scenario: scenario.name, api: apiLatency, raw: rawLatency, p50Ratio: round2(apiLatency.p50 / rawLatency.p50) });
+        // Both paths warmed (plan cache, JIT, page cache), then timed in alternating slices (measurePair).
+        const pair = await measurePair(server, db, scenario, { connections, seconds, warmUpSeconds: Math.min(MAX_WARM_UP_SECONDS, seconds * 1.5), timeoutMs });
+        api.push({ scenario: scenario.name, api: pair.api, raw: pair.raw, p50Ratio: round2(pair.api.p50 / pair.raw.p50) });
       }
       if (options.analysis !== false) analysis = await measureAnalysis(server, details, { connections, seconds, log: (m) => log(`${relationships}: ${m}`) });
     } finally {

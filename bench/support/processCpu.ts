@@ -10,16 +10,3 @@ export function processCpuMs(pid: number): number {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
-
-/** CPU ms per request of each watched process while `work` ran, from its request count. */
-export async function cpuPerRequest<T extends { requests: number }>(
-  pids: Record<string, number>,
-  work: () => Promise<T>,
-): Promise<T & { cpuMsPerRequest: Record<string, number> }> {
-  const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, processCpuMs(pid)]));
-  const result = await work();
-  const cpuMsPerRequest = Object.fromEntries(
-    Object.entries(pids).map(([name, pid]) => [name, Math.round(((processCpuMs(pid) - before[name]!) / Math.max(result.requests, 1)) * 1000) / 1000]),
-  );
-  return { ...result, cpuMsPerRequest };
-}

@@ -163,4 +163,25 @@ describe('GET /api/search tells namesakes apart', () => {
       await session.close();
     }
   });
+
+  it('names an incoming link only for an entity with no outgoing one, since any outgoing link reads better', async () => {
+    const session = db.driver.session({ database: db.name });
+    const quoted = "quotes: ['Test quote.'], source: 'test'";
+    try {
+      await session.run(
+        `MATCH (guzman:Entity {id: 'person:abimael-guzman'}), (sp:Entity {id: 'organization:shining-path'})
+         CREATE (called:Entity:Person {id: 'person:undescribed-called', __nexo_id: 'person:undescribed-called', __nexo_dataset: 'peru', name: 'Undescribed Called', ${quoted}})
+         CREATE (both:Entity:Person {id: 'person:undescribed-both', __nexo_id: 'person:undescribed-both', __nexo_dataset: 'peru', name: 'Undescribed Both', ${quoted}})
+         CREATE (guzman)-[:CALLED {${quoted}}]->(called)
+         CREATE (guzman)-[:CALLED {${quoted}}]->(both)
+         CREATE (both)-[:MEMBER_OF {${quoted}}]->(sp)`,
+      );
+      const hints = Object.fromEntries(((await search('q=undescribed')) as Hinted[]).map((node) => [node.id, node.hint]));
+      expect(hints['person:undescribed-called']).toBe('←CALLED— Abimael Guzmán');
+      expect(hints['person:undescribed-both']).toBe('member of Shining Path');
+    } finally {
+      await session.run(`MATCH (n:Entity) WHERE n.id IN ['person:undescribed-called', 'person:undescribed-both'] DETACH DELETE n`);
+      await session.close();
+    }
+  });
 });

@@ -18,13 +18,13 @@ describe('searchTerms', () => {
 });
 
 describe('allWordsQuery', () => {
-  it('requires every word, exactly (boosted) or as a prefix, with no typo tolerance', () => {
-    expect(allWordsQuery(['sendero'])).toBe('+(sendero^3 OR sendero*)');
-    expect(allWordsQuery(['galvez', 'calle'])).toBe('+(galvez^3 OR galvez*) +(calle^3 OR calle*) "galvez calle"^4');
+  it('requires every word as a prefix, boosts exact words, with no typo tolerance', () => {
+    expect(allWordsQuery(['sendero'])).toBe('+sendero* sendero^3');
+    expect(allWordsQuery(['galvez', 'calle'])).toBe('+galvez* +calle* galvez^3 calle^3 "galvez calle"^4');
   });
 
   it('escapes the words as the fallback query does', () => {
-    expect(allWordsQuery(['a+b'])).toBe('+(a\\+b^3 OR a\\+b*)');
+    expect(allWordsQuery(['a+b'])).toBe('+a\\+b* a\\+b^3');
   });
 });
 

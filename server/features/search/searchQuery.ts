@@ -23,18 +23,20 @@ export function escapeLucene(term: string): string {
 }
 
 /**
- * The first, cheap search: every word must appear, exactly (boosted) or as a prefix; several words also score as a
- * phrase. On 25,000 generated people whose names share a few hundred words this answers in about a third of the
- * time of the typo-tolerant query, whose fuzzy terms dominate the cost, so that one runs only when this finds nothing.
+ * The first, cheap search: every word must appear as a prefix (which takes the word itself); an exact word adds a
+ * boosted optional clause, and several words also score as a phrase. On 25,000 generated people whose names share a
+ * few hundred words this answers in about a third of the time of the typo-tolerant query, whose fuzzy terms dominate
+ * the cost, so that one runs only when this finds nothing. The required clauses are the prefixes alone: Lucene then
+ * walks each word's postings once to find the matches and scores the exact words only on those. `+(word^3 OR word*)`
+ * matched and scored the same (same hits, same scores for the bench's 50 names) but walked them twice: at 10^6
+ * relationships, where each generated name word is shared by thousands of people, a whole search (with its hints)
+ * cost Neo4j 2.07 ms of CPU with it against 1.87 ms with this, warmed up.
  */
 export function allWordsQuery(terms: readonly string[]): string {
-  const used = terms.slice(0, MAX_TERMS);
-  const groups = used.map((term) => {
-    const escaped = escapeLucene(term);
-    return `+(${escaped}^3 OR ${escaped}*)`;
-  });
-  if (used.length > 1) groups.push(`"${used.map(escapeLucene).join(' ')}"^4`);
-  return groups.join(' ');
+  const used = terms.slice(0, MAX_TERMS).map(escapeLucene);
+  const clauses = [...used.map((term) => `+${term}*`), ...used.map((term) => `${term}^3`)];
+  if (used.length > 1) clauses.push(`"${used.join(' ')}"^4`);
+  return clauses.join(' ');
 }
 
 /**
