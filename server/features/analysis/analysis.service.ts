@@ -56,8 +56,12 @@ export class AnalysisService {
     this.projections = new ProjectionCache(db, limits.queryTimeoutMs);
   }
 
-  /** The projection of a scope, waited for no longer than any database read (it goes on being read, and is cached). */
+  /**
+   * The projection of a scope, waited for no longer than any database read (it goes on being read, and is cached);
+   * the engine's worker starts meanwhile, if it is not running.
+   */
   private projection(scope: Scope, options: ProjectionOptions): Promise<Projection> {
+    this.engine.prepare();
     return withinTimeLimit(this.projections.projection(scope, options), this.limits.databaseTimeLimitMs);
   }
 
@@ -97,7 +101,10 @@ export class AnalysisService {
     const { component, sizes } = await this.run(projection, { kind: 'components' }, request.signal);
     const { groups, numberOf } = groupsOf(projection, component);
     const componentOf = Object.fromEntries(
-      request.of.flatMap((id) => (projection.indexOf.has(id) ? [[id, numberOf.get(component[projection.indexOf.get(id)!]!)!]] : [])),
+      request.of.flatMap((id) => {
+        const index = projection.indexOf(id);
+        return index === undefined ? [] : [[id, numberOf.get(component[index]!)!]];
+      }),
     );
     return { count: sizes.length, components: groups.slice(0, request.limit), componentOf };
   }
@@ -299,7 +306,7 @@ function quoteOf(properties: Record<string, unknown>): string | null {
 }
 
 function indexOrNotFound(projection: Projection, id: string, parameter: string): number {
-  const index = projection.indexOf.get(id);
+  const index = projection.indexOf(id);
   if (index === undefined) throw notFound(id, parameter);
   return index;
 }
