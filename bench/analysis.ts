@@ -15,6 +15,8 @@ export interface AnalysisTiming {
   ms: number;
   /** CPU time of the API process (main thread and analysis worker) during the request: on a shared machine, the figure that does not depend on the other processes' load. */
   cpuMs: number;
+  /** CPU time of Neo4j's JVM during the request (the projection read is its part of the first one). */
+  neo4jCpuMs: number;
   /** Peak resident memory of the API process during the request, MiB (VmHWM after a reset). */
   peakRssMiB: number;
   exact: boolean | null;
@@ -28,6 +30,8 @@ export interface AnalysisResult {
   projectionReadMs: number;
   /** The same for the API process's CPU time (decoding the read; Neo4j's own work is in its process). */
   projectionReadCpuMs: number;
+  /** The same for Neo4j's CPU time: its part of the read (matching, expanding, sending). */
+  projectionReadNeo4jCpuMs: number;
   nodes: number;
   measures: AnalysisTiming[];
   /** Node details at the bench's concurrency, idle and while betweenness requests run back to back. */
@@ -45,16 +49,25 @@ function cpuMs(pid: number): number {
 
 async function timed(
   server: ServerProcess,
+  neo4jPid: number,
   path: string,
-): Promise<{ ms: number; cpuMs: number; peakRssMiB: number; status: number; body: Record<string, unknown> }> {
+): Promise<{ ms: number; cpuMs: number; neo4jCpuMs: number; peakRssMiB: number; status: number; body: Record<string, unknown> }> {
   resetPeak(server.pid);
   const cpuBefore = cpuMs(server.pid);
+  const neo4jCpuBefore = cpuMs(neo4jPid);
   const started = performance.now();
   const response = await fetch(`${server.base}${path}`);
   const body = (await response.json()) as Record<string, unknown>;
   const ms = performance.now() - started;
   if (!response.ok && response.status !== 422) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
-  return { ms: Math.round(ms), cpuMs: cpuMs(server.pid) - cpuBefore, peakRssMiB: peakMiB(server.pid), status: response.status, body };
+  return {
+    ms: Math.round(ms),
+    cpuMs: cpuMs(server.pid) - cpuBefore,
+    neo4jCpuMs: cpuMs(neo4jPid) - neo4jCpuBefore,
+    peakRssMiB: peakMiB(server.pid),
+    status: response.status,
+    body,
+  };
 }
 
 /**
@@ -65,18 +78,19 @@ async function timed(
 export async function measureAnalysis(
   server: ServerProcess,
   nodeDetails: Scenario,
-  options: { connections: number; seconds: number; log: (message: string) => void },
+  options: { connections: number; seconds: number; neo4jPid: number; log: (message: string) => void },
 ): Promise<AnalysisResult> {
-  const cold = await timed(server, pathOf('degree'));
-  const warm = await timed(server, pathOf('degree'));
+  const cold = await timed(server, options.neo4jPid, pathOf('degree'));
+  const warm = await timed(server, options.neo4jPid, pathOf('degree'));
   const measures: AnalysisTiming[] = [];
   for (const measure of ANALYSIS_MEASURES) {
     options.log(`analysis: ${measure}`);
-    const { ms, cpuMs, peakRssMiB, status, body } = measure === 'degree' ? warm : await timed(server, pathOf(measure));
+    const { ms, cpuMs, neo4jCpuMs, peakRssMiB, status, body } = measure === 'degree' ? warm : await timed(server, options.neo4jPid, pathOf(measure));
     measures.push({
       measure,
       ms,
       cpuMs,
+      neo4jCpuMs,
       peakRssMiB,
       status,
       exact: typeof body.exact === 'boolean' ? body.exact : null,
@@ -100,6 +114,7 @@ export async function measureAnalysis(
   return {
     projectionReadMs: Math.max(0, cold.ms - warm.ms),
     projectionReadCpuMs: Math.max(0, cold.cpuMs - warm.cpuMs),
+    projectionReadNeo4jCpuMs: Math.max(0, cold.neo4jCpuMs - warm.neo4jCpuMs),
     nodes: Number(cold.body.nodes),
     measures,
     nodeDetails: { idle, duringAnalysis, p99Ratio: Math.round((duringAnalysis.p99 / idle.p99) * 100) / 100, analysesCompleted },
@@ -128,6 +143,7 @@ export function printAnalysisTable(results: { relationships: number; analysis?: 
         'with read s': (row.ms + analysis!.projectionReadMs) / 1000,
         'API CPU s': row.cpuMs / 1000,
         'read CPU s': analysis!.projectionReadCpuMs / 1000,
+        'read Neo4j CPU s': analysis!.projectionReadNeo4jCpuMs / 1000,
         'peak RSS MiB': row.peakRssMiB,
         exact: row.exact ?? '',
         'sample size': row.sampleSize ?? '',

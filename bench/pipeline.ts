@@ -194,7 +194,13 @@ async function benchSize(relationships: number, options: BenchOptions): Promise<
         const pair = await measurePair(server, db, scenario, { connections, seconds, warmUpSeconds: Math.min(MAX_WARM_UP_SECONDS, seconds * 1.5), timeoutMs });
         api.push({ scenario: scenario.name, api: pair.api, raw: pair.raw, p50Ratio: round2(pair.api.p50 / pair.raw.p50) });
       }
-      if (options.analysis !== false) analysis = await measureAnalysis(server, details, { connections, seconds, log: (m) => log(`${relationships}: ${m}`) });
+      if (options.analysis !== false)
+        analysis = await measureAnalysis(server, details, {
+          connections,
+          seconds,
+          neo4jPid: db.neo4jPid,
+          log: (m) => log(`${relationships}: ${m}`),
+        });
     } finally {
       await server.stop();
     }

@@ -3,5 +3,7 @@
 MATCH (a:Entity)
 WHERE a.__nexo_dataset IN $datasets
 WITH collect(a) AS entities
-UNWIND range(0, size(entities) - 1, 2000) AS start
-RETURN [a IN entities[start..start + 2000] | [a.__nexo_id, toFloat(id(a)), [(a)-[r]->(b) | [toFloat(id(b)), r[$weight]]]]] AS rows
+UNWIND range(0, size(entities) - 1, $rowSize) AS start
+WITH entities[start..start + $rowSize] AS row
+RETURN [a IN row | a.__nexo_id] AS ids, [a IN row | toFloat(id(a))] AS internals,
+       [a IN row | [(a)-[r]->(b) | [toFloat(id(b)), r[$weight]]]] AS ends

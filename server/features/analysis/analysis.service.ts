@@ -56,8 +56,12 @@ export class AnalysisService {
     this.projections = new ProjectionCache(db, limits.queryTimeoutMs);
   }
 
-  /** The projection of a scope, waited for no longer than any database read (it goes on being read, and is cached). */
+  /**
+   * The projection of a scope, waited for no longer than any database read (it goes on being read, and is cached);
+   * the engine's worker starts meanwhile, if it is not running.
+   */
   private projection(scope: Scope, options: ProjectionOptions): Promise<Projection> {
+    this.engine.prepare();
     return withinTimeLimit(this.projections.projection(scope, options), this.limits.databaseTimeLimitMs);
   }
 
@@ -97,7 +101,10 @@ export class AnalysisService {
     const { component, sizes } = await this.run(projection, { kind: 'components' }, request.signal);
     const { groups, numberOf } = groupsOf(projection, component);
     const componentOf = Object.fromEntries(
-      request.of.flatMap((id) => (projection.indexOf.has(id) ? [[id, numberOf.get(component[projection.indexOf.get(id)!]!)!]] : [])),
+      request.of.flatMap((id) => {
+        const index = projection.indexOf(id);
+        return index === undefined ? [] : [[id, numberOf.get(component[index]!)!]];
+      }),
     );
     return { count: sizes.length, components: groups.slice(0, request.limit), componentOf };
   }
@@ -265,12 +272,29 @@ export class AnalysisService {
   }
 }
 
-/** The `limit` highest-scoring node numbers, highest first; ties by node order, so the answer is stable. */
+/**
+ * The `limit` highest-scoring node numbers, highest first; ties by node order, so the answer is stable. A few are
+ * picked in one pass over the scores (sorting all 2.6·10⁵ nodes at 10⁶ relationships took ~70 ms of the API's CPU).
+ */
 function topIndices(scores: Float64Array, limit: number): number[] {
-  return Array.from({ length: scores.length }, (_, v) => v)
-    .sort((a, b) => scores[b]! - scores[a]! || a - b)
-    .slice(0, limit);
+  const before = (a: number, b: number): number => scores[b]! - scores[a]! || a - b;
+  if (limit > PICKED_ONE_BY_ONE) {
+    return Array.from({ length: scores.length }, (_, v) => v)
+      .sort(before)
+      .slice(0, limit);
+  }
+  const top: number[] = [];
+  for (let v = 0; v < scores.length; v++) {
+    if (top.length === limit && before(v, top[limit - 1]!) > 0) continue;
+    let slot = top.length === limit ? limit - 1 : top.length;
+    for (; slot > 0 && before(v, top[slot - 1]!) < 0; slot--) top[slot] = top[slot - 1]!;
+    top[slot] = v;
+  }
+  return top;
 }
+
+/** Up to this many top nodes are kept in order while scanning; more are sorted. */
+const PICKED_ONE_BY_ONE = 1000;
 
 /**
  * The groups of a partition, largest first (ties by smallest member id), numbered in that order, members as sorted
@@ -299,7 +323,7 @@ function quoteOf(properties: Record<string, unknown>): string | null {
 }
 
 function indexOrNotFound(projection: Projection, id: string, parameter: string): number {
-  const index = projection.indexOf.get(id);
+  const index = projection.indexOf(id);
   if (index === undefined) throw notFound(id, parameter);
   return index;
 }

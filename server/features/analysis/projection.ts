@@ -22,7 +22,8 @@ export interface ProjectionOptions {
 /** A projection read from Neo4j: node i of the engine is the entity ids[i]. */
 export interface Projection extends EngineProjection {
   ids: string[];
-  indexOf: Map<string, number>;
+  /** The node number of an entity id, undefined when the projection does not hold it. */
+  indexOf(id: string): number | undefined;
 }
 
 type Target = Pick<Database, 'driver' | 'name'>;
@@ -81,6 +82,14 @@ export class ProjectionCache {
 }
 
 /**
+ * Entities per streamed row. The driver decodes a row that arrives in one piece with native reads, but one spread
+ * over several Bolt chunks or network reads through a slow path that allocates a buffer per float. At 10⁶
+ * relationships, rows of 2,000 entities (~120 kB) cost ~1.1 s of the API's CPU to read, rows of 100 (~7 kB, mostly
+ * arriving whole) ~0.6 s; the few thousand records cost little, and Neo4j's part (~0.9 s) barely changes.
+ */
+const ROW_SIZE = 100;
+
+/**
  * The projection of a scope in one streaming read: rows are consumed as they arrive, and relationships land in typed
  * arrays on SharedArrayBuffers that the worker reads without a copy. Nothing is written to the graph.
  */
@@ -93,23 +102,32 @@ export async function readProjection(db: Target, scope: Scope, options: Projecti
   const ends: number[] = [];
   const weights: number[] = [];
   const file = `analysis/projection-${scope.kind === 'graph' ? 'graph' : 'nodes'}${weighted ? '-weighted' : ''}.cypher`;
-  const parameters = { weight: options.weight ?? null, datasets: scope.datasets, ...(scope.kind === 'nodes' ? { ids: scope.ids } : {}) };
+  const parameters = {
+    weight: options.weight ?? null,
+    datasets: scope.datasets,
+    rowSize: neo4j.int(ROW_SIZE),
+    ...(scope.kind === 'nodes' ? { ids: scope.ids } : {}),
+  };
   const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.READ });
   try {
     await session.executeRead(
       async (tx) => {
         for await (const record of tx.run(cypherFile(file), parameters)) {
-          for (const [id, internal, out] of record.get('rows') as [string, number, number[] | [number, unknown][]][]) {
+          const rowIds = record.get('ids') as string[];
+          const rowInternals = record.get('internals') as number[];
+          const rowEnds = record.get('ends') as (number[] | [number, unknown][])[];
+          for (let k = 0; k < rowIds.length; k++) {
             const from = ids.length;
-            ids.push(id);
-            internals.push(internal);
-            for (const end of out) {
+            ids.push(rowIds[k]!);
+            internals.push(rowInternals[k]!);
+            const out = rowEnds[k]!;
+            for (let j = 0; j < out.length; j++) {
               sources.push(from);
               if (weighted) {
-                const [to, weight] = end as [number, unknown];
+                const [to, weight] = out[j] as [number, unknown];
                 ends.push(to);
                 weights.push(tieWeight(weight, options.weight!));
-              } else ends.push(end as number);
+              } else ends.push(out[j] as number);
             }
           }
         }
@@ -120,9 +138,13 @@ export async function readProjection(db: Target, scope: Scope, options: Projecti
     await session.close();
   }
   // Internal ids are dense enough for a lookup table; an end outside the scope (none, as the queries filter) is dropped.
-  const indexOfInternal = new Int32Array(internals.reduce((max, id) => Math.max(max, id), -1) + 1).fill(-1);
-  internals.forEach((internal, i) => (indexOfInternal[internal] = i));
-  const kept = ends.reduce((count, end) => count + (end < indexOfInternal.length && indexOfInternal[end]! >= 0 ? 1 : 0), 0);
+  let maxInternal = -1;
+  for (const internal of internals) if (internal > maxInternal) maxInternal = internal;
+  const indexOfInternal = new Int32Array(maxInternal + 1).fill(-1);
+  for (let i = 0; i < internals.length; i++) indexOfInternal[internals[i]!] = i;
+  const endIndex = (internal: number): number => (internal < indexOfInternal.length ? indexOfInternal[internal]! : -1);
+  let kept = 0;
+  for (const end of ends) if (endIndex(end) >= 0) kept++;
   const edges: EdgeList = {
     n: ids.length,
     sources: sharedArray(Int32Array, kept),
@@ -131,14 +153,16 @@ export async function readProjection(db: Target, scope: Scope, options: Projecti
   };
   let e = 0;
   for (let k = 0; k < ends.length; k++) {
-    const to = ends[k]! < indexOfInternal.length ? indexOfInternal[ends[k]!]! : -1;
+    const to = endIndex(ends[k]!);
     if (to < 0) continue;
     edges.sources[e] = sources[k]!;
     edges.targets[e] = to;
     if (edges.weights) edges.weights[e] = weights[k]!;
     e++;
   }
-  return { key, ids, indexOf: new Map(ids.map((id, i) => [id, i])), edges };
+  let indexOf: Map<string, number> | undefined;
+  // Built on first use: most analyses only name their top few nodes, and the map costs tens of ms at 10⁶.
+  return { key, ids, edges, indexOf: (id) => (indexOf ??= new Map(ids.map((entity, i) => [entity, i]))).get(id) };
 }
 
 /** A tie's weight: a number ≥ 0 as stored; a relationship without a numeric value counts 1, as in NetworkX. */

@@ -66,6 +66,14 @@ export class AnalysisEngine {
     });
   }
 
+  /**
+   * Starts the worker ahead of a task, if it is not running: loading the TypeScript engine takes a good part of a
+   * second, which then overlaps e.g. the projection read instead of following it. An idle worker keeps nothing alive.
+   */
+  prepare(): void {
+    this.started();
+  }
+
   status(): EngineStatus {
     const first = this.inFlight === undefined ? undefined : this.pending.get(this.inFlight);
     const task = first?.request.task;
