@@ -1,11 +1,11 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyDatabase, openTestDatabase } from '../../../tests/support/testDatabase.js';
 import { startApp, type RunningApp } from '../../../tests/support/testApp.js';
 import { projectRoot } from '../../projectRoot.js';
+import { zipArchive } from '../export/zip.js';
 import { applySchema } from '../load/load.service.js';
 
 const db = openTestDatabase();
@@ -74,43 +74,11 @@ async function nodesOf(dataset: string): Promise<number> {
   return records[0]!.get('count').toNumber();
 }
 
-/** A zip of stored (uncompressed) entries: the format needs no library to write, and yauzl reads it like any other. */
-function zipOf(entries: Record<string, string>): Uint8Array<ArrayBuffer> {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(entries)) {
-    const data = Buffer.from(text);
-    const fileName = Buffer.from(name);
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(fileName.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, fileName, data);
-    centrals.push(central, fileName);
-    offset += local.length + fileName.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(entries).length, 8);
-  end.writeUInt16LE(Object.keys(entries).length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+/** A zip of the given text files, deflated, as the export writes one. */
+async function zipOf(entries: Record<string, string>): Promise<Uint8Array<ArrayBuffer>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of zipArchive(Object.entries(entries).map(([name, content]) => ({ name, content })))) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 describe('importing a GraphML file from the browser', () => {
@@ -361,7 +329,7 @@ describe('every problem of Pajek, UCINET and neo4j-admin CSV files', () => {
 
 describe('zip files', () => {
   it('unpacks a zip of a folder and imports what it holds, flat', async () => {
-    const zip = zipOf({
+    const zip = await zipOf({
       'case-7/nodes.csv': 'id,name,label\np1,Ana,Person\np2,Bruno,Person\nc1,Naviera,Company\n',
       'case-7/ties.csv': 'source,target,type\np1,p2,CALLED\np2,c1,OWNS\n',
       '__MACOSX/case-7/._ties.csv': 'resource fork',
@@ -374,7 +342,7 @@ describe('zip files', () => {
   });
 
   it('refuses a zip whose files would leave the folder flat with two of one name', async () => {
-    const answer = await send(app.base, 'POST', '/api/uploads', form({ 'two.zip': zipOf({ 'a/x.csv': 'a', 'b/x.csv': 'b' }) }));
+    const answer = await send(app.base, 'POST', '/api/uploads', form({ 'two.zip': await zipOf({ 'a/x.csv': 'a', 'b/x.csv': 'b' }) }));
     expect(answer.status).toBe(400);
     expect(answer.body.detail).toMatch(/two files are named "x\.csv"/);
   });
@@ -391,7 +359,12 @@ describe('limits and access', () => {
       expect(declared.body).toMatchObject({ status: 413, title: 'Upload too large', maxBytes: 2048 });
       const streamed = await send(small.base, 'POST', '/api/uploads', form({ 'a.net': 'x'.repeat(1500), 'b.net': 'y'.repeat(1500) }));
       expect(streamed.status).toBe(413);
-      const unpacked = await send(small.base, 'POST', '/api/uploads', form({ 'bomb.zip': zipOf({ 'a.net': ' '.repeat(1500), 'b.net': ' '.repeat(1500) }) }));
+      const unpacked = await send(
+        small.base,
+        'POST',
+        '/api/uploads',
+        form({ 'bomb.zip': await zipOf({ 'a.net': ' '.repeat(1500), 'b.net': ' '.repeat(1500) }) }),
+      );
       expect(unpacked.status).toBe(413);
       // Refused uploads leave nothing on disk.
       expect(readdirSync(uploadDir).sort()).toEqual(before);
