@@ -28,5 +28,10 @@ declare module '@neo4j-cypher/react-codemirror' {
     lineWrapping?: boolean;
     placeholder?: string;
     className?: string;
+    onEditorCreated?: (editor: CypherEditorApi) => void;
   }>;
+  /** The part of the editor's API (@neo4j-cypher/codemirror's EditorApi) that we call. */
+  export interface CypherEditorApi {
+    setAutocompleteOpen(open: boolean): void;
+  }
 }

@@ -83,9 +83,17 @@ describe('analyst round two in a browser', { timeout: 150_000 }, () => {
     await until(async () => (await canvasIds(page)).nodes.includes(GUZMAN), 'Guzmán on the canvas');
     await page.getByRole('button', { name: 'Cypher' }).click();
     const drawer = page.getByRole('region', { name: 'Cypher console' });
-    await typeCypher(`MATCH (n:Entity) WHERE n.id IN ['${GUZMAN}', '${SHINING_PATH}', '${BAZAN}'] RETURN n`);
-    await drawer.getByRole('button', { name: 'Run' }).click();
+    const query = `MATCH (n:Entity) WHERE n.id IN ['${GUZMAN}', '${SHINING_PATH}', '${BAZAN}'] RETURN n`;
+    await typeCypher(query);
+    // Typing "[" opened the completion list; Ctrl+Enter runs from the editor, which keeps the focus, and closes it.
+    const completions = page.locator('.cm-tooltip-autocomplete');
+    await completions.waitFor();
+    await page.keyboard.press('Control+Enter');
     const add = drawer.getByRole('button', { name: 'Add 2 nodes to canvas' });
+    await add.waitFor();
+    expect(await completions.count()).toBe(0);
+    // The key ran the query and did nothing else: no blank line was added to it.
+    expect(await drawer.locator('.cm-line').allTextContents()).toEqual([query]);
     await add.click();
     await until(async () => [SHINING_PATH, BAZAN].every((id) => canvasIds(page).then(({ nodes }) => nodes.includes(id))), 'the two new nodes');
     await drawer.getByRole('button', { name: 'All on canvas' }).waitFor();
@@ -95,6 +103,8 @@ describe('analyst round two in a browser', { timeout: 150_000 }, () => {
     // Newcomers land in free space beside their neighbours: no two nodes on top of each other.
     const model = await page.evaluate((ids) => ids.map((id) => window.__nexo!.modelPosition(id)!), [GUZMAN, SHINING_PATH, BAZAN]);
     for (const [index, a] of model.entries()) for (const b of model.slice(index + 1)) expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(56);
+    // Closed for good: nothing brings it back over the results.
+    expect(await completions.count()).toBe(0);
     await screenshots('console-added');
   });
 
@@ -121,6 +131,7 @@ describe('analyst round two in a browser', { timeout: 150_000 }, () => {
     await typeCypher('CREATE (n:Entity) RETURN n');
     await drawer.getByRole('button', { name: 'Run' }).click();
     await drawer.getByRole('alert').waitFor();
+    expect(await page.locator('.cm-tooltip-autocomplete').count()).toBe(0);
     expect(await drawer.getByRole('alert').getByRole('button', { name: 'Retry' }).count()).toBe(0);
     await screenshots('console-refused');
     await drawer.locator('.cm-content').click();

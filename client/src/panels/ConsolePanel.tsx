@@ -1,4 +1,4 @@
-import { CypherEditor } from '@neo4j-cypher/react-codemirror';
+import { CypherEditor, type CypherEditorApi } from '@neo4j-cypher/react-codemirror';
 // The editor's syntax colours live in a stylesheet of the package it wraps (an exact dependency of it).
 import '@neo4j-cypher/codemirror/css/cypher-codemirror.css';
 import { useMemo, useRef, useState } from 'react';
@@ -66,6 +66,7 @@ const EXAMPLE = 'MATCH (p:Person)-[r]->(o:Organization)\nRETURN p, r, o\nLIMIT 2
 /** Read-only Cypher with highlighting and completion; results as a table, their new nodes added to the canvas on request. */
 export function ConsolePanel({ schema, theme, countNew, onAddToCanvas, share, onResize, onClose }: ConsolePanelProps) {
   const cypher = useRef(EXAMPLE);
+  const editor = useRef<CypherEditorApi | undefined>(undefined);
   const [result, setResult] = useState<QueryResult | undefined>();
   const [status, setStatus] = useState<RequestStatus>(idle);
   const fresh = result ? countNew(result.graph) : 0;
@@ -82,6 +83,8 @@ export function ConsolePanel({ schema, theme, countNew, onAddToCanvas, share, on
   const run = () => {
     const text = cypher.current.trim();
     if (!text) return;
+    // A completion list left open would cover the results (and the editor reopens it when the schema changes).
+    editor.current?.setAutocompleteOpen(false);
     setStatus(loading('Running…'));
     runQuery(text)
       .then((answer) => {
@@ -116,7 +119,8 @@ export function ConsolePanel({ schema, theme, countNew, onAddToCanvas, share, on
         <div
           className="editor"
           aria-label="Cypher query"
-          onKeyDown={(event) => {
+          // Before the editor sees it: its own Ctrl+Enter would first insert a blank line into the query.
+          onKeyDownCapture={(event) => {
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
               event.preventDefault();
               event.stopPropagation();
@@ -128,6 +132,9 @@ export function ConsolePanel({ schema, theme, countNew, onAddToCanvas, share, on
             value={cypher.current}
             onValueChanged={(value: string) => {
               cypher.current = value;
+            }}
+            onEditorCreated={(created) => {
+              editor.current = created;
             }}
             schema={editorSchema}
             theme={theme}

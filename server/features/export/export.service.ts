@@ -16,7 +16,7 @@ import { exportGraphml } from '../import/formats/exportGraphml.js';
 import { ExportError, type ExportNetwork, type ExportNode, type ExportRelationship } from '../import/formats/exportShape.js';
 import type { Properties, Scalar } from '../import/formats/network.js';
 import { visibleDatasets } from '../datasets/datasets.service.js';
-import { zipStored } from './zip.js';
+import { zipArchive } from './zip.js';
 
 type Db = Pick<Database, 'driver' | 'name'>;
 
@@ -94,7 +94,7 @@ export interface ExportFile {
   filename: string;
   contentType: string;
   /** The file's content in chunks, produced lazily. */
-  chunks: () => Iterable<string | Buffer>;
+  chunks: () => Iterable<string | Buffer> | AsyncIterable<Buffer>;
 }
 
 /**
@@ -105,11 +105,11 @@ export function exportFile(network: ExportNetwork, format: ExportFormat, basenam
   try {
     if (format === 'edgelist') {
       const { nodes, ties } = edgeListFiles(network);
-      const archive = zipStored([
+      const files = [
         { name: 'nodes.csv', content: nodes },
         { name: 'ties.csv', content: ties },
-      ]);
-      return { filename: `${basename}-edgelist.zip`, contentType: 'application/zip', chunks: () => [archive] };
+      ];
+      return { filename: `${basename}-edgelist.zip`, contentType: 'application/zip', chunks: () => zipArchive(files) };
     }
     const write = { graphml: exportGraphml, gexf: exportGexf, ftm: exportFtm }[format];
     drain(write(network));

@@ -433,6 +433,11 @@ describe('bad input fails with file, line and reason, and writes nothing', () =>
       'persons.csv:1: column 3 ":LABELS": unknown type or header token "LABELS"',
     ],
     ['a duplicate id', { 'persons.csv': `${persons}p1,Ana again,31\n` }, 'persons.csv:4: duplicate id "Person:p1"'],
+    [
+      'several problems, by the first of them',
+      { 'persons.csv': `${persons}p3,Rosa,old\np1,Ana again,31\n`, 'KNOWS.csv': ':START_ID(Person),:END_ID(Person)\np1,p404\n' },
+      'persons.csv:4: column "age": "old" is not an integer (int)',
+    ],
     ['a duplicate id across files', { 'persons.csv': persons, 'more.csv': ':ID(Person),:LABEL\np2,Suspect\n' }, 'persons.csv:3: duplicate id "Person:p2"'],
     [
       'a relationship end that is neither in the files nor in the database',

@@ -129,6 +129,13 @@ export function nodeRowReader(header: NodeHeader, source: { headerDisplay: strin
   };
 }
 
+/** The stable id a node record names, whatever else is wrong with it; undefined when its id field is missing or empty. */
+export function nodeIdOf(header: NodeHeader, record: CsvRecord): string | undefined {
+  const raw = record.fields[header.id];
+  if (raw === undefined || raw === '') return undefined;
+  return stableId((header.columns[header.id] as Extract<Column, { kind: 'id' }>).space, raw);
+}
+
 /** Reads relationship records of one header; each gets the stable id `<folder>/<file>:<line>`. */
 export function relationshipRowReader(
   header: RelationshipHeader,

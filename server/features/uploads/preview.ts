@@ -5,10 +5,10 @@ import { discoverFolder } from '../import/files.js';
 import { detectInputFormat, inputFiles } from '../import/formats/detect.js';
 import { FORMATS, FormatError, type FormatName, type NetworkRecord, type PropertyValue, type ReadOptions } from '../import/formats/network.js';
 import { readEachFile, readNetwork, type NetworkInput } from '../import/formats/readNetwork.js';
-import { ImportError } from '../import/importError.js';
+import { ImportError, orReport } from '../import/importError.js';
 import { Progress } from '../import/progress.js';
 import { dataRecords, validateFolder } from '../import/validate.js';
-import { nodeRowReader, relationshipRowReader } from '../import/rows.js';
+import { nodeIdOf, nodeRowReader, relationshipRowReader } from '../import/rows.js';
 
 /** Rows of each kind the preview shows: enough to see how columns became properties, not a copy of the file. */
 export const PREVIEW_ROWS = 10;
@@ -72,7 +72,7 @@ type PreviewRow = z.infer<typeof previewRowSchema>;
  * Reads an uploaded folder the way its import will, and says what it holds: the format, counts per label and type,
  * the first rows, and every problem with file:line[:column] (up to PROBLEMS_PER_FILE per file, then how many more):
  * readers report a bad line and read on. A problem that leaves the rest of a file unreadable (malformed XML, a broken
- * CSV quote; Pajek and UCINET, read as a whole, stop at their first) ends that file.
+ * CSV quote, a bad Pajek section line or UCINET header, a bad neo4j-admin CSV header) ends that file.
  */
 export async function previewFolder(folder: string, options: ReadOptions): Promise<Preview> {
   const preview: Preview = { format: null, nodes: 0, relationships: 0, undirected: 0, labels: {}, types: {}, rows: [], problems: [] };
@@ -94,20 +94,42 @@ export async function previewFolder(folder: string, options: ReadOptions): Promi
     return preview;
   }
   preview.format = format;
-  if (format === 'neo4j-csv') await previewNeo4jCsv(folder, preview);
-  else await previewNetwork({ format, files }, options, preview, folder);
+  const problems = new ProblemList(preview, folder);
+  if (format === 'neo4j-csv') await previewNeo4jCsv(folder, preview, problems);
+  else await previewNetwork({ format, files }, options, preview, problems);
+  problems.close();
   return preview;
 }
 
-async function previewNetwork(input: NetworkInput, options: ReadOptions, preview: Preview, folder: string): Promise<void> {
-  const perFile = new Map<string, number>();
-  const report = (error: unknown): string => {
-    const problem = problemOf(error, folder);
-    const listed = perFile.get(problem.file) ?? 0;
-    perFile.set(problem.file, listed + 1);
-    if (listed < PROBLEMS_PER_FILE) preview.problems.push(problem);
+/** A preview's problems: the first PROBLEMS_PER_FILE of each file, then, once all are read, one entry per file saying how many more. */
+class ProblemList {
+  private readonly perFile = new Map<string, number>();
+  constructor(
+    private readonly preview: Preview,
+    private readonly folder: string,
+  ) {}
+
+  /** Lists a reader's error (anything else is thrown on) and gives the file it names. */
+  readonly report = (error: unknown): string => {
+    const problem = problemOf(error, this.folder);
+    const listed = this.perFile.get(problem.file) ?? 0;
+    this.perFile.set(problem.file, listed + 1);
+    if (listed < PROBLEMS_PER_FILE) this.preview.problems.push(problem);
     return problem.file;
   };
+
+  close(): void {
+    for (const [file, found] of this.perFile) {
+      if (found <= PROBLEMS_PER_FILE) continue;
+      const more = found - PROBLEMS_PER_FILE;
+      const reason = `and ${more} more problem${more === 1 ? '' : 's'} (the first ${PROBLEMS_PER_FILE} are listed)`;
+      this.preview.problems.push({ file, reason, message: `${file}: ${reason}`, more });
+    }
+  }
+}
+
+async function previewNetwork(input: NetworkInput, options: ReadOptions, preview: Preview, problems: ProblemList): Promise<void> {
+  const report = problems.report;
   const collecting: ReadOptions = { ...options, onProblem: report };
   // Files in reading order: one that stops the reading (malformed XML …) leaves the files after it to be read alone.
   let stoppedAt: string | undefined;
@@ -130,25 +152,29 @@ async function previewNetwork(input: NetworkInput, options: ReadOptions, preview
       }
     }
   }
-  for (const [file, found] of perFile) {
-    if (found <= PROBLEMS_PER_FILE) continue;
-    const more = found - PROBLEMS_PER_FILE;
-    const reason = `and ${more} more problem${more === 1 ? '' : 's'} (the first ${PROBLEMS_PER_FILE} are listed)`;
-    preview.problems.push({ file, reason, message: `${file}: ${reason}`, more });
-  }
 }
 
-/** neo4j-admin CSV: the CSV importer's own validation pass; the new dataset is empty, so every end must be in the files. */
-async function previewNeo4jCsv(folder: string, preview: Preview): Promise<void> {
+/**
+ * neo4j-admin CSV: the CSV importer's own validation pass, reporting every problem; the new dataset is empty, so every
+ * end must be in the files. The rows shown are read again, past the bad ones (already reported).
+ */
+async function previewNeo4jCsv(folder: string, preview: Preview, problems: ProblemList): Promise<void> {
+  const skip = (): undefined => undefined;
   try {
     const found = discoverFolder(folder);
-    const plan = await validateFolder(found, () => Promise.resolve([]), new Progress(() => undefined, 'validating', undefined));
+    const plan = await validateFolder(found, () => Promise.resolve([]), new Progress(() => undefined, 'validating', undefined), problems.report);
     Object.assign(preview, { nodes: plan.nodes, relationships: plan.relationships, labels: plan.labels, types: plan.types });
+    // Ids met so far, bad rows' too: a later row with one of them is a duplicate, refused like a bad row.
+    const met = new Set<string>();
     for (const { source, header } of plan.nodeSources) {
       const read = nodeRowReader(header, source);
-      for await (const { record, display } of dataRecords(source)) {
+      for await (const { record, display } of dataRecords(source, skip)) {
         if (shownRows(preview, 'node') >= PREVIEW_ROWS) break;
-        const row = read(record, display);
+        const id = nodeIdOf(header, record);
+        const duplicate = id !== undefined && met.has(id);
+        if (id !== undefined) met.add(id);
+        const row = duplicate ? undefined : orReport(skip, () => read(record, display));
+        if (row === undefined) continue;
         preview.rows.push({
           kind: 'node',
           file: path.basename(display),
@@ -162,9 +188,10 @@ async function previewNeo4jCsv(folder: string, preview: Preview): Promise<void> 
     }
     for (const { source, header } of plan.relationshipSources) {
       const read = relationshipRowReader(header, source, found.folderName);
-      for await (const { record, display } of dataRecords(source)) {
+      for await (const { record, display } of dataRecords(source, skip)) {
         if (shownRows(preview, 'relationship') >= PREVIEW_ROWS) break;
-        const row = read(record, display);
+        const row = orReport(skip, () => read(record, display));
+        if (row === undefined) continue;
         preview.rows.push({
           kind: 'relationship',
           file: path.basename(display),
@@ -178,7 +205,7 @@ async function previewNeo4jCsv(folder: string, preview: Preview): Promise<void> 
       }
     }
   } catch (error) {
-    preview.problems.push(problemOf(error, folder));
+    problems.report(error);
   }
 }
 

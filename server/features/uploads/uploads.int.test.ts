@@ -1,11 +1,11 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyDatabase, openTestDatabase } from '../../../tests/support/testDatabase.js';
 import { startApp, type RunningApp } from '../../../tests/support/testApp.js';
 import { projectRoot } from '../../projectRoot.js';
+import { zipArchive } from '../export/zip.js';
 import { applySchema } from '../load/load.service.js';
 
 const db = openTestDatabase();
@@ -74,43 +74,11 @@ async function nodesOf(dataset: string): Promise<number> {
   return records[0]!.get('count').toNumber();
 }
 
-/** A zip of stored (uncompressed) entries: the format needs no library to write, and yauzl reads it like any other. */
-function zipOf(entries: Record<string, string>): Uint8Array<ArrayBuffer> {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(entries)) {
-    const data = Buffer.from(text);
-    const fileName = Buffer.from(name);
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(fileName.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, fileName, data);
-    centrals.push(central, fileName);
-    offset += local.length + fileName.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(entries).length, 8);
-  end.writeUInt16LE(Object.keys(entries).length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+/** A zip of the given text files, deflated, as the export writes one. */
+async function zipOf(entries: Record<string, string>): Promise<Uint8Array<ArrayBuffer>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of zipArchive(Object.entries(entries).map(([name, content]) => ({ name, content })))) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 describe('importing a GraphML file from the browser', () => {
@@ -279,9 +247,89 @@ describe('bad files', () => {
   });
 });
 
+describe('every problem of Pajek, UCINET and neo4j-admin CSV files', () => {
+  /** Uploads the files, expects the preview to list exactly `messages`, then an import of them to be refused with nothing written. */
+  async function refusedWithEvery(files: Record<string, string>, messages: string[], dataset: string): Promise<Json> {
+    const preview = await upload(files);
+    expect(preview.state).toBe('refused');
+    expect(preview.preview.problems.map((problem: Json) => problem.message)).toEqual(messages);
+    const refused = await send(app.base, 'POST', `/api/uploads/${preview.id}/import`, { dataset });
+    expect(refused.status).toBe(422);
+    expect(refused.type).toMatch(/^application\/problem\+json/);
+    expect(refused.body.problems).toEqual(preview.preview.problems);
+    expect(await datasetIds()).not.toContain(dataset);
+    expect(await nodesOf(dataset)).toBe(0);
+    return preview.preview;
+  }
+
+  it('Pajek: an unclosed label, a bad weight and an unknown vertex, each with file:line:column', async () => {
+    const net = '*Vertices 3\n1 "Ana"\n2 "Bruno\n3 "Carla"\n*Arcs\n1 2 heavy\n1 7\n2 3 1\n';
+    const preview = await refusedWithEvery(
+      { 'bad.net': net },
+      [
+        'bad.net:3:3: a quoted label is not closed',
+        'bad.net:6:5: weight "heavy" is not a number',
+        'bad.net:7:3: unknown vertex "7" (the network has vertices 1 to 3)',
+      ],
+      'bad-pajek',
+    );
+    // Each bad line is left out, and only it: vertex 2 is still a node (it has no line of its own), the tie 2 → 3 is read.
+    expect(preview).toMatchObject({ format: 'pajek', nodes: 3, relationships: 1 });
+  });
+
+  it('UCINET: a non-numeric cell, a row label that differs and another bad cell, each with file:line:column', async () => {
+    const dl = 'dl n=3\nformat = fullmatrix\nlabels embedded\ndata:\nana bob cy\nana 0 1 x\nbobby 1 0 1\ncy 0 ? 0\n';
+    const preview = await refusedWithEvery(
+      { 'bad.dl': dl },
+      ['bad.dl:6:9: cell "x" is not a number', 'bad.dl:7:1: row label "bobby" differs from column label 2 "bob"', 'bad.dl:8:6: cell "?" is not a number'],
+      'bad-ucinet',
+    );
+    expect(preview).toMatchObject({ format: 'ucinet', nodes: 3, relationships: 3 });
+  });
+
+  it('neo4j-admin CSV: a bad value, a duplicate id and a missing end, across files', async () => {
+    const preview = await refusedWithEvery(
+      {
+        'persons.csv': 'personId:ID(Person),name,age:int\np1,Ana,30\np2,Luis,forty\np1,Ana again,31\np3,Rosa,22\n',
+        'KNOWS.csv': ':START_ID(Person),:END_ID(Person)\np1,p2\np2,p404\np3,p1\n',
+      },
+      [
+        'persons.csv:3: column "age": "forty" is not an integer (int)',
+        'persons.csv:4: duplicate id "Person:p1"',
+        'KNOWS.csv:3: relationship end "Person:p404" is not a node of this import nor of the database',
+      ],
+      'bad-csv',
+    );
+    // p2's row is refused, yet p2 is named by it: the tie p1 → p2 is no second problem.
+    expect(preview).toMatchObject({ format: 'neo4j-csv', nodes: 2, relationships: 3 });
+    expect(preview.rows.filter((row: Json) => row.kind === 'node').map((row: Json) => [row.line, row.key])).toEqual([
+      [2, 'Person:p1'],
+      [5, 'Person:p3'],
+    ]);
+  });
+
+  it('neo4j-admin CSV: a bad header leaves its file out and the other files are still checked', async () => {
+    await refusedWithEvery(
+      {
+        'persons.csv': 'personId:ID(Person),name:strin\np1,Ana\n',
+        'places.csv': ':ID(Place),name\nlima,Lima\nlima,Lima again\n',
+        'VISITED.csv': ':START_ID(Person),:END_ID(Place)\np1,lima\np1,cusco\n',
+      },
+      [
+        'persons.csv:1: column 2 "name:strin": unknown type or header token "strin"',
+        'places.csv:3: duplicate id "Place:lima"',
+        // persons.csv could not be read, so p1 is reported as missing once, where it is first named.
+        'VISITED.csv:2: relationship end "Person:p1" is not a node of this import nor of the database',
+        'VISITED.csv:3: relationship end "Place:cusco" is not a node of this import nor of the database',
+      ],
+      'bad-csv-header',
+    );
+  });
+});
+
 describe('zip files', () => {
   it('unpacks a zip of a folder and imports what it holds, flat', async () => {
-    const zip = zipOf({
+    const zip = await zipOf({
       'case-7/nodes.csv': 'id,name,label\np1,Ana,Person\np2,Bruno,Person\nc1,Naviera,Company\n',
       'case-7/ties.csv': 'source,target,type\np1,p2,CALLED\np2,c1,OWNS\n',
       '__MACOSX/case-7/._ties.csv': 'resource fork',
@@ -294,7 +342,7 @@ describe('zip files', () => {
   });
 
   it('refuses a zip whose files would leave the folder flat with two of one name', async () => {
-    const answer = await send(app.base, 'POST', '/api/uploads', form({ 'two.zip': zipOf({ 'a/x.csv': 'a', 'b/x.csv': 'b' }) }));
+    const answer = await send(app.base, 'POST', '/api/uploads', form({ 'two.zip': await zipOf({ 'a/x.csv': 'a', 'b/x.csv': 'b' }) }));
     expect(answer.status).toBe(400);
     expect(answer.body.detail).toMatch(/two files are named "x\.csv"/);
   });
@@ -311,7 +359,12 @@ describe('limits and access', () => {
       expect(declared.body).toMatchObject({ status: 413, title: 'Upload too large', maxBytes: 2048 });
       const streamed = await send(small.base, 'POST', '/api/uploads', form({ 'a.net': 'x'.repeat(1500), 'b.net': 'y'.repeat(1500) }));
       expect(streamed.status).toBe(413);
-      const unpacked = await send(small.base, 'POST', '/api/uploads', form({ 'bomb.zip': zipOf({ 'a.net': ' '.repeat(1500), 'b.net': ' '.repeat(1500) }) }));
+      const unpacked = await send(
+        small.base,
+        'POST',
+        '/api/uploads',
+        form({ 'bomb.zip': await zipOf({ 'a.net': ' '.repeat(1500), 'b.net': ' '.repeat(1500) }) }),
+      );
       expect(unpacked.status).toBe(413);
       // Refused uploads leave nothing on disk.
       expect(readdirSync(uploadDir).sort()).toEqual(before);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodeByKey, readAll, refusal, tempFile } from './testing.js';
+import { collected, nodeByKey, readAll, refusal, tempFile } from './testing.js';
 
 describe('Pajek .net', () => {
   it('reads the example: quoted labels, *Arcs with named relations, *Edges undirected, list sections', async () => {
@@ -53,5 +53,25 @@ describe('Pajek .net', () => {
     expect(await refusal(matrix)).toMatch(new RegExp(`^${matrix}:2:1: section \\*Matrix is not supported`));
     const latin1 = tempFile('bad.net', Buffer.concat([Buffer.from('*Vertices 1\n1 "Jos'), Buffer.from([0xe9]), Buffer.from('"\n')]));
     expect(await refusal(latin1)).toBe(`${latin1}:2: invalid UTF-8 (save the file as UTF-8)`);
+  });
+
+  it('stops an import at the first bad line; a preview reports each one and reads on past it', async () => {
+    const file = tempFile('bad.net', '*Vertices 3\n1 "Ana"\n4 "Dora"\n*Arcs\n1 2 x\n*Matrix\n1 1\n*Edges\n1 3\n3\n*Vertices 2\n1 "Again"\n');
+    expect(await refusal(file)).toBe(`${file}:3:1: unknown vertex "4" (the network has vertices 1 to 3)`);
+    const read = await collected(file);
+    expect(read.problems).toEqual([
+      `${file}:3:1: unknown vertex "4" (the network has vertices 1 to 3)`,
+      `${file}:5:5: weight "x" is not a number`,
+      `${file}:6:1: section *Matrix is not supported (a .net file has *Vertices, *Arcs, *Edges, *Arcslist, *Edgeslist)`,
+      `${file}:10:1: a tie line needs two vertices`,
+      `${file}:11: a second *Vertices section`,
+    ]);
+    // The lines of an unsupported section and of a second *Vertices are passed over, not read as ties or vertices.
+    expect(read.nodes.map((node) => [node.key, node.caption ?? null])).toEqual([
+      ['1', 'Ana'],
+      ['2', null],
+      ['3', null],
+    ]);
+    expect(read.relationships.map((tie) => [tie.start, tie.end, tie.line])).toEqual([['1', '3', 9]]);
   });
 });

@@ -1,9 +1,9 @@
 import type { InputFile } from './inputFile.js';
-import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type Properties, type ReadOptions } from './network.js';
+import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, orSkip, type NetworkRecord, type Properties, type ReadOptions } from './network.js';
 import { DEFAULT_COLUMN_LABEL, DEFAULT_ROW_LABEL } from './matrix.js';
 import { readTextLines, tokenize, type Token } from './textLines.js';
 
-type Section = { kind: 'none' } | { kind: 'vertices' } | { kind: 'ties'; undirected: boolean; list: boolean; type: string };
+type Section = { kind: 'none' } | { kind: 'vertices' } | { kind: 'skipped' } | { kind: 'ties'; undirected: boolean; list: boolean; type: string };
 
 /**
  * Reads a Pajek network (.net): `*Vertices n [rows]` then vertex lines `number ["label"] …`
@@ -12,6 +12,8 @@ type Section = { kind: 'none' } | { kind: 'vertices' } | { kind: 'ties'; undirec
  * a vertex without a line of its own is still a node. `*Arcs :2 "knows"` names the relationship
  * type. `*Edges` ties are undirected, `*Arcs` directed unless --undirected. A 2-mode network
  * (`*Vertices n rows`) gives its first `rows` vertices the label Actor, the others Event.
+ * A preview (options.onProblem) reads on past a bad line; a bad section line, which would misread the lines after it,
+ * ends the file, except an unsupported section or a second *Vertices, whose lines are passed over.
  */
 export async function* readPajek(file: InputFile, options: ReadOptions): AsyncGenerator<NetworkRecord> {
   let section: Section = { kind: 'none' };
@@ -46,15 +48,21 @@ export async function* readPajek(file: InputFile, options: ReadOptions): AsyncGe
     const trimmed = text.trim();
     if (trimmed === '' || trimmed.startsWith('%')) continue;
     const tokens = tokenize(trimmed);
-    const unclosed = tokens.find((token) => token.unclosed);
-    if (unclosed) fail(line, 'a quoted label is not closed', unclosed.column);
     const head = tokens[0]!;
+    const unclosed = tokens.find((token) => token.unclosed);
     if (head.text.startsWith('*') && !head.quoted) {
+      // A section line read wrong would misread every line after it, so its problem ends the file.
+      if (unclosed) fail(line, 'a quoted label is not closed', unclosed.column);
       if (section.kind === 'vertices') yield* unlistedVertices();
       const name = head.text.toLowerCase();
       if (name === '*network') continue;
       if (name === '*vertices') {
-        if (count !== undefined) fail(line, 'a second *Vertices section');
+        if (count !== undefined) {
+          // Its lines would be read as vertices of the first: they are passed over with it.
+          section = { kind: 'skipped' };
+          orSkip(options, () => fail(line, 'a second *Vertices section'));
+          continue;
+        }
         count = Number(tokens[1]?.text);
         if (!Number.isInteger(count) || count < 0) fail(line, '*Vertices needs the number of vertices', tokens[1]?.column ?? head.column);
         if (tokens[2]) {
@@ -67,41 +75,50 @@ export async function* readPajek(file: InputFile, options: ReadOptions): AsyncGe
         continue;
       }
       const tie = /^\*(arcs|edges)(list)?$/.exec(name);
-      if (!tie) fail(line, `section ${head.text} is not supported (a .net file has *Vertices, *Arcs, *Edges, *Arcslist, *Edgeslist)`, head.column);
+      if (!tie) {
+        section = { kind: 'skipped' };
+        orSkip(options, () =>
+          fail(line, `section ${head.text} is not supported (a .net file has *Vertices, *Arcs, *Edges, *Arcslist, *Edgeslist)`, head.column),
+        );
+        continue;
+      }
       if (count === undefined) fail(line, `${head.text} before *Vertices`);
       const relation = tokens.slice(1).find((token) => token.quoted)?.text;
       section = {
         kind: 'ties',
-        undirected: tie![1] === 'edges' || (options.undirected ?? false),
-        list: tie![2] !== undefined,
+        undirected: tie[1] === 'edges' || (options.undirected ?? false),
+        list: tie[2] !== undefined,
         type: relation || options.type || DEFAULT_TYPE,
       };
       continue;
     }
     if (section.kind === 'none') throw new FormatError(file.display, line, 'a Pajek network starts with *Vertices', head.column);
-    if (section.kind === 'vertices') {
-      const number = vertex(head, line);
-      if (listed.has(number)) fail(line, `duplicate id: vertex ${number} is listed twice`, head.column);
-      listed.add(number);
-      const label = tokens[1]?.text;
-      const properties: Properties = label === undefined ? new Map() : new Map([['label', label]]);
-      yield { kind: 'node', file: file.display, line, key: String(number), labels: [kindOf(number)], properties, caption: label };
-      continue;
-    }
-    if (tokens.length < 2) fail(line, 'a tie line needs two vertices', head.column);
-    const start = vertex(head, line);
-    if (section.list) {
-      for (const token of tokens.slice(1)) yield tieRecord(start, vertex(token, line), undefined, section, file, line);
-      continue;
-    }
-    const end = vertex(tokens[1]!, line);
-    const weightToken = tokens[2];
-    let weight: number | undefined;
-    if (weightToken && !weightToken.quoted) {
-      weight = Number(weightToken.text);
-      if (!Number.isFinite(weight)) fail(line, `weight "${weightToken.text}" is not a number`, weightToken.column);
-    }
-    yield tieRecord(start, end, weight, section, file, line);
+    if (section.kind === 'skipped') continue;
+    const current = section;
+    // A bad line is refused whole; a preview (options.onProblem) reports it and reads on.
+    const records = orSkip(options, (): NetworkRecord[] => {
+      if (unclosed) fail(line, 'a quoted label is not closed', unclosed.column);
+      if (current.kind === 'vertices') {
+        const number = vertex(head, line);
+        if (listed.has(number)) fail(line, `duplicate id: vertex ${number} is listed twice`, head.column);
+        listed.add(number);
+        const label = tokens[1]?.text;
+        const properties: Properties = label === undefined ? new Map() : new Map([['label', label]]);
+        return [{ kind: 'node', file: file.display, line, key: String(number), labels: [kindOf(number)], properties, caption: label }];
+      }
+      if (tokens.length < 2) fail(line, 'a tie line needs two vertices', head.column);
+      const start = vertex(head, line);
+      if (current.list) return tokens.slice(1).map((token) => tieRecord(start, vertex(token, line), undefined, current, file, line));
+      const end = vertex(tokens[1]!, line);
+      const weightToken = tokens[2];
+      let weight: number | undefined;
+      if (weightToken && !weightToken.quoted) {
+        weight = Number(weightToken.text);
+        if (!Number.isFinite(weight)) fail(line, `weight "${weightToken.text}" is not a number`, weightToken.column);
+      }
+      return [tieRecord(start, end, weight, current, file, line)];
+    });
+    if (records) yield* records;
   }
   if (section.kind === 'vertices') yield* unlistedVertices();
   if (count === undefined) fail(1, 'no *Vertices section: not a Pajek network');

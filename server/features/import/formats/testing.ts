@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ImportError } from '../importError.js';
-import type { NodeRecord, ReadOptions, RelationshipRecord } from './network.js';
+import type { FormatError, NodeRecord, ReadOptions, RelationshipRecord } from './network.js';
 import { openNetwork, readNetwork } from './readNetwork.js';
 
 /** Test support: files written to a fresh temporary folder, and a network read whole. */
@@ -47,4 +47,11 @@ export function nodeByKey(read: ReadBack, key: string): NodeRecord {
   const node = read.nodes.find((candidate) => candidate.key === key);
   if (!node) throw new Error(`no node ${key}`);
   return node;
+}
+
+/** A network read as the preview reads it: every problem's message, and what was read past them. */
+export async function collected(input: string, options: ReadOptions = {}): Promise<ReadBack & { problems: string[] }> {
+  const problems: string[] = [];
+  const read = await readAll(input, { ...options, onProblem: (problem: FormatError) => problems.push(problem.message) });
+  return { ...read, problems };
 }

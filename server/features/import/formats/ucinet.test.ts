@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAll, refusal, tempFile } from './testing.js';
+import { collected, readAll, refusal, tempFile } from './testing.js';
 
 describe('UCINET DL', () => {
   it('reads a full matrix with embedded labels: directed by default, one tie per pair with --undirected', async () => {
@@ -62,5 +62,42 @@ describe('UCINET DL', () => {
     expect(await refusal(file, { undirected: true })).toMatch(new RegExp(`^${file}:6:1: not symmetric`));
     const other = tempFile('x.dl', 'hello\n');
     expect(await refusal(other)).toBe(`${other}:1:1: a UCINET DL file starts with "dl"`);
+  });
+
+  it('stops an import at the first bad value; a preview reports each one and reads on past it', async () => {
+    const matrix = tempFile('m.dl', 'dl n=3\nlabels embedded\ndata:\na b a\na 0 1 x\nb 1 0 1\na 0 2 0\n');
+    expect(await refusal(matrix)).toBe(`${matrix}:4:5: duplicate id "a" among the labels`);
+    const fromMatrix = await collected(matrix);
+    expect(fromMatrix.problems).toEqual([
+      `${matrix}:4:5: duplicate id "a" among the labels`,
+      `${matrix}:5:7: cell "x" is not a number`,
+      // The third row's label is "a", as the third column's is: no problem there.
+    ]);
+    expect(fromMatrix.nodes.map((node) => node.key)).toEqual(['a', 'b']);
+    expect(fromMatrix.relationships.map((tie) => [tie.start, tie.end, tie.line])).toEqual([
+      ['a', 'b', 5],
+      ['b', 'a', 6],
+      ['b', 'a', 6],
+      ['a', 'b', 7],
+    ]);
+
+    const list = tempFile('e.dl', 'dl n=3 format=edgelist1\nlabels embedded\ndata:\nana bob\nana\nbob cy heavy\ncy dan\nbob cy 2\n');
+    expect(await refusal(list)).toBe(`${list}:5: an edgelist1 line is "from to [weight]", found 1 values`);
+    const fromList = await collected(list);
+    expect(fromList.problems).toEqual([
+      `${list}:5: an edgelist1 line is "from to [weight]", found 1 values`,
+      `${list}:6:8: cell "heavy" is not a number`,
+      `${list}:7:4: "dan" would be node 4 of a network of n=3`,
+    ]);
+    // A refused line adds no node: cy is a node from line 8, where its tie is read.
+    expect(fromList.nodes.map((node) => [node.key, node.line])).toEqual([
+      ['ana', 4],
+      ['bob', 4],
+      ['cy', 8],
+    ]);
+    expect(fromList.relationships.map((tie) => [tie.start, tie.end, tie.properties.get('weight')])).toEqual([
+      ['ana', 'bob', 1],
+      ['bob', 'cy', 2],
+    ]);
   });
 });

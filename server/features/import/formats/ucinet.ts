@@ -1,6 +1,6 @@
 import type { InputFile } from './inputFile.js';
 import { cellValue, node, tie, UndirectedPairs } from './matrix.js';
-import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type ReadOptions } from './network.js';
+import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, orSkip, type NetworkRecord, type ReadOptions } from './network.js';
 import { readTextLines, tokenize, type Token } from './textLines.js';
 
 interface LineToken extends Token {
@@ -22,7 +22,8 @@ const SEPARATORS = /[\s,]/;
  * from `labels:` or `labels embedded`, then `data:`. A matrix's non-zero cell (i, j) is a tie i→j
  * with the value as `weight` (values may wrap across lines); an edgelist1 line is `from to [weight]`.
  * Ties are directed unless --undirected, read as for a matrix file. 2-mode (nr/nc) and several
- * matrices (nm) are refused.
+ * matrices (nm) are refused. A preview (options.onProblem) reads on past a bad value, label or line; a problem in
+ * the header, or data that ends early, ends the file.
  */
 export async function* readUcinet(file: InputFile, options: ReadOptions): AsyncGenerator<NetworkRecord> {
   const lines = readTextLines(file.path, file.display);
@@ -110,17 +111,29 @@ async function* remainingTokens(rest: LineToken[], lines: AsyncGenerator<{ line:
   }
 }
 
-function uniqueLabels(labels: LineToken[] | string[], file: InputFile, where: (index: number) => { line: number; column?: number }): string[] {
+/** The labels in order; a repeated one is refused, or in a preview reported and kept in its place (its node is given once). */
+function uniqueLabels(
+  labels: LineToken[] | string[],
+  file: InputFile,
+  options: ReadOptions,
+  where: (index: number) => { line: number; column?: number },
+): string[] {
   const seen = new Set<string>();
   return labels.map((label, index) => {
     const text = typeof label === 'string' ? label : label.text;
     if (seen.has(text)) {
       const at = where(index);
-      throw new FormatError(file.display, at.line, `duplicate id "${text}" among the labels`, at.column);
+      orSkip(options, () => {
+        throw new FormatError(file.display, at.line, `duplicate id "${text}" among the labels`, at.column);
+      });
     }
     seen.add(text);
     return text;
   });
+}
+
+function* labelNodes(labels: string[], kind: string, file: InputFile, line: number): Generator<NetworkRecord> {
+  for (const label of new Set(labels)) yield node(label, label, kind, file, line);
 }
 
 async function* readFullMatrix(
@@ -145,9 +158,9 @@ async function* readFullMatrix(
       if (!token) throw new FormatError(file.display, columnTokens.at(-1)?.line ?? 1, `the data ends after ${j} of ${n} column labels`);
       columnTokens.push(token);
     }
-    labels = uniqueLabels(columnTokens, file, (index) => columnTokens[index]!);
-  } else labels = header.labels ? uniqueLabels(header.labels, file, () => ({ line: 1 })) : Array.from({ length: n }, (_, i) => String(i + 1));
-  for (const label of labels) yield node(label, label, kind, file, 1);
+    labels = uniqueLabels(columnTokens, file, options, (index) => columnTokens[index]!);
+  } else labels = header.labels ? uniqueLabels(header.labels, file, options, () => ({ line: 1 })) : Array.from({ length: n }, (_, i) => String(i + 1));
+  yield* labelNodes(labels, kind, file, 1);
   const pairs = options.undirected ? new UndirectedPairs(n, file.display) : undefined;
   const type = options.type ?? DEFAULT_TYPE;
   for (let i = 0; i < n; i += 1) {
@@ -155,14 +168,19 @@ async function* readFullMatrix(
       const rowLabel = await next();
       if (!rowLabel) throw new FormatError(file.display, lastLine, `the data ends after ${i} of ${n} rows`);
       if (rowLabel.text !== labels[i])
-        throw new FormatError(file.display, rowLabel.line, `row label "${rowLabel.text}" differs from column label ${i + 1} "${labels[i]}"`, rowLabel.column);
+        orSkip(options, () => {
+          throw new FormatError(file.display, rowLabel.line, `row label "${rowLabel.text}" differs from column label ${i + 1} "${labels[i]}"`, rowLabel.column);
+        });
     }
     for (let j = 0; j < n; j += 1) {
       const token = await next();
       if (!token) throw new FormatError(file.display, lastLine, `the data ends after ${i * n + j} of ${n}×${n} values`);
       lastLine = token.line;
-      const cell = { value: cellValue(token.text, file.display, token.line, token.column), line: token.line, column: token.column };
-      const found = pairs ? pairs.offer(i, j, cell) : cell.value === 0 ? undefined : { i, j, ...cell };
+      // A bad value spoils that cell only: a preview reports it and reads the next.
+      const found = orSkip(options, () => {
+        const cell = { value: cellValue(token.text, file.display, token.line, token.column), line: token.line, column: token.column };
+        return pairs ? pairs.offer(i, j, cell) : cell.value === 0 ? undefined : { i, j, ...cell };
+      });
       if (found) yield tie(labels[found.i]!, labels[found.j]!, found.value, type, pairs !== undefined, file, found.line);
     }
   }
@@ -187,31 +205,35 @@ async function* readEdgeList1(
   const seen = new Set<string>();
   let labels: string[] | undefined;
   if (!header.embedded) {
-    labels = header.labels ? uniqueLabels(header.labels, file, () => ({ line: 1 })) : Array.from({ length: n }, (_, i) => String(i + 1));
-    for (const label of labels) yield node(label, label, kind, file, 1);
+    labels = header.labels ? uniqueLabels(header.labels, file, options, () => ({ line: 1 })) : Array.from({ length: n }, (_, i) => String(i + 1));
+    yield* labelNodes(labels, kind, file, 1);
   }
   for await (const tokens of rows) {
     const line = tokens[0]!.line;
-    if (tokens.length < 2 || tokens.length > 3)
-      throw new FormatError(file.display, line, `an edgelist1 line is "from to [weight]", found ${tokens.length} values`);
-    const ends: string[] = [];
-    for (const token of tokens.slice(0, 2)) {
-      if (labels) {
-        const number = Number(token.text);
-        if (!Number.isInteger(number) || number < 1 || number > n)
-          throw new FormatError(file.display, line, `unknown node "${token.text}" (nodes are numbered 1 to ${n})`, token.column);
-        ends.push(labels[number - 1]!);
-        continue;
-      }
-      if (!seen.has(token.text)) {
-        if (seen.size === n) throw new FormatError(file.display, line, `"${token.text}" would be node ${n + 1} of a network of n=${n}`, token.column);
-        seen.add(token.text);
-        yield node(token.text, token.text, kind, file, line);
-      }
-      ends.push(token.text);
-    }
-    const weightToken = tokens[2];
-    const weight = weightToken ? cellValue(weightToken.text, file.display, line, weightToken.column) : 1;
-    yield tie(ends[0]!, ends[1]!, weight, type, undirected, file, line);
+    // A bad line is refused whole (its new nodes too); a preview reports it and reads on.
+    const records = orSkip(options, (): NetworkRecord[] => {
+      if (tokens.length < 2 || tokens.length > 3)
+        throw new FormatError(file.display, line, `an edgelist1 line is "from to [weight]", found ${tokens.length} values`);
+      const added: string[] = [];
+      const ends = tokens.slice(0, 2).map((token) => {
+        if (labels) {
+          const number = Number(token.text);
+          if (!Number.isInteger(number) || number < 1 || number > n)
+            throw new FormatError(file.display, line, `unknown node "${token.text}" (nodes are numbered 1 to ${n})`, token.column);
+          return labels[number - 1]!;
+        }
+        if (!seen.has(token.text) && !added.includes(token.text)) {
+          if (seen.size + added.length === n)
+            throw new FormatError(file.display, line, `"${token.text}" would be node ${n + 1} of a network of n=${n}`, token.column);
+          added.push(token.text);
+        }
+        return token.text;
+      });
+      const weightToken = tokens[2];
+      const weight = weightToken ? cellValue(weightToken.text, file.display, line, weightToken.column) : 1;
+      for (const key of added) seen.add(key);
+      return [...added.map((key) => node(key, key, kind, file, line)), tie(ends[0]!, ends[1]!, weight, type, undirected, file, line)];
+    });
+    if (records) yield* records;
   }
 }
