@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
-import { readDataset } from './features/load/dataset.js';
+import { readDataset, type Dataset } from './features/load/dataset.js';
 import { warmQueryPlans } from './features/health/warmUp.js';
 import { IMPORT_IDLE_MS, removeIncompleteDatasets } from './features/datasets/datasets.service.js';
 import { applySchema, loadDataset, PERU_DATASET } from './features/load/load.service.js';
@@ -40,23 +40,26 @@ export async function bootstrapDatabase(
   await applySchema(db);
   const removed = await removeIncompleteDatasets(db, IMPORT_IDLE_MS);
   if (removed.length > 0) logger.warn(`Removed the leftovers of unfinished imports: ${removed.join(', ')}`);
-  const peru = readDataset(path.join(projectRoot, 'data', 'peru'));
+  // The Peru files are read only when a start needs them: to adopt an old store or to load the network.
+  let read: Dataset | undefined;
+  const peru = (): Dataset => (read ??= readDataset(path.join(projectRoot, 'data', 'peru')));
   readiness.set(false, 'starting: checking for a graph from before datasets');
-  const adoption = await adoptEarlierData(db, { id: PERU_DATASET, ids: peru.nodes.map((node) => node.id) });
+  const adoption = await adoptEarlierData(db, { id: PERU_DATASET, ids: () => peru().nodes.map((node) => node.id) });
   if (adoption) {
     logger.warn(
       `Gave datasets to the graph of an earlier Nexo: ${adoption.curated.nodes} entities to "${PERU_DATASET}", ` +
         `${adoption.earlier.nodes} entities and ${adoption.earlier.relationships} relationships to "${EARLIER_IMPORTS.id}"`,
     );
     // The curated load merges on the adopted ids: it refreshes them and writes the dataset's record.
-    if (adoption.curated.nodes > 0) await loadDataset(db, peru);
+    if (adoption.curated.nodes > 0) await loadDataset(db, peru());
   }
   const { records } = await timedRead(db, config.queryTimeoutMs, (tx) => tx.run('MATCH (n:Entity) RETURN count(n) AS entities'), { autoCommit: true });
   const empty = toNumber(records[0]?.get('entities')) === 0;
   if (config.loadOnStart === 'always' || (config.loadOnStart === 'auto' && empty)) {
     readiness.set(false, 'starting: loading the Peru network');
-    await loadDataset(db, peru);
-    logger.info(`Loaded "${peru.manifest.title}": ${peru.nodes.length} nodes, ${peru.relationships.length} relationships`);
+    const dataset = peru();
+    await loadDataset(db, dataset);
+    logger.info(`Loaded "${dataset.manifest.title}": ${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships`);
   }
   readiness.set(true, 'ready');
   const warming = warmQueryPlans(db, warmUpTimeoutMs(config.queryTimeoutMs));

@@ -5,7 +5,7 @@ import { download } from '../explorer/browser';
 import { chooseDatasets, deleteDataset, exportDatasetFile, loadCaptions, loadDatasets, saveCaptions, toggleDataset } from '../explorer/datasets';
 import { useExplorer, useExplorerState } from '../explorer/react';
 import { failed, idle, loading, type RequestStatus } from '../state/request';
-import { Dialog } from './Dialog';
+import { Dialog, DialogActions } from './Dialog';
 import { Status } from './Status';
 import { counted } from '../state/counted';
 
@@ -67,22 +67,16 @@ export function DatasetPicker() {
             This removes its {counted(deleting.nodes, 'node', 'nodes')} and {counted(deleting.relationships, 'relationship', 'relationships')} from the
             database, for everyone. It cannot be undone; the file can be imported again.
           </p>
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setDeleting(undefined)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                const id = deleting.id;
-                setDeleting(undefined);
-                void deleteDataset(explorer, id);
-              }}
-            >
-              Delete dataset
-            </button>
-          </div>
+          <DialogActions
+            label="Delete dataset"
+            danger
+            onCancel={() => setDeleting(undefined)}
+            onAction={() => {
+              const id = deleting.id;
+              setDeleting(undefined);
+              void deleteDataset(explorer, id);
+            }}
+          />
         </Dialog>
       ) : null}
       {captioning ? <CaptionsDialog dataset={captioning} onClose={() => setCaptioning(undefined)} /> : null}
@@ -115,21 +109,14 @@ function ExportDialog({ dataset, onClose }: { dataset: DatasetSummary; onClose: 
           </label>
         ))}
       </fieldset>
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => {
-            onClose();
-            void exportDatasetFile(explorer, download, dataset.id, format);
-          }}
-        >
-          Download
-        </button>
-      </div>
+      <DialogActions
+        label="Download"
+        onCancel={onClose}
+        onAction={() => {
+          onClose();
+          void exportDatasetFile(explorer, download, dataset.id, format);
+        }}
+      />
     </Dialog>
   );
 }
@@ -191,14 +178,7 @@ function CaptionsDialog({ dataset, onClose }: { dataset: DatasetSummary; onClose
               ))}
             </tbody>
           </table>
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="button" className="primary" onClick={save}>
-              Save captions
-            </button>
-          </div>
+          <DialogActions label="Save captions" onCancel={onClose} onAction={save} />
         </>
       ) : null}
     </Dialog>

@@ -31,3 +31,17 @@ export function Dialog({ title, onClose, children, wide = false }: { title: stri
     </dialog>
   );
 }
+
+/** A dialog's footer: Cancel, then the one action it asks for (`danger` for one that destroys data). */
+export function DialogActions({ label, onAction, onCancel, danger = false }: { label: string; onAction: () => void; onCancel: () => void; danger?: boolean }) {
+  return (
+    <div className="dialog-actions">
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="button" className={danger ? 'danger' : 'primary'} onClick={onAction}>
+        {label}
+      </button>
+    </div>
+  );
+}

@@ -9,7 +9,7 @@ import { adoptEarlierData, EARLIER_IMPORTS } from './adoptEarlierData.js';
 
 const db = openTestDatabase();
 const peru = readDataset(path.join(projectRoot, 'data', 'peru'));
-const curated = { id: PERU_DATASET, ids: peru.nodes.map((node) => node.id) };
+const curated = { id: PERU_DATASET, ids: () => peru.nodes.map((node) => node.id) };
 const leaderOf = peru.relationships.find((relationship) => relationship.source === 'person:abimael-guzman' && relationship.type === 'LEADER_OF')!;
 let app: RunningApp;
 

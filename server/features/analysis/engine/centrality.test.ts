@@ -225,9 +225,10 @@ describe('the typed-array Brandes pass against graphology-metrics', () => {
   });
 });
 
-describe('the CSR PageRank against graphology-metrics', () => {
-  const asArray = (scores: Record<string, number>, n: number) => Array.from({ length: n }, (_, v) => scores[v]!);
+/** graphology-metrics' scores keyed by node number, as an array in node order. */
+const asArray = (scores: Record<string, number>, n: number) => Array.from({ length: n }, (_, v) => scores[v]!);
 
+describe('the CSR PageRank against graphology-metrics', () => {
   it('gives the same scores undirected, directed with dangling nodes, and weighted', () => {
     const ties = randomTies(300, 700, 13);
     for (const csr of [
@@ -253,8 +254,6 @@ describe('the CSR PageRank against graphology-metrics', () => {
 });
 
 describe('eigenvector centrality, the power iteration on A + I as NetworkX’s eigenvector_centrality', () => {
-  const asArray = (scores: Record<string, number>, n: number) => Array.from({ length: n }, (_, v) => scores[v]!);
-
   it('gives graphology-metrics’ scores undirected, directed and weighted', () => {
     const ties = randomTies(300, 900, 19);
     for (const csr of [
