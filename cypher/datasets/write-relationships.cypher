@@ -1,8 +1,6 @@
 // $rows: [{ id, start, end, type, properties, undirected }] of one batch, in its own transaction. An undirected tie
 // is stored once, in the file's order of its ends, and marked so that paths and neighbours may walk it both ways.
-MATCH (d:__NexoDataset {id: $dataset})
-SET d.touchedAt = datetime()
-WITH d
+MATCH (:__NexoDataset {id: $dataset})
 UNWIND $rows AS row
 MATCH (a:Entity {__nexo_id: row.start})
 MATCH (b:Entity {__nexo_id: row.end})

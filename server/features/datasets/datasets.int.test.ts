@@ -11,6 +11,7 @@ import { readDataset } from '../load/dataset.js';
 import { projectRoot } from '../../projectRoot.js';
 import { FormatError } from '../import/formats/network.js';
 import { importNetwork } from './importNetwork.js';
+import { beginDataset, keepImportAlive, removeIncompleteDatasets } from './datasets.service.js';
 
 const db = openTestDatabase();
 let app: RunningApp;
@@ -91,6 +92,21 @@ describe('datasets', () => {
     expect(body.datasets.map((dataset: { id: string }) => dataset.id)).not.toContain('bad');
     const { records } = await db.driver.executeQuery("MATCH (n {__nexo_dataset: 'bad'}) RETURN count(n) AS count", {}, { database: db.name });
     expect(records[0]!.get('count').toNumber()).toBe(0);
+  });
+
+  it('spares an unfinished import while it keeps touching its record, and removes it once it stops', async () => {
+    await beginDataset(db, { id: 'still-loading', name: 'Still loading', format: 'edgelist', source: 'test' });
+    const stopTouching = keepImportAlive(db, 'still-loading', 100);
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    try {
+      await sleep(2_500);
+      // Idle for two seconds means dead, but the record was touched within the last 100 ms or so.
+      expect(await removeIncompleteDatasets(db, 2_000)).not.toContain('still-loading');
+    } finally {
+      stopTouching();
+    }
+    await sleep(2_500);
+    expect(await removeIncompleteDatasets(db, 2_000)).toContain('still-loading');
   });
 
   it('deletes exactly one dataset', async () => {

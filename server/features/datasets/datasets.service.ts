@@ -115,8 +115,21 @@ function completeDatasetIds(db: Db, timeoutMs: number): Promise<string[]> {
 
 const DELETE_BATCH = 10_000;
 
-/** An unfinished import whose record no batch has touched for this long is taken for dead and removed. */
+/** An unfinished import whose record has not been touched for this long is taken for dead and removed. */
 export const IMPORT_IDLE_MS = 120_000;
+
+/**
+ * Touches the record of the dataset an import is filling every `everyMs` (a quarter of IMPORT_IDLE_MS by default)
+ * until the returned function is called, so that no cleanup takes the import for dead however long a batch takes.
+ */
+export function keepImportAlive(db: Db, id: string, everyMs = IMPORT_IDLE_MS / 4): () => void {
+  const timer = setInterval(() => {
+    // A missed touch is retried at the next tick; the import itself reports what went wrong with the database.
+    db.driver.executeQuery(cypherFile('datasets/touch.cypher'), { id }, { database: db.name }).catch(() => undefined);
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
 
 /** Removes a dataset's entities and relationships in batches, then its record. Returns whether it existed. */
 export async function deleteDataset(db: Db, id: string): Promise<boolean> {

@@ -5,7 +5,7 @@ import type { NetworkSummary, PropertyValue, Properties, ReadOptions } from '../
 import { BatchSender, isNexoWrittenKey } from '../import/batches.js';
 import { ImportError } from '../import/importError.js';
 import { Progress, type ObserveImport } from '../import/progress.js';
-import { beginDataset, completeDataset, deleteDataset, removeIncompleteDatasets, IMPORT_IDLE_MS, scopedId } from './datasets.service.js';
+import { beginDataset, completeDataset, deleteDataset, removeIncompleteDatasets, IMPORT_IDLE_MS, keepImportAlive, scopedId } from './datasets.service.js';
 
 type Db = Pick<Database, 'driver' | 'name'>;
 
@@ -44,6 +44,7 @@ export async function importNetwork(db: Db, request: DatasetImport, log: (messag
   await removeIncompleteDatasets(db, IMPORT_IDLE_MS);
   await beginDataset(db, { id: request.dataset, name: request.name ?? request.dataset, format: input.format, source: request.source ?? request.input });
   const writeStarted = Date.now();
+  const stopTouching = keepImportAlive(db, request.dataset);
   try {
     // Each batch commits on its own, so an import is bounded by the batch, not by the heap; the dataset stays
     // invisible (status "loading") until the last batch is in.
@@ -95,6 +96,8 @@ export async function importNetwork(db: Db, request: DatasetImport, log: (messag
     // process dies first, by the next start or import).
     await deleteDataset(db, request.dataset).catch(() => undefined);
     throw error;
+  } finally {
+    stopTouching();
   }
   return { ...summary, dataset: request.dataset, validationMs, writeMs: Date.now() - writeStarted };
 }
