@@ -121,10 +121,22 @@ export async function serviceImport(folder: string, uri: string, neo4jPid: numbe
   resetPeak(neo4jPid);
   const neo4jCpuBefore = processCpuMs(neo4jPid);
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'bench', 'importProcess.ts'), folder, uri, dataset], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_IMPORT_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_IMPORT_PROFILE] : []),
+      '--import',
+      'tsx',
+      path.join(projectRoot, 'bench', 'importProcess.ts'),
+      folder,
+      uri,
+      dataset,
+    ],
+    {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let importPeakMiB = 0;
   let importCpuMs = 0;
   const sample = (): void => {

@@ -259,6 +259,31 @@ describe('importing a folder of neo4j-admin CSV files', () => {
     expect(p1.properties).toMatchObject({ name: 'Manuel Rubén Abimael Guzmán Reinoso', nickname: 'Gonzalo', age: 'int:85' });
   });
 
+  it('writes dates and integers (sent to Neo4j as text) as the values their fields hold, new dataset or added to', async () => {
+    const folder = folderWith('extremes', {
+      'persons.csv':
+        ':ID(Person),big:long,small:byte,born:date,scores:int[]\np1,9223372036854775807,+7, 2020-02-29 ,1;2\np2,-9223372036854775808,007,1900-01-01,\n',
+      'knows.csv': ':START_ID(Person),:END_ID(Person),:TYPE,calls:int,since:date\np1,p2,KNOWS,-2147483648,0001-01-01\n',
+    });
+    const added = folderWith('added', {
+      'persons.csv': ':ID(Person),big:long,since:date\np3,9007199254740993,9999-12-31\n',
+      'knows.csv': ':START_ID(Person),:END_ID(Person),:TYPE,calls:long\np3,p1,KNOWS,9007199254740993\n',
+    });
+
+    await importFolder(db, folder, quiet, TEST_DATASET);
+    await importFolder(db, added, quiet, TEST_DATASET);
+
+    expect((await readNodes()).map((node) => node.properties)).toEqual([
+      { id: 'Person:p1', big: 'int:9223372036854775807', small: 'int:7', born: 'date:2020-02-29', scores: ['int:1', 'int:2'] },
+      { id: 'Person:p2', big: 'int:-9223372036854775808', small: 'int:7', born: 'date:1900-01-01' },
+      { id: 'Person:p3', big: 'int:9007199254740993', since: 'date:9999-12-31' },
+    ]);
+    expect((await readRelationships()).map((relationship) => relationship.properties)).toEqual([
+      { id: 'added/knows.csv:2', calls: 'int:9007199254740993' },
+      { id: 'extremes/knows.csv:2', calls: 'int:-2147483648', since: 'date:0001-01-01' },
+    ]);
+  });
+
   it('takes a quote inside an unquoted field literally, as neo4j-admin does', async () => {
     const folder = folderWith('quotes', { 'Person.csv': ':ID(Person),name\np7,Juan "Cholo" Pérez\n' });
 

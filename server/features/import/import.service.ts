@@ -13,7 +13,7 @@ import { nodeRowReader, relationshipRowReader } from './rows.js';
 import { dataRecords, validateFolder, type ImportPlan } from './validate.js';
 import { toNumber } from '../../neo4j/values.js';
 import { markGraphChanged } from '../analysis/graphVersion.js';
-import { beginDataset, deleteDataset, IMPORT_IDLE_MS, removeIncompleteDatasets, scopedId } from '../datasets/datasets.service.js';
+import { beginDataset, deleteDataset, IMPORT_IDLE_MS, keepImportAlive, removeIncompleteDatasets, scopedId } from '../datasets/datasets.service.js';
 import { BatchSender, type RunBatch } from './batches.js';
 
 type Db = Pick<Database, 'driver' | 'name'>;
@@ -135,6 +135,7 @@ const writeInBatches: Write = async (db, found, plan, id, log, dataset, observe)
   await removeIncompleteDatasets(db, IMPORT_IDLE_MS);
   await beginDataset(db, { id: dataset.id, name: dataset.name, format: 'neo4j-csv', source: found.folderName });
   const run: RunBatch = (query, parameters) => db.driver.executeQuery(query, parameters, { database: db.name });
+  const stopTouching = keepImportAlive(db, dataset.id);
   try {
     const phases = await writeRows(run, found, plan, log, dataset, observe, 'batched');
     const committing = Date.now();
@@ -144,6 +145,8 @@ const writeInBatches: Write = async (db, found, plan, id, log, dataset, observe)
   } catch (error) {
     await deleteDataset(db, dataset.id).catch(() => undefined);
     throw translateWriteError(error, found.folder, false);
+  } finally {
+    stopTouching();
   }
 };
 
@@ -173,7 +176,8 @@ const writeInOneTransaction: Write = async (db, found, plan, id, log, dataset, o
 /**
  * Relationship batches of a new dataset written at once, each in its own transaction: one batch keeps one of Neo4j's
  * threads busy, two use both cores of a small machine (10^6 generated relationships at load 10-12: 9,301 -> 19,875
- * relationships/s, Neo4j's CPU per relationship unchanged). Neo4j locks a batch's nodes in order at commit, so
+ * relationships/s, Neo4j's CPU per relationship unchanged; the batches no longer touch the dataset record, whose lock
+had them wait for each other). Neo4j locks a batch's nodes in order at commit, so
  * batches sharing hubs did not deadlock; one that did would be retried whole by the driver (executeQuery), its
  * first attempt rolled back. Node batches stay one at a time: their ids come back in the order the nodes were read.
  */
@@ -210,7 +214,7 @@ async function writeRows(
   );
   const nodeProgress = new Progress(log, 'writing nodes', plan.nodes, (done, total) => observe?.({ phase: 'nodes', done, total }));
   for (const { source, header } of plan.nodeSources) {
-    const read = nodeRowReader(header, source);
+    const read = nodeRowReader(header, source, true);
     for await (const { record, display } of dataRecords(source)) {
       const row = read(record, display);
       if (mode === 'merged') await batches.add('import/nodes.cypher', row, nodeProgress);
@@ -225,14 +229,14 @@ async function writeRows(
   );
   const nodeIdOf = (id: string): number => nodeIds![plan.nodeOrdinals.get(id)!]!;
   for (const { source, header } of plan.relationshipSources) {
-    const read = relationshipRowReader(header, source, found.folderName);
+    const read = relationshipRowReader(header, source, found.folderName, true);
     for await (const { record, display } of dataRecords(source)) {
       const row = read(record, display);
       if (mode === 'merged') await batches.add('import/relationships.cypher', row, relationshipProgress);
       else {
         await batches.add(
           'import/write-relationships-by-node-id.cypher',
-          [nodeIdOf(row.start), nodeIdOf(row.end), row.type, keys.indexOf.get(display)!, record.line, row.properties],
+          [nodeIdOf(row.start), nodeIdOf(row.end), row.type, keys.indexOf.get(display)!, record.line, row.properties, row.dates, row.integers],
           relationshipProgress,
         );
       }
