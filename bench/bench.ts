@@ -8,7 +8,8 @@ import { printTables, runBench } from './pipeline.js';
 // Env: BENCH_SIZES (relationships, default 10000,100000,1000000; 10000000 opt-in; "none" skips), BENCH_SECONDS per measurement (default 10),
 // BENCH_CONNECTIONS (8), BENCH_UI (element counts, default 500,2000,5000,20000; "none" skips), BENCH_ANALYSIS ("none" skips),
 // BENCH_OUT (default bench/results/latest.json), BENCH_NEO4J_PORT (7708), BENCH_API_PORT (3018), BENCH_NEO4J_HEAP (NEXO_NEO4J_HEAP's default),
-// BENCH_REUSE_STORES=1 (keep each size's imported store and measure the API on it next time, without importing).
+// BENCH_REUSE_STORES=1 (keep each size's imported store and measure the API on it next time, without importing),
+// BENCH_IMPORT_PROFILE (a folder: V8 CPU profiles of the import processes).
 // Two connections by default, one per core of the 2-core machine the goals are set for: at 8, p50 on 2 cores is
 // mostly time spent queueing behind the other 7 requests (Little's law), not what one request costs.
 const list = (text: string): number[] => (text === 'none' ? [] : text.split(',').map(Number));
