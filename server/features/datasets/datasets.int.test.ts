@@ -11,7 +11,8 @@ import { readDataset } from '../load/dataset.js';
 import { projectRoot } from '../../projectRoot.js';
 import { FormatError } from '../import/formats/network.js';
 import { importNetwork } from './importNetwork.js';
-import { beginDataset, keepImportAlive, removeIncompleteDatasets } from './datasets.service.js';
+import { beginDataset, deleteDataset, keepImportAlive, removeIncompleteDatasets } from './datasets.service.js';
+import { BATCH_ROWS } from '../import/batches.js';
 
 const db = openTestDatabase();
 let app: RunningApp;
@@ -92,6 +93,29 @@ describe('datasets', () => {
     expect(body.datasets.map((dataset: { id: string }) => dataset.id)).not.toContain('bad');
     const { records } = await db.driver.executeQuery("MATCH (n {__nexo_dataset: 'bad'}) RETURN count(n) AS count", {}, { database: db.name });
     expect(records[0]!.get('count').toNumber()).toBe(0);
+  });
+
+  it('writes every tie of an edge list once when the batches in flight together link the same nodes', async () => {
+    // Several batches of ties among five people, so concurrent batches lock the same nodes (a deadlock is retried).
+    const count = 2 * BATCH_ROWS + 7;
+    const lines = Array.from({ length: count }, (_, i) => `p${i % 5},p${(i * 3 + 1) % 5},${i}`);
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'nexo-shared-'));
+    writeFileSync(path.join(folder, 'calls.csv'), ['source,target,n', ...lines].join('\n'));
+
+    await importNetwork(db, { dataset: 'shared-ends', input: path.join(folder, 'calls.csv') }, quiet);
+
+    try {
+      const { records } = await db.driver.executeQuery(
+        'MATCH (a {__nexo_dataset: $dataset})-[r]->(b) RETURN a.__nexo_id AS from, b.__nexo_id AS to, r.n AS n, r.__nexo_id AS id ORDER BY toInteger(r.n)',
+        { dataset: 'shared-ends' },
+        { database: db.name },
+      );
+      const local = (key: string): string => key.slice('shared-ends::'.length);
+      expect(records.map((record) => `${local(record.get('from'))},${local(record.get('to'))},${record.get('n')}`)).toEqual(lines);
+      expect(new Set(records.map((record) => record.get('id'))).size).toBe(count);
+    } finally {
+      await deleteDataset(db, 'shared-ends');
+    }
   });
 
   it('spares an unfinished import while it keeps touching its record, and removes it once it stops', async () => {

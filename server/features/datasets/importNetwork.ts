@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { Database } from '../../neo4j/database.js';
 import { openNetwork, readNetwork, summariseNetwork } from '../import/formats/readNetwork.js';
 import type { NetworkSummary, PropertyValue, Properties, ReadOptions } from '../import/formats/network.js';
-import { BatchSender, isNexoWrittenKey } from '../import/batches.js';
+import { BatchSender, isNexoWrittenKey, RELATIONSHIP_WRITERS } from '../import/batches.js';
 import { ImportError } from '../import/importError.js';
 import { Progress, type ObserveImport } from '../import/progress.js';
 import { beginDataset, completeDataset, deleteDataset, removeIncompleteDatasets, IMPORT_IDLE_MS, keepImportAlive, scopedId } from './datasets.service.js';
@@ -52,6 +52,8 @@ export async function importNetwork(db: Db, request: DatasetImport, log: (messag
       (query, parameters) => db.driver.executeQuery(query, parameters, { database: db.name }),
       { dataset: request.dataset },
       () => new ImportError(request.dataset, undefined, 'a batch was not written whole (was the dataset deleted meanwhile?)'),
+      undefined,
+      (query) => (query === 'datasets/write-relationships.cypher' ? RELATIONSHIP_WRITERS : 1),
     );
     const nodeProgress = new Progress(log, 'writing nodes', summary.nodes, (done, total) => observe?.({ phase: 'nodes', done, total }));
     for await (const record of readNetwork(input, options)) {

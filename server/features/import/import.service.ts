@@ -14,7 +14,7 @@ import { dataRecords, validateFolder, type ImportPlan } from './validate.js';
 import { toNumber } from '../../neo4j/values.js';
 import { markGraphChanged } from '../analysis/graphVersion.js';
 import { beginDataset, deleteDataset, IMPORT_IDLE_MS, keepImportAlive, removeIncompleteDatasets, scopedId } from '../datasets/datasets.service.js';
-import { BatchSender, type RunBatch } from './batches.js';
+import { BatchSender, RELATIONSHIP_WRITERS, type RunBatch } from './batches.js';
 
 type Db = Pick<Database, 'driver' | 'name'>;
 
@@ -172,16 +172,6 @@ const writeInOneTransaction: Write = async (db, found, plan, id, log, dataset, o
     await session.close();
   }
 };
-
-/**
- * Relationship batches of a new dataset written at once, each in its own transaction: one batch keeps one of Neo4j's
- * threads busy, two use both cores of a small machine (10^6 generated relationships at load 10-12: 9,301 -> 19,875
- * relationships/s, Neo4j's CPU per relationship unchanged). Neo4j locks a batch's nodes in order at commit, so batches
- * sharing hubs did not deadlock; one that did would be retried whole by the driver (executeQuery), its first attempt
- * rolled back. Node batches stay one at a time: their ids come back in the order the nodes were read, and two node
- * batches at once were no faster (10^6: nodes in 21.5 s against 20-21 s).
- */
-const RELATIONSHIP_WRITERS = 2;
 
 /**
  * The write pass: streams the files again, nodes first, then relationships. "batched" creates nodes (the dataset is
