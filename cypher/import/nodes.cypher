@@ -1,6 +1,6 @@
 // $rows: [{ id, labels, properties, dates, integers }]; dates and integers map property names to text that date()
-// and toInteger() read. MERGE on the dataset-scoped key: an import that re-uses an id updates
-// that node, adding labels and setting the properties it has (+=), and leaves other properties be.
+// and toInteger() read. MERGE on the dataset-scoped key: an import that re-uses an id updates that node, adding
+// labels and setting the properties it has (+=), and leaves other properties be.
 UNWIND $rows AS row
 MERGE (n:Entity {__nexo_id: $dataset + '::' + row.id})
 ON CREATE SET n.__nexo_dataset = $dataset
