@@ -55,6 +55,10 @@ describe('datasets in the browser', { timeout: 240_000 }, () => {
     await picker.getByText('Case A').waitFor();
     expect(await picker.getByRole('listitem').count()).toBe(4);
     expect(await picker.getByRole('listitem').filter({ hasText: 'Case A' }).textContent()).toContain('12 nodes · 16 relationships · edgelist');
+    // The most connected actors come from several datasets, so each says which: the two Ana Ruiz are told apart.
+    const anas = page.getByRole('region', { name: 'Start here' }).locator('.start-list li').filter({ hasText: 'Ana Ruiz' });
+    await anas.first().waitFor();
+    expect((await anas.locator('.start-dataset').allTextContents()).sort()).toEqual(['Case A', 'Case B']);
     await screenshot(page, 'datasets-start-panel');
   });
 

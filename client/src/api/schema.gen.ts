@@ -2245,6 +2245,8 @@ export interface operations {
                 };
               };
               degree: number;
+              /** @description The id of the dataset the entity belongs to */
+              dataset: string;
             }[];
           };
         };

@@ -39,7 +39,9 @@ export function degreesRoutes(context: AppContext): AnyRoute[] {
         limit: z.coerce.number().int().min(1).max(100).default(10).describe('How many (1 to 100, default 10)'),
         dataset: datasetParameter(),
       }),
-      response: z.object({ results: z.array(z.object({ node: nodeSchema, degree: z.number() })) }),
+      response: z.object({
+        results: z.array(z.object({ node: nodeSchema, degree: z.number(), dataset: z.string().describe('The id of the dataset the entity belongs to') })),
+      }),
       errors: { 404: 'Unknown dataset', 503: 'Neo4j unavailable', 504: 'Query timeout' },
       handler: async ({ query }) => ({
         results: await getMostConnected(

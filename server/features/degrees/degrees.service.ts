@@ -2,7 +2,7 @@ import type { Node as Neo4jNode } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { cypherFile } from '../../cypher.js';
 import type { Database } from '../../neo4j/database.js';
-import { toGraphNode, type GraphNode } from '../../neo4j/graph.js';
+import { datasetOf, toGraphNode, type GraphNode } from '../../neo4j/graph.js';
 import { toNumber } from '../../neo4j/values.js';
 import { timedRead } from '../../neo4j/timedRead.js';
 
@@ -17,6 +17,8 @@ export async function getDegrees(db: Target, ids: string[], datasets: string[], 
 export interface RankedNode {
   node: GraphNode;
   degree: number;
+  /** The dataset the entity belongs to: two datasets may hold actors of the same name. */
+  dataset: string;
 }
 
 /** The ranking reads every entity's degree once; a minute-old answer is good enough for a start page. */
@@ -34,7 +36,10 @@ export function getMostConnected(db: Target, limit: number, datasets: string[], 
   }
   const ranking = timedRead(db, timeoutMs, async (tx) => {
     const { records } = await tx.run(cypherFile('degrees/most-connected.cypher'), { limit: neo4j.int(limit), datasets });
-    return records.map((record) => ({ node: toGraphNode(record.get('n') as Neo4jNode), degree: toNumber(record.get('degree')) }));
+    return records.map((record) => {
+      const node = record.get('n') as Neo4jNode;
+      return { node: toGraphNode(node), degree: toNumber(record.get('degree')), dataset: datasetOf(node) ?? '' };
+    });
   });
   const entry = { at: Date.now(), limit, ranking };
   perDriver.set(key, entry);
