@@ -146,6 +146,10 @@ describe('the Analysis panel in a browser', { timeout: 180_000 }, () => {
     const three = (await canvasIds(page)).nodes;
     await page.locator('.canvas').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+a');
+    await page
+      .getByRole('complementary', { name: 'Details' })
+      .getByRole('heading', { name: /^3 entities/ })
+      .waitFor();
     const point = await nodePoint(page, three[0]!);
     await page.mouse.click(point.x, point.y, { button: 'right' });
     await page.getByRole('menu', { name: 'Actions for 3 selected entities' }).getByRole('menuitem', { name: 'Connect these actors' }).click();

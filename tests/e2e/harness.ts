@@ -116,12 +116,23 @@ export function canvasIds(page: Page): Promise<{ nodes: string[]; edges: string[
   return page.evaluate(() => ({ nodes: window.__nexo!.nodeIds().sort(), edges: window.__nexo!.edgeIds().sort() }));
 }
 
-/** Where a node is drawn on the page, so a test can click it like a person. */
+/**
+ * Where a node is drawn on the page, so a test can click it like a person: once it has stayed put for 300 ms, so that
+ * a layout or settle animation still running on a busy machine does not move it from under the pointer.
+ */
 export async function nodePoint(page: Page, id: string): Promise<{ x: number; y: number }> {
   await page.waitForFunction((nodeId) => window.__nexo?.pagePosition(nodeId) !== undefined, id);
-  // Let the settle animation finish so the point does not move under the pointer.
-  await page.waitForTimeout(700);
-  return page.evaluate((nodeId) => window.__nexo!.pagePosition(nodeId)!, id);
+  const read = () => page.evaluate((nodeId) => window.__nexo!.pagePosition(nodeId)!, id);
+  let point = await read();
+  let still = 0;
+  const deadline = Date.now() + 15_000;
+  while (still < 3 && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    const next = await read();
+    still = Math.abs(next.x - point.x) < 0.5 && Math.abs(next.y - point.y) < 0.5 ? still + 1 : 0;
+    point = next;
+  }
+  return point;
 }
 
 /** Polls `check` every 100 ms until it holds, failing with `what` after `timeoutMs`. */
