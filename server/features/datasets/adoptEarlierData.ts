@@ -19,8 +19,8 @@ export interface Adoption {
  * A store from a Nexo before datasets holds entities and relationships with neither API id nor dataset, which every
  * read filters out: after an upgrade the graph looked empty (every node a 404). This gives each its keys, in batches
  * that a restart resumes: curated ids (`curated.ids()`, e.g. the Peru files', read only when there is something to
- * adopt) join `curated`, everything else the dataset
- * of earlier imports, recorded complete so that it is listed, readable and deletable like any import.
+ * adopt) join `curated`, everything else the dataset of earlier imports, recorded complete so that it is listed,
+ * readable and deletable like any import.
  * Returns undefined when there was nothing to adopt.
  */
 export async function adoptEarlierData(db: Db, curated: { id: string; ids: () => string[] }): Promise<Adoption | undefined> {

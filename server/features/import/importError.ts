@@ -18,17 +18,22 @@ export function shown(name: string): string {
 /** Where a pass that collects problems (the upload preview) reports one and reads on. */
 export type ReportProblem = (problem: ImportError) => void;
 
+/** Reports an ImportError to a pass that collects problems; throws it otherwise (an import stops at its first), and anything else always. */
+export function reportOrThrow(onProblem: ReportProblem | undefined, error: unknown): void {
+  if (!onProblem || !(error instanceof ImportError)) throw error;
+  onProblem(error);
+}
+
 /**
- * Runs one read: without `onProblem` its ImportError is thrown, as an import stops at its first problem; with it the
- * problem is reported and undefined returned, so the caller skips that row or file and goes on.
+ * Runs one read (a row, a line, an XML element): its ImportError goes to reportOrThrow, and when it is reported
+ * undefined is returned, so the caller skips what was read and goes on.
  */
 export function orReport<T>(onProblem: ReportProblem | undefined, read: () => T): T | undefined {
   if (!onProblem) return read();
   try {
     return read();
   } catch (error) {
-    if (!(error instanceof ImportError)) throw error;
-    onProblem(error);
+    reportOrThrow(onProblem, error);
     return undefined;
   }
 }

@@ -3,7 +3,7 @@ import { readCsvRecords, type CsvRecord } from './csvRecords.js';
 import type { ImportFolder, ImportSource } from './files.js';
 import { parseHeader, type Header } from './headers.js';
 import { IdOrdinals, IdSet } from './idSet.js';
-import { ImportError, orReport, type ReportProblem } from './importError.js';
+import { ImportError, orReport, reportOrThrow, type ReportProblem } from './importError.js';
 import type { Progress } from './progress.js';
 import { nodeIdOf, nodeRowReader, relationshipRowReader, type NodeHeader, type RelationshipHeader } from './rows.js';
 
@@ -40,8 +40,7 @@ async function readHeaders(found: ImportFolder, onProblem: ReportProblem | undef
     try {
       header = await readHeader(source);
     } catch (error) {
-      if (!onProblem || !(error instanceof ImportError)) throw error;
-      onProblem(error);
+      reportOrThrow(onProblem, error);
       continue;
     }
     if (header.role === 'node') nodeSources.push({ source, header: header as NodeHeader });
@@ -89,8 +88,7 @@ export async function* dataRecords(source: ImportSource, onProblem?: ReportProbl
         yield { record, display };
       }
     } catch (error) {
-      if (!onProblem || !(error instanceof ImportError)) throw error;
-      onProblem(error);
+      reportOrThrow(onProblem, error);
     }
   }
 }
@@ -150,9 +148,7 @@ export async function validateFolder(found: ImportFolder, existingIds: ExistingI
       // Counted as known once reported, so that a preview names each missing end once.
       inDatabase.add(id);
       if (found.has(id)) continue;
-      const missing = new ImportError(where.display, where.line, `relationship end "${id}" is not a node of this import nor of the database`);
-      if (!onProblem) throw missing;
-      onProblem(missing);
+      reportOrThrow(onProblem, new ImportError(where.display, where.line, `relationship end "${id}" is not a node of this import nor of the database`));
     }
     unknownEnds = new Map();
   };

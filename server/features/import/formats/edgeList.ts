@@ -1,6 +1,7 @@
+import { orReport } from '../importError.js';
 import { readCsvRecords } from '../csvRecords.js';
 import { IdSet } from '../idSet.js';
-import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, orSkip, type NetworkRecord, type Properties, type ReadOptions, type RelationshipRecord } from './network.js';
+import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type Properties, type ReadOptions, type RelationshipRecord } from './network.js';
 import type { InputFile } from './inputFile.js';
 
 const SOURCE = new Set(['source', 'from']);
@@ -103,7 +104,7 @@ async function* readNodeFile(file: InputFile, columns: Columns, options: ReadOpt
       isHeader = false;
       continue;
     }
-    const record = orSkip(options, (): NetworkRecord => {
+    const record = orReport(options.onProblem, (): NetworkRecord => {
       checkFieldCount(fields, columns.names.length, file.display, line);
       const key = fields[columns.id]!;
       if (key === '') throw new FormatError(file.display, line, 'empty id', columns.id + 1);
@@ -141,7 +142,7 @@ async function* readTieFile(
       isHeader = false;
       continue;
     }
-    const tie = orSkip(options, (): RelationshipRecord => {
+    const tie = orReport(options.onProblem, (): RelationshipRecord => {
       if (columns) checkFieldCount(fields, columns.names.length, file.display, line);
       else if (fields.length !== 2 && fields.length !== 3) {
         throw new FormatError(file.display, line, `a headerless edge list has 2 or 3 fields (source, target, weight), found ${fields.length}`);

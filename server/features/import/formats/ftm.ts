@@ -1,5 +1,6 @@
+import { orReport } from '../importError.js';
 import type { InputFile } from './inputFile.js';
-import { FormatError, orSkip, type NetworkRecord, type Properties, type ReadOptions } from './network.js';
+import { FormatError, type NetworkRecord, type Properties, type ReadOptions } from './network.js';
 import { readTextLines } from './textLines.js';
 
 /**
@@ -40,7 +41,7 @@ export async function* readFtm(file: InputFile, options: ReadOptions = {}): Asyn
   for await (const { line, text } of readTextLines(file.path, file.display)) {
     if (text.trim() === '') continue;
     lines += 1;
-    const records = orSkip(options, () => entityRecords(text, file.display, line));
+    const records = orReport(options.onProblem, () => entityRecords(text, file.display, line));
     if (records) yield* records;
   }
   if (lines === 0) throw new FormatError(file.display, 1, 'empty file');

@@ -1,5 +1,6 @@
+import { orReport } from '../importError.js';
 import type { InputFile } from './inputFile.js';
-import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, orSkip, type NetworkRecord, type Properties, type PropertyValue, type ReadOptions } from './network.js';
+import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type Properties, type PropertyValue, type ReadOptions } from './network.js';
 import { edgeKind, nodeKind } from './kinds.js';
 import { parseTyped, parseTypedList, valueTypeOf, type ValueType } from './typedValues.js';
 import { readXml, required, type XmlParser } from './xmlStream.js';
@@ -109,7 +110,7 @@ function listen(parser: XmlParser, emit: (record: NetworkRecord) => void, file: 
       case 'edge':
         {
           // An element without its id or ends is skipped: the preview reports it and reads on.
-          const record = orSkip(options, () => toRecord(element!, declared[element!.kind], undirectedDefault, file, options, fail));
+          const record = orReport(options.onProblem, () => toRecord(element!, declared[element!.kind], undirectedDefault, file, options, fail));
           if (record) emit(record);
         }
         element = undefined;
@@ -138,7 +139,7 @@ function toRecord(
     const value = attribute.list ? listValue(raw, attribute.type) : parseTyped(raw, attribute.type);
     // A bad value spoils that value only: a preview reports it and keeps the node, so the ties to it are no problem.
     if (typeof value === 'object' && !Array.isArray(value)) {
-      orSkip(options, () => fail(`${element.kind} attribute "${attribute.title}": ${value.problem}`));
+      orReport(options.onProblem, () => fail(`${element.kind} attribute "${attribute.title}": ${value.problem}`));
       continue;
     }
     if (id === LABELS_ATTRIBUTE_ID && element.kind === 'node') labels = (value as string[]).map(String);

@@ -1,5 +1,6 @@
+import { orReport } from '../importError.js';
 import type { InputFile } from './inputFile.js';
-import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, orSkip, type NetworkRecord, type Properties, type PropertyValue, type ReadOptions } from './network.js';
+import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type Properties, type PropertyValue, type ReadOptions } from './network.js';
 import { edgeKind, nodeKind } from './kinds.js';
 import { parseTyped, parseTypedList, valueTypeOf, type ValueType } from './typedValues.js';
 import { readXml, required, type XmlParser } from './xmlStream.js';
@@ -125,7 +126,7 @@ function listen(parser: XmlParser, emit: (record: NetworkRecord) => void, file: 
       case 'edge':
         {
           // An element without its id or ends is skipped: the preview reports it and reads on.
-          const record = orSkip(options, () => toRecord(element!, keys, undirectedDefault, file, options, fail));
+          const record = orReport(options.onProblem, () => toRecord(element!, keys, undirectedDefault, file, options, fail));
           if (record) emit(record);
         }
         element = undefined;
@@ -151,9 +152,9 @@ function toRecord(
   // A bad value spoils that value only: a preview reports it and keeps the node, so the ties to it are no problem.
   for (const [id, key] of keys) {
     if (key.default !== undefined && (key.for === element.kind || key.for === 'all') && !element.data.has(id))
-      orSkip(options, () => set(id, key, key.default!));
+      orReport(options.onProblem, () => set(id, key, key.default!));
   }
-  for (const [id, raw] of element.data) orSkip(options, () => set(id, keys.get(id)!, raw));
+  for (const [id, raw] of element.data) orReport(options.onProblem, () => set(id, keys.get(id)!, raw));
   const attributes = element.attributes;
   if (element.kind === 'node') {
     const id = attributes.id;

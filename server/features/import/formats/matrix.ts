@@ -1,6 +1,7 @@
+import { orReport } from '../importError.js';
 import { readCsvRecords } from '../csvRecords.js';
 import type { InputFile } from './inputFile.js';
-import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, orSkip, type NetworkRecord, type ReadOptions } from './network.js';
+import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type ReadOptions } from './network.js';
 
 export const DEFAULT_ROW_LABEL = 'Actor';
 export const DEFAULT_COLUMN_LABEL = 'Event';
@@ -60,7 +61,7 @@ export async function* readMatrix(file: InputFile, options: ReadOptions): AsyncG
     }
     const n = labels.length;
     const rowLabels = labels;
-    const ties = orSkip(options, () => {
+    const ties = orReport(options.onProblem, () => {
       if (row >= n) throw new FormatError(file.display, line, `not square: more rows than the ${n} columns`);
       checkRowLength(fields, n, file, line);
       if (fields[0] !== rowLabels[row]) {
@@ -101,7 +102,7 @@ export async function* readTwoModeMatrix(file: InputFile, options: ReadOptions):
       continue;
     }
     const columns = labels;
-    const records = orSkip(options, () => {
+    const records = orReport(options.onProblem, () => {
       checkRowLength(fields, columns.length, file, line);
       const rowName = fields[0]!;
       if (rowName.trim() === '') throw new FormatError(file.display, line, 'empty row label', 1);

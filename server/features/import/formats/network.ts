@@ -1,4 +1,4 @@
-import { ImportError } from '../importError.js';
+import { ImportError, type ReportProblem } from '../importError.js';
 
 /** One property value as a format gives it. Integer-typed attributes (GraphML int/long, GEXF integer/long) are bigint. */
 export type Scalar = string | number | bigint | boolean;
@@ -61,7 +61,7 @@ export interface ReadOptions {
    * problem. Without it the first problem is thrown, as an import must stop there. A problem that leaves the rest
    * of the file unreadable (malformed XML, a broken CSV quote) is thrown either way.
    */
-  onProblem?: (problem: FormatError) => void;
+  onProblem?: ReportProblem;
 }
 
 /** What one read produced, per label and type, for the preview and the import summary. */
@@ -97,19 +97,4 @@ export function propertiesOf(entries: Iterable<[string, PropertyValue | undefine
   const properties: Properties = new Map();
   for (const [name, value] of entries) if (value !== undefined) properties.set(name, value);
   return properties;
-}
-
-/**
- * Reads one line or element: its FormatError is reported and the line skipped (undefined) when the caller collects
- * problems (`options.onProblem`), and thrown otherwise.
- */
-export function orSkip<T>(options: ReadOptions, read: () => T): T | undefined {
-  if (!options.onProblem) return read();
-  try {
-    return read();
-  } catch (error) {
-    if (!(error instanceof FormatError)) throw error;
-    options.onProblem(error);
-    return undefined;
-  }
 }

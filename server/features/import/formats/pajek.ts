@@ -1,5 +1,6 @@
+import { orReport } from '../importError.js';
 import type { InputFile } from './inputFile.js';
-import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, orSkip, type NetworkRecord, type Properties, type ReadOptions } from './network.js';
+import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type Properties, type ReadOptions } from './network.js';
 import { DEFAULT_COLUMN_LABEL, DEFAULT_ROW_LABEL } from './matrix.js';
 import { readTextLines, tokenize, type Token } from './textLines.js';
 
@@ -60,7 +61,7 @@ export async function* readPajek(file: InputFile, options: ReadOptions): AsyncGe
         if (count !== undefined) {
           // Its lines would be read as vertices of the first: they are passed over with it.
           section = { kind: 'skipped' };
-          orSkip(options, () => fail(line, 'a second *Vertices section'));
+          orReport(options.onProblem, () => fail(line, 'a second *Vertices section'));
           continue;
         }
         count = Number(tokens[1]?.text);
@@ -77,7 +78,7 @@ export async function* readPajek(file: InputFile, options: ReadOptions): AsyncGe
       const tie = /^\*(arcs|edges)(list)?$/.exec(name);
       if (!tie) {
         section = { kind: 'skipped' };
-        orSkip(options, () =>
+        orReport(options.onProblem, () =>
           fail(line, `section ${head.text} is not supported (a .net file has *Vertices, *Arcs, *Edges, *Arcslist, *Edgeslist)`, head.column),
         );
         continue;
@@ -96,7 +97,7 @@ export async function* readPajek(file: InputFile, options: ReadOptions): AsyncGe
     if (section.kind === 'skipped') continue;
     const current = section;
     // A bad line is refused whole; a preview (options.onProblem) reports it and reads on.
-    const records = orSkip(options, (): NetworkRecord[] => {
+    const records = orReport(options.onProblem, (): NetworkRecord[] => {
       if (unclosed) fail(line, 'a quoted label is not closed', unclosed.column);
       if (current.kind === 'vertices') {
         const number = vertex(head, line);

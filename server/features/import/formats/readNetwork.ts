@@ -1,3 +1,4 @@
+import { reportOrThrow } from '../importError.js';
 import { IdSet } from '../idSet.js';
 import { reservedLabel } from '../reservedLabels.js';
 import { detectInputFormat, inputFiles } from './detect.js';
@@ -66,10 +67,7 @@ export async function* readNetwork(input: NetworkInput, options: ReadOptions = {
   const keys = new IdSet();
   // Insertion-ordered, so the error names the first missing end in file order.
   const missing = new Map<string, RecordSource>();
-  const problem = (error: FormatError): void => {
-    if (!options.onProblem) throw error;
-    options.onProblem(error);
-  };
+  const problem = (error: FormatError): void => reportOrThrow(options.onProblem, error);
   for await (const record of readEachFile(input, options)) {
     if (record.kind === 'node') {
       for (const label of record.labels) {

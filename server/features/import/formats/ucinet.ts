@@ -1,6 +1,7 @@
+import { orReport } from '../importError.js';
 import type { InputFile } from './inputFile.js';
 import { cellValue, node, tie, UndirectedPairs } from './matrix.js';
-import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, orSkip, type NetworkRecord, type ReadOptions } from './network.js';
+import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type ReadOptions } from './network.js';
 import { readTextLines, tokenize, type Token } from './textLines.js';
 
 interface LineToken extends Token {
@@ -123,7 +124,7 @@ function uniqueLabels(
     const text = typeof label === 'string' ? label : label.text;
     if (seen.has(text)) {
       const at = where(index);
-      orSkip(options, () => {
+      orReport(options.onProblem, () => {
         throw new FormatError(file.display, at.line, `duplicate id "${text}" among the labels`, at.column);
       });
     }
@@ -168,7 +169,7 @@ async function* readFullMatrix(
       const rowLabel = await next();
       if (!rowLabel) throw new FormatError(file.display, lastLine, `the data ends after ${i} of ${n} rows`);
       if (rowLabel.text !== labels[i])
-        orSkip(options, () => {
+        orReport(options.onProblem, () => {
           throw new FormatError(file.display, rowLabel.line, `row label "${rowLabel.text}" differs from column label ${i + 1} "${labels[i]}"`, rowLabel.column);
         });
     }
@@ -177,7 +178,7 @@ async function* readFullMatrix(
       if (!token) throw new FormatError(file.display, lastLine, `the data ends after ${i * n + j} of ${n}×${n} values`);
       lastLine = token.line;
       // A bad value spoils that cell only: a preview reports it and reads the next.
-      const found = orSkip(options, () => {
+      const found = orReport(options.onProblem, () => {
         const cell = { value: cellValue(token.text, file.display, token.line, token.column), line: token.line, column: token.column };
         return pairs ? pairs.offer(i, j, cell) : cell.value === 0 ? undefined : { i, j, ...cell };
       });
@@ -211,7 +212,7 @@ async function* readEdgeList1(
   for await (const tokens of rows) {
     const line = tokens[0]!.line;
     // A bad line is refused whole (its new nodes too); a preview reports it and reads on.
-    const records = orSkip(options, (): NetworkRecord[] => {
+    const records = orReport(options.onProblem, (): NetworkRecord[] => {
       if (tokens.length < 2 || tokens.length > 3)
         throw new FormatError(file.display, line, `an edgelist1 line is "from to [weight]", found ${tokens.length} values`);
       const added: string[] = [];
