@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { ImportError } from './importError.js';
+import { isCommentLine, type Delimiter } from './formats/delimiter.js';
 
 /** One CSV record and the line of the file on which it starts. */
 export interface CsvRecord {
@@ -12,13 +13,10 @@ export interface CsvRecord {
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 
-/**
- * Streams the records of a CSV file as neo4j-admin writes them (comma-separated, fields quoted with
- * `"` and quotes doubled, any line ending), checking that the bytes are UTF-8 on the way.
- * Throws ImportError with the line for invalid UTF-8, broken quoting or a file without records.
- */
-export async function* readCsvRecords(file: string, display: string): AsyncGenerator<CsvRecord> {
-  const parser = parse({
+/** csv-parse's options for files with this delimiter; `whitespace` is split on each space or tab (see spaceSeparated). */
+export function csvParseOptions(delimiter: Delimiter) {
+  return {
+    delimiter: delimiter === 'whitespace' ? [' ', '\t'] : delimiter,
     // neo4j-admin skips a UTF-8 byte order mark; spreadsheet exports often start with one.
     bom: true,
     relax_column_count: true,
@@ -26,7 +24,26 @@ export async function* readCsvRecords(file: string, display: string): AsyncGener
     relax_quotes: true,
     // CR alone ends lines in files from classic Mac OS and some exporters; CRLF first, so it is one break.
     record_delimiter: ['\r\n', '\n', '\r'],
-  });
+  };
+}
+
+/**
+ * A record of a space-separated file as its fields: runs of spaces and tabs separate one field from the next (csv-parse
+ * gives the empty fields between them). Undefined for a comment line.
+ */
+export function spaceSeparated(fields: string[]): string[] | undefined {
+  const kept = fields.filter((field) => field !== '');
+  return kept.length > 0 && isCommentLine(kept[0]!) ? undefined : kept;
+}
+
+/**
+ * Streams the records of a CSV file as neo4j-admin writes them (comma-separated, fields quoted with
+ * `"` and quotes doubled, any line ending), checking that the bytes are UTF-8 on the way. Another
+ * `delimiter` reads the edge lists and matrices that spreadsheets and research collections write.
+ * Throws ImportError with the line for invalid UTF-8, broken quoting or a file without records.
+ */
+export async function* readCsvRecords(file: string, display: string, delimiter: Delimiter = ','): AsyncGenerator<CsvRecord> {
+  const parser = parse(csvParseOptions(delimiter));
   const piping = pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), checkUtf8(display), parser);
   // A failure of any stage also destroys the parser, so the loop below is where it surfaces.
   piping.catch(() => undefined);
@@ -37,12 +54,13 @@ export async function* readCsvRecords(file: string, display: string): AsyncGener
   // csv-parse counts a CRLF inside a quoted field as two lines; its error lines need this taken off.
   let overcounted = 0;
   try {
-    for await (const fields of parser as AsyncIterable<string[]>) {
+    for await (const parsed of parser as AsyncIterable<string[]>) {
       const start = line;
-      const breaks = lineBreaksIn(fields);
+      const breaks = lineBreaksIn(parsed);
       line += 1 + breaks.lines;
       overcounted += breaks.crlf;
-      if (fields.length === 1 && fields[0] === '') continue;
+      const fields = delimiter === 'whitespace' ? spaceSeparated(parsed) : parsed;
+      if (fields === undefined || fields.length === 0 || (fields.length === 1 && fields[0] === '')) continue;
       records += 1;
       yield { line: start, fields };
     }

@@ -27,6 +27,11 @@ describe('format detection', () => {
     expect(detectFormat(tempFile('Person.csv', 'personId:ID(Person),name\np1,Ana\n'))).toBe('neo4j-csv');
     expect(detectFormat(tempFile('calls.csv', 'From,To,Duration\na,b,3\n'))).toBe('edgelist');
     expect(detectFormat(tempFile('people.csv', 'name,age\nAna,3\n'))).toBeUndefined();
+    // Other delimiters: semicolons (spreadsheets in many locales), tabs, runs of spaces.
+    expect(detectFormat(tempFile('llamadas.csv', 'Source;Target;duración\na;b;3\n'))).toBe('edgelist');
+    expect(detectFormat(tempFile('matriz.csv', '\uFEFF;Ana;Bruno\nAna;0;1\nBruno;1;0\n'))).toBe('matrix');
+    expect(detectFormat(tempFile('calls.tsv', 'from\tto\tminutes\n555-0101\t555-0199\t3\n'))).toBe('edgelist');
+    expect(detectFormat(tempFile('ties.txt', '# exported\nsource   target\na b\n'))).toBe('edgelist');
   });
 
   it('takes a forced format over detection, and reads a folder as one input of one format', () => {

@@ -1,6 +1,8 @@
-import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { csvParseOptions, spaceSeparated } from '../csvRecords.js';
+import { fileHead, SNIFF_BYTES, sniffDelimiter } from './delimiter.js';
 import { edgeListColumns } from './edgeList.js';
 import type { InputFile } from './inputFile.js';
 import { FormatError, type FormatName } from './network.js';
@@ -17,28 +19,15 @@ const BY_EXTENSION: Record<string, FormatName> = {
   '.ndjson': 'ftm',
 };
 
-const SNIFF_BYTES = 64 * 1024;
 const NEO4J_HEADER_TOKEN = /:(ID|START_ID|END_ID|LABEL|TYPE|IGNORE)(\(|$)/i;
 
-/** The start of a file as text, for a look at its content (never used as data). */
-function head(file: string): string {
-  const descriptor = openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(SNIFF_BYTES);
-    const read = readSync(descriptor, buffer, 0, SNIFF_BYTES, 0);
-    return buffer
-      .subarray(0, read)
-      .toString('utf8')
-      .replace(/^\uFEFF/, '');
-  } finally {
-    closeSync(descriptor);
-  }
-}
-
+/** The first rows of a delimited text, separated as sniffDelimiter finds (comment lines of a space-separated text left out). */
 function firstCsvRows(text: string): string[][] {
   const complete = text.length < SNIFF_BYTES ? text : text.slice(0, text.lastIndexOf('\n') + 1);
+  const delimiter = sniffDelimiter(complete);
   try {
-    return parse(complete, { to_line: 3, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+    const rows = parse(complete, { ...csvParseOptions(delimiter), to_line: 20, skip_empty_lines: true }) as string[][];
+    return delimiter === 'whitespace' ? rows.map(spaceSeparated).filter((row): row is string[] => row !== undefined && row.length > 0) : rows;
   } catch {
     return [];
   }
@@ -75,7 +64,7 @@ export function detectFormat(file: string): FormatName | undefined {
   const extension = path.extname(file).toLowerCase();
   const byExtension = BY_EXTENSION[extension];
   if (byExtension) return byExtension;
-  const text = head(file);
+  const text = fileHead(file);
   if (extension === '.csv') return csvFormat(text);
   return textFormat(text) ?? csvFormat(text);
 }

@@ -69,6 +69,41 @@ describe('edge-list CSV', () => {
     ]);
   });
 
+  it('reads semicolon files with decimal commas, tab-separated files and space-separated lists with comment lines', async () => {
+    // A spreadsheet saved in a Spanish, Italian or German locale: semicolons, decimal commas, quoted fields.
+    const semicolons = await readAll(
+      tempFolder({
+        'nodes.csv': 'id;name;label\np1;"Ruiz; Ana";Person\np2;Bruno Díaz;Person\n',
+        'ties.csv': 'source;target;type;weight;amount\np1;p2;PAID;0,5;"1,5"\n',
+      }),
+    );
+    expect(nodeByKey(semicolons, 'p1')).toMatchObject({ labels: ['Person'], caption: 'Ruiz; Ana' });
+    // The weight is a number; any other column stays the text the file holds.
+    expect(semicolons.relationships[0]).toMatchObject({ start: 'p1', end: 'p2', type: 'PAID' });
+    expect(semicolons.relationships[0]!.properties).toEqual(
+      new Map<string, unknown>([
+        ['weight', 0.5],
+        ['amount', '1,5'],
+      ]),
+    );
+    const tabs = await readAll(tempFile('calls.tsv', 'from\tto\tweight\n555-0101\t555-0199\t3\n555-0199\t555-0142\t1.25\n'));
+    expect(tabs.relationships.map((tie) => [tie.start, tie.end, tie.properties.get('weight')])).toEqual([
+      ['555-0101', '555-0199', 3],
+      ['555-0199', '555-0142', 1.25],
+    ]);
+    // KONECT's out.* files and NetworkX's write_edgelist: no header, runs of spaces or tabs, % or # comments.
+    const konect = tempFile('out.gang', '% sym unweighted\n% 3 3 3\n1 2\n2   3\t4\n\n# a comment\n3 1\n');
+    const spaced = await readAll(konect, { format: 'edgelist', headerless: true });
+    expect(spaced.relationships.map((tie) => [tie.line, tie.start, tie.end, tie.properties.get('weight')])).toEqual([
+      [3, '1', '2', undefined],
+      [4, '2', '3', 4],
+      [7, '3', '1', undefined],
+    ]);
+    // A comma file keeps its decimal point: "0,5" there would be two fields.
+    const comma = tempFile('ties.csv', 'source,target,weight\na,b,"0,5"\n');
+    expect(await refusal(comma)).toBe(`${comma}:2:3: weight "0,5" is not a number`);
+  });
+
   it('keeps columns named like internals, __proto__ included, as data', async () => {
     const read = await readAll(tempFile('ties.csv', 'source,target,__proto__,dataset,constructor\na,b,x,y,z\n'));
     const tie = read.relationships[0]!;

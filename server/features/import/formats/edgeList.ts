@@ -3,6 +3,7 @@ import { readCsvRecords } from '../csvRecords.js';
 import { IdSet } from '../idSet.js';
 import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type Properties, type ReadOptions, type RelationshipRecord } from './network.js';
 import type { InputFile } from './inputFile.js';
+import { fileDelimiter, numberIn, type Delimiter } from './delimiter.js';
 
 const SOURCE = new Set(['source', 'from']);
 const TARGET = new Set(['target', 'to']);
@@ -45,10 +46,10 @@ function checkHeader(fields: string[], file: InputFile): void {
   });
 }
 
-/** A weight as written: a decimal number; anything else is refused with its column. */
-export function parseWeight(text: string, file: string, line: number, column: number): number {
-  const value = text.trim() === '' ? Number.NaN : Number(text);
-  if (!Number.isFinite(value)) throw new FormatError(file, line, `weight "${text}" is not a number`, column);
+/** A weight as written: a decimal number (a decimal comma too, in a file not separated by commas); anything else is refused with its column. */
+export function parseWeight(text: string, file: string, line: number, column: number, delimiter: Delimiter = ','): number {
+  const value = numberIn(text, delimiter);
+  if (value === undefined) throw new FormatError(file, line, `weight "${text}" is not a number`, column);
   return value;
 }
 
@@ -60,13 +61,14 @@ export function parseWeight(text: string, file: string, line: number, column: nu
  * Each line is its own relationship: the same pair twice gives two ties (a multigraph).
  */
 export async function* readEdgeList(files: InputFile[], options: ReadOptions): AsyncGenerator<NetworkRecord> {
-  const classified: { file: InputFile; columns: Columns | undefined }[] = [];
+  const classified: { file: InputFile; columns: Columns | undefined; delimiter: Delimiter }[] = [];
   for (const file of files) {
+    const delimiter = fileDelimiter(file.path);
     if (options.headerless) {
-      classified.push({ file, columns: undefined });
+      classified.push({ file, columns: undefined, delimiter });
       continue;
     }
-    const header = await firstRecord(file);
+    const header = await firstRecord(file, delimiter);
     checkHeader(header, file);
     const columns = edgeListColumns(header);
     if (!columns)
@@ -75,19 +77,19 @@ export async function* readEdgeList(files: InputFile[], options: ReadOptions): A
         1,
         'an edge list needs a "source,target" header (ties) or an "id" column (nodes); use --headerless for a file without a header',
       );
-    classified.push({ file, columns });
+    classified.push({ file, columns, delimiter });
   }
   const nodeFiles = classified.filter((entry) => entry.columns?.role === 'nodes');
-  for (const { file, columns } of nodeFiles) yield* readNodeFile(file, columns!, options);
+  for (const { file, columns, delimiter } of nodeFiles) yield* readNodeFile(file, columns!, options, delimiter);
   const implicitNodes = nodeFiles.length === 0 ? new IdSet() : undefined;
-  for (const { file, columns } of classified) {
+  for (const { file, columns, delimiter } of classified) {
     if (columns?.role === 'nodes') continue;
-    yield* readTieFile(file, columns, options, implicitNodes);
+    yield* readTieFile(file, columns, options, implicitNodes, delimiter);
   }
 }
 
-async function firstRecord(file: InputFile): Promise<string[]> {
-  for await (const record of readCsvRecords(file.path, file.display)) return record.fields;
+async function firstRecord(file: InputFile, delimiter: Delimiter): Promise<string[]> {
+  for await (const record of readCsvRecords(file.path, file.display, delimiter)) return record.fields;
   throw new FormatError(file.display, 1, 'empty file');
 }
 
@@ -96,10 +98,10 @@ function checkFieldCount(fields: string[], expected: number, file: string, line:
     throw new FormatError(file, line, `expected ${expected} fields as in the header, found ${fields.length}`, Math.min(fields.length, expected) + 1);
 }
 
-async function* readNodeFile(file: InputFile, columns: Columns, options: ReadOptions): AsyncGenerator<NetworkRecord> {
+async function* readNodeFile(file: InputFile, columns: Columns, options: ReadOptions, delimiter: Delimiter): AsyncGenerator<NetworkRecord> {
   const nameColumn = columns.names.findIndex((name) => name.trim().toLowerCase() === 'name');
   let isHeader = true;
-  for await (const { line, fields } of readCsvRecords(file.path, file.display)) {
+  for await (const { line, fields } of readCsvRecords(file.path, file.display, delimiter)) {
     if (isHeader) {
       isHeader = false;
       continue;
@@ -131,13 +133,14 @@ async function* readTieFile(
   columns: Columns | undefined,
   options: ReadOptions,
   implicitNodes: IdSet | undefined,
+  delimiter: Delimiter,
 ): AsyncGenerator<NetworkRecord> {
   let isHeader = columns !== undefined;
   const source = columns?.source ?? 0;
   const target = columns?.target ?? 1;
   const weight = columns ? columns.weight : 2;
   const type = columns?.type ?? -1;
-  for await (const { line, fields } of readCsvRecords(file.path, file.display)) {
+  for await (const { line, fields } of readCsvRecords(file.path, file.display, delimiter)) {
     if (isHeader) {
       isHeader = false;
       continue;
@@ -156,7 +159,7 @@ async function* readTieFile(
       let undirected = options.undirected ?? false;
       fields.forEach((text, index) => {
         if (index === source || index === target || text === '') return;
-        if (index === weight) properties.set(columns ? columns.names[index]! : 'weight', parseWeight(text, file.display, line, index + 1));
+        if (index === weight) properties.set(columns ? columns.names[index]! : 'weight', parseWeight(text, file.display, line, index + 1, delimiter));
         else if (index === type) {
           // Gephi's edge table puts the direction in its Type column.
           const direction = text.trim().toLowerCase();

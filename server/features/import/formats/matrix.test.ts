@@ -68,6 +68,24 @@ describe('adjacency matrix CSV', () => {
     expect(await refusal(order)).toMatch(new RegExp(`^${order}:2:1: row label "b" differs from column 2's label "a"`));
   });
 
+  it('reads a semicolon matrix with decimal commas, and a space-separated one whose first row leaves the corner out', async () => {
+    const semicolons = await readAll(tempFile('matriz.csv', ';Ana;Bruno;Carla\nAna;0;0,5;0\nBruno;0;0;2\nCarla;1;0;0\n'));
+    expect(semicolons.nodes.map((node) => node.key)).toEqual(['Ana', 'Bruno', 'Carla']);
+    expect(semicolons.relationships.map((tie) => [tie.start, tie.end, tie.properties.get('weight')])).toEqual([
+      ['Ana', 'Bruno', 0.5],
+      ['Bruno', 'Carla', 2],
+      ['Carla', 'Ana', 1],
+    ]);
+    const spaced = await readAll(tempFile('matrix.txt', '      Ana Bruno Carla\nAna     0   1     0\nBruno   1   0     0\nCarla   0   0     0\n'), {
+      format: 'matrix',
+    });
+    expect(spaced.nodes.map((node) => node.key)).toEqual(['Ana', 'Bruno', 'Carla']);
+    expect(spaced.relationships.map((tie) => [tie.start, tie.end, tie.line])).toEqual([
+      ['Ana', 'Bruno', 2],
+      ['Bruno', 'Ana', 3],
+    ]);
+  });
+
   it('refuses invalid UTF-8 with its line', async () => {
     const file = tempFile('m.csv', Buffer.concat([Buffer.from(',a,b\na,0,1\n'), Buffer.from([0x62, 0xff]), Buffer.from(',1,0\n')]));
     expect(await refusal(file, { format: 'matrix' })).toBe(`${file}:3: invalid UTF-8`);

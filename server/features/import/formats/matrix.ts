@@ -1,18 +1,21 @@
 import { orReport } from '../importError.js';
-import { readCsvRecords } from '../csvRecords.js';
+import { readCsvRecords, type CsvRecord } from '../csvRecords.js';
 import type { InputFile } from './inputFile.js';
+import { fileDelimiter, numberIn, type Delimiter } from './delimiter.js';
 import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type ReadOptions } from './network.js';
 
 export const DEFAULT_ROW_LABEL = 'Actor';
 export const DEFAULT_COLUMN_LABEL = 'Event';
 export const DEFAULT_TWO_MODE_TYPE = 'PARTICIPATED_IN';
 
-/** A cell value: a number, an empty cell meaning 0; anything else is refused with its line and column. */
-export function cellValue(text: string, file: string, line: number, column: number): number {
-  const trimmed = text.trim();
-  if (trimmed === '') return 0;
-  const value = Number(trimmed);
-  if (!Number.isFinite(value)) throw new FormatError(file, line, `cell "${text}" is not a number`, column);
+/**
+ * A cell value: a number (with a decimal comma too, in a file not separated by commas), an empty cell meaning 0;
+ * anything else is refused with its line and column.
+ */
+export function cellValue(text: string, file: string, line: number, column: number, delimiter: Delimiter = ','): number {
+  if (text.trim() === '') return 0;
+  const value = numberIn(text, delimiter);
+  if (value === undefined) throw new FormatError(file, line, `cell "${text}" is not a number`, column);
   return value;
 }
 
@@ -51,7 +54,8 @@ export async function* readMatrix(file: InputFile, options: ReadOptions): AsyncG
   let row = 0;
   let lastLine = 1;
   const type = options.type ?? DEFAULT_TYPE;
-  for await (const { line, fields } of readCsvRecords(file.path, file.display)) {
+  const delimiter = fileDelimiter(file.path);
+  for await (const { line, fields } of matrixRows(file, delimiter)) {
     lastLine = line;
     if (!labels) {
       labels = columnLabels(fields, file);
@@ -73,7 +77,7 @@ export async function* readMatrix(file: InputFile, options: ReadOptions): AsyncG
         );
       }
       const found: NetworkRecord[] = [];
-      const cells = fields.slice(1).map((text, j) => ({ value: cellValue(text, file.display, line, j + 2), line, column: j + 2 }));
+      const cells = fields.slice(1).map((text, j) => ({ value: cellValue(text, file.display, line, j + 2, delimiter), line, column: j + 2 }));
       cells.forEach((cell, j) => {
         const tied = pairs ? pairs.offer(row, j, cell) : cell.value === 0 ? undefined : { i: row, j, ...cell };
         if (tied) found.push(tie(rowLabels[tied.i]!, rowLabels[tied.j]!, tied.value, type, pairs !== undefined, file, tied.line));
@@ -95,7 +99,8 @@ export async function* readTwoModeMatrix(file: InputFile, options: ReadOptions):
   let labels: string[] | undefined;
   const rowLabel = options.label ?? DEFAULT_ROW_LABEL;
   const type = options.type ?? DEFAULT_TWO_MODE_TYPE;
-  for await (const { line, fields } of readCsvRecords(file.path, file.display)) {
+  const delimiter = fileDelimiter(file.path);
+  for await (const { line, fields } of matrixRows(file, delimiter)) {
     if (!labels) {
       labels = columnLabels(fields, file);
       for (const label of labels) yield node(`column/${label}`, label, options.columnLabel ?? DEFAULT_COLUMN_LABEL, file, line);
@@ -107,7 +112,7 @@ export async function* readTwoModeMatrix(file: InputFile, options: ReadOptions):
       const rowName = fields[0]!;
       if (rowName.trim() === '') throw new FormatError(file.display, line, 'empty row label', 1);
       const rowKey = `row/${rowName}`;
-      const values = columns.map((_label, j) => cellValue(fields[j + 1]!, file.display, line, j + 2));
+      const values = columns.map((_label, j) => cellValue(fields[j + 1]!, file.display, line, j + 2, delimiter));
       return [
         node(rowKey, rowName, rowLabel, file, line),
         ...values.flatMap((value, j) => (value === 0 ? [] : [tie(rowKey, `column/${columns[j]}`, value, type, options.undirected ?? false, file, line)])),
@@ -115,6 +120,32 @@ export async function* readTwoModeMatrix(file: InputFile, options: ReadOptions):
     });
     if (records) yield* records;
   }
+}
+
+/**
+ * A matrix file's rows. Separated by spaces, a first row that leaves the corner blank has no field for it: it is given
+ * one when the next row is one field longer.
+ */
+async function* matrixRows(file: InputFile, delimiter: Delimiter): AsyncGenerator<CsvRecord> {
+  const records = readCsvRecords(file.path, file.display, delimiter);
+  if (delimiter !== 'whitespace') {
+    yield* records;
+    return;
+  }
+  let header: CsvRecord | undefined;
+  let headerGiven = false;
+  for await (const record of records) {
+    if (!header) {
+      header = record;
+      continue;
+    }
+    if (!headerGiven) {
+      headerGiven = true;
+      yield record.fields.length === header.fields.length + 1 ? { ...header, fields: ['', ...header.fields] } : header;
+    }
+    yield record;
+  }
+  if (header && !headerGiven) yield header;
 }
 
 interface Cell {
