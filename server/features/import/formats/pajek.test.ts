@@ -37,6 +37,34 @@ describe('Pajek .net', () => {
     expect(read.relationships).toHaveLength(2);
   });
 
+  it('reads *Matrix sections as UCINET writes .net files: 1-mode, undirected on request, and 2-mode rows × columns', async () => {
+    const file = tempFile('ucinet.net', '*Vertices 3\n1 "Ana"\n2 "Bo"\n3 "Cy"\n*Matrix :1 "calls"\n0 2 0\n2 0 1\n0 1 0\n');
+    const directed = await readAll(file);
+    expect(directed.relationships.map((tie) => [tie.start, tie.end, tie.type, tie.properties.get('weight'), tie.line])).toEqual([
+      ['1', '2', 'calls', 2, 6],
+      ['2', '1', 'calls', 2, 7],
+      ['2', '3', 'calls', 1, 7],
+      ['3', '2', 'calls', 1, 8],
+    ]);
+    const undirected = await readAll(file, { undirected: true });
+    expect(undirected.relationships.map((tie) => [tie.start, tie.end, tie.undirected])).toEqual([
+      ['1', '2', true],
+      ['2', '3', true],
+    ]);
+    const twoMode = await readAll(tempFile('affiliation.net', '*Vertices 4 2\n1 "Ana"\n2 "Bo"\n3 "Meeting"\n4 "Raid"\n*Matrix\n1 0\n1 1\n'));
+    expect(twoMode.relationships.map((tie) => [tie.start, tie.end])).toEqual([
+      ['1', '3'],
+      ['2', '3'],
+      ['2', '4'],
+    ]);
+    const ragged = tempFile('bad.net', '*Vertices 2\n*Matrix\n0 1\n1\n');
+    expect(await refusal(ragged)).toBe(`${ragged}:4: a matrix row has 2 values, found 1`);
+    const short = tempFile('bad.net', '*Vertices 3\n*Matrix\n0 1 0\n*Arcs\n1 2\n');
+    expect(await refusal(short)).toBe(`${short}:4: the *Matrix section has 1 of its 3 rows`);
+    const long = tempFile('bad.net', '*Vertices 1\n*Matrix\n0\n1\n');
+    expect(await refusal(long)).toBe(`${long}:4: more matrix rows than the 1 vertices`);
+  });
+
   it('refuses an unknown vertex with its line and column', async () => {
     const file = tempFile('bad.net', '*Vertices 3\n1 "a"\n2 "b"\n3 "c"\n*Arcs\n1 2\n2 7 1\n');
     expect(await refusal(file)).toBe(`${file}:7:3: unknown vertex "7" (the network has vertices 1 to 3)`);
@@ -49,20 +77,20 @@ describe('Pajek .net', () => {
     expect(await refusal(unclosed)).toBe(`${unclosed}:2:3: a quoted label is not closed`);
     const weight = tempFile('bad.net', '*Vertices 2\n*Arcs\n1 2 x\n');
     expect(await refusal(weight)).toBe(`${weight}:3:5: weight "x" is not a number`);
-    const matrix = tempFile('bad.net', '*Vertices 2\n*Matrix\n0 1\n');
-    expect(await refusal(matrix)).toMatch(new RegExp(`^${matrix}:2:1: section \\*Matrix is not supported`));
+    const partition = tempFile('bad.net', '*Vertices 2\n*Partition classes\n1\n');
+    expect(await refusal(partition)).toMatch(new RegExp(`^${partition}:2:1: section \\*Partition is not supported`));
     const latin1 = tempFile('bad.net', Buffer.concat([Buffer.from('*Vertices 1\n1 "Jos'), Buffer.from([0xe9]), Buffer.from('"\n')]));
     expect(await refusal(latin1)).toBe(`${latin1}:2: invalid UTF-8 (save the file as UTF-8)`);
   });
 
   it('stops an import at the first bad line; a preview reports each one and reads on past it', async () => {
-    const file = tempFile('bad.net', '*Vertices 3\n1 "Ana"\n4 "Dora"\n*Arcs\n1 2 x\n*Matrix\n1 1\n*Edges\n1 3\n3\n*Vertices 2\n1 "Again"\n');
+    const file = tempFile('bad.net', '*Vertices 3\n1 "Ana"\n4 "Dora"\n*Arcs\n1 2 x\n*Partition\n1 1\n*Edges\n1 3\n3\n*Vertices 2\n1 "Again"\n');
     expect(await refusal(file)).toBe(`${file}:3:1: unknown vertex "4" (the network has vertices 1 to 3)`);
     const read = await collected(file);
     expect(read.problems).toEqual([
       `${file}:3:1: unknown vertex "4" (the network has vertices 1 to 3)`,
       `${file}:5:5: weight "x" is not a number`,
-      `${file}:6:1: section *Matrix is not supported (a .net file has *Vertices, *Arcs, *Edges, *Arcslist, *Edgeslist)`,
+      `${file}:6:1: section *Partition is not supported (a .net file has *Vertices, *Arcs, *Edges, *Arcslist, *Edgeslist, *Matrix)`,
       `${file}:10:1: a tie line needs two vertices`,
       `${file}:11: a second *Vertices section`,
     ]);

@@ -1,18 +1,26 @@
 import { orReport } from '../importError.js';
 import type { InputFile } from './inputFile.js';
 import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type Properties, type ReadOptions } from './network.js';
-import { DEFAULT_COLUMN_LABEL, DEFAULT_ROW_LABEL } from './matrix.js';
+import { cellValue, DEFAULT_COLUMN_LABEL, DEFAULT_ROW_LABEL, UndirectedPairs } from './matrix.js';
 import { readTextLines, tokenize, type Token } from './textLines.js';
 
-type Section = { kind: 'none' } | { kind: 'vertices' } | { kind: 'skipped' } | { kind: 'ties'; undirected: boolean; list: boolean; type: string };
+type Section =
+  | { kind: 'none' }
+  | { kind: 'vertices' }
+  | { kind: 'skipped' }
+  | { kind: 'ties'; undirected: boolean; list: boolean; type: string }
+  /** One line per row; `row` counts the rows read, from `line` on. */
+  | { kind: 'matrix'; undirected: boolean; type: string; rows: number; columns: number; row: number; line: number; pairs: UndirectedPairs | undefined };
 
 /**
  * Reads a Pajek network (.net): `*Vertices n [rows]` then vertex lines `number ["label"] …`
  * (coordinates and shapes after the label are layout and are not read), then `*Arcs` / `*Edges`
- * (`from to [weight]`) and `*Arcslist` / `*Edgeslist` (`from to to …`). Vertices are numbered 1..n;
+ * (`from to [weight]`), `*Arcslist` / `*Edgeslist` (`from to to …`) and `*Matrix` (one line per row, a non-zero
+ * value a tie row → column with the value as weight, as UCINET writes .net files). Vertices are numbered 1..n;
  * a vertex without a line of its own is still a node. `*Arcs :2 "knows"` names the relationship
  * type. `*Edges` ties are undirected, `*Arcs` directed unless --undirected. A 2-mode network
- * (`*Vertices n rows`) gives its first `rows` vertices the label Actor, the others Event.
+ * (`*Vertices n rows`) gives its first `rows` vertices the label Actor, the others Event; its matrix has a row per
+ * Actor and a column per Event.
  * A preview (options.onProblem) reads on past a bad line; a bad section line, which would misread the lines after it,
  * ends the file, except an unsupported section or a second *Vertices, whose lines are passed over.
  */
@@ -55,6 +63,7 @@ export async function* readPajek(file: InputFile, options: ReadOptions): AsyncGe
       // A section line read wrong would misread every line after it, so its problem ends the file.
       if (unclosed) fail(line, 'a quoted label is not closed', unclosed.column);
       if (section.kind === 'vertices') yield* unlistedVertices();
+      if (section.kind === 'matrix') checkMatrixEnded(section, line);
       const name = head.text.toLowerCase();
       if (name === '*network') continue;
       if (name === '*vertices') {
@@ -75,11 +84,27 @@ export async function* readPajek(file: InputFile, options: ReadOptions): AsyncGe
         section = { kind: 'vertices' };
         continue;
       }
+      if (name === '*matrix') {
+        if (count === undefined) fail(line, `${head.text} before *Vertices`);
+        const undirected = options.undirected ?? false;
+        const twoMode = rows !== undefined;
+        section = {
+          kind: 'matrix',
+          undirected,
+          type: tokens.slice(1).find((token) => token.quoted)?.text || options.type || DEFAULT_TYPE,
+          rows: rows ?? count!,
+          columns: twoMode ? count! - rows! : count!,
+          row: 0,
+          line,
+          pairs: undirected && !twoMode ? new UndirectedPairs(count!, file.display) : undefined,
+        };
+        continue;
+      }
       const tie = /^\*(arcs|edges)(list)?$/.exec(name);
       if (!tie) {
         section = { kind: 'skipped' };
         orReport(options.onProblem, () =>
-          fail(line, `section ${head.text} is not supported (a .net file has *Vertices, *Arcs, *Edges, *Arcslist, *Edgeslist)`, head.column),
+          fail(line, `section ${head.text} is not supported (a .net file has *Vertices, *Arcs, *Edges, *Arcslist, *Edgeslist, *Matrix)`, head.column),
         );
         continue;
       }
@@ -107,6 +132,7 @@ export async function* readPajek(file: InputFile, options: ReadOptions): AsyncGe
         const properties: Properties = label === undefined ? new Map() : new Map([['label', label]]);
         return [{ kind: 'node', file: file.display, line, key: String(number), labels: [kindOf(number)], properties, caption: label }];
       }
+      if (current.kind === 'matrix') return matrixRow(current, tokens, line);
       if (tokens.length < 2) fail(line, 'a tie line needs two vertices', head.column);
       const start = vertex(head, line);
       if (current.list) return tokens.slice(1).map((token) => tieRecord(start, vertex(token, line), undefined, current, file, line));
@@ -122,14 +148,38 @@ export async function* readPajek(file: InputFile, options: ReadOptions): AsyncGe
     if (records) yield* records;
   }
   if (section.kind === 'vertices') yield* unlistedVertices();
+  if (section.kind === 'matrix') checkMatrixEnded(section, undefined);
   if (count === undefined) fail(1, 'no *Vertices section: not a Pajek network');
+
+  /** The ties of one matrix line: row i's non-zero values, column j being vertex j (after the rows in a 2-mode network). */
+  function matrixRow(matrix: Extract<Section, { kind: 'matrix' }>, tokens: Token[], line: number): NetworkRecord[] {
+    const i = matrix.row;
+    matrix.row += 1;
+    if (i >= matrix.rows) fail(line, `more matrix rows than the ${matrix.rows} ${rows === undefined ? 'vertices' : 'rows of the 2-mode network'}`);
+    if (tokens.length !== matrix.columns)
+      fail(line, `a matrix row has ${matrix.columns} values, found ${tokens.length}`, tokens[Math.min(tokens.length, matrix.columns)]?.column);
+    const offset = rows ?? 0;
+    const ties: NetworkRecord[] = [];
+    tokens.forEach((token, j) => {
+      const cell = { value: cellValue(token.text, file.display, line, token.column), line, column: token.column };
+      const found = matrix.pairs ? matrix.pairs.offer(i, j, cell) : cell.value === 0 ? undefined : { i, j, ...cell };
+      if (found) ties.push(tieRecord(found.i + 1, offset + found.j + 1, found.value, matrix, file, found.line));
+    });
+    return ties;
+  }
+
+  /** A matrix whose section ends (at `line`, or the end of the file) before its last row is refused, or in a preview reported. */
+  function checkMatrixEnded(matrix: Extract<Section, { kind: 'matrix' }>, line: number | undefined): void {
+    if (matrix.row >= matrix.rows) return;
+    orReport(options.onProblem, () => fail(line ?? matrix.line, `the *Matrix section has ${matrix.row} of its ${matrix.rows} rows`));
+  }
 }
 
 function tieRecord(
   start: number,
   end: number,
   weight: number | undefined,
-  section: Extract<Section, { kind: 'ties' }>,
+  section: Extract<Section, { kind: 'ties' | 'matrix' }>,
   file: InputFile,
   line: number,
 ): NetworkRecord {

@@ -44,7 +44,7 @@ describe('UCINET DL', () => {
     ]);
   });
 
-  it('refuses too few and too many values, a non-numeric value, an unknown node and 2-mode files', async () => {
+  it('refuses too few and too many values, a non-numeric value, an unknown node and a half-given size', async () => {
     const short = tempFile('m.dl', 'dl n=2\ndata:\n0 1\n1\n');
     expect(await refusal(short)).toBe(`${short}:4: the data ends after 3 of 2×2 values`);
     const long = tempFile('m.dl', 'dl n=2\ndata:\n0 1\n1 0\n1\n');
@@ -53,8 +53,89 @@ describe('UCINET DL', () => {
     expect(await refusal(text)).toBe(`${text}:3:3: cell "x" is not a number`);
     const unknown = tempFile('e.dl', 'dl n=2 format=edgelist1\ndata:\n1 2\n2 3\n');
     expect(await refusal(unknown)).toBe(`${unknown}:4:3: unknown node "3" (nodes are numbered 1 to 2)`);
-    const twoMode = tempFile('m.dl', 'dl nr=2 nc=3\ndata:\n');
-    expect(await refusal(twoMode)).toMatch(new RegExp(`^${twoMode}:1:4: 2-mode DL files`));
+    const empty = tempFile('m.dl', 'dl nr=2 nc=3\ndata:\n');
+    expect(await refusal(empty)).toBe(`${empty}:2: the data ends after 0 of 2×3 values`);
+    const half = tempFile('m.dl', 'dl nr=2\ndata:\n');
+    expect(await refusal(half)).toBe(`${half}:2:1: a 2-mode DL file gives both nr= and nc=`);
+    const several = tempFile('e.dl', 'dl n=2 nm=2 format=edgelist1\ndata:\n1 2\n');
+    expect(await refusal(several)).toBe(`${several}:2:1: several matrices (nm=2) are read as full matrices, not edgelist1`);
+    const absent = tempFile('m.dl', 'dl n=2\ndiagonal absent\ndata:\n1\n1\n');
+    expect(await refusal(absent)).toBe(`${absent}:2:1: diagonal absent is not supported (a full matrix with its diagonal is)`);
+  });
+
+  it('reads a 2-mode file (nr, nc) with row and column labels: people × events, keyed by their side', async () => {
+    // As UCINET ships Davis's Southern Women (cut down): ROW LABELS and COLUMN LABELS, one per line.
+    const listed = tempFile('davis.dl', 'DL NR=3, NC=2\nROW LABELS:\nEVELYN\nLAURA\n"ANNA MAE"\nCOLUMN LABELS:\nE1\nE2\nDATA:\n1 1\n0 1\n1 0\n');
+    const read = await readAll(listed);
+    expect(read.nodes.map((node) => [node.key, node.labels[0], node.caption])).toEqual([
+      ['column/E1', 'Event', 'E1'],
+      ['column/E2', 'Event', 'E2'],
+      ['row/EVELYN', 'Actor', 'EVELYN'],
+      ['row/LAURA', 'Actor', 'LAURA'],
+      ['row/ANNA MAE', 'Actor', 'ANNA MAE'],
+    ]);
+    expect(read.relationships.map((tie) => [tie.start, tie.end, tie.type, tie.line])).toEqual([
+      ['row/EVELYN', 'column/E1', 'PARTICIPATED_IN', 10],
+      ['row/EVELYN', 'column/E2', 'PARTICIPATED_IN', 10],
+      ['row/LAURA', 'column/E2', 'PARTICIPATED_IN', 11],
+      ['row/ANNA MAE', 'column/E1', 'PARTICIPATED_IN', 12],
+    ]);
+    // Embedded: the first data line names the columns, each row starts with its own; kinds and type as options.
+    const embedded = tempFile('m.dl', 'dl nr=2 nc=2\nrow labels embedded\ncolumn labels embedded\ndata:\n  bar club\nana 1 0\nbob 2 1\n');
+    const people = await readAll(embedded, { label: 'Person', columnLabel: 'Place', type: 'SEEN_AT' });
+    expect(people.nodes.map((node) => [node.key, node.labels[0]])).toEqual([
+      ['column/bar', 'Place'],
+      ['column/club', 'Place'],
+      ['row/ana', 'Person'],
+      ['row/bob', 'Person'],
+    ]);
+    expect(people.relationships.map((tie) => [tie.start, tie.end, tie.type, tie.properties.get('weight')])).toEqual([
+      ['row/ana', 'column/bar', 'SEEN_AT', 1],
+      ['row/bob', 'column/bar', 'SEEN_AT', 2],
+      ['row/bob', 'column/club', 'SEEN_AT', 1],
+    ]);
+  });
+
+  it('reads several matrices (nm) as relations typed by their matrix labels, as in Padgett and Zachary files', async () => {
+    const file = tempFile(
+      'padgett.dl',
+      'DL N=3 NM=2\nFORMAT = FULLMATRIX DIAGONAL PRESENT\nLABELS:\nACCIAIUOL,ALBIZZI,BARBADORI\nLEVEL LABELS:\nMARRIAGE\nBUSINESS\nDATA:\n0 1 0\n1 0 0\n0 0 0\n0 0 1\n0 0 0\n1 0 0\n',
+    );
+    const read = await readAll(file, { undirected: true });
+    expect(read.nodes.map((node) => node.key)).toEqual(['ACCIAIUOL', 'ALBIZZI', 'BARBADORI']);
+    expect(read.relationships.map((tie) => [tie.start, tie.end, tie.type, tie.undirected, tie.line])).toEqual([
+      ['ACCIAIUOL', 'ALBIZZI', 'MARRIAGE', true, 9],
+      ['ACCIAIUOL', 'BARBADORI', 'BUSINESS', true, 12],
+    ]);
+    // Without matrix labels the relations are numbered; embedded labels come again before each matrix.
+    const unnamed = tempFile('m.dl', 'dl n=2 nm=2\nlabels embedded\ndata:\na b\na 0 1\nb 0 0\na b\na 0 0\nb 1 0\n');
+    expect((await readAll(unnamed)).relationships.map((tie) => [tie.start, tie.end, tie.type])).toEqual([
+      ['a', 'b', 'TIE_1'],
+      ['b', 'a', 'TIE_2'],
+    ]);
+    const differing = tempFile('m.dl', 'dl n=2 nm=2\nlabels embedded\ndata:\na b\na 0 1\nb 0 0\na c\na 0 0\nb 1 0\n');
+    expect(await refusal(differing)).toBe(`${differing}:7:1: the column labels of matrix 2 of 2 differ from those of the first matrix`);
+    const short = tempFile('m.dl', 'dl n=2 nm=2\ndata:\n0 1\n0 0\n1 0\n');
+    expect(await refusal(short)).toBe(`${short}:5: the data ends after 2 of 2×2 values of matrix 2 of 2`);
+  });
+
+  it('reads nodelist1: each line an ego and its alters, by number or by embedded label', async () => {
+    const numbered = tempFile('n.dl', 'dl n=4 format=nodelist1\nlabels:\nana,bob,cy,dee\ndata:\n1 2 3\n3 4\n4\n');
+    const read = await readAll(numbered);
+    expect(read.nodes.map((node) => node.key)).toEqual(['ana', 'bob', 'cy', 'dee']);
+    expect(read.relationships.map((tie) => [tie.start, tie.end, tie.properties.get('weight'), tie.line])).toEqual([
+      ['ana', 'bob', 1, 5],
+      ['ana', 'cy', 1, 5],
+      ['cy', 'dee', 1, 6],
+    ]);
+    const named = tempFile('n.dl', 'dl n=3 format=nl1\nlabels embedded\ndata:\nana bob cy\nbob ana\n');
+    expect((await readAll(named)).relationships.map((tie) => [tie.start, tie.end])).toEqual([
+      ['ana', 'bob'],
+      ['ana', 'cy'],
+      ['bob', 'ana'],
+    ]);
+    const unknown = tempFile('n.dl', 'dl n=2 format=nodelist1\ndata:\n1 2 3\n');
+    expect(await refusal(unknown)).toBe(`${unknown}:3:5: unknown node "3" (nodes are numbered 1 to 2)`);
   });
 
   it('refuses an asymmetric matrix read as undirected, and a file that is not DL', async () => {

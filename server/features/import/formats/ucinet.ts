@@ -1,6 +1,7 @@
 import { orReport } from '../importError.js';
 import type { InputFile } from './inputFile.js';
-import { cellValue, node, tie, UndirectedPairs } from './matrix.js';
+import { kindName } from './kinds.js';
+import { cellValue, DEFAULT_COLUMN_LABEL, DEFAULT_ROW_LABEL, DEFAULT_TWO_MODE_TYPE, node, tie, UndirectedPairs } from './matrix.js';
 import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type ReadOptions } from './network.js';
 import { readTextLines, tokenize, type Token } from './textLines.js';
 
@@ -8,39 +9,66 @@ interface LineToken extends Token {
   line: number;
 }
 
+type Format = 'fullmatrix' | 'edgelist1' | 'nodelist1';
+
+/** A label list of the header: where it goes, and how many it holds (the list may be shorter). */
+type LabelList = 'labels' | 'row' | 'column' | 'matrix';
+
 interface Header {
-  n: number;
-  format: 'fullmatrix' | 'edgelist1';
-  labels: string[] | undefined;
-  embedded: boolean;
+  format: Format;
+  /** n for both in a 1-mode file; nr and nc in a 2-mode one. */
+  rows: number;
+  columns: number;
+  twoMode: boolean;
+  /** nm: matrices (relations) one after another in the data, each of rows × columns values. */
+  matrices: number;
+  /** From `labels:` (1-mode, both), `row labels:`, `column labels:`. */
+  rowLabels: string[] | undefined;
+  columnLabels: string[] | undefined;
+  /** From `matrix labels:` or `level labels:`: each matrix's relation, its relationships' type. */
+  matrixLabels: string[] | undefined;
+  /** `labels embedded` (both), `row labels embedded`, `column labels embedded`. */
+  rowsEmbedded: boolean;
+  columnsEmbedded: boolean;
 }
 
-const FORMATS: Record<string, Header['format']> = { fullmatrix: 'fullmatrix', fm: 'fullmatrix', edgelist1: 'edgelist1', el1: 'edgelist1' };
+const FORMATS: Record<string, Format> = {
+  fullmatrix: 'fullmatrix',
+  fm: 'fullmatrix',
+  edgelist1: 'edgelist1',
+  el1: 'edgelist1',
+  nodelist1: 'nodelist1',
+  nl1: 'nodelist1',
+};
 const SEPARATORS = /[\s,]/;
+const LIST_WORDS: Record<string, LabelList> = { row: 'row', column: 'column', col: 'column', matrix: 'matrix', level: 'matrix' };
 
 /**
- * Reads a UCINET DL file: `dl n=…`, `format = fullmatrix` (the default) or `edgelist1`, node labels
- * from `labels:` or `labels embedded`, then `data:`. A matrix's non-zero cell (i, j) is a tie i→j
- * with the value as `weight` (values may wrap across lines); an edgelist1 line is `from to [weight]`.
- * Ties are directed unless --undirected, read as for a matrix file. 2-mode (nr/nc) and several
- * matrices (nm) are refused. A preview (options.onProblem) reads on past a bad value, label or line; a problem in
- * the header, or data that ends early, ends the file.
+ * Reads a UCINET DL file: `dl n=…` (1-mode) or `dl nr=… nc=…` (2-mode, rows and columns different kinds), `nm=…`
+ * matrices (relations, typed by `matrix labels:`), `format = fullmatrix` (the default), `edgelist1` or `nodelist1`, node
+ * labels from `labels:`, `row labels:`, `column labels:` or embedded in the data, then `data:`. A matrix's non-zero
+ * cell (i, j) is a tie i→j with the value as `weight` (values may wrap across lines); an edgelist1 line is
+ * `from to [weight]`, a nodelist1 line `ego alter …`. Ties are directed unless --undirected, read as for a matrix
+ * file. A preview (options.onProblem) reads on past a bad value, label or line; a problem in the header, or data
+ * that ends early, ends the file.
  */
 export async function* readUcinet(file: InputFile, options: ReadOptions): AsyncGenerator<NetworkRecord> {
   const lines = readTextLines(file.path, file.display);
   const header = await readHeader(lines, file);
-  const kind = options.label ?? DEFAULT_LABEL;
-  if (header.format === 'fullmatrix') yield* readFullMatrix(header.rest, header, file, kind, options);
-  else yield* readEdgeList1(header.rest, header, file, kind, options);
+  if (header.format === 'fullmatrix') yield* readFullMatrices(header.rest, header, header.dataLine, file, options);
+  else yield* readTieLines(header.rest, header, file, options);
 }
 
 /** Reads up to and including `data:`; returns what follows it on that line and the remaining lines. */
-async function readHeader(lines: AsyncGenerator<{ line: number; text: string }>, file: InputFile): Promise<Header & { rest: AsyncGenerator<LineToken[]> }> {
-  let n: number | undefined;
-  let format: Header['format'] = 'fullmatrix';
-  let labels: string[] | undefined;
-  let collecting = false;
-  let embedded = false;
+async function readHeader(
+  lines: AsyncGenerator<{ line: number; text: string }>,
+  file: InputFile,
+): Promise<Header & { dataLine: number; rest: AsyncGenerator<LineToken[]> }> {
+  const sizes: Record<string, number> = {};
+  let format: Format = 'fullmatrix';
+  const lists: Partial<Record<LabelList, string[]>> = {};
+  let collecting: { list: string[]; size: () => number | undefined } | undefined;
+  const embedded = { rows: false, columns: false };
   let first = true;
   let lastLine = 1;
   // Not a for-await loop: leaving one would close `lines`, whose rest is the data.
@@ -60,48 +88,112 @@ async function readHeader(lines: AsyncGenerator<{ line: number; text: string }>,
         if (word !== 'dl') fail('a UCINET DL file starts with "dl"');
         continue;
       }
-      if (collecting && !token.quoted && (word === 'data:' || word.includes('='))) collecting = false;
+      if (collecting && !token.quoted && (word === 'data:' || word.includes('=') || isListStart(tokens, index))) collecting = undefined;
       if (collecting) {
-        labels!.push(token.text);
-        if (labels!.length === n) collecting = false;
+        collecting.list.push(token.text);
+        if (collecting.list.length === collecting.size()) collecting = undefined;
         continue;
       }
       if (word === 'data:') {
-        if (n === undefined) fail('no "n=" before data:');
         const rest = tokens.slice(index + 1).map((t) => ({ ...t, line }));
-        return { n: n!, format, labels, embedded, rest: remainingTokens(rest, lines) };
+        return { ...settledHeader(sizes, format, lists, embedded, file, line, token.column), dataLine: line, rest: remainingTokens(rest, lines) };
       }
       const [name, value] = word.split('=') as [string, string | undefined];
       if (value !== undefined) {
-        if (name === 'n') {
-          n = Number(value);
-          if (!Number.isInteger(n) || n < 1) fail(`n=${value} is not a number of nodes`);
+        if (['n', 'nr', 'nc', 'nm'].includes(name)) {
+          const size = Number(value);
+          if (!Number.isInteger(size) || size < 1) fail(`${name}=${value} is not a whole number above 0`);
+          sizes[name] = size;
         } else if (name === 'format') {
           const known = FORMATS[value];
-          if (!known) fail(`format=${value} is not supported (fullmatrix and edgelist1 are)`);
+          if (!known) fail(`format=${value} is not supported (fullmatrix, edgelist1 and nodelist1 are)`);
           format = known!;
-        } else if (name === 'nr' || name === 'nc') fail('2-mode DL files (nr/nc) are not supported: use a 2-mode matrix CSV');
-        else if (name === 'nm' && value !== '1') fail('DL files with several matrices (nm) are not supported');
-        else if (name === 'diagonal' && value !== 'present') fail('diagonal=absent is not supported');
+        } else if (name === 'diagonal') checkDiagonal(value, fail);
+        else fail(`"${token.text}" is not a DL setting this reader knows`);
         continue;
       }
-      if (word === 'labels:' || (word === 'labels' && tokens[index + 1]?.text === ':')) {
-        if (n === undefined) fail('labels: before n=');
-        labels = [];
-        collecting = true;
-        if (word === 'labels') index += 1;
-        continue;
-      }
-      if (word === 'labels' && tokens[index + 1]?.text.toLowerCase().startsWith('embedded')) {
-        embedded = true;
+      if (word === 'diagonal') {
+        checkDiagonal(tokens[index + 1]?.text.toLowerCase() ?? '', fail);
         index += 1;
         continue;
       }
-      if (word === 'row' || word === 'column' || word === 'col') fail('2-mode DL files (row/column labels) are not supported: use a 2-mode matrix CSV');
+      const listStart = isListStart(tokens, index);
+      if (listStart) {
+        index += listStart.words - 1;
+        if (listStart.embedded) {
+          if (listStart.list === 'matrix') fail('matrix labels cannot be embedded');
+          if (listStart.list !== 'column') embedded.rows = true;
+          if (listStart.list !== 'row') embedded.columns = true;
+          continue;
+        }
+        const list: string[] = [];
+        lists[listStart.list] = list;
+        const size = (): number | undefined =>
+          listStart.list === 'labels' ? sizes.n : listStart.list === 'row' ? sizes.nr : listStart.list === 'column' ? sizes.nc : sizes.nm;
+        if (size() === undefined) fail(`${listStart.list === 'labels' ? 'labels' : `${listStart.list} labels`} before the size they list (n, nr, nc or nm)`);
+        collecting = { list, size };
+        continue;
+      }
       fail(`"${token.text}" is not a DL keyword this reader knows`);
     }
   }
   throw new FormatError(file.display, lastLine, first ? 'empty file' : 'no "data:" line');
+}
+
+/** `diagonal present` is what a full matrix has; without its diagonal a row would be one value short. */
+function checkDiagonal(value: string, fail: (reason: string) => never): void {
+  if (value !== 'present') fail(`diagonal ${value} is not supported (a full matrix with its diagonal is)`);
+}
+
+/**
+ * Whether a label list starts at this token: `labels:` / `labels embedded`, or `row`, `column`, `col`, `matrix` or
+ * `level` before those, a colon written apart or not; with how many tokens it takes.
+ */
+function isListStart(tokens: Token[], index: number): { list: LabelList; embedded: boolean; words: number } | undefined {
+  const words = tokens.slice(index, index + 4).map((token) => (token.quoted ? '"' : token.text.toLowerCase()));
+  const list = LIST_WORDS[words[0]!];
+  const at = list ? 1 : 0;
+  if (!/^labels:?$/.test(words[at] ?? '')) return undefined;
+  let used = at + 1;
+  if (words[used] === ':') used += 1;
+  const isEmbedded = !words[at]!.endsWith(':') && /^embedded:?$/.test(words[used] ?? '');
+  if (isEmbedded) used += 1;
+  if (isEmbedded && words[used] === ':') used += 1;
+  return { list: list ?? 'labels', embedded: isEmbedded, words: used };
+}
+
+function settledHeader(
+  sizes: Record<string, number>,
+  format: Format,
+  lists: Partial<Record<LabelList, string[]>>,
+  embedded: { rows: boolean; columns: boolean },
+  file: InputFile,
+  line: number,
+  column: number,
+): Header {
+  const fail = (reason: string): never => {
+    throw new FormatError(file.display, line, reason, column);
+  };
+  const twoMode = sizes.nr !== undefined || sizes.nc !== undefined;
+  if (twoMode && (sizes.nr === undefined || sizes.nc === undefined)) fail('a 2-mode DL file gives both nr= and nc=');
+  if (twoMode && sizes.n !== undefined) fail('n= and nr=/nc= together: a DL file is 1-mode (n) or 2-mode (nr, nc)');
+  if (!twoMode && sizes.n === undefined) fail('no "n=" (or "nr=" and "nc=") before data:');
+  if (twoMode && format !== 'fullmatrix') fail(`a 2-mode DL file is read as a full matrix, not ${format}`);
+  const matrices = sizes.nm ?? 1;
+  if (matrices > 1 && format !== 'fullmatrix') fail(`several matrices (nm=${matrices}) are read as full matrices, not ${format}`);
+  if (twoMode && lists.labels) fail('a 2-mode DL file names its nodes with row labels: and column labels:');
+  return {
+    format,
+    rows: twoMode ? sizes.nr! : sizes.n!,
+    columns: twoMode ? sizes.nc! : sizes.n!,
+    twoMode,
+    matrices,
+    rowLabels: lists.labels ?? lists.row,
+    columnLabels: lists.labels ?? lists.column,
+    matrixLabels: lists.matrix,
+    rowsEmbedded: embedded.rows,
+    columnsEmbedded: embedded.columns,
+  };
 }
 
 async function* remainingTokens(rest: LineToken[], lines: AsyncGenerator<{ line: number; text: string }>): AsyncGenerator<LineToken[]> {
@@ -133,90 +225,188 @@ function uniqueLabels(
   });
 }
 
-function* labelNodes(labels: string[], kind: string, file: InputFile, line: number): Generator<NetworkRecord> {
-  for (const label of new Set(labels)) yield node(label, label, kind, file, line);
+/** Labels listed in the header, checked; numbers 1 … size when there are none. */
+function listedLabels(labels: string[] | undefined, size: number, file: InputFile, options: ReadOptions): string[] {
+  return labels ? uniqueLabels(labels, file, options, () => ({ line: 1 })) : Array.from({ length: size }, (_, i) => String(i + 1));
 }
 
-async function* readFullMatrix(
+/** How the nodes of one side of the matrix are keyed and labelled: 2-mode keys say the side, so a row and a column may share a name. */
+interface Side {
+  key: (label: string) => string;
+  kind: string;
+}
+
+function sides(header: Header, options: ReadOptions): { rows: Side; columns: Side } {
+  if (!header.twoMode) {
+    const side = { key: (label: string) => label, kind: options.label ?? DEFAULT_LABEL };
+    return { rows: side, columns: side };
+  }
+  return {
+    rows: { key: (label) => `row/${label}`, kind: options.label ?? DEFAULT_ROW_LABEL },
+    columns: { key: (label) => `column/${label}`, kind: options.columnLabel ?? DEFAULT_COLUMN_LABEL },
+  };
+}
+
+/** Each matrix's relationship type: its matrix label when that can be a type, else the default, numbered when there are several. */
+function matrixTypes(header: Header, options: ReadOptions): string[] {
+  const fallback = options.type ?? (header.twoMode ? DEFAULT_TWO_MODE_TYPE : DEFAULT_TYPE);
+  return Array.from({ length: header.matrices }, (_, m) => {
+    const named = kindName(header.matrixLabels?.[m], () => undefined);
+    return named ?? (header.matrices === 1 ? fallback : `${fallback}_${m + 1}`);
+  });
+}
+
+async function* readFullMatrices(
   rows: AsyncGenerator<LineToken[]>,
   header: Header,
+  dataLine: number,
   file: InputFile,
-  kind: string,
   options: ReadOptions,
 ): AsyncGenerator<NetworkRecord> {
-  const { n } = header;
+  const { rows: rowCount, columns: columnCount, matrices } = header;
   const tokens = flatten(rows);
+  let lastLine = dataLine;
   const next = async (): Promise<LineToken | undefined> => {
     const step = await tokens.next();
-    return step.done ? undefined : step.value;
+    if (step.done) return undefined;
+    lastLine = step.value.line;
+    return step.value;
   };
-  let labels: string[];
-  let lastLine = 1;
-  if (header.embedded) {
-    const columnTokens: LineToken[] = [];
-    for (let j = 0; j < n; j += 1) {
-      const token = await next();
-      if (!token) throw new FormatError(file.display, columnTokens.at(-1)?.line ?? 1, `the data ends after ${j} of ${n} column labels`);
-      columnTokens.push(token);
-    }
-    labels = uniqueLabels(columnTokens, file, options, (index) => columnTokens[index]!);
-  } else labels = header.labels ? uniqueLabels(header.labels, file, options, () => ({ line: 1 })) : Array.from({ length: n }, (_, i) => String(i + 1));
-  yield* labelNodes(labels, kind, file, 1);
-  const pairs = options.undirected ? new UndirectedPairs(n, file.display) : undefined;
-  const type = options.type ?? DEFAULT_TYPE;
-  for (let i = 0; i < n; i += 1) {
-    if (header.embedded) {
-      const rowLabel = await next();
-      if (!rowLabel) throw new FormatError(file.display, lastLine, `the data ends after ${i} of ${n} rows`);
-      if (rowLabel.text !== labels[i])
-        orReport(options.onProblem, () => {
-          throw new FormatError(file.display, rowLabel.line, `row label "${rowLabel.text}" differs from column label ${i + 1} "${labels[i]}"`, rowLabel.column);
-        });
-    }
-    for (let j = 0; j < n; j += 1) {
-      const token = await next();
-      if (!token) throw new FormatError(file.display, lastLine, `the data ends after ${i * n + j} of ${n}×${n} values`);
-      lastLine = token.line;
-      // A bad value spoils that cell only: a preview reports it and reads the next.
-      const found = orReport(options.onProblem, () => {
-        const cell = { value: cellValue(token.text, file.display, token.line, token.column), line: token.line, column: token.column };
-        return pairs ? pairs.offer(i, j, cell) : cell.value === 0 ? undefined : { i, j, ...cell };
-      });
-      if (found) yield tie(labels[found.i]!, labels[found.j]!, found.value, type, pairs !== undefined, file, found.line);
+  const ofMatrix = (m: number): string => (matrices === 1 ? '' : ` of matrix ${m + 1} of ${matrices}`);
+  const side = sides(header, options);
+  const types = matrixTypes(header, options);
+  let columnLabels = header.columnsEmbedded ? undefined : listedLabels(header.columnLabels, columnCount, file, options);
+  let rowLabels = header.rowsEmbedded ? undefined : header.twoMode ? listedLabels(header.rowLabels, rowCount, file, options) : columnLabels;
+  const given = new Set<string>();
+  function* nodes(labels: string[], of: Side, line: number): Generator<NetworkRecord> {
+    for (const label of labels) {
+      const key = of.key(label);
+      if (given.has(key)) continue;
+      given.add(key);
+      yield node(key, label, of.kind, file, line);
     }
   }
+  if (columnLabels) yield* nodes(columnLabels, side.columns, 1);
+  if (rowLabels && header.twoMode) yield* nodes(rowLabels, side.rows, 1);
+
+  for (let m = 0; m < matrices; m += 1) {
+    if (header.columnsEmbedded) {
+      const columnTokens: LineToken[] = [];
+      for (let j = 0; j < columnCount; j += 1) {
+        const token = await next();
+        if (!token) throw new FormatError(file.display, lastLine, `the data ends after ${j} of ${columnCount} column labels${ofMatrix(m)}`);
+        columnTokens.push(token);
+      }
+      const labels = uniqueLabels(columnTokens, file, options, (index) => columnTokens[index]!);
+      if (!columnLabels) {
+        columnLabels = labels;
+        yield* nodes(labels, side.columns, columnTokens[0]!.line);
+        if (!header.twoMode && !header.rowsEmbedded) rowLabels = labels;
+      } else if (labels.join('\n') !== columnLabels.join('\n')) {
+        orReport(options.onProblem, () => {
+          throw new FormatError(
+            file.display,
+            columnTokens[0]!.line,
+            `the column labels${ofMatrix(m)} differ from those of the first matrix`,
+            columnTokens[0]!.column,
+          );
+        });
+      }
+    }
+    const readRowLabels: string[] = [];
+    const pairs = options.undirected && !header.twoMode ? new UndirectedPairs(rowCount, file.display) : undefined;
+    for (let i = 0; i < rowCount; i += 1) {
+      let rowLabel: string;
+      if (header.rowsEmbedded) {
+        const token = await next();
+        if (!token) throw new FormatError(file.display, lastLine, `the data ends after ${i} of ${rowCount} rows${ofMatrix(m)}`);
+        const expected = header.twoMode ? rowLabels?.[i] : columnLabels![i];
+        if (expected !== undefined && token.text !== expected) {
+          orReport(options.onProblem, () => {
+            throw new FormatError(
+              file.display,
+              token.line,
+              header.twoMode
+                ? `row label "${token.text}" differs from row ${i + 1}'s label "${expected}" in the first matrix`
+                : `row label "${token.text}" differs from column label ${i + 1} "${expected}"`,
+              token.column,
+            );
+          });
+        }
+        rowLabel = expected ?? token.text;
+        if (header.twoMode && !rowLabels) {
+          if (readRowLabels.includes(token.text)) {
+            orReport(options.onProblem, () => {
+              throw new FormatError(file.display, token.line, `duplicate id "${token.text}" among the row labels`, token.column);
+            });
+          }
+          readRowLabels.push(token.text);
+          yield* nodes([token.text], side.rows, token.line);
+        }
+      } else rowLabel = rowLabels![i]!;
+      for (let j = 0; j < columnCount; j += 1) {
+        const token = await next();
+        if (!token)
+          throw new FormatError(file.display, lastLine, `the data ends after ${i * columnCount + j} of ${rowCount}×${columnCount} values${ofMatrix(m)}`);
+        // A bad value spoils that cell only: a preview reports it and reads the next.
+        const found = orReport(options.onProblem, () => {
+          const cell = { value: cellValue(token.text, file.display, token.line, token.column), line: token.line, column: token.column };
+          return pairs ? pairs.offer(i, j, cell) : cell.value === 0 ? undefined : { i, j, ...cell };
+        });
+        if (!found) continue;
+        const start = found.i === i ? rowLabel : (header.twoMode ? rowLabels : columnLabels)![found.i]!;
+        yield tie(
+          side.rows.key(start),
+          side.columns.key(columnLabels![found.j]!),
+          found.value,
+          types[m]!,
+          pairs !== undefined || (options.undirected ?? false),
+          file,
+          found.line,
+        );
+      }
+    }
+    if (header.twoMode && !rowLabels) rowLabels = readRowLabels;
+  }
   const extra = await next();
-  if (extra) throw new FormatError(file.display, extra.line, `more than the ${n}×${n} values of the matrix`, extra.column);
+  if (extra) {
+    const size = `${rowCount}×${columnCount} values`;
+    throw new FormatError(
+      file.display,
+      extra.line,
+      matrices === 1 ? `more than the ${size} of the matrix` : `more than the ${matrices} matrices of ${size}`,
+      extra.column,
+    );
+  }
 }
 
 async function* flatten(rows: AsyncGenerator<LineToken[]>): AsyncGenerator<LineToken> {
   for await (const row of rows) yield* row;
 }
 
-async function* readEdgeList1(
-  rows: AsyncGenerator<LineToken[]>,
-  header: Header,
-  file: InputFile,
-  kind: string,
-  options: ReadOptions,
-): AsyncGenerator<NetworkRecord> {
-  const { n } = header;
+/**
+ * Reads edgelist1 (`from to [weight]`) and nodelist1 (`ego alter alter …`, each a tie of weight 1) lines. The ends are
+ * numbers 1 … n naming the listed labels, or with embedded labels the labels themselves, nodes in order of appearance.
+ */
+async function* readTieLines(rows: AsyncGenerator<LineToken[]>, header: Header, file: InputFile, options: ReadOptions): AsyncGenerator<NetworkRecord> {
+  const n = header.rows;
+  const kind = options.label ?? DEFAULT_LABEL;
   const type = options.type ?? DEFAULT_TYPE;
   const undirected = options.undirected ?? false;
   const seen = new Set<string>();
   let labels: string[] | undefined;
-  if (!header.embedded) {
-    labels = header.labels ? uniqueLabels(header.labels, file, options, () => ({ line: 1 })) : Array.from({ length: n }, (_, i) => String(i + 1));
-    yield* labelNodes(labels, kind, file, 1);
+  if (!header.rowsEmbedded) {
+    labels = listedLabels(header.rowLabels, n, file, options);
+    for (const label of new Set(labels)) yield node(label, label, kind, file, 1);
   }
   for await (const tokens of rows) {
     const line = tokens[0]!.line;
     // A bad line is refused whole (its new nodes too); a preview reports it and reads on.
     const records = orReport(options.onProblem, (): NetworkRecord[] => {
-      if (tokens.length < 2 || tokens.length > 3)
+      if (header.format === 'edgelist1' && (tokens.length < 2 || tokens.length > 3))
         throw new FormatError(file.display, line, `an edgelist1 line is "from to [weight]", found ${tokens.length} values`);
       const added: string[] = [];
-      const ends = tokens.slice(0, 2).map((token) => {
+      const endOf = (token: LineToken): string => {
         if (labels) {
           const number = Number(token.text);
           if (!Number.isInteger(number) || number < 1 || number > n)
@@ -229,11 +419,21 @@ async function* readEdgeList1(
           added.push(token.text);
         }
         return token.text;
-      });
-      const weightToken = tokens[2];
-      const weight = weightToken ? cellValue(weightToken.text, file.display, line, weightToken.column) : 1;
+      };
+      const ties: [string, string, number][] = [];
+      if (header.format === 'edgelist1') {
+        const weightToken = tokens[2];
+        const weight = weightToken ? cellValue(weightToken.text, file.display, line, weightToken.column) : 1;
+        ties.push([endOf(tokens[0]!), endOf(tokens[1]!), weight]);
+      } else {
+        const ego = endOf(tokens[0]!);
+        for (const alter of tokens.slice(1)) ties.push([ego, endOf(alter), 1]);
+      }
       for (const key of added) seen.add(key);
-      return [...added.map((key) => node(key, key, kind, file, line)), tie(ends[0]!, ends[1]!, weight, type, undirected, file, line)];
+      return [
+        ...added.map((key) => node(key, key, kind, file, line)),
+        ...ties.map(([start, end, weight]) => tie(start, end, weight, type, undirected, file, line)),
+      ];
     });
     if (records) yield* records;
   }
