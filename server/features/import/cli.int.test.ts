@@ -25,9 +25,9 @@ interface Run {
   stderr: string;
 }
 
-/** Runs `npm run import -- <input> --dataset <id>` as a child process against the test database; `onLine` sees each stderr line. */
-function runImport(input: string, dataset: string, onLine: (line: string, kill: () => void) => void = () => undefined): Promise<Run> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, input, '--dataset', dataset], {
+/** Runs `npm run import -- <input> --dataset <id> [options]` as a child process against the test database; `onLine` sees each stderr line. */
+function runImport(input: string, dataset: string, onLine: (line: string, kill: () => void) => void = () => undefined, options: string[] = []): Promise<Run> {
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, input, '--dataset', dataset, ...options], {
     cwd: projectRoot,
     env: { ...process.env, NEO4J_URI: db.uri, NEO4J_DATABASE: db.name },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -111,6 +111,30 @@ describe('npm run import', () => {
     expect(run.stderr.trim().split('\n').at(-1)).toBe(`${path.join(folder, 'persons.csv')}:2: column "age": "forty" is not an integer (int)`);
     expect(await graphCounts(db)).toEqual(before);
   }, 60_000);
+
+  it('names the kinds and type of a 2-mode UCINET file with --label, --column-label and --type, and refuses a label Nexo keeps', async () => {
+    const file = path.join(scratch, 'meetings.dl');
+    writeFileSync(file, 'DL NR=3 NC=2\nROW LABELS:\nAna,Bruno,Carla\nCOLUMN LABELS:\n"Lima 2019","Callao 2020"\nDATA:\n1 0\n1 1\n0 1\n');
+    const run = await runImport(file, 'meetings', undefined, ['--label', 'Person', '--column-label', 'Meeting', '--type', 'ATTENDED']);
+    expect(run.code).toBe(0);
+    const { records } = await db.driver.executeQuery(
+      "MATCH (p:Person {__nexo_dataset: 'meetings'})-[r]->(m:Meeting) RETURN p.label AS person, type(r) AS type, m.label AS meeting ORDER BY person, meeting",
+      {},
+      { database: db.name },
+    );
+    expect(records.map((record) => [record.get('person'), record.get('type'), record.get('meeting')])).toEqual([
+      ['Ana', 'ATTENDED', 'Lima 2019'],
+      ['Bruno', 'ATTENDED', 'Callao 2020'],
+      ['Bruno', 'ATTENDED', 'Lima 2019'],
+      ['Carla', 'ATTENDED', 'Callao 2020'],
+    ]);
+
+    const before = await graphCounts(db);
+    const refused = await runImport(file, 'meetings-again', undefined, ['--label', 'Entity']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('--label: "Entity" cannot name a label');
+    expect(await graphCounts(db)).toEqual(before);
+  }, 120_000);
 
   it('leaves no visible data when a batched network import is killed with -9, and the leftovers go at the next cleanup', async () => {
     const file = path.join(scratch, 'big-edgelist.csv');

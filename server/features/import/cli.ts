@@ -2,13 +2,16 @@ import { parseArgs } from 'node:util';
 import { runWithDatabase } from '../../cli.js';
 import { datasetIdSchema } from '../datasets/datasets.service.js';
 import { applySchema } from '../load/load.service.js';
+import { kindName } from './formats/kinds.js';
 import { FORMATS, type FormatName } from './formats/network.js';
 import { importDataset } from './importDataset.js';
 import { ImportError } from './importError.js';
 import { formatCount } from './progress.js';
 
 // npm run import -- <file|folder> --dataset <id> [--name <text>] [--format <format>] [--undirected] [--headerless]
-const usage = 'npm run import -- <file|folder> --dataset <id> [--name <text>] [--format <format>] [--undirected] [--headerless]';
+//   [--label <label>] [--column-label <label>] [--type <type>]
+const usage =
+  'npm run import -- <file|folder> --dataset <id> [--name <text>] [--format <format>] [--undirected] [--headerless] [--label <label>] [--column-label <label>] [--type <type>]';
 const startedAt = Date.now();
 
 await runWithDatabase(async (db, config) => {
@@ -20,6 +23,9 @@ await runWithDatabase(async (db, config) => {
       format: { type: 'string' },
       undirected: { type: 'boolean', default: false },
       headerless: { type: 'boolean', default: false },
+      label: { type: 'string' },
+      'column-label': { type: 'string' },
+      type: { type: 'string' },
     },
   });
   const input = positionals[0];
@@ -30,13 +36,16 @@ await runWithDatabase(async (db, config) => {
     throw new ImportError(usage, undefined, `--format: one of ${FORMATS.join(', ')}`);
   }
   const format = values.format as FormatName | undefined;
+  const label = kindOption('--label', values.label);
+  const columnLabel = kindOption('--column-label', values['column-label']);
+  const type = kindOption('--type', values.type, () => undefined);
   const log = (message: string): void => console.error(message);
   await applySchema(db);
   const name = values.name ?? dataset.data;
 
   const outcome = await importDataset(
     db,
-    { dataset: dataset.data, name, input, options: { format, undirected: values.undirected, headerless: values.headerless } },
+    { dataset: dataset.data, name, input, options: { format, undirected: values.undirected, headerless: values.headerless, label, columnLabel, type } },
     log,
     config.queryTimeoutMs,
   );
@@ -47,6 +56,15 @@ await runWithDatabase(async (db, config) => {
   summarise(dataset.data, outcome.format, outcome.nodes, outcome.relationships, outcome.labels, outcome.types, outcome.writeMs);
   if (outcome.undirected > 0) console.log(`${formatCount(outcome.undirected)} of the relationships are undirected ties (stored once, walked both ways).`);
 });
+
+/** A label or type given on the command line, as the formats take kinds from files (kindName); undefined when not given. */
+function kindOption(option: string, value: string | undefined, reserved?: (name: string) => unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const kind = kindName(value, reserved);
+  if (kind === undefined)
+    throw new ImportError(usage, undefined, `${option}: "${value}" cannot name a ${option === '--type' ? 'type' : 'label'} (empty, too long, or kept by Nexo)`);
+  return kind;
+}
 
 function summarise(
   dataset: string,
