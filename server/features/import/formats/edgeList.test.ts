@@ -104,6 +104,25 @@ describe('edge-list CSV', () => {
     expect(await refusal(comma)).toBe(`${comma}:2:3: weight "0,5" is not a number`);
   });
 
+  it("reads Gephi's node and edge tables: Label is the name (not the kind) when there is no name column", async () => {
+    const gephi = await readAll(
+      tempFolder({
+        'nodes.csv': 'Id,Label,timeset,Modularity Class\n1,Ana Ruiz,,0\n2,Bruno Díaz,,1\n',
+        'edges.csv': 'Source,Target,Type,Id,Label,timeset,Weight\n1,2,Undirected,0,,,1.0\n',
+      }),
+    );
+    expect(gephi.nodes.map((node) => [node.key, node.labels, node.caption, Object.fromEntries(node.properties)])).toEqual([
+      ['1', ['Node'], 'Ana Ruiz', { Label: 'Ana Ruiz', 'Modularity Class': '0' }],
+      ['2', ['Node'], 'Bruno Díaz', { Label: 'Bruno Díaz', 'Modularity Class': '1' }],
+    ]);
+    expect(gephi.relationships.map((tie) => [tie.start, tie.end, tie.undirected, tie.properties.get('Weight')])).toEqual([['1', '2', true, 1]]);
+    // With a name column, or in lower case as Nexo documents node files, label stays the kind.
+    const named = await readAll(tempFile('nodes.csv', 'Id,Label,name\np1,Person,Ana\n'));
+    expect(named.nodes[0]).toMatchObject({ labels: ['Person'], caption: 'Ana' });
+    const lower = await readAll(tempFile('nodes.csv', 'id,label\np1,Person\n'));
+    expect(lower.nodes[0]!.labels).toEqual(['Person']);
+  });
+
   it('keeps columns named like internals, __proto__ included, as data', async () => {
     const read = await readAll(tempFile('ties.csv', 'source,target,__proto__,dataset,constructor\na,b,x,y,z\n'));
     const tie = read.relationships[0]!;

@@ -19,6 +19,8 @@ interface Columns {
   target: number;
   id: number;
   label: number;
+  /** The column whose text is a node's caption: `name`, else a Gephi node table's `Label`. */
+  caption: number;
   type: number;
   weight: number;
 }
@@ -30,7 +32,20 @@ export function edgeListColumns(fields: string[]): Columns | undefined {
   const source = find(SOURCE);
   const target = find(TARGET);
   const id = lower.indexOf('id');
-  const columns = { names: fields, source, target, id, label: lower.indexOf('label'), type: lower.indexOf('type'), weight: lower.indexOf('weight') };
+  const name = lower.indexOf('name');
+  // Gephi's node table (its "Export table" and what its import expects) writes `Id,Label,…` with the node's name in
+  // Label: read as labels, every person would be a kind of their own.
+  const gephiLabel = name < 0 && fields.includes('Id') && fields.includes('Label') ? fields.indexOf('Label') : -1;
+  const columns = {
+    names: fields,
+    source,
+    target,
+    id,
+    label: gephiLabel >= 0 ? -1 : lower.indexOf('label'),
+    caption: gephiLabel >= 0 ? gephiLabel : name,
+    type: lower.indexOf('type'),
+    weight: lower.indexOf('weight'),
+  };
   if (source >= 0 && target >= 0) return { role: 'edges', ...columns };
   if (id >= 0) return { role: 'nodes', ...columns };
   return undefined;
@@ -99,7 +114,6 @@ function checkFieldCount(fields: string[], expected: number, file: string, line:
 }
 
 async function* readNodeFile(file: InputFile, columns: Columns, options: ReadOptions, delimiter: Delimiter): AsyncGenerator<NetworkRecord> {
-  const nameColumn = columns.names.findIndex((name) => name.trim().toLowerCase() === 'name');
   let isHeader = true;
   for await (const { line, fields } of readCsvRecords(file.path, file.display, delimiter)) {
     if (isHeader) {
@@ -121,7 +135,7 @@ async function* readNodeFile(file: InputFile, columns: Columns, options: ReadOpt
         if (index === columns.id || index === columns.label || text === '') return;
         properties.set(columns.names[index]!, text);
       });
-      const caption = nameColumn >= 0 && fields[nameColumn] !== '' ? fields[nameColumn] : undefined;
+      const caption = columns.caption >= 0 && fields[columns.caption] !== '' ? fields[columns.caption] : undefined;
       return { kind: 'node', file: file.display, line, key, labels: labels.length > 0 ? labels : [options.label ?? DEFAULT_LABEL], properties, caption };
     });
     if (record) yield record;

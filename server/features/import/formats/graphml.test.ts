@@ -100,6 +100,35 @@ describe('GraphML', () => {
     expect(read.nodes[0]!.properties).toEqual(new Map([['name', 'Ana <the boss>']]));
   });
 
+  it('takes the names of a yEd chart from its drawn labels when it has no name or label data', async () => {
+    const chart = `<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+  <key for="node" id="d6" yfiles.type="nodegraphics"/>
+  <key for="edge" id="d10" yfiles.type="edgegraphics"/>
+  <graph edgedefault="directed" id="G">
+    <node id="n0"><data key="d6"><y:ShapeNode><y:Geometry height="30.0" width="30.0" x="0" y="0"/>
+      <y:NodeLabel alignment="center" autoSizePolicy="content">Ana
+  Ruiz</y:NodeLabel><y:Shape type="ellipse"/></y:ShapeNode></data></node>
+    <node id="n1"><data key="d6"><y:ShapeNode><y:NodeLabel>Bruno Díaz</y:NodeLabel><y:NodeLabel>second label</y:NodeLabel></y:ShapeNode></data></node>
+    <node id="n2"><data key="d6"><y:ShapeNode><y:Shape type="rectangle"/></y:ShapeNode></data></node>
+    <edge id="e0" source="n0" target="n1"><data key="d10"><y:PolyLineEdge><y:EdgeLabel>paid</y:EdgeLabel></y:PolyLineEdge></data></edge>
+    <edge id="e1" source="n1" target="n2"><data key="d10"><y:PolyLineEdge><y:Arrows source="none" target="standard"/></y:PolyLineEdge></data></edge>
+  </graph>
+</graphml>
+`;
+    const read = await readAll(tempFile('chart.graphml', chart));
+    expect(read.nodes.map((node) => [node.key, node.caption ?? null, Object.fromEntries(node.properties)])).toEqual([
+      ['n0', 'Ana Ruiz', { label: 'Ana Ruiz' }],
+      ['n1', 'Bruno Díaz', { label: 'Bruno Díaz' }],
+      ['n2', null, {}],
+    ]);
+    // An edge's drawn label names its type, as an edge's label data does (kinds.ts).
+    expect(read.relationships.map((tie) => [tie.start, tie.end, tie.type, Object.fromEntries(tie.properties)])).toEqual([
+      ['n0', 'n1', 'paid', { label: 'paid' }],
+      ['n1', 'n2', 'TIE', {}],
+    ]);
+  });
+
   it('refuses truncated XML with its line', async () => {
     const whole = graphml('<node id="a"/>\n<node id="b"/>\n<edge source="a" target="b"/>');
     const file = tempFile('g.graphml', whole.slice(0, whole.indexOf('<edge')));

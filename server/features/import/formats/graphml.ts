@@ -20,7 +20,13 @@ interface Element {
   line: number;
   attributes: Record<string, string>;
   data: Map<string, string>;
+  /** The text of yEd's first <y:NodeLabel> or <y:EdgeLabel>: where yEd keeps the name drawn on a node or edge. */
+  drawnLabel?: string;
 }
+
+/** yEd's label elements inside its graphics data, by local name (yEd writes them with the prefix y:). */
+const DRAWN_LABELS = new Set(['NodeLabel', 'EdgeLabel']);
+const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
 
 /** Node kinds and relationship types ride on XML attributes of <node> and <edge>, as Neo4j's APOC export writes them, so no data key is reserved. */
 export const NODE_LABELS_ATTRIBUTE = 'labels';
@@ -34,7 +40,8 @@ export const LIST_ATTRIBUTE = 'attr.list';
  * labels come from a `labels=":A:B"` attribute (APOC's export), else from a `type`/`kind`/`category`
  * data (kept as a property too, see kinds.ts), else Node; a relationship type from the edge's `label`
  * attribute, else from a `type`/`kind`/`label` data, else TIE. `edgedefault="undirected"` and `directed="false"` give
- * undirected ties. Nested graphs, hyperedges and ports are refused.
+ * undirected ties. yEd's graphics are skipped, but the text of its drawn node and edge labels is the `label` of an
+ * element that has neither a name nor a label. Nested graphs, hyperedges and ports are refused.
  */
 export function readGraphml(file: InputFile, options: ReadOptions): AsyncGenerator<NetworkRecord> {
   return readXml(file, (parser, emit) => listen(parser, emit, file, options));
@@ -53,6 +60,7 @@ function listen(parser: XmlParser, emit: (record: NetworkRecord) => void, file: 
   let dataKey: string | undefined;
   let text = '';
   let inDefault = false;
+  let drawnLabel: string | undefined;
 
   parser.on('opentag', (tag) => {
     const attributes = tag.attributes as Record<string, string>;
@@ -101,15 +109,24 @@ function listen(parser: XmlParser, emit: (record: NetworkRecord) => void, file: 
       case 'hyperedge':
       case 'port':
         fail(`<${tag.name}> is not supported`);
+        return;
+      default:
+        if (element && element.drawnLabel === undefined && dataKey !== undefined && keys.get(dataKey)!.graphics && DRAWN_LABELS.has(localName(tag.name)))
+          drawnLabel = '';
     }
   });
-  parser.on('text', (chunk) => {
-    if (dataKey !== undefined || inDefault) text += chunk;
-  });
-  parser.on('cdata', (chunk) => {
-    if (dataKey !== undefined || inDefault) text += chunk;
-  });
+  const onText = (chunk: string): void => {
+    if (drawnLabel !== undefined) drawnLabel += chunk;
+    else if (dataKey !== undefined || inDefault) text += chunk;
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
   parser.on('closetag', (tag) => {
+    if (drawnLabel !== undefined && DRAWN_LABELS.has(localName(tag.name))) {
+      element!.drawnLabel = drawnLabel.trim().replace(/\s+/g, ' ');
+      drawnLabel = undefined;
+      return;
+    }
     switch (tag.name) {
       case 'key':
         key = undefined;
@@ -155,6 +172,8 @@ function toRecord(
       orReport(options.onProblem, () => set(id, key, key.default!));
   }
   for (const [id, raw] of element.data) orReport(options.onProblem, () => set(id, keys.get(id)!, raw));
+  // A yEd chart keeps its names only in the drawing: the drawn label is the `label` of an element without name or label.
+  if (element.drawnLabel && !properties.has('label') && !properties.has('name')) properties.set('label', element.drawnLabel);
   const attributes = element.attributes;
   if (element.kind === 'node') {
     const id = attributes.id;
