@@ -86,6 +86,10 @@ describe('edge-list CSV', () => {
         ['amount', '1,5'],
       ]),
     );
+    const egoAlter = await readAll(tempFile('ties.csv', 'Ego,Alter,strength\nana,bob,2\n'));
+    expect(egoAlter.relationships.map((tie) => [tie.start, tie.end, tie.properties.get('strength')])).toEqual([['ana', 'bob', '2']]);
+    const calls = await readAll(tempFile('calls.csv', 'caller,callee,seconds\n555-0101,555-0199,40\n'));
+    expect(calls.relationships.map((tie) => [tie.start, tie.end])).toEqual([['555-0101', '555-0199']]);
     const tabs = await readAll(tempFile('calls.tsv', 'from\tto\tweight\n555-0101\t555-0199\t3\n555-0199\t555-0142\t1.25\n'));
     expect(tabs.relationships.map((tie) => [tie.start, tie.end, tie.properties.get('weight')])).toEqual([
       ['555-0101', '555-0199', 3],

@@ -5,8 +5,12 @@ import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type Prop
 import type { InputFile } from './inputFile.js';
 import { fileDelimiter, numberIn, type Delimiter } from './delimiter.js';
 
-const SOURCE = new Set(['source', 'from']);
-const TARGET = new Set(['target', 'to']);
+/**
+ * Header names of a tie's two ends, any letter case: Gephi and most tools write source/target, SNA data ego/alter,
+ * spreadsheets from/to or node1/node2, phone records caller/callee.
+ */
+const SOURCE = new Set(['source', 'from', 'ego', 'node1', 'caller', 'sender']);
+const TARGET = new Set(['target', 'to', 'alter', 'node2', 'callee', 'receiver']);
 const LABEL_SEPARATOR = ';';
 
 type Role = 'edges' | 'nodes';
