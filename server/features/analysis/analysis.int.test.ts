@@ -274,14 +274,20 @@ describe('networks loaded as datasets', () => {
     expect(unknown.body).toMatchObject({ status: 404, title: 'Unknown dataset' });
   });
 
-  it('reads a weight property as tie length, and a missing one as 1', async () => {
+  it('reads a weight property as tie length, a tie without it as 1, and refuses a weight no tie holds', async () => {
     const unweighted = await call<CentralityAnswer>('POST', '/api/analysis/centrality', { measure: 'betweenness', ids: kiteIds, limit: 10 });
-    const missing = await call<CentralityAnswer>('POST', '/api/analysis/centrality', { measure: 'betweenness', ids: kiteIds, limit: 10, weight: 'nothing' });
-    expect(missing.body.results).toEqual(unweighted.body.results);
+    const missing = await call<{ status: number; title: string; detail: string }>('POST', '/api/analysis/centrality', {
+      measure: 'betweenness',
+      ids: kiteIds,
+      limit: 10,
+      weight: 'nothing',
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({ title: 'Unknown weight', detail: expect.stringContaining('No relationship analysed has a number in "nothing".') });
     // Lengthen Heather's tie to Ike: it stays the only way to the tail, so her betweenness is unchanged, but lengthen
-    // Fernando–Heather too and paths to the tail go round through Garth.
+    // Fernando–Heather too and paths to the tail go round through Garth. The other ties have no length: they count 1.
     await db.driver.executeQuery(
-      "MATCH (a:Entity)-[r:KNOWS]-(b:Entity) WHERE a.id = $fernando AND b.id = $heather SET r.length = 5 WITH 1 AS done MATCH ()-[r:KNOWS]->() WHERE r.source = 'kite' AND r.length IS NULL SET r.length = 1",
+      'MATCH (a:Entity)-[r:KNOWS]-(b:Entity) WHERE a.id = $fernando AND b.id = $heather SET r.length = 5',
       { fernando: kiteId(5), heather: kiteId(7) },
       { database: db.name },
     );
@@ -289,6 +295,13 @@ describe('networks loaded as datasets', () => {
     const score = (answer: { body: CentralityAnswer }, v: number) => answer.body.results.find((result) => result.node.id === kiteId(v))!.score;
     expect(score(weighted, 6)).toBeGreaterThan(score(unweighted, 6));
     expect(score(weighted, 5)).toBeLessThan(score(unweighted, 5));
+    const misspelt = await call<{ status: number; detail: string }>('POST', '/api/analysis/centrality', {
+      measure: 'betweenness',
+      ids: kiteIds,
+      weight: 'Length',
+    });
+    expect(misspelt.status).toBe(400);
+    expect(misspelt.body.detail).toContain('did you mean "length"?');
   });
 });
 

@@ -101,6 +101,7 @@ export async function readProjection(db: Target, scope: Scope, options: Projecti
   const sources: number[] = [];
   const ends: number[] = [];
   const weights: number[] = [];
+  let numericWeights = 0;
   const file = `analysis/projection-${scope.kind === 'graph' ? 'graph' : 'nodes'}${weighted ? '-weighted' : ''}.cypher`;
   const parameters = {
     weight: options.weight ?? null,
@@ -126,6 +127,7 @@ export async function readProjection(db: Target, scope: Scope, options: Projecti
               if (weighted) {
                 const [to, weight] = out[j] as [number, unknown];
                 ends.push(to);
+                if (isNumber(weight)) numericWeights++;
                 weights.push(tieWeight(weight, options.weight!));
               } else ends.push(out[j] as number);
             }
@@ -137,6 +139,7 @@ export async function readProjection(db: Target, scope: Scope, options: Projecti
   } finally {
     await session.close();
   }
+  if (weighted && ends.length > 0 && numericWeights === 0) await refuseAbsentWeight(db, options.weight!);
   // Internal ids are dense enough for a lookup table; an end outside the scope (none, as the queries filter) is dropped.
   let maxInternal = -1;
   for (const internal of internals) if (internal > maxInternal) maxInternal = internal;
@@ -165,9 +168,28 @@ export async function readProjection(db: Target, scope: Scope, options: Projecti
   return { key, ids, edges, indexOf: (id) => (indexOf ??= new Map(ids.map((entity, i) => [entity, i]))).get(id) };
 }
 
+const isNumber = (value: unknown): boolean => typeof value === 'number' || neo4j.isInt(value);
+
+/**
+ * A weight that no relationship read holds as a number is a misspelt name far more often than a wish for every tie
+ * to count 1 (Gephi writes `Weight`, a user types `weight`): refused, with the property keys that differ only in case.
+ */
+async function refuseAbsentWeight(db: Target, property: string): Promise<never> {
+  const { records } = await db.driver.executeQuery(cypherFile('analysis/property-keys.cypher'), {}, { database: db.name, routing: neo4j.routing.READ });
+  const near = (records[0]!.get('keys') as string[]).filter((key) => key !== property && key.toLowerCase() === property.toLowerCase());
+  throw new AppError(
+    400,
+    'Unknown weight',
+    `No relationship analysed has a number in "${property}"${near.length > 0 ? `; did you mean ${near.map((key) => `"${key}"`).join(' or ')}?` : ''}. ` +
+      'Leave the weight empty for every tie to count 1.',
+    'invalid-parameter',
+    { parameter: 'weight' },
+  );
+}
+
 /** A tie's weight: a number ≥ 0 as stored; a relationship without a numeric value counts 1, as in NetworkX. */
 function tieWeight(value: unknown, property: string): number {
-  if (value === null || value === undefined || !(typeof value === 'number' || neo4j.isInt(value))) return 1;
+  if (value === null || value === undefined || !isNumber(value)) return 1;
   const weight = toNumber(value);
   if (!Number.isFinite(weight) || weight < 0) {
     throw new AppError(400, 'Invalid weight', `Weights are lengths and must be numbers ≥ 0; a relationship has ${property} = ${weight}.`, 'invalid-parameter', {
