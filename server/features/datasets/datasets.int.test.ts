@@ -13,6 +13,8 @@ import { FormatError } from '../import/formats/network.js';
 import { importNetwork } from './importNetwork.js';
 import { beginDataset, deleteDataset, keepImportAlive, removeIncompleteDatasets } from './datasets.service.js';
 import { BATCH_ROWS } from '../import/batches.js';
+import { cypherFile } from '../../cypher.js';
+import { toNumber } from '../../neo4j/values.js';
 
 const db = openTestDatabase();
 let app: RunningApp;
@@ -131,6 +133,28 @@ describe('datasets', () => {
     }
     await sleep(2_500);
     expect(await removeIncompleteDatasets(db, 2_000)).toContain('still-loading');
+  });
+
+  it('hides a dataset from reads and closes it to import batches as its deletion starts, which a cleanup finishes if cut short', async () => {
+    await beginDataset(db, { id: 'racing', name: 'Racing', format: 'neo4j-csv', source: 'test' });
+    const writeNodes = (rows: unknown[]) =>
+      db.driver.executeQuery(cypherFile('datasets/write-nodes.cypher'), { dataset: 'racing', rows }, { database: db.name });
+    const written = await writeNodes([{ id: 'racing::a', labels: ['Person'], properties: {}, caption: null, dates: {}, integers: {} }]);
+    const [nodeId] = written.records[0]!.get('nodeIds') as unknown[];
+    // A deletion's first step, as if it were cut short right after (a killed server): the record says so.
+    await db.driver.executeQuery(cypherFile('datasets/mark-deleting.cypher'), { id: 'racing' }, { database: db.name });
+    const relate = await db.driver.executeQuery(
+      cypherFile('import/write-relationships-by-node-id.cypher'),
+      { dataset: 'racing', keyPrefixes: ['racing::x:'], rows: [[nodeId, nodeId, 'KNOWS', 0, 2, {}, {}, {}]] },
+      { database: db.name },
+    );
+    expect(toNumber(relate.records[0]!.get('written'))).toBe(0);
+    const more = await writeNodes([{ id: 'racing::b', labels: ['Person'], properties: {}, caption: null, dates: {}, integers: {} }]);
+    expect(toNumber(more.records[0]!.get('written'))).toBe(0);
+    expect((await get('/api/datasets')).body.datasets.map((dataset: { id: string }) => dataset.id)).not.toContain('racing');
+    expect(await removeIncompleteDatasets(db)).toContain('racing');
+    const left = await db.driver.executeQuery("MATCH (n {__nexo_dataset: 'racing'}) RETURN count(n) AS count", {}, { database: db.name });
+    expect(toNumber(left.records[0]!.get('count'))).toBe(0);
   });
 
   it('deletes exactly one dataset', async () => {

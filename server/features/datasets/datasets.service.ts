@@ -131,10 +131,15 @@ export function keepImportAlive(db: Db, id: string, everyMs = IMPORT_IDLE_MS / 4
   return () => clearInterval(timer);
 }
 
-/** Removes a dataset's entities and relationships in batches, then its record. Returns whether it existed. */
+/**
+ * Marks a dataset's record "deleting" (hidden from reads, closed to import batches), then removes its entities and
+ * relationships in batches, then its record. Returns whether it existed. A deletion cut short leaves a record that is
+ * not complete, which the next cleanup (removeIncompleteDatasets) finishes.
+ */
 export async function deleteDataset(db: Db, id: string): Promise<boolean> {
   const known = await db.driver.executeQuery(cypherFile('datasets/status.cypher'), { ids: [id] }, { database: db.name });
   if (known.records.length === 0) return false;
+  await db.driver.executeQuery(cypherFile('datasets/mark-deleting.cypher'), { id }, { database: db.name });
   for (;;) {
     const { records } = await db.driver.executeQuery(cypherFile('datasets/delete-batch.cypher'), { id, batch: neo4j.int(DELETE_BATCH) }, { database: db.name });
     if (toNumber(records[0]?.get('deleted')) === 0) break;
