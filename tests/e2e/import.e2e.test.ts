@@ -64,6 +64,12 @@ describe('importing a network from the browser', { timeout: 180_000 }, () => {
     expect(await types.getByRole('row', { name: 'REPRESENTS 1' }).count()).toBe(1);
     expect(await types.getByRole('row', { name: 'TIE 11' }).count()).toBe(1);
     expect(await types.getByRole('row', { name: 'MET_AT 2' }).count()).toBe(1);
+    // A type the file leaves unnamed can be named: the files are read again with it.
+    const tieType = dialog.getByRole('textbox', { name: 'Tie type' });
+    await tieType.fill('KNOWS');
+    await tieType.press('Enter');
+    await types.getByRole('row', { name: 'KNOWS 11' }).waitFor();
+    expect(await types.getByRole('row', { name: 'MET_AT 2' }).count()).toBe(1);
     const labels = preview.getByRole('table', { name: 'Label' });
     expect(await labels.getByRole('row', { name: 'Person 10' }).count()).toBe(1);
     const firstNodes = preview.getByRole('table', { name: 'First nodes' });

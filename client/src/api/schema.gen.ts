@@ -905,6 +905,12 @@ export interface operations {
         undirected?: 'true' | 'false';
         /** @description true: an edge-list CSV without a header line */
         headerless?: 'true' | 'false';
+        /** @description The node label of formats that name none (default Node; the row kind of a 2-mode file, default Actor) */
+        label?: string;
+        /** @description The column kind of a 2-mode file (default Event) */
+        columnLabel?: string;
+        /** @description The relationship type of formats that name none (default TIE; 2-mode PARTICIPATED_IN) */
+        type?: string;
       };
       header?: never;
       path?: never;
@@ -939,6 +945,9 @@ export interface operations {
               format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'pajek' | 'ucinet' | 'ftm') | null;
               undirected: boolean;
               headerless: boolean;
+              label: string | null;
+              columnLabel: string | null;
+              type: string | null;
             };
             /** @description A dataset id made from the file names */
             suggestedDataset: string;
@@ -1118,6 +1127,9 @@ export interface operations {
               format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'pajek' | 'ucinet' | 'ftm') | null;
               undirected: boolean;
               headerless: boolean;
+              label: string | null;
+              columnLabel: string | null;
+              type: string | null;
             };
             /** @description A dataset id made from the file names */
             suggestedDataset: string;
@@ -1308,6 +1320,12 @@ export interface operations {
            * @default false
            */
           headerless?: boolean;
+          /** @description The node label of formats that name none (default Node; the row kind of a 2-mode file, default Actor) */
+          label?: string;
+          /** @description The column kind of a 2-mode file (default Event) */
+          columnLabel?: string;
+          /** @description The relationship type of formats that name none (default TIE; 2-mode PARTICIPATED_IN) */
+          type?: string;
         };
       };
     };
@@ -1333,6 +1351,9 @@ export interface operations {
               format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'pajek' | 'ucinet' | 'ftm') | null;
               undirected: boolean;
               headerless: boolean;
+              label: string | null;
+              columnLabel: string | null;
+              type: string | null;
             };
             /** @description A dataset id made from the file names */
             suggestedDataset: string;
@@ -1494,6 +1515,9 @@ export interface operations {
               format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'pajek' | 'ucinet' | 'ftm') | null;
               undirected: boolean;
               headerless: boolean;
+              label: string | null;
+              columnLabel: string | null;
+              type: string | null;
             };
             /** @description A dataset id made from the file names */
             suggestedDataset: string;

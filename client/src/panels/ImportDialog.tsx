@@ -155,9 +155,26 @@ function Problems({ problems }: { problems: Problem[] }) {
   );
 }
 
+/** The options as a request sends them: the view's nulls (nothing chosen) left out. */
+function requested(options: Upload['options']): UploadOptions {
+  return {
+    format: options.format ?? undefined,
+    undirected: options.undirected,
+    headerless: options.headerless,
+    label: options.label ?? undefined,
+    columnLabel: options.columnLabel ?? undefined,
+    type: options.type ?? undefined,
+  };
+}
+
+/** Formats whose files may leave node kinds or tie types unnamed, and those with a second kind of node (2-mode). */
+const NAMES_KINDS: ReadonlySet<FormatName> = new Set(['edgelist', 'matrix', 'matrix2mode', 'graphml', 'gexf', 'pajek', 'ucinet']);
+const TWO_MODE: ReadonlySet<FormatName> = new Set(['matrix2mode', 'ucinet', 'pajek']);
+
 function Options({ upload, onChange }: { upload: Upload; onChange: (options: UploadOptions) => void }) {
   const detected = upload.preview?.format ?? null;
-  const { options } = upload;
+  const options = requested(upload.options);
+  const format = options.format ?? detected;
   const busy = upload.state === 'checking' || upload.state === 'importing';
   return (
     <div className="import-options">
@@ -168,35 +185,93 @@ function Options({ upload, onChange }: { upload: Upload; onChange: (options: Upl
           disabled={busy}
           onChange={(event) => onChange({ ...options, format: event.target.value === '' ? undefined : (event.target.value as FormatName) })}
         >
-          <option value="">{options.format === null && detected ? `${FORMAT_NAMES[detected]} (detected)` : 'Detect from the files'}</option>
-          {(Object.keys(FORMAT_NAMES) as FormatName[]).map((format) => (
-            <option key={format} value={format}>
-              {FORMAT_NAMES[format]}
+          <option value="">{upload.options.format === null && detected ? `${FORMAT_NAMES[detected]} (detected)` : 'Detect from the files'}</option>
+          {(Object.keys(FORMAT_NAMES) as FormatName[]).map((name) => (
+            <option key={name} value={name}>
+              {FORMAT_NAMES[name]}
             </option>
           ))}
         </select>
       </label>
       <label>
-        <input
-          type="checkbox"
-          checked={options.undirected}
-          disabled={busy}
-          onChange={(event) => onChange({ ...options, format: options.format ?? undefined, undirected: event.target.checked })}
-        />{' '}
+        <input type="checkbox" checked={options.undirected} disabled={busy} onChange={(event) => onChange({ ...options, undirected: event.target.checked })} />{' '}
         Ties are undirected
       </label>
-      {detected === 'edgelist' || options.format === 'edgelist' ? (
+      {format === 'edgelist' ? (
         <label>
           <input
             type="checkbox"
             checked={options.headerless}
             disabled={busy}
-            onChange={(event) => onChange({ ...options, format: options.format ?? undefined, headerless: event.target.checked })}
+            onChange={(event) => onChange({ ...options, headerless: event.target.checked })}
           />{' '}
           No header line
         </label>
       ) : null}
+      {format !== null && NAMES_KINDS.has(format) ? (
+        <>
+          <KindField
+            label={format === 'matrix2mode' ? 'Row kind' : 'Node kind'}
+            value={options.label}
+            placeholder={format === 'matrix2mode' ? 'Actor' : 'Node'}
+            title="The label of nodes the files give no kind (for a 2-mode file, its rows)"
+            disabled={busy}
+            onCommit={(label) => onChange({ ...options, label })}
+          />
+          {TWO_MODE.has(format) ? (
+            <KindField
+              label="Column kind"
+              value={options.columnLabel}
+              placeholder="Event"
+              title="The label of a 2-mode file's columns (Pajek: the vertices after the rows)"
+              disabled={busy}
+              onCommit={(columnLabel) => onChange({ ...options, columnLabel })}
+            />
+          ) : null}
+          <KindField
+            label="Tie type"
+            value={options.type}
+            placeholder={format === 'matrix2mode' ? 'PARTICIPATED_IN' : 'TIE'}
+            title="The relationship type of ties the files give no type"
+            disabled={busy}
+            onCommit={(type) => onChange({ ...options, type })}
+          />
+        </>
+      ) : null}
     </div>
+  );
+}
+
+/** A kind typed by the user, read again once the field is left or Enter is pressed (not at every key). */
+function KindField(props: {
+  label: string;
+  value: string | undefined;
+  placeholder: string;
+  title: string;
+  disabled: boolean;
+  onCommit: (value: string | undefined) => void;
+}) {
+  const [text, setText] = useState(props.value ?? '');
+  const commit = (): void => {
+    const value = text.trim() === '' ? undefined : text.trim();
+    if (value !== props.value) props.onCommit(value);
+  };
+  return (
+    <label title={props.title}>
+      {props.label}{' '}
+      <input
+        className="import-kind"
+        value={text}
+        placeholder={props.placeholder}
+        disabled={props.disabled}
+        maxLength={60}
+        onChange={(event) => setText(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit();
+        }}
+      />
+    </label>
   );
 }
 

@@ -244,6 +244,18 @@ describe('bad files', () => {
     expect(again.options.format).toBe('pajek');
     expect(again.preview.format).toBe('pajek');
     expect(again.state).toBe('refused');
+
+    // A space-separated list without header (as KONECT and NetworkX write them), its kinds named by the user.
+    const named = await send(app.base, 'POST', `/api/uploads/${preview.id}/check`, { format: 'edgelist', headerless: true, label: 'Phone', type: 'CALLED' });
+    expect(named.status).toBe(200);
+    const read = await settled(preview.id, 'checking');
+    expect(read.state).toBe('ready');
+    expect(read.options).toMatchObject({ format: 'edgelist', headerless: true, label: 'Phone', columnLabel: null, type: 'CALLED' });
+    expect(read.preview).toMatchObject({ nodes: 3, relationships: 2, labels: { Phone: 3 }, types: { CALLED: 2 } });
+    const reserved = await send(app.base, 'POST', `/api/uploads/${preview.id}/check`, { format: 'edgelist', label: 'Entity' });
+    expect(reserved.status).toBe(400);
+    expect(reserved.type).toMatch(/^application\/problem\+json/);
+    expect(reserved.body.detail).toMatch(/label.*not usable as a label/);
   });
 });
 

@@ -9,6 +9,7 @@ import { cypherFile } from '../../cypher.js';
 import { AppError, fromNeo4jError } from '../../errors.js';
 import { timedRead } from '../../neo4j/timedRead.js';
 import { projectRoot } from '../../projectRoot.js';
+import { kindName } from '../import/formats/kinds.js';
 import { FORMATS, type ReadOptions } from '../import/formats/network.js';
 import { importDataset } from '../import/importDataset.js';
 import { ImportError } from '../import/importError.js';
@@ -25,10 +26,26 @@ type UploadState = (typeof UPLOAD_STATES)[number];
 
 export const uploadIdSchema = z.string().regex(/^[0-9a-f]{24}$/, 'an upload id as POST /api/uploads gave it');
 
+/** A node label or relationship type given for formats that name none, checked as a file's kinds are (kinds.ts). */
+function kindSchema(what: 'label' | 'type') {
+  return z.string().transform((value, context) => {
+    const kind = kindName(value, what === 'type' ? () => undefined : undefined);
+    if (kind !== undefined) return kind;
+    context.addIssue({
+      code: 'custom',
+      message: `not usable as a ${what}: empty, longer than 60 characters, or a name Nexo keeps (Entity, Source, Import, __…)`,
+    });
+    return z.NEVER;
+  });
+}
+
 export const readOptionsSchema = z.object({
   format: z.enum(FORMATS).optional().describe('Read the files as this format instead of detecting it'),
   undirected: z.boolean().default(false).describe('Every tie of an edge list, matrix, Pajek *Arcs or UCINET file is undirected'),
   headerless: z.boolean().default(false).describe('An edge-list CSV without a header line: source, target and an optional weight'),
+  label: kindSchema('label').optional().describe('The node label of formats that name none (default Node; the row kind of a 2-mode file, default Actor)'),
+  columnLabel: kindSchema('label').optional().describe('The column kind of a 2-mode file (default Event)'),
+  type: kindSchema('type').optional().describe('The relationship type of formats that name none (default TIE; 2-mode PARTICIPATED_IN)'),
 });
 
 export const uploadSchema = z.object({
@@ -40,7 +57,14 @@ export const uploadSchema = z.object({
         'importing: see import; imported: done, the files are removed; failed: see error (the files are kept, to retry)',
     ),
   files: z.array(z.object({ name: z.string(), bytes: z.number().int() })),
-  options: z.object({ format: z.enum(FORMATS).nullable(), undirected: z.boolean(), headerless: z.boolean() }),
+  options: z.object({
+    format: z.enum(FORMATS).nullable(),
+    undirected: z.boolean(),
+    headerless: z.boolean(),
+    label: z.string().nullable(),
+    columnLabel: z.string().nullable(),
+    type: z.string().nullable(),
+  }),
   suggestedDataset: z.string().describe('A dataset id made from the file names'),
   preview: previewSchema.nullable().describe('What the files hold, once checked'),
   import: z
@@ -281,7 +305,14 @@ export class Uploads {
       id: upload.id,
       state: upload.state,
       files: upload.files,
-      options: { format: upload.options.format ?? null, undirected: upload.options.undirected ?? false, headerless: upload.options.headerless ?? false },
+      options: {
+        format: upload.options.format ?? null,
+        undirected: upload.options.undirected ?? false,
+        headerless: upload.options.headerless ?? false,
+        label: upload.options.label ?? null,
+        columnLabel: upload.options.columnLabel ?? null,
+        type: upload.options.type ?? null,
+      },
       suggestedDataset: path.basename(upload.input),
       preview: upload.preview,
       import: upload.import,
