@@ -177,39 +177,47 @@ function Options({ upload, onChange }: { upload: Upload; onChange: (options: Upl
   const format = options.format ?? detected;
   const busy = upload.state === 'checking' || upload.state === 'importing';
   return (
-    <div className="import-options">
-      <label>
-        Format{' '}
-        <select
-          value={options.format ?? ''}
-          disabled={busy}
-          onChange={(event) => onChange({ ...options, format: event.target.value === '' ? undefined : (event.target.value as FormatName) })}
-        >
-          <option value="">{upload.options.format === null && detected ? `${FORMAT_NAMES[detected]} (detected)` : 'Detect from the files'}</option>
-          {(Object.keys(FORMAT_NAMES) as FormatName[]).map((name) => (
-            <option key={name} value={name}>
-              {FORMAT_NAMES[name]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <input type="checkbox" checked={options.undirected} disabled={busy} onChange={(event) => onChange({ ...options, undirected: event.target.checked })} />{' '}
-        Ties are undirected
-      </label>
-      {format === 'edgelist' ? (
+    <>
+      <div className="import-options">
+        <label>
+          Format{' '}
+          <select
+            value={options.format ?? ''}
+            disabled={busy}
+            onChange={(event) => onChange({ ...options, format: event.target.value === '' ? undefined : (event.target.value as FormatName) })}
+          >
+            <option value="">{upload.options.format === null && detected ? `${FORMAT_NAMES[detected]} (detected)` : 'Detect from the files'}</option>
+            {(Object.keys(FORMAT_NAMES) as FormatName[]).map((name) => (
+              <option key={name} value={name}>
+                {FORMAT_NAMES[name]}
+              </option>
+            ))}
+          </select>
+        </label>
         <label>
           <input
             type="checkbox"
-            checked={options.headerless}
+            checked={options.undirected}
             disabled={busy}
-            onChange={(event) => onChange({ ...options, headerless: event.target.checked })}
+            onChange={(event) => onChange({ ...options, undirected: event.target.checked })}
           />{' '}
-          No header line
+          Ties are undirected
         </label>
-      ) : null}
+        {format === 'edgelist' ? (
+          <label>
+            <input
+              type="checkbox"
+              checked={options.headerless}
+              disabled={busy}
+              onChange={(event) => onChange({ ...options, headerless: event.target.checked })}
+            />{' '}
+            No header line
+          </label>
+        ) : null}
+      </div>
       {format !== null && NAMES_KINDS.has(format) ? (
-        <>
+        <div className="import-options" role="group" aria-label="Names for what the files leave unnamed">
+          <span className="muted">Where the files name none:</span>
           <KindField
             label={format === 'matrix2mode' ? 'Row kind' : 'Node kind'}
             value={options.label}
@@ -236,9 +244,9 @@ function Options({ upload, onChange }: { upload: Upload; onChange: (options: Upl
             disabled={busy}
             onCommit={(type) => onChange({ ...options, type })}
           />
-        </>
+        </div>
       ) : null}
-    </div>
+    </>
   );
 }
 
