@@ -113,8 +113,14 @@ describe('UCINET DL', () => {
       ['a', 'b', 'TIE_1'],
       ['b', 'a', 'TIE_2'],
     ]);
+    // Embedded labels written once, before the first matrix only, read the same.
+    const once = tempFile('m.dl', 'dl n=2 nm=2\nlabels embedded\ndata:\na b\na 0 1\nb 0 0\na 0 0\nb 1 0\n');
+    expect((await readAll(once)).relationships.map((tie) => [tie.start, tie.end, tie.type, tie.line])).toEqual([
+      ['a', 'b', 'TIE_1', 5],
+      ['b', 'a', 'TIE_2', 8],
+    ]);
     const differing = tempFile('m.dl', 'dl n=2 nm=2\nlabels embedded\ndata:\na b\na 0 1\nb 0 0\na c\na 0 0\nb 1 0\n');
-    expect(await refusal(differing)).toBe(`${differing}:7:1: the column labels of matrix 2 of 2 differ from those of the first matrix`);
+    expect(await refusal(differing)).toBe(`${differing}:7:3: cell "c" is not a number`);
     const short = tempFile('m.dl', 'dl n=2 nm=2\ndata:\n0 1\n0 0\n1 0\n');
     expect(await refusal(short)).toBe(`${short}:5: the data ends after 2 of 2×2 values of matrix 2 of 2`);
   });

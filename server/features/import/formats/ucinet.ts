@@ -266,7 +266,11 @@ async function* readFullMatrices(
   const { rows: rowCount, columns: columnCount, matrices } = header;
   const tokens = flatten(rows);
   let lastLine = dataLine;
+  // Tokens read ahead and given back: embedded column labels that a later matrix does not repeat.
+  const givenBack: LineToken[] = [];
   const next = async (): Promise<LineToken | undefined> => {
+    const again = givenBack.shift();
+    if (again) return again;
     const step = await tokens.next();
     if (step.done) return undefined;
     lastLine = step.value.line;
@@ -297,20 +301,13 @@ async function* readFullMatrices(
         if (!token) throw new FormatError(file.display, lastLine, `the data ends after ${j} of ${columnCount} column labels${ofMatrix(m)}`);
         columnTokens.push(token);
       }
-      const labels = uniqueLabels(columnTokens, file, options, (index) => columnTokens[index]!);
       if (!columnLabels) {
-        columnLabels = labels;
-        yield* nodes(labels, side.columns, columnTokens[0]!.line);
-        if (!header.twoMode && !header.rowsEmbedded) rowLabels = labels;
-      } else if (labels.join('\n') !== columnLabels.join('\n')) {
-        orReport(options.onProblem, () => {
-          throw new FormatError(
-            file.display,
-            columnTokens[0]!.line,
-            `the column labels${ofMatrix(m)} differ from those of the first matrix`,
-            columnTokens[0]!.column,
-          );
-        });
+        columnLabels = uniqueLabels(columnTokens, file, options, (index) => columnTokens[index]!);
+        yield* nodes(columnLabels, side.columns, columnTokens[0]!.line);
+        if (!header.twoMode && !header.rowsEmbedded) rowLabels = columnLabels;
+      } else if (columnTokens.some((token, j) => token.text !== columnLabels![j])) {
+        // Written once, before the first matrix only: these are the next matrix's values (or its row label).
+        givenBack.push(...columnTokens);
       }
     }
     const readRowLabels: string[] = [];
