@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { runWithDatabase } from '../../cli.js';
 import { datasetIdSchema } from '../datasets/datasets.service.js';
 import { applySchema } from '../load/load.service.js';
-import { kindName } from './formats/kinds.js';
+import { namedKind, UNUSABLE_KIND } from './formats/kinds.js';
 import { FORMATS, type FormatName } from './formats/network.js';
 import { importDataset } from './importDataset.js';
 import { ImportError } from './importError.js';
@@ -36,9 +36,9 @@ await runWithDatabase(async (db, config) => {
     throw new ImportError(usage, undefined, `--format: one of ${FORMATS.join(', ')}`);
   }
   const format = values.format as FormatName | undefined;
-  const label = kindOption('--label', values.label);
-  const columnLabel = kindOption('--column-label', values['column-label']);
-  const type = kindOption('--type', values.type, () => undefined);
+  const label = kindOption('--label', values.label, 'label');
+  const columnLabel = kindOption('--column-label', values['column-label'], 'label');
+  const type = kindOption('--type', values.type, 'type');
   const log = (message: string): void => console.error(message);
   await applySchema(db);
   const name = values.name ?? dataset.data;
@@ -57,12 +57,11 @@ await runWithDatabase(async (db, config) => {
   if (outcome.undirected > 0) console.log(`${formatCount(outcome.undirected)} of the relationships are undirected ties (stored once, walked both ways).`);
 });
 
-/** A label or type given on the command line, as the formats take kinds from files (kindName); undefined when not given. */
-function kindOption(option: string, value: string | undefined, reserved?: (name: string) => unknown): string | undefined {
+/** A label or type given on the command line (namedKind); undefined when not given. */
+function kindOption(option: string, value: string | undefined, what: 'label' | 'type'): string | undefined {
   if (value === undefined) return undefined;
-  const kind = kindName(value, reserved);
-  if (kind === undefined)
-    throw new ImportError(usage, undefined, `${option}: "${value}" cannot name a ${option === '--type' ? 'type' : 'label'} (empty, too long, or kept by Nexo)`);
+  const kind = namedKind(value, what);
+  if (kind === undefined) throw new ImportError(usage, undefined, `${option}: "${value}" cannot name a ${what} (${UNUSABLE_KIND})`);
   return kind;
 }
 

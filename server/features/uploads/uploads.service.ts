@@ -9,7 +9,7 @@ import { cypherFile } from '../../cypher.js';
 import { AppError, fromNeo4jError } from '../../errors.js';
 import { timedRead } from '../../neo4j/timedRead.js';
 import { projectRoot } from '../../projectRoot.js';
-import { kindName } from '../import/formats/kinds.js';
+import { namedKind, UNUSABLE_KIND } from '../import/formats/kinds.js';
 import { FORMATS, type ReadOptions } from '../import/formats/network.js';
 import { importDataset } from '../import/importDataset.js';
 import { ImportError } from '../import/importError.js';
@@ -26,15 +26,12 @@ type UploadState = (typeof UPLOAD_STATES)[number];
 
 export const uploadIdSchema = z.string().regex(/^[0-9a-f]{24}$/, 'an upload id as POST /api/uploads gave it');
 
-/** A node label or relationship type given for formats that name none, checked as a file's kinds are (kinds.ts). */
+/** A node label or relationship type given for formats that name none (namedKind). */
 function kindSchema(what: 'label' | 'type') {
   return z.string().transform((value, context) => {
-    const kind = kindName(value, what === 'type' ? () => undefined : undefined);
+    const kind = namedKind(value, what);
     if (kind !== undefined) return kind;
-    context.addIssue({
-      code: 'custom',
-      message: `not usable as a ${what}: empty, longer than 60 characters, or a name Nexo keeps (Entity, Source, Import, __…)`,
-    });
+    context.addIssue({ code: 'custom', message: `not usable as a ${what}: ${UNUSABLE_KIND}` });
     return z.NEVER;
   });
 }

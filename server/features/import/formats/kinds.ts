@@ -28,6 +28,18 @@ export function kindName(value: PropertyValue | undefined, reserved: (name: stri
   return text;
 }
 
+/** Why a label or type named by the user is refused, for the messages of namedKind's callers. */
+export const UNUSABLE_KIND = `empty, longer than ${MAX_KIND_LENGTH} characters, or a name Nexo keeps (Entity, Source, Import, __…)`;
+
+/**
+ * A label or type named by the user for what a format leaves unnamed (npm run import's --label, --column-label and
+ * --type; the browser's preview fields), checked as a file's kinds are: a type may be any name Nexo does not keep for
+ * its labels. Undefined when it cannot be one (UNUSABLE_KIND).
+ */
+export function namedKind(value: string, what: 'label' | 'type'): string | undefined {
+  return what === 'type' ? kindName(value, () => undefined) : kindName(value);
+}
+
 function attributeValue(properties: Properties, names: readonly string[]): PropertyValue | undefined {
   for (const wanted of names) {
     for (const [name, value] of properties) if (name.toLowerCase() === wanted) return value;

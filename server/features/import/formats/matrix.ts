@@ -8,6 +8,10 @@ export const DEFAULT_ROW_LABEL = 'Actor';
 export const DEFAULT_COLUMN_LABEL = 'Event';
 export const DEFAULT_TWO_MODE_TYPE = 'PARTICIPATED_IN';
 
+/** The key of a 2-mode node: its side before its label, so a row and a column with the same label stay two nodes. */
+export const rowKey = (label: string): string => `row/${label}`;
+export const columnKey = (label: string): string => `column/${label}`;
+
 /**
  * A cell value: a number (with a decimal comma too, in a file not separated by commas), an empty cell meaning 0;
  * anything else is refused with its line and column.
@@ -103,7 +107,7 @@ export async function* readTwoModeMatrix(file: InputFile, options: ReadOptions):
   for await (const { line, fields } of matrixRows(file, delimiter)) {
     if (!labels) {
       labels = columnLabels(fields, file);
-      for (const label of labels) yield node(`column/${label}`, label, options.columnLabel ?? DEFAULT_COLUMN_LABEL, file, line);
+      for (const label of labels) yield node(columnKey(label), label, options.columnLabel ?? DEFAULT_COLUMN_LABEL, file, line);
       continue;
     }
     const columns = labels;
@@ -111,11 +115,11 @@ export async function* readTwoModeMatrix(file: InputFile, options: ReadOptions):
       checkRowLength(fields, columns.length, file, line);
       const rowName = fields[0]!;
       if (rowName.trim() === '') throw new FormatError(file.display, line, 'empty row label', 1);
-      const rowKey = `row/${rowName}`;
+      const row = rowKey(rowName);
       const values = columns.map((_label, j) => cellValue(fields[j + 1]!, file.display, line, j + 2, delimiter));
       return [
-        node(rowKey, rowName, rowLabel, file, line),
-        ...values.flatMap((value, j) => (value === 0 ? [] : [tie(rowKey, `column/${columns[j]}`, value, type, options.undirected ?? false, file, line)])),
+        node(row, rowName, rowLabel, file, line),
+        ...values.flatMap((value, j) => (value === 0 ? [] : [tie(row, columnKey(columns[j]!), value, type, options.undirected ?? false, file, line)])),
       ];
     });
     if (records) yield* records;

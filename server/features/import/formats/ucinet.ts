@@ -1,7 +1,7 @@
 import { orReport } from '../importError.js';
 import type { InputFile } from './inputFile.js';
 import { kindName } from './kinds.js';
-import { cellValue, DEFAULT_COLUMN_LABEL, DEFAULT_ROW_LABEL, DEFAULT_TWO_MODE_TYPE, node, tie, UndirectedPairs } from './matrix.js';
+import { cellValue, columnKey, DEFAULT_COLUMN_LABEL, DEFAULT_ROW_LABEL, DEFAULT_TWO_MODE_TYPE, node, rowKey, tie, UndirectedPairs } from './matrix.js';
 import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type ReadOptions } from './network.js';
 import { readTextLines, tokenize, type Token } from './textLines.js';
 
@@ -242,8 +242,8 @@ function sides(header: Header, options: ReadOptions): { rows: Side; columns: Sid
     return { rows: side, columns: side };
   }
   return {
-    rows: { key: (label) => `row/${label}`, kind: options.label ?? DEFAULT_ROW_LABEL },
-    columns: { key: (label) => `column/${label}`, kind: options.columnLabel ?? DEFAULT_COLUMN_LABEL },
+    rows: { key: rowKey, kind: options.label ?? DEFAULT_ROW_LABEL },
+    columns: { key: columnKey, kind: options.columnLabel ?? DEFAULT_COLUMN_LABEL },
   };
 }
 
