@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../support/testDatabase.js';
-import { buildClientIfStale, canvasIds, launchChromium, nodePoint, screenshot, startExplorer, until, warmUp, openExplorerPage } from './harness.js';
+import { buildClientIfStale, canvasIds, launchChromium, screenshot, startExplorer, until, warmUp, openExplorerPage } from './harness.js';
 
 // Issue 12's Analysis panel in a browser: a measure over the graph → the ranked table → the canvas, and several actors at once.
 const db = openTestDatabase();
@@ -150,13 +150,9 @@ describe('the Analysis panel in a browser', { timeout: 180_000 }, () => {
       .getByRole('complementary', { name: 'Details' })
       .getByRole('heading', { name: /^3 entities/ })
       .waitFor();
-    // The corner's relationship legend (a button) can cover a node: right-click one drawn in the open.
-    let point = await nodePoint(page, three[0]!);
-    for (const id of three) {
-      point = await nodePoint(page, id);
-      if (await page.evaluate(({ x, y }) => !document.elementFromPoint(x, y)?.closest('.canvas-corner'), point)) break;
-    }
-    await page.mouse.click(point.x, point.y, { button: 'right' });
+    // The selection's menu by its shortcut: a right-click at a node's drawn place missed it in 3 of the last 9 clean-clone runs
+    // (an overlay or a node still settling under the pointer); right-clicking a node is tested in the explorer e2e.
+    await page.keyboard.press('m');
     await page.getByRole('menu', { name: 'Actions for 3 selected entities' }).getByRole('menuitem', { name: 'Connect these actors' }).click();
     const told = page.getByRole('region', { name: 'How the actors connect' });
     await told.waitFor();
