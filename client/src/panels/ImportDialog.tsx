@@ -8,6 +8,7 @@ import { formatCount } from '../state/counted';
 const FORMAT_NAMES: Record<FormatName, string> = {
   graphml: 'GraphML',
   gexf: 'GEXF (Gephi)',
+  gml: 'GML (NetworkX, igraph)',
   edgelist: 'Edge-list CSV',
   matrix: 'Adjacency matrix CSV',
   matrix2mode: '2-mode matrix CSV (rows × columns)',
@@ -168,7 +169,7 @@ function requested(options: Upload['options']): UploadOptions {
 }
 
 /** Formats whose files may leave node kinds or tie types unnamed, and those with a second kind of node (2-mode). */
-const NAMES_KINDS: ReadonlySet<FormatName> = new Set(['edgelist', 'matrix', 'matrix2mode', 'graphml', 'gexf', 'pajek', 'ucinet']);
+const NAMES_KINDS: ReadonlySet<FormatName> = new Set(['edgelist', 'matrix', 'matrix2mode', 'graphml', 'gexf', 'gml', 'pajek', 'ucinet']);
 const TWO_MODE: ReadonlySet<FormatName> = new Set(['matrix2mode', 'ucinet', 'pajek']);
 
 function Options({ upload, onChange }: { upload: Upload; onChange: (options: UploadOptions) => void }) {

@@ -145,6 +145,16 @@ describe('GraphML', () => {
       graphml('<node id="a"><data key="w">heavy</data></node>').replace('<graph ', '<key id="w" for="node" attr.name="weight" attr.type="double"/>\n<graph '),
     );
     expect(await refusal(typed)).toMatch(new RegExp(`^${typed}:6:\\d+: node data "weight" \\(key w\\): "heavy" is not a number`));
+    const huge = tempFile(
+      'g.graphml',
+      graphml('<node id="a"><data key="c">99999999999999999999</data></node>').replace(
+        '<graph ',
+        '<key id="c" for="node" attr.name="calls" attr.type="long"/>\n<graph ',
+      ),
+    );
+    expect(await refusal(huge)).toMatch(
+      new RegExp(`^${huge}:6:\\d+: node data "calls" \\(key c\\): "99999999999999999999" is beyond the 64-bit integers Neo4j stores`),
+    );
     const missing = tempFile('g.graphml', graphml('<node id="a"/>\n<edge source="a" target="ghost"/>'));
     expect(await refusal(missing)).toBe(`${missing}:6: relationship end "ghost" is not a node of this import`);
     const duplicate = tempFile('g.graphml', graphml('<node id="a"/>\n<node id="a"/>'));

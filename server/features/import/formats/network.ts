@@ -1,6 +1,6 @@
 import { ImportError, type ReportProblem } from '../importError.js';
 
-/** One property value as a format gives it. Integer-typed attributes (GraphML int/long, GEXF integer/long) are bigint. */
+/** One property value as a format gives it. Integer-typed attributes (GraphML int/long, GEXF integer/long) and GML integers are bigint. */
 export type Scalar = string | number | bigint | boolean;
 export type PropertyValue = Scalar | Scalar[];
 
@@ -40,13 +40,13 @@ export interface RelationshipRecord extends RecordSource {
 
 export type NetworkRecord = NodeRecord | RelationshipRecord;
 
-export const FORMATS = ['neo4j-csv', 'edgelist', 'matrix', 'matrix2mode', 'graphml', 'gexf', 'pajek', 'ucinet', 'ftm'] as const;
+export const FORMATS = ['neo4j-csv', 'edgelist', 'matrix', 'matrix2mode', 'graphml', 'gexf', 'gml', 'pajek', 'ucinet', 'ftm'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export interface ReadOptions {
   /** Forces the format instead of detecting it. */
   format?: FormatName;
-  /** Marks every tie of an edge list, matrix, Pajek `*Arcs` or UCINET file as undirected. */
+  /** Marks every tie of an edge list, matrix, Pajek `*Arcs`, UCINET or directed GML file as undirected. */
   undirected?: boolean;
   /** Edge-list CSV without a header line: columns are source, target and an optional weight. */
   headerless?: boolean;

@@ -5,6 +5,7 @@ import { detectInputFormat, inputFiles } from './detect.js';
 import { readEdgeList } from './edgeList.js';
 import { readFtm } from './ftm.js';
 import { readGexf } from './gexf.js';
+import { readGml } from './gml.js';
 import { readGraphml } from './graphml.js';
 import type { InputFile } from './inputFile.js';
 import { readMatrix, readTwoModeMatrix } from './matrix.js';
@@ -48,6 +49,7 @@ export async function* readEachFile(input: NetworkInput, options: ReadOptions): 
     matrix2mode: (file) => readTwoModeMatrix(file, options),
     graphml: (file) => readGraphml(file, options),
     gexf: (file) => readGexf(file, options),
+    gml: (file) => readGml(file, options),
     pajek: (file) => readPajek(file, options),
     ucinet: (file) => readUcinet(file, options),
     ftm: (file) => readFtm(file, options),

@@ -25,6 +25,15 @@ export function valueTypeOf(name: string | undefined): ValueType | undefined {
   return name === undefined ? 'string' : TYPE_NAMES[name.toLowerCase()];
 }
 
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** An integer's text as the bigint Neo4j stores, or undefined past 64 bits (the driver would wrap it round silently). */
+export function int64(text: string): bigint | undefined {
+  const value = BigInt(text.trim());
+  return value >= INT64_MIN && value <= INT64_MAX ? value : undefined;
+}
+
 /** Parses one typed value; returns a reason string for text that is not of the type. */
 export function parseTyped(text: string, type: ValueType): Scalar | { problem: string } {
   switch (type) {
@@ -36,8 +45,10 @@ export function parseTyped(text: string, type: ValueType): Scalar | { problem: s
       if (lower === 'false' || lower === '0') return false;
       return { problem: `"${text}" is not a boolean` };
     }
-    case 'integer':
-      return /^\s*[-+]?\d+\s*$/.test(text) ? BigInt(text.trim()) : { problem: `"${text}" is not an integer` };
+    case 'integer': {
+      if (!/^\s*[-+]?\d+\s*$/.test(text)) return { problem: `"${text}" is not an integer` };
+      return int64(text) ?? { problem: `"${text.trim()}" is beyond the 64-bit integers Neo4j stores` };
+    }
     case 'float': {
       const value = text.trim() === '' ? Number.NaN : Number(text);
       return Number.isNaN(value) ? { problem: `"${text}" is not a number` } : value;
