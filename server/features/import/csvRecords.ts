@@ -37,12 +37,24 @@ export function spaceSeparated(fields: string[]): string[] | undefined {
 }
 
 /**
+ * A record without the empty fields a spreadsheet leaves after a table's last column (Excel saves `a,b,,` once cells to
+ * its right were touched), keeping at least `length` fields.
+ */
+export function withoutTrailingEmpty(fields: string[], length = 0): string[] {
+  let end = fields.length;
+  while (end > length && fields[end - 1]!.trim() === '') end -= 1;
+  return end === fields.length ? fields : fields.slice(0, end);
+}
+
+/**
  * Streams the records of a CSV file as neo4j-admin writes them (comma-separated, fields quoted with
  * `"` and quotes doubled, any line ending), checking that the bytes are UTF-8 on the way. Another
- * `delimiter` reads the edge lists and matrices that spreadsheets and research collections write.
+ * `delimiter` reads the edge lists and matrices that spreadsheets and research collections write, and with
+ * `leadingComments` the `#` or `%` lines they may start with (SNAP's tab-separated lists describe themselves so) are
+ * skipped; a space-separated file's comment lines are skipped wherever they are.
  * Throws ImportError with the line for invalid UTF-8, broken quoting or a file without records.
  */
-export async function* readCsvRecords(file: string, display: string, delimiter: Delimiter = ','): AsyncGenerator<CsvRecord> {
+export async function* readCsvRecords(file: string, display: string, delimiter: Delimiter = ',', { leadingComments = false } = {}): AsyncGenerator<CsvRecord> {
   const parser = parse(csvParseOptions(delimiter));
   const piping = pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), checkUtf8(display), parser);
   // A failure of any stage also destroys the parser, so the loop below is where it surfaces.
@@ -61,6 +73,7 @@ export async function* readCsvRecords(file: string, display: string, delimiter: 
       overcounted += breaks.crlf;
       const fields = delimiter === 'whitespace' ? spaceSeparated(parsed) : parsed;
       if (fields === undefined || fields.length === 0 || (fields.length === 1 && fields[0] === '')) continue;
+      if (leadingComments && records === 0 && isCommentLine(fields[0]!)) continue;
       records += 1;
       yield { line: start, fields };
     }

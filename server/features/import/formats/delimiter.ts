@@ -36,14 +36,18 @@ export function fileHead(file: string): string {
 
 /**
  * The delimiter of a text, from its first line that is neither blank nor a comment: the most frequent of comma,
- * semicolon, tab and bar outside double quotes; spaces when there is none of them but a space; else a comma (one column).
+ * semicolon, tab and bar outside double quotes (and before a closing `{…}`); spaces when there is none of them but a
+ * space; else a comma (one column).
  */
 export function sniffDelimiter(text: string): Delimiter {
   const line = text.split(/\r\n|\n|\r/).find((candidate) => candidate.trim() !== '' && !isCommentLine(candidate));
   if (line === undefined) return ',';
   const counts = new Map<string, number>();
   let quoted = false;
+  // NetworkX's write_edgelist ends a line with the tie's attributes as a Python dict, whose commas separate nothing.
+  const dictEnded = line.trimEnd().endsWith('}');
   for (const char of line) {
+    if (char === '{' && !quoted && dictEnded) break;
     if (char === '"') quoted = !quoted;
     else if (!quoted) counts.set(char, (counts.get(char) ?? 0) + 1);
   }

@@ -11,6 +11,7 @@ describe('format detection', () => {
       'data/examples/matrix.csv': 'matrix',
       'data/examples/network.graphml': 'graphml',
       'data/examples/network.gexf': 'gexf',
+      'data/examples/network.gml': 'gml',
       'data/examples/network.net': 'pajek',
       'data/examples/ucinet-edgelist.dl': 'ucinet',
       'data/examples/entities.ftm': 'ftm',
@@ -32,6 +33,28 @@ describe('format detection', () => {
     expect(detectFormat(tempFile('matriz.csv', '\uFEFF;Ana;Bruno\nAna;0;1\nBruno;1;0\n'))).toBe('matrix');
     expect(detectFormat(tempFile('calls.tsv', 'from\tto\tminutes\n555-0101\t555-0199\t3\n'))).toBe('edgelist');
     expect(detectFormat(tempFile('ties.txt', '# exported\nsource   target\na b\n'))).toBe('edgelist');
+  });
+
+  it('tells edge lists and matrices that research tools and spreadsheets write without the usual header', () => {
+    expect(detectFormat(tempFile('snap.txt', '# Directed graph: calls.txt\n# FromNodeId\tToNodeId\n0\t1\n1\t2\n'))).toBe('edgelist');
+    expect(detectFormat(tempFile('out.calls', '% sym positive\n1 2 5\n2 3 1\n'))).toBe('edgelist');
+    expect(detectFormat(tempFile('g.edgelist', "0 1 {'weight': 4, 'kind': 'call'}\n1 2 {}\n"))).toBe('edgelist');
+    expect(detectFormat(tempFile('pairs.csv', 'ana,bruno\nbruno,carla\n'))).toBe('edgelist');
+    expect(detectFormat(tempFile('actors.csv', 'actor1,actor2\nana,bruno\n'))).toBe('edgelist');
+    expect(detectFormat(tempFile('named.csv', 'Actor,Ana,Bruno,Carla\nAna,0,1,0\nBruno,1,0,0\nCarla,0,1,0\n'))).toBe('matrix');
+    expect(detectFormat(tempFile('bare.csv', '0,1,0,0,1\n1,0,0,0,0\n0,0,0,1,0\n0,0,1,0,0\n1,0,0,0,0\n'))).toBe('matrix');
+    // Two names that no later line names again could be a header: not guessed.
+    expect(detectFormat(tempFile('pairs.txt', 'ana bruno\ncarla diego\n'))).toBeUndefined();
+  });
+
+  it('tells GML by its first tokens, graph [ after any comments and top-level keys such as Creator', () => {
+    expect(detectFormat(tempFile('karate.txt', 'graph [\n  node [\n    id 0\n'))).toBe('gml');
+    expect(detectFormat(tempFile('lesmis.txt', '# from Newman\nCreator "Mark Newman on Fri Jul 21 12:39:27 2006"\nVersion 1\ngraph\n[\n'))).toBe('gml');
+    expect(detectFormat(tempFile('export.txt', 'Creator "igraph" graph [ directed 0 node [ id 0 ] ]'))).toBe('gml');
+    // A key that has a list before the graph, or a word that is no GML token, is something else.
+    expect(detectFormat(tempFile('notes.txt', 'graph node\nsource target\n'))).not.toBe('gml');
+    expect(detectFormat(tempFile('notes.txt', 'Creator [ graph [ ] ]\n'))).not.toBe('gml');
+    expect(detectFormat(tempFile('notes.txt', 'Creator "x" @ graph [\n'))).not.toBe('gml');
   });
 
   it('takes a forced format over detection, and reads a folder as one input of one format', () => {

@@ -2,14 +2,17 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { csvParseOptions, spaceSeparated } from '../csvRecords.js';
-import { fileHead, SNIFF_BYTES, sniffDelimiter } from './delimiter.js';
-import { edgeListColumns } from './edgeList.js';
+import { fileHead, isCommentLine, numberIn, SNIFF_BYTES, sniffDelimiter, type Delimiter } from './delimiter.js';
+import { edgeListColumns, headerlessTies, SAMPLE_ROWS } from './edgeList.js';
+import { startsAsGml } from './gml.js';
+import { isBareMatrixRow } from './matrix.js';
 import type { InputFile } from './inputFile.js';
-import { FormatError, type FormatName } from './network.js';
+import { FormatError, FORMATS, type FormatName } from './network.js';
 
 const BY_EXTENSION: Record<string, FormatName> = {
   '.graphml': 'graphml',
   '.gexf': 'gexf',
+  '.gml': 'gml',
   '.net': 'pajek',
   '.paj': 'pajek',
   '.dl': 'ucinet',
@@ -21,26 +24,53 @@ const BY_EXTENSION: Record<string, FormatName> = {
 
 const NEO4J_HEADER_TOKEN = /:(ID|START_ID|END_ID|LABEL|TYPE|IGNORE)(\(|$)/i;
 
-/** The first rows of a delimited text, separated as sniffDelimiter finds (comment lines of a space-separated text left out). */
-function firstCsvRows(text: string): string[][] {
+/** The first rows of a delimited text, separated as sniffDelimiter finds, without the comment lines it may start with. */
+function firstCsvRows(text: string): { rows: string[][]; delimiter: Delimiter } {
   const complete = text.length < SNIFF_BYTES ? text : text.slice(0, text.lastIndexOf('\n') + 1);
   const delimiter = sniffDelimiter(complete);
+  let rows: string[][];
   try {
-    const rows = parse(complete, { ...csvParseOptions(delimiter), to_line: 20, skip_empty_lines: true }) as string[][];
-    return delimiter === 'whitespace' ? rows.map(spaceSeparated).filter((row): row is string[] => row !== undefined && row.length > 0) : rows;
+    rows = parse(complete, { ...csvParseOptions(delimiter), skip_empty_lines: true }) as string[][];
   } catch {
-    return [];
+    return { rows: [], delimiter };
   }
+  if (delimiter === 'whitespace') rows = rows.map(spaceSeparated).filter((row): row is string[] => row !== undefined && row.length > 0);
+  const data = rows.findIndex((row) => !isCommentLine(row[0] ?? ''));
+  return { rows: data < 0 ? [] : rows.slice(data, data + SAMPLE_ROWS), delimiter };
 }
 
-/** A CSV file's format from its first rows: neo4j-admin header tokens, an edge list's columns, or a matrix's empty corner. */
+/**
+ * Whether rows are a square matrix whose first row and first column name the same nodes in the same order, whatever
+ * the corner says (`Actor`, `ID`, `Name`…) and the cells numbers.
+ */
+function labelledMatrix(rows: string[][], delimiter: Delimiter): boolean {
+  const [header, ...body] = rows;
+  if (!header || header.length < 2 || body.length === 0 || new Set(header.slice(1)).size !== header.length - 1) return false;
+  // A named corner is a word; numbers there are a headerless edge list's first tie.
+  if (numberIn(header[0]!, delimiter) !== undefined) return false;
+  return body.every(
+    (row, index) =>
+      row.length === header.length &&
+      (index + 1 >= header.length || row[0] === header[index + 1]) &&
+      row.slice(1).every((cell) => cell.trim() === '' || numberIn(cell, delimiter) !== undefined),
+  );
+}
+
+/**
+ * A CSV file's format from its first rows: neo4j-admin header tokens, an edge list's columns or its ties without a
+ * header, a matrix's empty corner, its labels repeated down the first column, or its numbers alone.
+ */
 function csvFormat(text: string): FormatName | undefined {
-  const [header] = firstCsvRows(text);
+  const { rows, delimiter } = firstCsvRows(text);
+  const [header] = rows;
   if (!header) return undefined;
   if (header.some((field) => NEO4J_HEADER_TOKEN.test(field))) return 'neo4j-csv';
   if (edgeListColumns(header)) return 'edgelist';
   // An empty corner cell: the matrix reader then names any cell that is not a number.
   if (header[0]!.trim() === '' && header.length > 1) return 'matrix';
+  if (labelledMatrix(rows, delimiter)) return 'matrix';
+  if (headerlessTies(rows, delimiter)) return 'edgelist';
+  if (rows.every((row) => row.length === header.length && isBareMatrixRow(row, delimiter))) return 'matrix';
   return undefined;
 }
 
@@ -56,6 +86,7 @@ function textFormat(text: string): FormatName | undefined {
     const root = /<(graphml|gexf)[\s>]/.exec(start);
     if (root) return root[1] as FormatName;
   }
+  if (startsAsGml(start)) return 'gml';
   return undefined;
 }
 
@@ -91,12 +122,7 @@ export function detectInputFormat(files: InputFile[], forced?: FormatName): Form
   let found: { format: FormatName; file: InputFile } | undefined;
   for (const file of files) {
     const format = detectFormat(file.path);
-    if (!format)
-      throw new FormatError(
-        file.display,
-        undefined,
-        'unknown format: name it with --format (edgelist, matrix, matrix2mode, graphml, gexf, pajek, ucinet, ftm, neo4j-csv)',
-      );
+    if (!format) throw new FormatError(file.display, undefined, `unknown format: name it with --format (${FORMATS.join(', ')})`);
     if (found && found.format !== format)
       throw new FormatError(file.display, undefined, `reads as ${format} but ${found.file.display} as ${found.format}: import one format at a time`);
     found = { format, file };

@@ -156,12 +156,62 @@ describe('edge-list CSV', () => {
     expect(await refusal(file)).toBe(`${file}:3: invalid UTF-8`);
   });
 
-  it('refuses a headerless file without --headerless, and a headerless line of 4 fields', async () => {
-    const file = tempFile('pairs.csv', 'a,b\nb,c\n');
-    expect(await refusal(file, { format: 'edgelist' })).toMatch(/:1: an edge list needs a "source,target" header/);
-    const wide = tempFile('pairs.csv', 'a,b\nb,c,1,2\n');
+  it('takes the first two columns as the ends when their names pair up as tools write them', async () => {
+    const headers = ['actor1,actor2', 'Person A,Person B', 'from_id,to_id', 'V1,V2', 'src,dst', 'Source Name,Target Name', 'person_from,person_to', 'i,j'];
+    for (const header of headers) {
+      const read = await readAll(tempFile('ties.csv', `${header},weight\nana,ben,2\n`));
+      expect([header, read.relationships.map((tie) => [tie.start, tie.end, tie.properties.get('weight')])]).toEqual([header, [['ana', 'ben', 2]]]);
+    }
+    // A node file stays a node file, and names that pair nothing are no tie file.
+    expect((await readAll(tempFolder({ 'n.csv': 'id,name\nana,Ana\n', 't.csv': 'from,to\nana,ana\n' }))).nodes.map((node) => node.caption)).toEqual(['Ana']);
+    const unpaired = tempFile('people.csv', 'name,partner\nana,ben\n');
+    expect(await refusal(unpaired, { format: 'edgelist' })).toMatch(/:1: an edge list needs a "source,target" header/);
+  });
+
+  it('reads ties without a header line as SNAP, KONECT and R write them, without being told', async () => {
+    const snap = await readAll(tempFile('snap.txt', '# Directed graph: calls.txt\n# FromNodeId\tToNodeId\n0\t1\n1\t2\n'));
+    expect(snap.relationships.map((tie) => [tie.line, tie.start, tie.end])).toEqual([
+      [3, '0', '1'],
+      [4, '1', '2'],
+    ]);
+    const konect = await readAll(tempFile('out.calls', '% sym positive\n% 2 3 3\n1 2 5 1262304000\n2 3 1 1262304060\n'));
+    expect(konect.relationships.map((tie) => Object.fromEntries(tie.properties))).toEqual([
+      { weight: 5, time: 1262304000 },
+      { weight: 1, time: 1262304060 },
+    ]);
+    // Names without a header: "bruno" is named again below, so the first line is a tie, not column names.
+    const named = await readAll(tempFile('pairs.csv', 'ana,bruno\nbruno,carla\n'));
+    expect(named.relationships.map((tie) => [tie.start, tie.end])).toEqual([
+      ['ana', 'bruno'],
+      ['bruno', 'carla'],
+    ]);
+  });
+
+  it("reads NetworkX's write_edgelist lines, attributes in a Python dict", async () => {
+    const file = tempFile('g.edgelist', "0 1 {'weight': 4, 'kind': 'phone call', 'tapped': True, 'note': None, 'say': 'it\\'s \\u00e9'}\n1 2 {}\n");
+    const read = await readAll(file);
+    expect(read.relationships.map((tie) => [tie.start, tie.end, Object.fromEntries(tie.properties)])).toEqual([
+      ['0', '1', { weight: 4, kind: 'phone call', tapped: true, say: "it's é" }],
+      ['1', '2', {}],
+    ]);
+    const nested = tempFile('g.edgelist', "0 1 {'weight': 1}\n1 2 {'route': [1, 2]}\n");
+    expect(await refusal(nested)).toBe(`${nested}:2: NetworkX's tie data {'route': [1, 2]}: "[1" is not a string, number, True, False or None`);
+  });
+
+  it('passes over the empty columns a spreadsheet leaves after the table, and refuses a value in one', async () => {
+    const read = await readAll(tempFile('ties.csv', 'source,target,weight,,\r\nana,ben,2,,\r\nben,carla,1\r\n'));
+    expect(read.relationships.map((tie) => [tie.start, tie.end, Object.fromEntries(tie.properties)])).toEqual([
+      ['ana', 'ben', { weight: 2 }],
+      ['ben', 'carla', { weight: 1 }],
+    ]);
+    const stray = tempFile('ties.csv', 'source,target,,\nana,ben,,x\n');
+    expect(await refusal(stray)).toBe(`${stray}:2:3: expected 2 fields as in the header, found 4`);
+  });
+
+  it('refuses a headerless line of 5 fields', async () => {
+    const wide = tempFile('pairs.csv', 'a,b\nb,c,1,2,3\n');
     expect(await refusal(wide, { format: 'edgelist', headerless: true })).toBe(
-      `${wide}:2: a headerless edge list has 2 or 3 fields (source, target, weight), found 4`,
+      `${wide}:2: a headerless edge list has 2 to 4 fields (source, target, weight, time), found 5`,
     );
   });
 });

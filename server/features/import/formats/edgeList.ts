@@ -1,9 +1,10 @@
 import { orReport } from '../importError.js';
-import { readCsvRecords } from '../csvRecords.js';
+import { readCsvRecords, withoutTrailingEmpty } from '../csvRecords.js';
 import { IdSet } from '../idSet.js';
 import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type Properties, type ReadOptions, type RelationshipRecord } from './network.js';
 import type { InputFile } from './inputFile.js';
 import { fileDelimiter, numberIn, type Delimiter } from './delimiter.js';
+import { networkxData } from './networkxData.js';
 
 /**
  * Header names of a tie's two ends, any letter case: Gephi and most tools write source/target, SNA data ego/alter,
@@ -29,12 +30,53 @@ interface Columns {
   weight: number;
 }
 
-/** Classifies an edge-list CSV header: `source,target,…` is a tie file, `id,…` a node file. Returns undefined for neither. */
+/**
+ * Words that name a tie's two ends as a pair, the start first. A header whose first two columns are such a pair,
+ * alone or around a common word (`from_id,to_id`, `Source Name,Target Name`, `person_from,person_to`), is a tie file;
+ * so is one whose first two columns differ only by 1/2 or A/B (`actor1,actor2`, `Person A,Person B`, R's `V1,V2`).
+ */
+const END_WORDS: [string, string][] = [
+  ['source', 'target'],
+  ['from', 'to'],
+  ['src', 'dst'],
+  ['src', 'tgt'],
+  ['start', 'end'],
+  ['ego', 'alter'],
+  ['sender', 'receiver'],
+  ['caller', 'callee'],
+  ['origin', 'destination'],
+  ['head', 'tail'],
+  ['u', 'v'],
+  ['i', 'j'],
+];
+const NUMBERED_ENDS: [string, string][] = [
+  ['1', '2'],
+  ['a', 'b'],
+];
+
+function namesEndPair(first: string, second: string): boolean {
+  const [a, b] = [first, second].map((name) => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
+  if (!a || !b || a === b) return false;
+  for (const [start, end] of END_WORDS) {
+    if (a === start && b === end) return true;
+    // One-letter words only alone: `id,jd` names no pair.
+    if (start.length < 2) continue;
+    if (a.startsWith(start) && b.startsWith(end) && a.slice(start.length) === b.slice(end.length)) return true;
+    if (a.endsWith(start) && b.endsWith(end) && a.slice(0, -start.length) === b.slice(0, -end.length)) return true;
+  }
+  return NUMBERED_ENDS.some(([one, two]) => a.length > 1 && a.endsWith(one) && b.endsWith(two) && a.slice(0, -1) === b.slice(0, -1));
+}
+
+/**
+ * Classifies an edge-list CSV header: `source,target,…` (or another pair of end names, see END_WORDS) is a tie file,
+ * `id,…` a node file. Returns undefined for neither.
+ */
 export function edgeListColumns(fields: string[]): Columns | undefined {
   const lower = fields.map((field) => field.trim().toLowerCase());
   const find = (names: Set<string>): number => lower.findIndex((name) => names.has(name));
-  const source = find(SOURCE);
-  const target = find(TARGET);
+  let source = find(SOURCE);
+  let target = find(TARGET);
+  if ((source < 0 || target < 0) && fields.length >= 2 && namesEndPair(fields[0]!, fields[1]!)) [source, target] = [0, 1];
   const id = lower.indexOf('id');
   const name = lower.indexOf('name');
   // Gephi's node table (its "Export table" and what its import expects) writes `Id,Label,…` with the node's name in
@@ -55,6 +97,31 @@ export function edgeListColumns(fields: string[]): Columns | undefined {
   return undefined;
 }
 
+/** The first rows a file is classified by: enough to see a name of the first row again. */
+export const SAMPLE_ROWS = 20;
+
+/** A headerless row's fourth field: KONECT writes a time after the weight. */
+const HEADERLESS_TIME = 3;
+
+/** NetworkX's write_edgelist puts each tie's attributes after its ends as a Python dict: `0 1 {'weight': 4}`. */
+const hasDataDict = (fields: string[]): boolean => fields.length >= 3 && fields[2]!.startsWith('{') && fields.at(-1)!.endsWith('}');
+
+/**
+ * Whether a file's first rows are ties without a header line, as SNAP, KONECT, NetworkX and R write them: two ends,
+ * then an optional weight and time (numbers) or NetworkX's dict, in every row; and a first row that no header would
+ * be: numbers for ends, a number or dict after them, or an end that a later row names again.
+ */
+export function headerlessTies(rows: string[][], delimiter: Delimiter): boolean {
+  const [first] = rows;
+  if (!first) return false;
+  const isNumber = (text: string): boolean => numberIn(text, delimiter) !== undefined;
+  const tieRow = (fields: string[]): boolean =>
+    hasDataDict(fields) || (fields.length >= 2 && fields.length <= 4 && fields.length === first.length && fields.slice(2).every(isNumber));
+  if (!rows.every(tieRow)) return false;
+  if (first.length > 2 || (isNumber(first[0]!) && isNumber(first[1]!))) return true;
+  return rows.slice(1).some((row) => first.includes(row[0]!) || first.includes(row[1]!));
+}
+
 function checkHeader(fields: string[], file: InputFile): void {
   const seen = new Map<string, number>();
   fields.forEach((name, index) => {
@@ -65,10 +132,10 @@ function checkHeader(fields: string[], file: InputFile): void {
   });
 }
 
-/** A weight as written: a decimal number (a decimal comma too, in a file not separated by commas); anything else is refused with its column. */
-export function parseWeight(text: string, file: string, line: number, column: number, delimiter: Delimiter = ','): number {
+/** A weight or time as written: a decimal number (a decimal comma too, in a file not separated by commas); anything else is refused with its column. */
+function numberField(what: string, text: string, file: string, line: number, column: number, delimiter: Delimiter): number {
   const value = numberIn(text, delimiter);
-  if (value === undefined) throw new FormatError(file, line, `weight "${text}" is not a number`, column);
+  if (value === undefined) throw new FormatError(file, line, `${what} "${text}" is not a number`, column);
   return value;
 }
 
@@ -87,9 +154,14 @@ export async function* readEdgeList(files: InputFile[], options: ReadOptions): A
       classified.push({ file, columns: undefined, delimiter });
       continue;
     }
-    const header = await firstRecord(file, delimiter);
-    checkHeader(header, file);
+    const rows = await firstRecords(file, delimiter);
+    const header = withoutTrailingEmpty(rows[0]!);
     const columns = edgeListColumns(header);
+    if (!columns && headerlessTies(rows, delimiter)) {
+      classified.push({ file, columns: undefined, delimiter });
+      continue;
+    }
+    checkHeader(header, file);
     if (!columns)
       throw new FormatError(
         file.display,
@@ -107,19 +179,23 @@ export async function* readEdgeList(files: InputFile[], options: ReadOptions): A
   }
 }
 
-async function firstRecord(file: InputFile, delimiter: Delimiter): Promise<string[]> {
-  for await (const record of readCsvRecords(file.path, file.display, delimiter)) return record.fields;
-  throw new FormatError(file.display, 1, 'empty file');
+async function firstRecords(file: InputFile, delimiter: Delimiter): Promise<string[][]> {
+  const rows: string[][] = [];
+  for await (const record of readCsvRecords(file.path, file.display, delimiter, { leadingComments: true })) {
+    rows.push(record.fields);
+    if (rows.length === SAMPLE_ROWS) break;
+  }
+  return rows;
 }
 
 function checkFieldCount(fields: string[], expected: number, file: string, line: number): void {
-  if (fields.length !== expected)
+  if (withoutTrailingEmpty(fields, expected).length !== expected)
     throw new FormatError(file, line, `expected ${expected} fields as in the header, found ${fields.length}`, Math.min(fields.length, expected) + 1);
 }
 
 async function* readNodeFile(file: InputFile, columns: Columns, options: ReadOptions, delimiter: Delimiter): AsyncGenerator<NetworkRecord> {
   let isHeader = true;
-  for await (const { line, fields } of readCsvRecords(file.path, file.display, delimiter)) {
+  for await (const { line, fields } of readCsvRecords(file.path, file.display, delimiter, { leadingComments: true })) {
     if (isHeader) {
       isHeader = false;
       continue;
@@ -158,26 +234,29 @@ async function* readTieFile(
   const target = columns?.target ?? 1;
   const weight = columns ? columns.weight : 2;
   const type = columns?.type ?? -1;
-  for await (const { line, fields } of readCsvRecords(file.path, file.display, delimiter)) {
+  for await (const { line, fields } of readCsvRecords(file.path, file.display, delimiter, { leadingComments: true })) {
     if (isHeader) {
       isHeader = false;
       continue;
     }
     const tie = orReport(options.onProblem, (): RelationshipRecord => {
+      const data = !columns && hasDataDict(fields) ? networkxData(fields.slice(2).join(' '), file.display, line) : undefined;
       if (columns) checkFieldCount(fields, columns.names.length, file.display, line);
-      else if (fields.length !== 2 && fields.length !== 3) {
-        throw new FormatError(file.display, line, `a headerless edge list has 2 or 3 fields (source, target, weight), found ${fields.length}`);
+      else if (!data && (fields.length < 2 || fields.length > 4)) {
+        throw new FormatError(file.display, line, `a headerless edge list has 2 to 4 fields (source, target, weight, time), found ${fields.length}`);
       }
       const start = fields[source]!;
       const end = fields[target]!;
       if (start === '') throw new FormatError(file.display, line, 'empty source', source + 1);
       if (end === '') throw new FormatError(file.display, line, 'empty target', target + 1);
-      const properties: Properties = new Map();
+      const properties: Properties = data ?? new Map();
       let tieType = options.type ?? DEFAULT_TYPE;
       let undirected = options.undirected ?? false;
       fields.forEach((text, index) => {
-        if (index === source || index === target || text === '') return;
-        if (index === weight) properties.set(columns ? columns.names[index]! : 'weight', parseWeight(text, file.display, line, index + 1, delimiter));
+        if (index === source || index === target || text === '' || data) return;
+        if (!columns && index === HEADERLESS_TIME) properties.set('time', numberField('time', text, file.display, line, index + 1, delimiter));
+        else if (index === weight)
+          properties.set(columns ? columns.names[index]! : 'weight', numberField('weight', text, file.display, line, index + 1, delimiter));
         else if (index === type) {
           // Gephi's edge table puts the direction in its Type column.
           const direction = text.trim().toLowerCase();

@@ -86,6 +86,35 @@ describe('adjacency matrix CSV', () => {
     ]);
   });
 
+  it('reads a bare matrix, numbers only, naming its nodes 1…n as Pajek and UCINET number them', async () => {
+    const read = await readAll(tempFile('bare.txt', '0 1 0 0 0\n1 0 2 0 0\n0 0 0 0 0\n0 0 0 0 1\n0 0 0 0 0\n'));
+    expect(read.nodes.map((node) => [node.key, node.caption])).toEqual([
+      ['1', '1'],
+      ['2', '2'],
+      ['3', '3'],
+      ['4', '4'],
+      ['5', '5'],
+    ]);
+    expect(read.relationships.map((tie) => [tie.line, tie.start, tie.end, tie.properties.get('weight')])).toEqual([
+      [1, '1', '2', 1],
+      [2, '2', '1', 1],
+      [2, '2', '3', 2],
+      [4, '4', '5', 1],
+    ]);
+    const ragged = tempFile('bare.csv', '0,1,0\n1,0\n0,0,0\n');
+    expect(await refusal(ragged, { format: 'matrix' })).toBe(`${ragged}:2:3: ragged row: 2 fields where the first row has 3`);
+    const word = tempFile('bare.csv', '0,1,0\n1,0,x\n0,0,0\n');
+    expect(await refusal(word, { format: 'matrix' })).toBe(`${word}:2:3: cell "x" is not a number`);
+  });
+
+  it('passes over the empty column a spreadsheet leaves after the table', async () => {
+    const read = await readAll(tempFile('matrix.csv', ',ana,ben,\nana,0,1,\nben,1,0,\n'));
+    expect(read.relationships.map((tie) => [tie.start, tie.end])).toEqual([
+      ['ana', 'ben'],
+      ['ben', 'ana'],
+    ]);
+  });
+
   it('refuses invalid UTF-8 with its line', async () => {
     const file = tempFile('m.csv', Buffer.concat([Buffer.from(',a,b\na,0,1\n'), Buffer.from([0x62, 0xff]), Buffer.from(',1,0\n')]));
     expect(await refusal(file, { format: 'matrix' })).toBe(`${file}:3: invalid UTF-8`);

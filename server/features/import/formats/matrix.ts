@@ -1,5 +1,5 @@
 import { orReport } from '../importError.js';
-import { readCsvRecords, type CsvRecord } from '../csvRecords.js';
+import { readCsvRecords, withoutTrailingEmpty, type CsvRecord } from '../csvRecords.js';
 import type { InputFile } from './inputFile.js';
 import { fileDelimiter, numberIn, type Delimiter } from './delimiter.js';
 import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type ReadOptions } from './network.js';
@@ -24,7 +24,7 @@ export function cellValue(text: string, file: string, line: number, column: numb
 }
 
 function columnLabels(header: string[], file: InputFile): string[] {
-  const labels = header.slice(1);
+  const labels = withoutTrailingEmpty(header).slice(1);
   if (labels.length === 0) throw new FormatError(file.display, 1, 'a matrix needs node labels in its first row');
   const seen = new Set<string>();
   labels.forEach((label, index) => {
@@ -35,43 +35,52 @@ function columnLabels(header: string[], file: InputFile): string[] {
   return labels;
 }
 
-function checkRowLength(fields: string[], columns: number, file: InputFile, line: number): void {
-  if (fields.length !== columns + 1) {
-    throw new FormatError(
-      file.display,
-      line,
-      `ragged row: ${fields.length} fields where the first row has ${columns + 1}`,
-      Math.min(fields.length, columns + 1) + 1,
-    );
+/** A row's fields, refused unless there are as many as expected (past them, only the empty cells a spreadsheet leaves). */
+function rowOfLength(row: string[], expected: number, file: InputFile, line: number): string[] {
+  const fields = withoutTrailingEmpty(row, expected);
+  if (fields.length !== expected) {
+    throw new FormatError(file.display, line, `ragged row: ${fields.length} fields where the first row has ${expected}`, Math.min(fields.length, expected) + 1);
   }
+  return fields;
+}
+
+/** Whether a matrix's first row is data rather than labels: every field a number, as numpy.savetxt and R write a bare matrix. */
+export function isBareMatrixRow(fields: string[], delimiter: Delimiter): boolean {
+  return fields.length > 1 && fields.every((field) => numberIn(field, delimiter) !== undefined);
 }
 
 /**
  * Reads a square adjacency matrix: the first row and first column hold the same node labels in the
  * same order (the corner cell is ignored); a non-zero cell (i, j) is a tie i→j with the value as
- * `weight`. With `undirected`, (i, j) and (j, i) are one tie: both non-zero must be equal (a
- * symmetric matrix), one of them zero is fine (a triangle), and different values are refused.
+ * `weight`. A bare matrix, numbers only, names its nodes 1…n as Pajek and UCINET number them. With `undirected`,
+ * (i, j) and (j, i) are one tie: both non-zero must be equal (a symmetric matrix), one of them zero is fine (a
+ * triangle), and different values are refused.
  */
 export async function* readMatrix(file: InputFile, options: ReadOptions): AsyncGenerator<NetworkRecord> {
   let labels: string[] | undefined;
+  let bare = false;
   let pairs: UndirectedPairs | undefined;
   let row = 0;
   let lastLine = 1;
   const type = options.type ?? DEFAULT_TYPE;
   const delimiter = fileDelimiter(file.path);
-  for await (const { line, fields } of matrixRows(file, delimiter)) {
+  for await (const { line, fields: read } of matrixRows(file, delimiter)) {
     lastLine = line;
     if (!labels) {
-      labels = columnLabels(fields, file);
+      bare = isBareMatrixRow(read, delimiter);
+      labels = bare ? read.map((_field, index) => String(index + 1)) : columnLabels(read, file);
       pairs = options.undirected ? new UndirectedPairs(labels.length, file.display) : undefined;
       for (const label of labels) yield node(label, label, options.label ?? DEFAULT_LABEL, file, line);
-      continue;
+      if (!bare) continue;
     }
     const n = labels.length;
     const rowLabels = labels;
+    // A bare row is given its number as label; its cells' columns are then one less than the label's place implies.
+    const shift = bare ? 1 : 0;
     const ties = orReport(options.onProblem, () => {
       if (row >= n) throw new FormatError(file.display, line, `not square: more rows than the ${n} columns`);
-      checkRowLength(fields, n, file, line);
+      const given = rowOfLength(read, n + 1 - shift, file, line);
+      const fields = bare ? [String(row + 1), ...given] : given;
       if (fields[0] !== rowLabels[row]) {
         throw new FormatError(
           file.display,
@@ -81,7 +90,10 @@ export async function* readMatrix(file: InputFile, options: ReadOptions): AsyncG
         );
       }
       const found: NetworkRecord[] = [];
-      const cells = fields.slice(1).map((text, j) => ({ value: cellValue(text, file.display, line, j + 2, delimiter), line, column: j + 2 }));
+      const cells = fields.slice(1).map((text, j) => {
+        const column = j + 2 - shift;
+        return { value: cellValue(text, file.display, line, column, delimiter), line, column };
+      });
       cells.forEach((cell, j) => {
         const tied = pairs ? pairs.offer(row, j, cell) : cell.value === 0 ? undefined : { i: row, j, ...cell };
         if (tied) found.push(tie(rowLabels[tied.i]!, rowLabels[tied.j]!, tied.value, type, pairs !== undefined, file, tied.line));
@@ -112,11 +124,11 @@ export async function* readTwoModeMatrix(file: InputFile, options: ReadOptions):
     }
     const columns = labels;
     const records = orReport(options.onProblem, () => {
-      checkRowLength(fields, columns.length, file, line);
-      const rowName = fields[0]!;
+      const cells = rowOfLength(fields, columns.length + 1, file, line);
+      const rowName = cells[0]!;
       if (rowName.trim() === '') throw new FormatError(file.display, line, 'empty row label', 1);
       const row = rowKey(rowName);
-      const values = columns.map((_label, j) => cellValue(fields[j + 1]!, file.display, line, j + 2, delimiter));
+      const values = columns.map((_label, j) => cellValue(cells[j + 1]!, file.display, line, j + 2, delimiter));
       return [
         node(row, rowName, rowLabel, file, line),
         ...values.flatMap((value, j) => (value === 0 ? [] : [tie(row, columnKey(columns[j]!), value, type, options.undirected ?? false, file, line)])),
@@ -131,7 +143,7 @@ export async function* readTwoModeMatrix(file: InputFile, options: ReadOptions):
  * one when the next row is one field longer.
  */
 async function* matrixRows(file: InputFile, delimiter: Delimiter): AsyncGenerator<CsvRecord> {
-  const records = readCsvRecords(file.path, file.display, delimiter);
+  const records = readCsvRecords(file.path, file.display, delimiter, { leadingComments: true });
   if (delimiter !== 'whitespace') {
     yield* records;
     return;
