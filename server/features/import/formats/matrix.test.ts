@@ -1,5 +1,6 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeByKey, readAll, refusal, tempFile } from './testing.js';
+import { nodeByKey, readAll, refusal, tempFile, tempFolder } from './testing.js';
 
 const BOM = '\uFEFF';
 
@@ -113,6 +114,29 @@ describe('adjacency matrix CSV', () => {
       ['ana', 'ben'],
       ['ben', 'ana'],
     ]);
+  });
+
+  it('reads a folder of matrices as relations among the same actors, each typed by its file unless a type is named', async () => {
+    const folder = tempFolder({
+      'marriage.csv': ',Ana,Ben,Cruz\nAna,0,1,0\nBen,1,0,0\nCruz,0,0,0\n',
+      'business ties.csv': ',Ana,Ben,Dora\nAna,0,0,2\nBen,0,0,0\nDora,2,0,0\n',
+    });
+    const read = await readAll(folder, { undirected: true });
+    // Files are read in name order; a label met again is the node the first file gave.
+    expect(read.nodes.map((node) => [node.key, path.basename(node.file)])).toEqual([
+      ['Ana', 'business ties.csv'],
+      ['Ben', 'business ties.csv'],
+      ['Dora', 'business ties.csv'],
+      ['Cruz', 'marriage.csv'],
+    ]);
+    expect(read.relationships.map((tie) => [tie.start, tie.end, tie.type, tie.undirected])).toEqual([
+      ['Ana', 'Dora', 'BUSINESS_TIES', true],
+      ['Ana', 'Ben', 'MARRIAGE', true],
+    ]);
+    expect(new Set((await readAll(folder, { type: 'KNOWS' })).relationships.map((tie) => tie.type))).toEqual(new Set(['KNOWS']));
+    // Within one file a label twice is still refused.
+    const twice = tempFolder({ 'a.csv': ',x,y\nx,0,1\ny,1,0\n', 'b.csv': ',x,x\nx,0,1\nx,1,0\n' });
+    expect(await refusal(twice)).toBe(`${twice}/b.csv:1:3: duplicate id "x" among the column labels`);
   });
 
   it('refuses invalid UTF-8 with its line', async () => {

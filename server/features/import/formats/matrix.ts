@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { orReport } from '../importError.js';
 import { readCsvRecords, withoutTrailingEmpty, type CsvRecord } from '../csvRecords.js';
 import type { InputFile } from './inputFile.js';
 import { fileDelimiter, numberIn, type Delimiter } from './delimiter.js';
+import { namedKind } from './kinds.js';
 import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type ReadOptions } from './network.js';
 
 export const DEFAULT_ROW_LABEL = 'Actor';
@@ -56,13 +58,13 @@ export function isBareMatrixRow(fields: string[], delimiter: Delimiter): boolean
  * (i, j) and (j, i) are one tie: both non-zero must be equal (a symmetric matrix), one of them zero is fine (a
  * triangle), and different values are refused.
  */
-export async function* readMatrix(file: InputFile, options: ReadOptions): AsyncGenerator<NetworkRecord> {
+export async function* readMatrix(file: InputFile, options: ReadOptions, folder = new MatrixFolder(1)): AsyncGenerator<NetworkRecord> {
   let labels: string[] | undefined;
   let bare = false;
   let pairs: UndirectedPairs | undefined;
   let row = 0;
   let lastLine = 1;
-  const type = options.type ?? DEFAULT_TYPE;
+  const type = folder.typeOf(file, options, DEFAULT_TYPE);
   const delimiter = fileDelimiter(file.path);
   for await (const { line, fields: read } of matrixRows(file, delimiter)) {
     lastLine = line;
@@ -70,7 +72,7 @@ export async function* readMatrix(file: InputFile, options: ReadOptions): AsyncG
       bare = isBareMatrixRow(read, delimiter);
       labels = bare ? read.map((_field, index) => String(index + 1)) : columnLabels(read, file);
       pairs = options.undirected ? new UndirectedPairs(labels.length, file.display) : undefined;
-      for (const label of labels) yield node(label, label, options.label ?? DEFAULT_LABEL, file, line);
+      for (const label of labels) if (folder.firstMet(label)) yield node(label, label, options.label ?? DEFAULT_LABEL, file, line);
       if (!bare) continue;
     }
     const n = labels.length;
@@ -104,6 +106,7 @@ export async function* readMatrix(file: InputFile, options: ReadOptions): AsyncG
     row += 1;
   }
   if (labels && row < labels.length) throw new FormatError(file.display, lastLine, `not square: ${row} rows for ${labels.length} columns`);
+  folder.fileRead();
 }
 
 /**
@@ -111,15 +114,17 @@ export async function* readMatrix(file: InputFile, options: ReadOptions): AsyncG
  * default); a non-zero cell (i, j) is a tie row i → column j with the value as `weight`. Keys are
  * `row/<label>` and `column/<label>`, so a row and a column with the same label stay two nodes.
  */
-export async function* readTwoModeMatrix(file: InputFile, options: ReadOptions): AsyncGenerator<NetworkRecord> {
+export async function* readTwoModeMatrix(file: InputFile, options: ReadOptions, folder = new MatrixFolder(1)): AsyncGenerator<NetworkRecord> {
   let labels: string[] | undefined;
   const rowLabel = options.label ?? DEFAULT_ROW_LABEL;
-  const type = options.type ?? DEFAULT_TWO_MODE_TYPE;
+  const type = folder.typeOf(file, options, DEFAULT_TWO_MODE_TYPE);
   const delimiter = fileDelimiter(file.path);
   for await (const { line, fields } of matrixRows(file, delimiter)) {
     if (!labels) {
       labels = columnLabels(fields, file);
-      for (const label of labels) yield node(columnKey(label), label, options.columnLabel ?? DEFAULT_COLUMN_LABEL, file, line);
+      for (const label of labels) {
+        if (folder.firstMet(columnKey(label))) yield node(columnKey(label), label, options.columnLabel ?? DEFAULT_COLUMN_LABEL, file, line);
+      }
       continue;
     }
     const columns = labels;
@@ -130,12 +135,53 @@ export async function* readTwoModeMatrix(file: InputFile, options: ReadOptions):
       const row = rowKey(rowName);
       const values = columns.map((_label, j) => cellValue(cells[j + 1]!, file.display, line, j + 2, delimiter));
       return [
-        node(row, rowName, rowLabel, file, line),
+        ...(folder.firstMet(row) ? [node(row, rowName, rowLabel, file, line)] : []),
         ...values.flatMap((value, j) => (value === 0 ? [] : [tie(row, columnKey(columns[j]!), value, type, options.undirected ?? false, file, line)])),
       ];
     });
     if (records) yield* records;
   }
+  folder.fileRead();
+}
+
+/**
+ * The matrices of one folder, read as one network: relations or waves among the same actors (Padgett's marriage and
+ * business ties, CAVIAR's eleven phases). A label is one node across the files, given by the file that first names
+ * it; with several files each is a relation of its own, its ties typed by its file's name unless a type is named.
+ */
+export class MatrixFolder {
+  private readonly earlier = new Set<string>();
+  private current = new Set<string>();
+
+  constructor(private readonly files: number) {}
+
+  typeOf(file: InputFile, options: ReadOptions, fallback: string): string {
+    if (options.type !== undefined) return options.type;
+    return this.files > 1 ? (relationName(file) ?? fallback) : fallback;
+  }
+
+  /** Whether a node key is not an earlier file's: a label repeated within one file is still given twice, and refused. */
+  firstMet(key: string): boolean {
+    this.current.add(key);
+    return !this.earlier.has(key);
+  }
+
+  fileRead(): void {
+    for (const key of this.current) this.earlier.add(key);
+    this.current = new Set();
+  }
+}
+
+/** A relation named by its file: `marriage.csv` → MARRIAGE, `phase 1.csv` → PHASE_1. */
+function relationName(file: InputFile): string | undefined {
+  const stem = path.basename(file.display, path.extname(file.display));
+  return namedKind(
+    stem
+      .toUpperCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '_')
+      .replace(/^_+|_+$/g, ''),
+    'type',
+  );
 }
 
 /**

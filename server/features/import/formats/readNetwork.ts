@@ -8,7 +8,7 @@ import { readGexf } from './gexf.js';
 import { readGml } from './gml.js';
 import { readGraphml } from './graphml.js';
 import type { InputFile } from './inputFile.js';
-import { readMatrix, readTwoModeMatrix } from './matrix.js';
+import { MatrixFolder, readMatrix, readTwoModeMatrix } from './matrix.js';
 import { FormatError, type FormatName, type NetworkRecord, type NetworkSummary, type ReadOptions, type RecordSource } from './network.js';
 import { readPajek } from './pajek.js';
 import { readUcinet } from './ucinet.js';
@@ -44,9 +44,10 @@ export async function* readEachFile(input: NetworkInput, options: ReadOptions): 
     yield* readEdgeList(input.files, options);
     return;
   }
+  const matrices = new MatrixFolder(input.files.length);
   const readers: Record<Exclude<NetworkInput['format'], 'edgelist'>, (file: InputFile) => AsyncGenerator<NetworkRecord>> = {
-    matrix: (file) => readMatrix(file, options),
-    matrix2mode: (file) => readTwoModeMatrix(file, options),
+    matrix: (file) => readMatrix(file, options, matrices),
+    matrix2mode: (file) => readTwoModeMatrix(file, options, matrices),
     graphml: (file) => readGraphml(file, options),
     gexf: (file) => readGexf(file, options),
     gml: (file) => readGml(file, options),
