@@ -82,4 +82,36 @@ describe('GEXF', () => {
     const file = tempFile('g.gexf', '<?xml version="1.0"?>\n<graphml/>\n');
     expect(await refusal(file)).toMatch(new RegExp(`^${file}:2:\\d+: expected a <gexf> root element, found <graphml>`));
   });
+  it("keeps a dynamic graph's times: element periods, spells, and every value of an attribute that changes over time", async () => {
+    const file = tempFile(
+      'dynamic.gexf',
+      `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">
+  <graph mode="dynamic" defaultedgetype="directed" timeformat="date">
+    <attributes class="node" mode="dynamic"><attribute id="0" title="role" type="string"/></attributes>
+    <nodes>
+      <node id="a" label="Ana" start="2019-01-01">
+        <attvalues>
+          <attvalue for="0" value="courier" start="2019-01-01" end="2019-06-30"/>
+          <attvalue for="0" value="boss" start="2019-07-01"/>
+        </attvalues>
+        <spells><spell start="2019-01-01" end="2019-12-31"/><spell start="2021-01-01"/></spells>
+      </node>
+      <node id="b" label="Ben"><attvalues><attvalue for="0" value="driver"/></attvalues></node>
+    </nodes>
+    <edges><edge id="e" source="a" target="b" start="2019-03-01" end="2019-04-01"/></edges>
+  </graph>
+</gexf>`,
+    );
+    const read = await readAll(file);
+    expect(Object.fromEntries(read.nodes[0]!.properties)).toEqual({
+      role: ['courier', 'boss'],
+      'role periods': ['2019-01-01/2019-06-30', '2019-07-01/..'],
+      label: 'Ana',
+      start: '2019-01-01',
+      spells: ['2019-01-01/2019-12-31', '2021-01-01/..'],
+    });
+    expect(Object.fromEntries(read.nodes[1]!.properties)).toEqual({ role: 'driver', label: 'Ben' });
+    expect(Object.fromEntries(read.relationships[0]!.properties)).toEqual({ start: '2019-03-01', end: '2019-04-01' });
+  });
 });

@@ -12,11 +12,30 @@ interface Attribute {
   default?: string;
 }
 
+/** An <attvalue>'s text, and the period it holds for in a dynamic graph (`start/end`, `..` for an open end). */
+interface Value {
+  raw: string;
+  period: string | undefined;
+}
+
 interface Element {
   kind: 'node' | 'edge';
   line: number;
   attributes: Record<string, string>;
-  values: Map<string, string>;
+  values: Map<string, Value[]>;
+  /** The periods of its <spells>, in the same notation. */
+  spells: string[];
+}
+
+/** The time attributes of a dynamic graph's nodes and edges, kept as properties under their own names. */
+const TIME_ATTRIBUTES = ['start', 'end', 'startopen', 'endopen', 'timestamp', 'timestamps'];
+
+/** A period as ISO 8601 writes an interval, `..` standing for an open end; undefined when neither end is given. */
+function period(attributes: Record<string, string>): string | undefined {
+  const start = attributes.start ?? attributes.startopen;
+  const end = attributes.end ?? attributes.endopen;
+  if (start === undefined && end === undefined) return attributes.timestamp;
+  return `${start ?? '..'}/${end ?? '..'}`;
 }
 
 /** Node labels travel in a GEXF attribute with this id (ids are the file's internal names; titles are the user's). */
@@ -29,7 +48,10 @@ export const LABELS_ATTRIBUTE_ID = 'nexo:labels';
  * `kind` (GEXF 1.3) the relationship type, else a `type`/`kind`/`label` attribute or the edge's
  * label (see kinds.ts), else TIE. `defaultedgetype="undirected"` (or "mutual") and an edge's own
  * `type` give undirected ties. Node labels come from the `nexo:labels` attribute Nexo's export
- * writes, else a `type`/`kind`/`category` attribute (kept as a property too), else Node. Layout (viz:*) and dynamics (spells) are not read.
+ * writes, else a `type`/`kind`/`category` attribute (kept as a property too), else Node. Layout (viz:*) is not read.
+ * A dynamic graph's times are kept: a node's or edge's `start`, `end` (and the other time attributes) as properties of
+ * those names, its <spells> as `spells`, a list of periods; an attribute whose value changes over time (several
+ * <attvalue>s with `start`/`end`) as the list of its values and, under `<title> periods`, the list of their periods.
  */
 export function readGexf(file: InputFile, options: ReadOptions): AsyncGenerator<NetworkRecord> {
   return readXml(file, (parser, emit) => listen(parser, emit, file, options));
@@ -82,7 +104,10 @@ function listen(parser: XmlParser, emit: (record: NetworkRecord) => void, file: 
       case 'node':
       case 'edge':
         if (element) fail(`<${tag.name}> inside <${element.kind}> (hierarchical graphs) is not supported`);
-        element = { kind: tag.name, line: parser.line, attributes, values: new Map() };
+        element = { kind: tag.name, line: parser.line, attributes, values: new Map(), spells: [] };
+        return;
+      case 'spell':
+        element?.spells.push(period(attributes) ?? '../..');
         return;
       case 'attvalue': {
         if (!element) return;
@@ -90,7 +115,9 @@ function listen(parser: XmlParser, emit: (record: NetworkRecord) => void, file: 
         if (id === undefined) fail('<attvalue> without for');
         if (!declared[element.kind].has(id!)) fail(`<attvalue for="${id}"> names no declared ${element.kind} attribute`);
         if (attributes.value === undefined) fail('<attvalue> without value');
-        element.values.set(id!, attributes.value!);
+        const values = element.values.get(id!) ?? [];
+        values.push({ raw: attributes.value!, period: period(attributes) });
+        element.values.set(id!, values);
       }
     }
   });
@@ -134,19 +161,37 @@ function toRecord(
   const properties: Properties = new Map();
   let labels: string[] = [];
   for (const [id, attribute] of declared) {
-    const raw = element.values.get(id) ?? attribute.default;
-    if (raw === undefined) continue;
-    const value = attribute.list ? listValue(raw, attribute.type) : parseTyped(raw, attribute.type);
-    // A bad value spoils that value only: a preview reports it and keeps the node, so the ties to it are no problem.
-    if (typeof value === 'object' && !Array.isArray(value)) {
-      orReport(options.onProblem, () => fail(`${element.kind} attribute "${attribute.title}": ${value.problem}`));
-      continue;
+    const given = element.values.get(id);
+    const raws = given ? given.map((value) => value.raw) : attribute.default === undefined ? [] : [attribute.default];
+    const values: PropertyValue[] = [];
+    for (const raw of raws) {
+      const value = attribute.list ? listValue(raw, attribute.type) : parseTyped(raw, attribute.type);
+      // A bad value spoils that value only: a preview reports it and keeps the node, so the ties to it are no problem.
+      if (typeof value === 'object' && !Array.isArray(value)) {
+        orReport(options.onProblem, () => fail(`${element.kind} attribute "${attribute.title}": ${value.problem}`));
+        continue;
+      }
+      values.push(value);
     }
-    if (id === LABELS_ATTRIBUTE_ID && element.kind === 'node') labels = (value as string[]).map(String);
-    else properties.set(attribute.title, value as PropertyValue);
+    if (values.length === 0) continue;
+    if (id === LABELS_ATTRIBUTE_ID && element.kind === 'node') labels = (values[0] as string[]).map(String);
+    else if (given?.some((value) => value.period !== undefined)) {
+      // Over time: every value and its period, in file order, rather than the last one alone.
+      // A list-typed value is one Gephi-style text (`a|b`), as Neo4j keeps no list of lists.
+      properties.set(
+        attribute.title,
+        values.map((value) => (Array.isArray(value) ? value.join('|') : value)),
+      );
+      properties.set(
+        `${attribute.title} periods`,
+        given.map((value) => value.period ?? '../..'),
+      );
+    } else properties.set(attribute.title, values.at(-1)!);
   }
   const attributes = element.attributes;
   if (attributes.label !== undefined) properties.set('label', attributes.label);
+  for (const name of TIME_ATTRIBUTES) if (attributes[name] !== undefined && !properties.has(name)) properties.set(name, attributes[name]);
+  if (element.spells.length > 0 && !properties.has('spells')) properties.set('spells', element.spells);
   if (element.kind === 'node') {
     const id = attributes.id;
     if (id === undefined || id === '') fail('<node> without id');

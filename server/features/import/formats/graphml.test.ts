@@ -178,4 +178,13 @@ describe('GraphML', () => {
     const hyper = tempFile('g.graphml', graphml('<node id="a"/><hyperedge/>'));
     expect(await refusal(hyper)).toMatch(new RegExp(`^${hyper}:5:\\d+: <hyperedge> is not supported`));
   });
+  it('reads the floats that are not numbers as igraph writes them for missing values: NaN, INF, -inf', async () => {
+    const file = tempFile(
+      'g.graphml',
+      graphml(
+        '<node id="a"><data key="x">NaN</data></node>\n<node id="b"><data key="x">INF</data></node>\n<node id="c"><data key="x">-inf</data></node>',
+      ).replace('<graph ', '<key id="x" for="node" attr.name="age" attr.type="double"/>\n<graph '),
+    );
+    expect((await readAll(file)).nodes.map((node) => node.properties.get('age'))).toEqual([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]);
+  });
 });

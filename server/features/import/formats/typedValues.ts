@@ -25,6 +25,17 @@ export function valueTypeOf(name: string | undefined): ValueType | undefined {
   return name === undefined ? 'string' : TYPE_NAMES[name.toLowerCase()];
 }
 
+/** How Java, igraph and NetworkX write the floats that are not numbers (igraph writes NaN for a missing value); Neo4j stores them. */
+const SPECIAL_FLOATS = new Map([
+  ['nan', Number.NaN],
+  ['inf', Number.POSITIVE_INFINITY],
+  ['+inf', Number.POSITIVE_INFINITY],
+  ['infinity', Number.POSITIVE_INFINITY],
+  ['+infinity', Number.POSITIVE_INFINITY],
+  ['-inf', Number.NEGATIVE_INFINITY],
+  ['-infinity', Number.NEGATIVE_INFINITY],
+]);
+
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
@@ -50,6 +61,8 @@ export function parseTyped(text: string, type: ValueType): Scalar | { problem: s
       return int64(text) ?? { problem: `"${text.trim()}" is beyond the 64-bit integers Neo4j stores` };
     }
     case 'float': {
+      const special = SPECIAL_FLOATS.get(text.trim().toLowerCase());
+      if (special !== undefined) return special;
       const value = text.trim() === '' ? Number.NaN : Number(text);
       return Number.isNaN(value) ? { problem: `"${text}" is not a number` } : value;
     }
