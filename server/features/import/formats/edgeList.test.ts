@@ -208,6 +208,11 @@ describe('edge-list CSV', () => {
     expect(await refusal(stray)).toBe(`${stray}:2:3: expected 2 fields as in the header, found 4`);
   });
 
+  it('gives a tie no weight where R or pandas wrote a missing one (NA, NaN)', async () => {
+    const read = await readAll(tempFile('ties.csv', 'source,target,weight\nana,ben,NA\nben,carla,NaN\ncarla,ana,2\n'));
+    expect(read.relationships.map((tie) => tie.properties.get('weight') ?? null)).toEqual([null, null, 2]);
+  });
+
   it('refuses a headerless line of 5 fields', async () => {
     const wide = tempFile('pairs.csv', 'a,b\nb,c,1,2,3\n');
     expect(await refusal(wide, { format: 'edgelist', headerless: true })).toBe(

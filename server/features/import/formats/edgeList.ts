@@ -4,6 +4,7 @@ import { IdSet } from '../idSet.js';
 import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type Properties, type ReadOptions, type RelationshipRecord } from './network.js';
 import type { InputFile } from './inputFile.js';
 import { fileDelimiter, numberIn, type Delimiter } from './delimiter.js';
+import { isMissingValue } from './matrix.js';
 import { networkxData } from './networkxData.js';
 
 /**
@@ -254,6 +255,8 @@ async function* readTieFile(
       let undirected = options.undirected ?? false;
       fields.forEach((text, index) => {
         if (index === source || index === target || text === '' || data) return;
+        // R and pandas write a missing weight as NA or NaN: the tie then has none, as with an empty cell.
+        if (index === weight && isMissingValue(text)) return;
         if (!columns && index === HEADERLESS_TIME) properties.set('time', numberField('time', text, file.display, line, index + 1, delimiter));
         else if (index === weight)
           properties.set(columns ? columns.names[index]! : 'weight', numberField('weight', text, file.display, line, index + 1, delimiter));

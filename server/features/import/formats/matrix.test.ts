@@ -108,6 +108,11 @@ describe('adjacency matrix CSV', () => {
     expect(await refusal(word, { format: 'matrix' })).toBe(`${word}:2:3: cell "x" is not a number`);
   });
 
+  it("reads R's and pandas' missing values (NA, NaN) as no tie, as an empty cell", async () => {
+    const read = await readAll(tempFile('matrix.csv', '"","ana","ben"\n"ana",NA,1\n"ben",NaN,NA\n'));
+    expect(read.relationships.map((tie) => [tie.start, tie.end])).toEqual([['ana', 'ben']]);
+  });
+
   it('passes over the empty column a spreadsheet leaves after the table', async () => {
     const read = await readAll(tempFile('matrix.csv', ',ana,ben,\nana,0,1,\nben,1,0,\n'));
     expect(read.relationships.map((tie) => [tie.start, tie.end])).toEqual([

@@ -14,12 +14,15 @@ export const DEFAULT_TWO_MODE_TYPE = 'PARTICIPATED_IN';
 export const rowKey = (label: string): string => `row/${label}`;
 export const columnKey = (label: string): string => `column/${label}`;
 
+/** What R (`NA`) and pandas (`NaN`) write for a missing value: no tie is read from it, as from an empty cell. */
+export const isMissingValue = (text: string): boolean => /^\s*(na|nan)?\s*$/i.test(text);
+
 /**
- * A cell value: a number (with a decimal comma too, in a file not separated by commas), an empty cell meaning 0;
- * anything else is refused with its line and column.
+ * A cell value: a number (with a decimal comma too, in a file not separated by commas), an empty or missing (NA)
+ * cell meaning 0; anything else is refused with its line and column.
  */
 export function cellValue(text: string, file: string, line: number, column: number, delimiter: Delimiter = ','): number {
-  if (text.trim() === '') return 0;
+  if (isMissingValue(text)) return 0;
   const value = numberIn(text, delimiter);
   if (value === undefined) throw new FormatError(file, line, `cell "${text}" is not a number`, column);
   return value;
