@@ -900,7 +900,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Read the files as this format instead of detecting it */
-        format?: 'neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'pajek' | 'ucinet' | 'ftm';
+        format?: 'neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm';
         /** @description true: every tie of an edge list, matrix, Pajek *Arcs or UCINET file is undirected */
         undirected?: 'true' | 'false';
         /** @description true: an edge-list CSV without a header line */
@@ -942,7 +942,7 @@ export interface operations {
               bytes: number;
             }[];
             options: {
-              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'pajek' | 'ucinet' | 'ftm') | null;
+              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm') | null;
               undirected: boolean;
               headerless: boolean;
               label: string | null;
@@ -954,7 +954,7 @@ export interface operations {
             /** @description What the files hold, once checked */
             preview: {
               /** @description The detected (or requested) format; null when it could not be told */
-              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'pajek' | 'ucinet' | 'ftm') | null;
+              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm') | null;
               nodes: number;
               relationships: number;
               /** @description How many of the relationships are undirected ties */
@@ -1124,7 +1124,7 @@ export interface operations {
               bytes: number;
             }[];
             options: {
-              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'pajek' | 'ucinet' | 'ftm') | null;
+              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm') | null;
               undirected: boolean;
               headerless: boolean;
               label: string | null;
@@ -1136,7 +1136,7 @@ export interface operations {
             /** @description What the files hold, once checked */
             preview: {
               /** @description The detected (or requested) format; null when it could not be told */
-              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'pajek' | 'ucinet' | 'ftm') | null;
+              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm') | null;
               nodes: number;
               relationships: number;
               /** @description How many of the relationships are undirected ties */
@@ -1309,7 +1309,7 @@ export interface operations {
            * @description Read the files as this format instead of detecting it
            * @enum {string}
            */
-          format?: 'neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'pajek' | 'ucinet' | 'ftm';
+          format?: 'neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm';
           /**
            * @description Every tie of an edge list, matrix, Pajek *Arcs or UCINET file is undirected
            * @default false
@@ -1348,7 +1348,7 @@ export interface operations {
               bytes: number;
             }[];
             options: {
-              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'pajek' | 'ucinet' | 'ftm') | null;
+              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm') | null;
               undirected: boolean;
               headerless: boolean;
               label: string | null;
@@ -1360,7 +1360,7 @@ export interface operations {
             /** @description What the files hold, once checked */
             preview: {
               /** @description The detected (or requested) format; null when it could not be told */
-              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'pajek' | 'ucinet' | 'ftm') | null;
+              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm') | null;
               nodes: number;
               relationships: number;
               /** @description How many of the relationships are undirected ties */
@@ -1512,7 +1512,7 @@ export interface operations {
               bytes: number;
             }[];
             options: {
-              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'pajek' | 'ucinet' | 'ftm') | null;
+              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm') | null;
               undirected: boolean;
               headerless: boolean;
               label: string | null;
@@ -1524,7 +1524,7 @@ export interface operations {
             /** @description What the files hold, once checked */
             preview: {
               /** @description The detected (or requested) format; null when it could not be told */
-              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'pajek' | 'ucinet' | 'ftm') | null;
+              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm') | null;
               nodes: number;
               relationships: number;
               /** @description How many of the relationships are undirected ties */

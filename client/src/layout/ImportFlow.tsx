@@ -4,7 +4,7 @@ import { useExplorer, useExplorerState } from '../explorer/react';
 import { ImportDialog } from '../panels/ImportDialog';
 
 /** What the Import button's file picker offers: every network format, a zip of them, or a saved view. */
-const ACCEPTED = '.graphml,.gexf,.gml,.net,.paj,.dl,.csv,.txt,.ftm,.ijson,.jsonl,.ndjson,.zip,.json';
+const ACCEPTED = '.graphml,.gexf,.gml,.adjlist,.net,.paj,.dl,.csv,.txt,.ftm,.ijson,.jsonl,.ndjson,.zip,.json';
 
 function carriesFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;

@@ -9,6 +9,7 @@ const FORMAT_NAMES: Record<FormatName, string> = {
   graphml: 'GraphML',
   gexf: 'GEXF (Gephi)',
   gml: 'GML (NetworkX, igraph)',
+  adjlist: 'Adjacency list (NetworkX)',
   edgelist: 'Edge-list CSV',
   matrix: 'Adjacency matrix CSV',
   matrix2mode: '2-mode matrix CSV (rows × columns)',
@@ -169,7 +170,7 @@ function requested(options: Upload['options']): UploadOptions {
 }
 
 /** Formats whose files may leave node kinds or tie types unnamed, and those with a second kind of node (2-mode). */
-const NAMES_KINDS: ReadonlySet<FormatName> = new Set(['edgelist', 'matrix', 'matrix2mode', 'graphml', 'gexf', 'gml', 'pajek', 'ucinet']);
+const NAMES_KINDS: ReadonlySet<FormatName> = new Set(['edgelist', 'matrix', 'matrix2mode', 'graphml', 'gexf', 'gml', 'adjlist', 'pajek', 'ucinet']);
 const TWO_MODE: ReadonlySet<FormatName> = new Set(['matrix2mode', 'ucinet', 'pajek']);
 
 function Options({ upload, onChange }: { upload: Upload; onChange: (options: UploadOptions) => void }) {

@@ -12,6 +12,7 @@ describe('format detection', () => {
       'data/examples/network.graphml': 'graphml',
       'data/examples/network.gexf': 'gexf',
       'data/examples/network.gml': 'gml',
+      'data/examples/network.adjlist': 'adjlist',
       'data/examples/network.net': 'pajek',
       'data/examples/ucinet-edgelist.dl': 'ucinet',
       'data/examples/entities.ftm': 'ftm',

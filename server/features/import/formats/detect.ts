@@ -13,6 +13,7 @@ const BY_EXTENSION: Record<string, FormatName> = {
   '.graphml': 'graphml',
   '.gexf': 'gexf',
   '.gml': 'gml',
+  '.adjlist': 'adjlist',
   '.net': 'pajek',
   '.paj': 'pajek',
   '.dl': 'ucinet',

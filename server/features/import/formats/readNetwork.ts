@@ -6,6 +6,7 @@ import { readEdgeList } from './edgeList.js';
 import { readFtm } from './ftm.js';
 import { readGexf } from './gexf.js';
 import { readGml } from './gml.js';
+import { readAdjacencyList } from './adjacencyList.js';
 import { readGraphml } from './graphml.js';
 import type { InputFile } from './inputFile.js';
 import { MatrixFolder, readMatrix, readTwoModeMatrix } from './matrix.js';
@@ -51,6 +52,7 @@ export async function* readEachFile(input: NetworkInput, options: ReadOptions): 
     graphml: (file) => readGraphml(file, options),
     gexf: (file) => readGexf(file, options),
     gml: (file) => readGml(file, options),
+    adjlist: (file) => readAdjacencyList(file, options),
     pajek: (file) => readPajek(file, options),
     ucinet: (file) => readUcinet(file, options),
     ftm: (file) => readFtm(file, options),
