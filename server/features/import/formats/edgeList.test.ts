@@ -213,6 +213,19 @@ describe('edge-list CSV', () => {
     expect(read.relationships.map((tie) => tie.properties.get('weight') ?? null)).toEqual([null, null, 2]);
   });
 
+  it("passes over the row names R's write.csv puts in a first column without a name", async () => {
+    const folder = tempFolder({
+      'edges.csv': '"","from","to","weight"\n"1","ana","ben",2\n',
+      'nodes.csv': '"","id","name"\n"1","ana","Ana"\n"2","ben","Ben"\n',
+    });
+    const read = await readAll(folder);
+    expect(read.nodes.map((node) => [node.key, node.caption, Object.fromEntries(node.properties)])).toEqual([
+      ['ana', 'Ana', { name: 'Ana' }],
+      ['ben', 'Ben', { name: 'Ben' }],
+    ]);
+    expect(read.relationships.map((tie) => [tie.start, tie.end, Object.fromEntries(tie.properties)])).toEqual([['ana', 'ben', { weight: 2 }]]);
+  });
+
   it('refuses a headerless line of 5 fields', async () => {
     const wide = tempFile('pairs.csv', 'a,b\nb,c,1,2,3\n');
     expect(await refusal(wide, { format: 'edgelist', headerless: true })).toBe(

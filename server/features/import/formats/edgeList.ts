@@ -29,6 +29,8 @@ interface Columns {
   caption: number;
   type: number;
   weight: number;
+  /** 0 when the first column, without a name, holds R's row names (write.csv's default): not data. Else -1. */
+  rowNames: number;
 }
 
 /**
@@ -75,9 +77,11 @@ function namesEndPair(first: string, second: string): boolean {
 export function edgeListColumns(fields: string[]): Columns | undefined {
   const lower = fields.map((field) => field.trim().toLowerCase());
   const find = (names: Set<string>): number => lower.findIndex((name) => names.has(name));
+  const rowNames = fields.length > 2 && fields[0]!.trim() === '' ? 0 : -1;
+  const first = rowNames + 1;
   let source = find(SOURCE);
   let target = find(TARGET);
-  if ((source < 0 || target < 0) && fields.length >= 2 && namesEndPair(fields[0]!, fields[1]!)) [source, target] = [0, 1];
+  if ((source < 0 || target < 0) && fields.length >= first + 2 && namesEndPair(fields[first]!, fields[first + 1]!)) [source, target] = [first, first + 1];
   const id = lower.indexOf('id');
   const name = lower.indexOf('name');
   // Gephi's node table (its "Export table" and what its import expects) writes `Id,Label,…` with the node's name in
@@ -92,6 +96,7 @@ export function edgeListColumns(fields: string[]): Columns | undefined {
     caption: gephiLabel >= 0 ? gephiLabel : name,
     type: lower.indexOf('type'),
     weight: lower.indexOf('weight'),
+    rowNames,
   };
   if (source >= 0 && target >= 0) return { role: 'edges', ...columns };
   if (id >= 0) return { role: 'nodes', ...columns };
@@ -123,9 +128,10 @@ export function headerlessTies(rows: string[][], delimiter: Delimiter): boolean 
   return rows.slice(1).some((row) => first.includes(row[0]!) || first.includes(row[1]!));
 }
 
-function checkHeader(fields: string[], file: InputFile): void {
+function checkHeader(fields: string[], columns: Columns | undefined, file: InputFile): void {
   const seen = new Map<string, number>();
   fields.forEach((name, index) => {
+    if (index === columns?.rowNames) return;
     if (name.trim() === '') throw new FormatError(file.display, 1, 'empty column name in the header', index + 1);
     const earlier = seen.get(name);
     if (earlier !== undefined) throw new FormatError(file.display, 1, `column "${name}" appears twice (columns ${earlier + 1} and ${index + 1})`, index + 1);
@@ -162,7 +168,7 @@ export async function* readEdgeList(files: InputFile[], options: ReadOptions): A
       classified.push({ file, columns: undefined, delimiter });
       continue;
     }
-    checkHeader(header, file);
+    checkHeader(header, columns, file);
     if (!columns)
       throw new FormatError(
         file.display,
@@ -213,7 +219,7 @@ async function* readNodeFile(file: InputFile, columns: Columns, options: ReadOpt
               .filter((label) => label !== '');
       const properties: Properties = new Map();
       fields.forEach((text, index) => {
-        if (index === columns.id || index === columns.label || text === '') return;
+        if (index === columns.id || index === columns.label || index === columns.rowNames || text === '') return;
         properties.set(columns.names[index]!, text);
       });
       const caption = columns.caption >= 0 && fields[columns.caption] !== '' ? fields[columns.caption] : undefined;
@@ -254,7 +260,7 @@ async function* readTieFile(
       let tieType = options.type ?? DEFAULT_TYPE;
       let undirected = options.undirected ?? false;
       fields.forEach((text, index) => {
-        if (index === source || index === target || text === '' || data) return;
+        if (index === source || index === target || index === columns?.rowNames || text === '' || data) return;
         // R and pandas write a missing weight as NA or NaN: the tie then has none, as with an empty cell.
         if (index === weight && isMissingValue(text)) return;
         if (!columns && index === HEADERLESS_TIME) properties.set('time', numberField('time', text, file.display, line, index + 1, delimiter));
