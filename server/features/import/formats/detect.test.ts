@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, detectInputFormat, inputFiles } from './detect.js';
 import { openNetwork } from './readNetwork.js';
@@ -44,6 +45,10 @@ describe('format detection', () => {
     expect(detectFormat(tempFile('actors.csv', 'actor1,actor2\nana,bruno\n'))).toBe('edgelist');
     expect(detectFormat(tempFile('named.csv', 'Actor,Ana,Bruno,Carla\nAna,0,1,0\nBruno,1,0,0\nCarla,0,1,0\n'))).toBe('matrix');
     expect(detectFormat(tempFile('bare.csv', '0,1,0,0,1\n1,0,0,0,0\n0,0,0,1,0\n0,0,1,0,0\n1,0,0,0,0\n'))).toBe('matrix');
+    // A table keyed by name is an edge list's node file beside its ties, and nothing alone.
+    const igraph = tempFolder({ 'edges.csv': 'from,to\nana,ben\n', 'vertices.csv': 'name,gender\nana,F\n' });
+    expect(detectInputFormat(inputFiles(igraph))).toBe('edgelist');
+    expect(detectFormat(path.join(igraph, 'vertices.csv'))).toBeUndefined();
     // Two names that no later line names again could be a header: not guessed.
     expect(detectFormat(tempFile('pairs.txt', 'ana bruno\ncarla diego\n'))).toBeUndefined();
   });

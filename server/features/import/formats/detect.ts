@@ -101,6 +101,12 @@ export function detectFormat(file: string): FormatName | undefined {
   return textFormat(text) ?? csvFormat(text);
 }
 
+/** Whether a file is a table with a `name` column (any letter case): an edge list's node file beside its ties. */
+function namesNodes(file: string): boolean {
+  const [header] = firstCsvRows(fileHead(file)).rows;
+  return header?.some((field) => field.trim().toLowerCase() === 'name') ?? false;
+}
+
 /** The files of an input path: the file itself, or a folder's visible files in name order. */
 export function inputFiles(input: string): InputFile[] {
   const absolute = path.resolve(input);
@@ -120,9 +126,14 @@ export function inputFiles(input: string): InputFile[] {
  */
 export function detectInputFormat(files: InputFile[], forced?: FormatName): FormatName {
   if (forced) return forced;
+  const formats = files.map((file) => detectFormat(file.path));
+  // R's igraph keeps a network as a table of ties and one of vertices keyed by `name`, which alone tells nothing.
+  if (formats.includes('edgelist')) {
+    for (const [index, file] of files.entries()) if (formats[index] === undefined && namesNodes(file.path)) formats[index] = 'edgelist';
+  }
   let found: { format: FormatName; file: InputFile } | undefined;
-  for (const file of files) {
-    const format = detectFormat(file.path);
+  for (const [index, file] of files.entries()) {
+    const format = formats[index];
     if (!format) throw new FormatError(file.display, undefined, `unknown format: name it with --format (${FORMATS.join(', ')})`);
     if (found && found.format !== format)
       throw new FormatError(file.display, undefined, `reads as ${format} but ${found.file.display} as ${found.format}: import one format at a time`);

@@ -164,7 +164,7 @@ describe('edge-list CSV', () => {
     }
     // A node file stays a node file, and names that pair nothing are no tie file.
     expect((await readAll(tempFolder({ 'n.csv': 'id,name\nana,Ana\n', 't.csv': 'from,to\nana,ana\n' }))).nodes.map((node) => node.caption)).toEqual(['Ana']);
-    const unpaired = tempFile('people.csv', 'name,partner\nana,ben\n');
+    const unpaired = tempFile('people.csv', 'person,partner\nana,ben\n');
     expect(await refusal(unpaired, { format: 'edgelist' })).toMatch(/:1: an edge list needs a "source,target" header/);
   });
 
@@ -224,6 +224,16 @@ describe('edge-list CSV', () => {
       ['ben', 'Ben', { name: 'Ben' }],
     ]);
     expect(read.relationships.map((tie) => [tie.start, tie.end, Object.fromEntries(tie.properties)])).toEqual([['ana', 'ben', { weight: 2 }]]);
+  });
+
+  it("keys a node file without an id by its name, as R's igraph keeps vertices beside ties", async () => {
+    const folder = tempFolder({ 'edges.csv': 'from,to\nana,ben\n', 'vertices.csv': 'name,gender\nana,F\nben,M\n' });
+    const read = await readAll(folder);
+    expect(read.nodes.map((node) => [node.key, node.caption, Object.fromEntries(node.properties)])).toEqual([
+      ['ana', 'ana', { name: 'ana', gender: 'F' }],
+      ['ben', 'ben', { name: 'ben', gender: 'M' }],
+    ]);
+    expect(read.relationships.map((tie) => [tie.start, tie.end])).toEqual([['ana', 'ben']]);
   });
 
   it('refuses a headerless line of 5 fields', async () => {

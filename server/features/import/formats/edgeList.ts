@@ -74,7 +74,7 @@ function namesEndPair(first: string, second: string): boolean {
  * Classifies an edge-list CSV header: `source,target,…` (or another pair of end names, see END_WORDS) is a tie file,
  * `id,…` a node file. Returns undefined for neither.
  */
-export function edgeListColumns(fields: string[]): Columns | undefined {
+export function edgeListColumns(fields: string[], keyedByName = false): Columns | undefined {
   const lower = fields.map((field) => field.trim().toLowerCase());
   const find = (names: Set<string>): number => lower.findIndex((name) => names.has(name));
   const rowNames = fields.length > 2 && fields[0]!.trim() === '' ? 0 : -1;
@@ -82,8 +82,9 @@ export function edgeListColumns(fields: string[]): Columns | undefined {
   let source = find(SOURCE);
   let target = find(TARGET);
   if ((source < 0 || target < 0) && fields.length >= first + 2 && namesEndPair(fields[first]!, fields[first + 1]!)) [source, target] = [first, first + 1];
-  const id = lower.indexOf('id');
   const name = lower.indexOf('name');
+  // R's igraph keeps a network's vertices in a table keyed by `name`, beside its ties.
+  const id = lower.includes('id') || !keyedByName ? lower.indexOf('id') : name;
   // Gephi's node table (its "Export table" and what its import expects) writes `Id,Label,…` with the node's name in
   // Label: read as labels, every person would be a kind of their own.
   const gephiLabel = name < 0 && fields.includes('Id') && fields.includes('Label') ? fields.indexOf('Label') : -1;
@@ -163,7 +164,7 @@ export async function* readEdgeList(files: InputFile[], options: ReadOptions): A
     }
     const rows = await firstRecords(file, delimiter);
     const header = withoutTrailingEmpty(rows[0]!);
-    const columns = edgeListColumns(header);
+    const columns = edgeListColumns(header, true);
     if (!columns && headerlessTies(rows, delimiter)) {
       classified.push({ file, columns: undefined, delimiter });
       continue;
@@ -173,7 +174,7 @@ export async function* readEdgeList(files: InputFile[], options: ReadOptions): A
       throw new FormatError(
         file.display,
         1,
-        'an edge list needs a "source,target" header (ties) or an "id" column (nodes); use --headerless for a file without a header',
+        'an edge list needs a "source,target" header (ties) or an "id" or "name" column (nodes); use --headerless for a file without a header',
       );
     classified.push({ file, columns, delimiter });
   }
@@ -219,7 +220,7 @@ async function* readNodeFile(file: InputFile, columns: Columns, options: ReadOpt
               .filter((label) => label !== '');
       const properties: Properties = new Map();
       fields.forEach((text, index) => {
-        if (index === columns.id || index === columns.label || index === columns.rowNames || text === '') return;
+        if ((index === columns.id && columns.id !== columns.caption) || index === columns.label || index === columns.rowNames || text === '') return;
         properties.set(columns.names[index]!, text);
       });
       const caption = columns.caption >= 0 && fields[columns.caption] !== '' ? fields[columns.caption] : undefined;
