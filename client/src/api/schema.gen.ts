@@ -996,6 +996,8 @@ export interface operations {
                     };
                   }
               )[];
+              /** @description How the files were read where they do not say so themselves, one line each ("ties.txt: no header line; its first line is read as a tie …") */
+              notes: string[];
               /** @description What stops the import, each with its file and line; empty when the files can be imported. At most 100 per file, then one entry without a line saying how many more */
               problems: {
                 /** @description The file, as uploaded (inside a zip: its name there) */
@@ -1178,6 +1180,8 @@ export interface operations {
                     };
                   }
               )[];
+              /** @description How the files were read where they do not say so themselves, one line each ("ties.txt: no header line; its first line is read as a tie …") */
+              notes: string[];
               /** @description What stops the import, each with its file and line; empty when the files can be imported. At most 100 per file, then one entry without a line saying how many more */
               problems: {
                 /** @description The file, as uploaded (inside a zip: its name there) */
@@ -1402,6 +1406,8 @@ export interface operations {
                     };
                   }
               )[];
+              /** @description How the files were read where they do not say so themselves, one line each ("ties.txt: no header line; its first line is read as a tie …") */
+              notes: string[];
               /** @description What stops the import, each with its file and line; empty when the files can be imported. At most 100 per file, then one entry without a line saying how many more */
               problems: {
                 /** @description The file, as uploaded (inside a zip: its name there) */
@@ -1566,6 +1572,8 @@ export interface operations {
                     };
                   }
               )[];
+              /** @description How the files were read where they do not say so themselves, one line each ("ties.txt: no header line; its first line is read as a tie …") */
+              notes: string[];
               /** @description What stops the import, each with its file and line; empty when the files can be imported. At most 100 per file, then one entry without a line saying how many more */
               problems: {
                 /** @description The file, as uploaded (inside a zip: its name there) */

@@ -350,6 +350,13 @@ export function ImportDialog({
             {preview.undirected > 0 ? ` (${formatCount(preview.undirected)} undirected)` : ''}
             {problems.length > 0 ? ', not counting the lines with problems' : ''}.
           </p>
+          {preview.notes.length > 0 ? (
+            <ul className="import-notes" aria-label="How the files were read">
+              {preview.notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          ) : null}
           <div className="import-count-tables">
             <Counts title="Label" counts={preview.labels} />
             <Counts title="Relationship type" counts={preview.types} />

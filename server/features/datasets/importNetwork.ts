@@ -38,7 +38,8 @@ export async function importNetwork(db: Db, request: DatasetImport, log: (messag
   const validationStarted = Date.now();
   log(`Checking ${input.files.length} file(s) as ${input.format}…`);
   observe?.({ phase: 'checking', done: 0, total: undefined });
-  const summary = await summariseNetwork(input, options);
+  // What the files leave unsaid and was read one way (no header line, numbered nodes …) is said once, while checking.
+  const summary = await summariseNetwork(input, { ...options, onNote: log });
   const validationMs = Date.now() - validationStarted;
 
   await removeIncompleteDatasets(db, IMPORT_IDLE_MS);

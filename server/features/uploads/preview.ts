@@ -57,6 +57,9 @@ export const previewSchema = z.object({
   labels: z.record(z.string(), z.number().int()).describe('Nodes per label'),
   types: z.record(z.string(), z.number().int()).describe('Relationships per type'),
   rows: z.array(previewRowSchema).describe(`The first ${PREVIEW_ROWS} nodes and the first ${PREVIEW_ROWS} relationships, as they will be read`),
+  notes: z
+    .array(z.string())
+    .describe('How the files were read where they do not say so themselves, one line each ("ties.txt: no header line; its first line is read as a tie …")'),
   problems: z
     .array(problemSchema)
     .describe(
@@ -75,7 +78,7 @@ type PreviewRow = z.infer<typeof previewRowSchema>;
  * CSV quote, a bad Pajek section line or UCINET header, a bad neo4j-admin CSV header) ends that file.
  */
 export async function previewFolder(folder: string, options: ReadOptions): Promise<Preview> {
-  const preview: Preview = { format: null, nodes: 0, relationships: 0, undirected: 0, labels: {}, types: {}, rows: [], problems: [] };
+  const preview: Preview = { format: null, nodes: 0, relationships: 0, undirected: 0, labels: {}, types: {}, rows: [], notes: [], problems: [] };
   // Messages name files as uploaded, never by where the server keeps them.
   const files = (() => {
     try {
@@ -130,7 +133,10 @@ class ProblemList {
 
 async function previewNetwork(input: NetworkInput, options: ReadOptions, preview: Preview, problems: ProblemList): Promise<void> {
   const report = problems.report;
-  const collecting: ReadOptions = { ...options, onProblem: report };
+  const noted = (note: string): void => {
+    if (!preview.notes.includes(note)) preview.notes.push(note);
+  };
+  const collecting: ReadOptions = { ...options, onProblem: report, onNote: noted };
   // Files in reading order: one that stops the reading (malformed XML …) leaves the files after it to be read alone.
   let stoppedAt: string | undefined;
   try {

@@ -234,6 +234,10 @@ describe('bad files', () => {
   });
 
   it('says which format to name when none can be told, and reads the files again with the named one', async () => {
+    // Ties without a header line are read so, and the preview says so.
+    const numbered = await upload({ 'ties.txt': '1 2\n2 3\n' });
+    expect(numbered.preview).toMatchObject({ format: 'edgelist', nodes: 3, relationships: 2 });
+    expect(numbered.preview.notes).toEqual(['ties.txt: no header line; its first line is read as a tie (source, target, weight)']);
     // Two names a line, none named again: the first line could be column names, so nothing is guessed.
     const preview = await upload({ 'ties.txt': 'ana bruno\ncarla diego\n' });
     expect(preview.state).toBe('refused');

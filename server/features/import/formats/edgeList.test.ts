@@ -169,7 +169,10 @@ describe('edge-list CSV', () => {
   });
 
   it('reads ties without a header line as SNAP, KONECT and R write them, without being told', async () => {
-    const snap = await readAll(tempFile('snap.txt', '# Directed graph: calls.txt\n# FromNodeId\tToNodeId\n0\t1\n1\t2\n'));
+    const notes: string[] = [];
+    const snapFile = tempFile('snap.txt', '# Directed graph: calls.txt\n# FromNodeId\tToNodeId\n0\t1\n1\t2\n');
+    const snap = await readAll(snapFile, { onNote: (note) => notes.push(note) });
+    expect(notes).toEqual([`${snapFile}: no header line; its first line is read as a tie (source, target, weight)`]);
     expect(snap.relationships.map((tie) => [tie.line, tie.start, tie.end])).toEqual([
       [3, '0', '1'],
       [4, '1', '2'],

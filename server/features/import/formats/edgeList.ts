@@ -166,6 +166,7 @@ export async function* readEdgeList(files: InputFile[], options: ReadOptions): A
     const header = withoutTrailingEmpty(rows[0]!);
     const columns = edgeListColumns(header, true);
     if (!columns && headerlessTies(rows, delimiter)) {
+      options.onNote?.(`${file.display}: no header line; its first line is read as a tie (source, target, weight)`);
       classified.push({ file, columns: undefined, delimiter });
       continue;
     }
@@ -176,6 +177,8 @@ export async function* readEdgeList(files: InputFile[], options: ReadOptions): A
         1,
         'an edge list needs a "source,target" header (ties) or an "id" or "name" column (nodes); use --headerless for a file without a header',
       );
+    if (columns.rowNames >= 0) options.onNote?.(`${file.display}: the first column, without a name, is taken for R's row names and not read`);
+    if (columns.role === 'nodes' && columns.id === columns.caption) options.onNote?.(`${file.display}: nodes keyed by their "${header[columns.id]}"`);
     classified.push({ file, columns, delimiter });
   }
   const nodeFiles = classified.filter((entry) => entry.columns?.role === 'nodes');

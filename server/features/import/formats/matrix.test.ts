@@ -126,7 +126,12 @@ describe('adjacency matrix CSV', () => {
       'marriage.csv': ',Ana,Ben,Cruz\nAna,0,1,0\nBen,1,0,0\nCruz,0,0,0\n',
       'business ties.csv': ',Ana,Ben,Dora\nAna,0,0,2\nBen,0,0,0\nDora,2,0,0\n',
     });
-    const read = await readAll(folder, { undirected: true });
+    const notes: string[] = [];
+    const read = await readAll(folder, { undirected: true, onNote: (note) => notes.push(note) });
+    expect(notes).toEqual([
+      `${folder}/business ties.csv: its ties are typed BUSINESS_TIES, after the file's name (one relation of several)`,
+      `${folder}/marriage.csv: its ties are typed MARRIAGE, after the file's name (one relation of several)`,
+    ]);
     // Files are read in name order; a label met again is the node the first file gave.
     expect(read.nodes.map((node) => [node.key, path.basename(node.file)])).toEqual([
       ['Ana', 'business ties.csv'],

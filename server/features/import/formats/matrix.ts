@@ -73,6 +73,7 @@ export async function* readMatrix(file: InputFile, options: ReadOptions, folder 
     lastLine = line;
     if (!labels) {
       bare = isBareMatrixRow(read, delimiter);
+      if (bare) options.onNote?.(`${file.display}: numbers only, no labels; its nodes are numbered 1 to ${read.length}`);
       labels = bare ? read.map((_field, index) => String(index + 1)) : columnLabels(read, file);
       pairs = options.undirected ? new UndirectedPairs(labels.length, file.display) : undefined;
       for (const label of labels) if (folder.firstMet(label)) yield node(label, label, options.label ?? DEFAULT_LABEL, file, line);
@@ -159,8 +160,10 @@ export class MatrixFolder {
   constructor(private readonly files: number) {}
 
   typeOf(file: InputFile, options: ReadOptions, fallback: string): string {
-    if (options.type !== undefined) return options.type;
-    return this.files > 1 ? (relationName(file) ?? fallback) : fallback;
+    if (options.type !== undefined || this.files < 2) return options.type ?? fallback;
+    const type = relationName(file) ?? fallback;
+    options.onNote?.(`${file.display}: its ties are typed ${type}, after the file's name (one relation of several)`);
+    return type;
   }
 
   /** Whether a node key is not an earlier file's: a label repeated within one file is still given twice, and refused. */

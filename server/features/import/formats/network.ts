@@ -62,6 +62,11 @@ export interface ReadOptions {
    * of the file unreadable (malformed XML, a broken CSV quote) is thrown either way.
    */
   onProblem?: ReportProblem;
+  /**
+   * Told how a file was read where it does not say so itself (`ties.txt: no header line, its first line is a tie`),
+   * so that the preview and the import's log show what was taken for granted. Each reading once per file.
+   */
+  onNote?: (note: string) => void;
 }
 
 /** What one read produced, per label and type, for the preview and the import summary. */
