@@ -54,6 +54,20 @@ describe('importing a network from the browser', { timeout: 180_000 }, () => {
     await until(async () => (await dialog.count()) === 0, 'the dialog to close');
   });
 
+  it('says how it reads what a file leaves unsaid: a list of ties without a header line', async () => {
+    await dropFiles({ 'calls.txt': '% phone calls, caller callee minutes\n1 2 3\n2 3 1\n3 1 4\n' });
+    const dialog = page.getByRole('dialog', { name: 'Import a network' });
+    const preview = dialog.getByRole('region', { name: 'Preview' });
+    await preview.getByText('3 nodes, 3 relationships.').waitFor();
+    const notes = preview.getByRole('list', { name: 'How the files were read' });
+    expect(await notes.getByRole('listitem').allTextContents()).toEqual([
+      'calls.txt: no header line; its first line is read as a tie (source, target, weight)',
+    ]);
+    await screenshot(page, 'import-preview-notes');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await until(async () => (await dialog.count()) === 0, 'the dialog to close');
+  });
+
   it('previews a dropped GraphML file: format, counts per label and type, the first rows', async () => {
     await dropFiles({ 'network.graphml': graphml });
     const dialog = page.getByRole('dialog', { name: 'Import a network' });
