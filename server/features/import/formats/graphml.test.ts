@@ -46,13 +46,14 @@ describe('GraphML', () => {
     ]);
   });
 
-  it('takes a label from the first type, kind or category data of a node (any case), a type from type, kind or label data of an edge', async () => {
+  it('takes a label from the first type, kind or category data of a node (any case), a type from type, kind, interaction or label data of an edge', async () => {
     const keys = [
       '<key id="k" for="node" attr.name="Kind" attr.type="string"/>',
       '<key id="c" for="node" attr.name="category" attr.type="int"/>',
       '<key id="t" for="node" attr.name="type" attr.type="string"/>',
       '<key id="et" for="edge" attr.name="Type" attr.type="string"/>',
       '<key id="el" for="edge" attr.name="label" attr.type="string"/>',
+      '<key id="ei" for="edge" attr.name="interaction" attr.type="string"/>',
     ].join('\n');
     const body = [
       '<node id="a"><data key="k">  organised   crime group </data><data key="t">Gang</data></node>',
@@ -63,6 +64,7 @@ describe('GraphML', () => {
       '<edge source="a" target="b"><data key="et">Undirected</data><data key="el">calls</data></edge>',
       '<edge source="a" target="b" label="KNOWS"><data key="el">calls</data></edge>',
       '<edge source="a" target="b"><data key="et">paid</data></edge>',
+      '<edge source="a" target="b"><data key="el">Ana - Bo</data><data key="ei">pp</data></edge>',
     ].join('\n');
     const read = await readAll(tempFile('g.graphml', graphml(body).replace('<graph ', `${keys}\n<graph `)));
     // type wins over Kind; inner white space is tidied; a numeric category is text; Source is Nexo's, so Node; APOC labels win.
@@ -75,8 +77,9 @@ describe('GraphML', () => {
     ]);
     expect(nodeByKey(read, 'a').properties.get('Kind')).toBe('  organised   crime group ');
     expect(nodeByKey(read, 'c').properties.get('type')).toBe('Source');
-    // A Type that is only a direction names no type; the edge's label attribute (APOC) wins over data.
-    expect(read.relationships.map((tie) => tie.type)).toEqual(['calls', 'KNOWS', 'paid']);
+    // A Type that is only a direction names no type; the edge's label attribute (APOC) wins over data; Cytoscape's
+    // interaction comes before a label.
+    expect(read.relationships.map((tie) => tie.type)).toEqual(['calls', 'KNOWS', 'paid', 'pp']);
   });
 
   it('reads node labels from an APOC-style labels attribute, and ties to nodes declared later', async () => {

@@ -7,8 +7,11 @@ import type { Properties, PropertyValue } from './network.js';
  */
 export const NODE_KIND_ATTRIBUTES = ['type', 'kind', 'category'] as const;
 
-/** The same for a relationship's type. A value that is only a direction (Gephi's edge `Type` column) names no type. */
-export const EDGE_TYPE_ATTRIBUTES = ['type', 'kind', 'label'] as const;
+/**
+ * The same for a relationship's type (`interaction` is where Cytoscape keeps it). A value that is only a direction
+ * (Gephi's edge `Type` column) names no type.
+ */
+export const EDGE_TYPE_ATTRIBUTES = ['type', 'kind', 'interaction', 'label'] as const;
 
 const DIRECTIONS = new Set(['directed', 'undirected', 'mutual']);
 
