@@ -45,6 +45,8 @@ describe('format detection', () => {
     expect(detectFormat(tempFile('actors.csv', 'actor1,actor2\nana,bruno\n'))).toBe('edgelist');
     expect(detectFormat(tempFile('named.csv', 'Actor,Ana,Bruno,Carla\nAna,0,1,0\nBruno,1,0,0\nCarla,0,1,0\n'))).toBe('matrix');
     expect(detectFormat(tempFile('bare.csv', '0,1,0,0,1\n1,0,0,0,0\n0,0,0,1,0\n0,0,1,0,0\n1,0,0,0,0\n'))).toBe('matrix');
+    // V1, V2, V3 … are a series of columns (R's names for a matrix's), not a pair of ends.
+    expect(detectFormat(tempFile('r.csv', '"","V1","V2","V3"\n"1",0,1,0\n"2",1,0,0\n"3",0,1,0\n'))).toBe('matrix');
     // A table keyed by name is an edge list's node file beside its ties, and nothing alone.
     const igraph = tempFolder({ 'edges.csv': 'from,to\nana,ben\n', 'vertices.csv': 'name,gender\nana,F\n' });
     expect(detectInputFormat(inputFiles(igraph))).toBe('edgelist');

@@ -52,13 +52,14 @@ const END_WORDS: [string, string][] = [
   ['u', 'v'],
   ['i', 'j'],
 ];
-const NUMBERED_ENDS: [string, string][] = [
-  ['1', '2'],
-  ['a', 'b'],
+/** Numbered ends, and what a third column of a series would be: `V1,V2,V3,…` is a matrix's columns (R's names), not two ends. */
+const NUMBERED_ENDS: [string, string, string][] = [
+  ['1', '2', '3'],
+  ['a', 'b', 'c'],
 ];
 
-function namesEndPair(first: string, second: string): boolean {
-  const [a, b] = [first, second].map((name) => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
+function namesEndPair(first: string, second: string, third = ''): boolean {
+  const [a, b, c] = [first, second, third].map((name) => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
   if (!a || !b || a === b) return false;
   for (const [start, end] of END_WORDS) {
     if (a === start && b === end) return true;
@@ -67,7 +68,8 @@ function namesEndPair(first: string, second: string): boolean {
     if (a.startsWith(start) && b.startsWith(end) && a.slice(start.length) === b.slice(end.length)) return true;
     if (a.endsWith(start) && b.endsWith(end) && a.slice(0, -start.length) === b.slice(0, -end.length)) return true;
   }
-  return NUMBERED_ENDS.some(([one, two]) => a.length > 1 && a.endsWith(one) && b.endsWith(two) && a.slice(0, -1) === b.slice(0, -1));
+  const stem = a.slice(0, -1);
+  return NUMBERED_ENDS.some(([one, two, three]) => stem !== '' && a.endsWith(one) && b === stem + two && c !== stem + three);
 }
 
 /**
@@ -81,7 +83,8 @@ export function edgeListColumns(fields: string[], keyedByName = false): Columns 
   const first = rowNames + 1;
   let source = find(SOURCE);
   let target = find(TARGET);
-  if ((source < 0 || target < 0) && fields.length >= first + 2 && namesEndPair(fields[first]!, fields[first + 1]!)) [source, target] = [first, first + 1];
+  if ((source < 0 || target < 0) && fields.length >= first + 2 && namesEndPair(fields[first]!, fields[first + 1]!, fields[first + 2]))
+    [source, target] = [first, first + 1];
   const name = lower.indexOf('name');
   // R's igraph keeps a network's vertices in a table keyed by `name`, beside its ties.
   const id = lower.includes('id') || !keyedByName ? lower.indexOf('id') : name;
