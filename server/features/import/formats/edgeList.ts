@@ -143,7 +143,7 @@ function checkHeader(fields: string[], columns: Columns | undefined, file: Input
   });
 }
 
-/** A weight or time as written: a decimal number (a decimal comma too, in a file not separated by commas); anything else is refused with its column. */
+/** A headerless time as written: a decimal number (a decimal comma too, in a file not separated by commas); anything else is refused with its column. */
 function numberField(what: string, text: string, file: string, line: number, column: number, delimiter: Delimiter): number {
   const value = numberIn(text, delimiter);
   if (value === undefined) throw new FormatError(file, line, `${what} "${text}" is not a number`, column);
@@ -268,12 +268,13 @@ async function* readTieFile(
       let undirected = options.undirected ?? false;
       fields.forEach((text, index) => {
         if (index === source || index === target || index === columns?.rowNames || text === '' || data) return;
-        // R and pandas write a missing weight as NA or NaN: the tie then has none, as with an empty cell.
-        if (index === weight && isMissingValue(text)) return;
         if (!columns && index === HEADERLESS_TIME) properties.set('time', numberField('time', text, file.display, line, index + 1, delimiter));
-        else if (index === weight)
-          properties.set(columns ? columns.names[index]! : 'weight', numberField('weight', text, file.display, line, index + 1, delimiter));
-        else if (index === type) {
+        else if (index === weight) {
+          const value = numberIn(text, delimiter);
+          // R and pandas write a missing weight as NA or NaN: the tie then has none, as with an empty cell.
+          if (value === undefined && !isMissingValue(text)) throw new FormatError(file.display, line, `weight "${text}" is not a number`, index + 1);
+          if (value !== undefined) properties.set(columns ? columns.names[index]! : 'weight', value);
+        } else if (index === type) {
           // Gephi's edge table puts the direction in its Type column.
           const direction = text.trim().toLowerCase();
           if (direction === 'undirected') undirected = true;

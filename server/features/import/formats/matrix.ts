@@ -22,10 +22,11 @@ export const isMissingValue = (text: string): boolean => /^\s*(na|nan)?\s*$/i.te
  * cell meaning 0; anything else is refused with its line and column.
  */
 export function cellValue(text: string, file: string, line: number, column: number, delimiter: Delimiter = ','): number {
-  if (isMissingValue(text)) return 0;
+  // A number first: the test for a missing value is only for the few cells that are none.
   const value = numberIn(text, delimiter);
-  if (value === undefined) throw new FormatError(file, line, `cell "${text}" is not a number`, column);
-  return value;
+  if (value !== undefined) return value;
+  if (isMissingValue(text)) return 0;
+  throw new FormatError(file, line, `cell "${text}" is not a number`, column);
 }
 
 function columnLabels(header: string[], file: InputFile): string[] {
