@@ -30,6 +30,9 @@ describe('format detection', () => {
     expect(detectFormat(tempFile('Person.csv', 'personId:ID(Person),name\np1,Ana\n'))).toBe('neo4j-csv');
     expect(detectFormat(tempFile('calls.csv', 'From,To,Duration\na,b,3\n'))).toBe('edgelist');
     expect(detectFormat(tempFile('people.csv', 'name,age\nAna,3\n'))).toBeUndefined();
+    expect(detectFormat(tempFile('officers.csv', 'node_id,name\n12000001,KIM SOO IN\n'))).toBe('edgelist');
+    // A matrix whose corner is named as an id is still a matrix: its labels come again down the first column.
+    expect(detectFormat(tempFile('ties.csv', 'actor_id,a,b\na,0,1\nb,1,0\n'))).toBe('matrix');
     // Other delimiters: semicolons (spreadsheets in many locales), tabs, runs of spaces.
     expect(detectFormat(tempFile('llamadas.csv', 'Source;Target;duración\na;b;3\n'))).toBe('edgelist');
     expect(detectFormat(tempFile('matriz.csv', '\uFEFF;Ana;Bruno\nAna;0;1\nBruno;1;0\n'))).toBe('matrix');

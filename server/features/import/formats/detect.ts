@@ -66,10 +66,13 @@ function csvFormat(text: string): FormatName | undefined {
   const [header] = rows;
   if (!header) return undefined;
   if (header.some((field) => NEO4J_HEADER_TOKEN.test(field))) return 'neo4j-csv';
-  if (edgeListColumns(header)) return 'edgelist';
+  const columns = edgeListColumns(header);
+  if (columns?.role === 'edges') return 'edgelist';
+  // A matrix's named corner may read as a node file's key (`id`, `actor_id`): its labels repeated down the first column tell.
+  if (labelledMatrix(rows, delimiter)) return 'matrix';
+  if (columns) return 'edgelist';
   // An empty corner cell: the matrix reader then names any cell that is not a number.
   if (header[0]!.trim() === '' && header.length > 1) return 'matrix';
-  if (labelledMatrix(rows, delimiter)) return 'matrix';
   if (headerlessTies(rows, delimiter)) return 'edgelist';
   if (rows.every((row) => row.length === header.length && isBareMatrixRow(row, delimiter))) return 'matrix';
   return undefined;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeByKey, readAll, refusal, tempFile, tempFolder } from './testing.js';
 
@@ -237,6 +238,40 @@ describe('edge-list CSV', () => {
       ['ben', 'ben', { name: 'ben', gender: 'M' }],
     ]);
     expect(read.relationships.map((tie) => [tie.start, tie.end])).toEqual([['ana', 'ben']]);
+  });
+
+  it("reads ICIJ's Offshore Leaks layout: nodes keyed by node_id, one node file per kind labelled by its name, rel_type as the type", async () => {
+    const folder = tempFolder({
+      'nodes-entities.csv': 'node_id,name,jurisdiction\n10000001,TIANSHENG CO.,SAM\n',
+      'nodes-officers.csv': 'node_id,name,countries\n12000001,KIM SOO IN,South Korea\n',
+      'nodes-addresses.csv': 'node_id,address,name\n14000001,27 ROSEWOOD DRIVE,\n',
+      'relationships.csv':
+        'node_id_start,node_id_end,rel_type,link,start_date\n12000001,10000001,officer_of,shareholder of,19-NOV-1999\n10000001,14000001,registered_address,registered address,\n',
+    });
+    const notes: string[] = [];
+    const read = await readAll(folder, { onNote: (note) => notes.push(note) });
+    expect(read.nodes.map((node) => [node.key, node.labels, node.caption ?? null])).toEqual([
+      ['14000001', ['Address'], null],
+      // Entity is Nexo's own label: the plural stays.
+      ['10000001', ['Entities'], 'TIANSHENG CO.'],
+      ['12000001', ['Officer'], 'KIM SOO IN'],
+    ]);
+    expect(Object.fromEntries(nodeByKey(read, '14000001').properties)).toEqual({ address: '27 ROSEWOOD DRIVE' });
+    expect(read.relationships.map((tie) => [tie.start, tie.type, tie.end, Object.fromEntries(tie.properties)])).toEqual([
+      ['12000001', 'officer_of', '10000001', { link: 'shareholder of', start_date: '19-NOV-1999' }],
+      ['10000001', 'registered_address', '14000001', { link: 'registered address' }],
+    ]);
+    expect(notes).toContain(`${path.join(folder, 'nodes-officers.csv')}: no "label" column; its nodes are labelled Officer, from the file name`);
+  });
+
+  it('keys a node file by a first column named as an id, and keeps the default label for a single node file', async () => {
+    const folder = tempFolder({ 'people.csv': 'PersonID,Full Name\n7,Ana Ruiz\n8,Ben Soto\n', 'calls.csv': 'from,to,edge_type\n7,8,CALLED\n' });
+    const read = await readAll(folder);
+    expect(read.nodes.map((node) => [node.key, node.labels])).toEqual([
+      ['7', ['Node']],
+      ['8', ['Node']],
+    ]);
+    expect(read.relationships.map((tie) => [tie.start, tie.type, tie.end, tie.properties.size])).toEqual([['7', 'CALLED', '8', 0]]);
   });
 
   it('refuses a headerless line of 5 fields', async () => {

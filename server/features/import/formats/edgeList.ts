@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { orReport } from '../importError.js';
 import { readCsvRecords, withoutTrailingEmpty } from '../csvRecords.js';
 import { IdSet } from '../idSet.js';
@@ -6,6 +7,7 @@ import type { InputFile } from './inputFile.js';
 import { fileDelimiter, numberIn, type Delimiter } from './delimiter.js';
 import { isMissingValue } from './matrix.js';
 import { networkxData } from './networkxData.js';
+import { labelFromFileName } from './kinds.js';
 
 /**
  * Header names of a tie's two ends, any letter case: Gephi and most tools write source/target, SNA data ego/alter,
@@ -14,6 +16,28 @@ import { networkxData } from './networkxData.js';
 const SOURCE = new Set(['source', 'from', 'ego', 'node1', 'caller', 'sender']);
 const TARGET = new Set(['target', 'to', 'alter', 'node2', 'callee', 'receiver']);
 const LABEL_SEPARATOR = ';';
+
+/** A node file's key column beside `id`, its letters and digits only: how ICIJ's Offshore Leaks (`node_id`) and graph tools name it. */
+const NODE_KEYS = ['nodeid', 'node', 'vertexid', 'vertex', 'key'];
+/** A first column named as some kind's id (`person_id`, `PersonID`, `Actor ID`) is the key too. */
+const KIND_ID = /(?:^|[^\p{L}\p{N}])id$|\p{Ll}I[dD]$/u;
+/** A tie file's type column, letters and digits only, first found first: ICIJ writes `rel_type`, others `edge_type`, `relation`. */
+const TYPE_COLUMNS = ['type', 'reltype', 'relationshiptype', 'relationtype', 'edgetype', 'tietype', 'linktype', 'relationship', 'relation'];
+
+const bare = (name: string): string => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * A node file's key column: `id`, else a column NODE_KEYS names, else a first column named as an id (KIND_ID), else
+ * with `keyedByName` (a table beside tie files) `name`, as R's igraph keeps its vertices. -1 for none.
+ */
+function keyColumn(fields: string[], first: number, keyedByName: boolean): number {
+  const names = fields.map(bare);
+  const id = fields.findIndex((field) => field.trim().toLowerCase() === 'id');
+  if (id >= 0) return id;
+  for (const key of NODE_KEYS) if (names.includes(key)) return names.indexOf(key);
+  if (fields.length > first && KIND_ID.test(fields[first]!.trim())) return first;
+  return keyedByName ? names.indexOf('name') : -1;
+}
 
 type Role = 'edges' | 'nodes';
 
@@ -59,7 +83,7 @@ const NUMBERED_ENDS: [string, string, string][] = [
 ];
 
 function namesEndPair(first: string, second: string, third = ''): boolean {
-  const [a, b, c] = [first, second, third].map((name) => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
+  const [a, b, c] = [first, second, third].map(bare);
   if (!a || !b || a === b) return false;
   for (const [start, end] of END_WORDS) {
     if (a === start && b === end) return true;
@@ -86,8 +110,7 @@ export function edgeListColumns(fields: string[], keyedByName = false): Columns 
   if ((source < 0 || target < 0) && fields.length >= first + 2 && namesEndPair(fields[first]!, fields[first + 1]!, fields[first + 2]))
     [source, target] = [first, first + 1];
   const name = lower.indexOf('name');
-  // R's igraph keeps a network's vertices in a table keyed by `name`, beside its ties.
-  const id = lower.includes('id') || !keyedByName ? lower.indexOf('id') : name;
+  const id = keyColumn(fields, first, keyedByName);
   // Gephi's node table (its "Export table" and what its import expects) writes `Id,Label,…` with the node's name in
   // Label: read as labels, every person would be a kind of their own.
   const gephiLabel = name < 0 && fields.includes('Id') && fields.includes('Label') ? fields.indexOf('Label') : -1;
@@ -98,13 +121,19 @@ export function edgeListColumns(fields: string[], keyedByName = false): Columns 
     id,
     label: gephiLabel >= 0 ? -1 : lower.indexOf('label'),
     caption: gephiLabel >= 0 ? gephiLabel : name,
-    type: lower.indexOf('type'),
+    type: typeColumn(fields),
     weight: lower.indexOf('weight'),
     rowNames,
   };
   if (source >= 0 && target >= 0) return { role: 'edges', ...columns };
   if (id >= 0) return { role: 'nodes', ...columns };
   return undefined;
+}
+
+function typeColumn(fields: string[]): number {
+  const names = fields.map(bare);
+  for (const type of TYPE_COLUMNS) if (names.includes(type)) return names.indexOf(type);
+  return -1;
 }
 
 /** The first rows a file is classified by: enough to see a name of the first row again. */
@@ -185,12 +214,26 @@ export async function* readEdgeList(files: InputFile[], options: ReadOptions): A
     classified.push({ file, columns, delimiter });
   }
   const nodeFiles = classified.filter((entry) => entry.columns?.role === 'nodes');
-  for (const { file, columns, delimiter } of nodeFiles) yield* readNodeFile(file, columns!, options, delimiter);
+  for (const { file, columns, delimiter } of nodeFiles) {
+    const label = columns!.label < 0 && nodeFiles.length > 1 ? fileLabel(file, options) : undefined;
+    yield* readNodeFile(file, columns!, label === undefined ? options : { ...options, label }, delimiter);
+  }
   const implicitNodes = nodeFiles.length === 0 ? new IdSet() : undefined;
   for (const { file, columns, delimiter } of classified) {
     if (columns?.role === 'nodes') continue;
     yield* readTieFile(file, columns, options, implicitNodes, delimiter);
   }
+}
+
+/**
+ * A node file's label from its name, for a folder of several node files without a label column (one file per kind, as
+ * ICIJ's Offshore Leaks): undefined where `--label` names one or the name gives none.
+ */
+function fileLabel(file: InputFile, options: ReadOptions): string | undefined {
+  if (options.label !== undefined) return undefined;
+  const label = labelFromFileName(path.basename(file.display, path.extname(file.display)));
+  if (label !== undefined) options.onNote?.(`${file.display}: no "label" column; its nodes are labelled ${label}, from the file name`);
+  return label;
 }
 
 async function firstRecords(file: InputFile, delimiter: Delimiter): Promise<string[][]> {

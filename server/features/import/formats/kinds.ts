@@ -63,3 +63,43 @@ export function edgeKind(properties: Properties): string | undefined {
   }
   return undefined;
 }
+
+/** Words of a node file's name that say it holds nodes, not what kind: `nodes-entities.csv`, `vertex_attributes.csv`. */
+const NODE_FILE_WORDS = new Set([
+  'node',
+  'nodes',
+  'vertex',
+  'vertices',
+  'table',
+  'list',
+  'data',
+  'attributes',
+  'attribute',
+  'attr',
+  'meta',
+  'metadata',
+  'export',
+]);
+
+/** An English plural's singular by its ending: entities → entity, addresses → address, officers → officer; `status` stays. */
+function singular(word: string): string {
+  if (/ies$/i.test(word)) return word.slice(0, -3) + 'y';
+  if (/(ss|x|ch|sh)es$/i.test(word)) return word.slice(0, -2);
+  if (/[^sui]s$/i.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * The label a node file's name gives when a folder holds several node files, one per kind (ICIJ's Offshore Leaks:
+ * `nodes-officers.csv` → Officer, `nodes-intermediaries.csv` → Intermediary): the words left after NODE_FILE_WORDS, in
+ * PascalCase, the last made singular. Where the singular is a label Nexo keeps (`nodes-entities.csv` → Entity) the
+ * plural is the label. Undefined when no word is left.
+ */
+export function labelFromFileName(stem: string): string | undefined {
+  const words = stem.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '' && !NODE_FILE_WORDS.has(word.toLowerCase()));
+  if (words.length === 0) return undefined;
+  const pascal = (list: string[]): string => list.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
+  const plural = pascal(words);
+  const one = pascal([...words.slice(0, -1), singular(words.at(-1)!)]);
+  return kindName(one) ?? kindName(plural);
+}
