@@ -21,8 +21,11 @@ const LABEL_SEPARATOR = ';';
 const NODE_KEYS = ['nodeid', 'node', 'vertexid', 'vertex', 'key'];
 /** A first column named as some kind's id (`person_id`, `PersonID`, `Actor ID`) is the key too. */
 const KIND_ID = /(?:^|[^\p{L}\p{N}])id$|\p{Ll}I[dD]$/u;
-/** A tie file's type column, letters and digits only, first found first: ICIJ writes `rel_type`, others `edge_type`, `relation`. */
-const TYPE_COLUMNS = ['type', 'reltype', 'relationshiptype', 'relationtype', 'edgetype', 'tietype', 'linktype', 'relationship', 'relation'];
+/**
+ * A tie file's type column, letters and digits only, first found first: ICIJ writes `rel_type`, others `edge_type`. A
+ * bare `relationship` or `relation` column is often a sentence, so it stays a property.
+ */
+const TYPE_COLUMNS = ['type', 'reltype', 'relationshiptype', 'relationtype', 'edgetype', 'tietype', 'linktype'];
 
 const bare = (name: string): string => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
