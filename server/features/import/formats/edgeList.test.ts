@@ -274,6 +274,24 @@ describe('edge-list CSV', () => {
     expect(read.relationships.map((tie) => [tie.start, tie.type, tie.end, tie.properties.size])).toEqual([['7', 'CALLED', '8', 0]]);
   });
 
+  it('types the ties of each file by its name in a folder of several tie files without a type column', async () => {
+    const folder = tempFolder({
+      'calls.csv': 'source,target,minutes\nana,ben,3\n',
+      'meetings.txt': 'ana ben\nben carla\n',
+      'payments.csv': 'source,target,type\nben,ana,WIRE\nben,carla,\n',
+    });
+    const read = await readAll(folder);
+    expect(read.relationships.map((tie) => [tie.start, tie.type, tie.end])).toEqual([
+      ['ana', 'CALLS', 'ben'],
+      ['ana', 'MEETINGS', 'ben'],
+      ['ben', 'MEETINGS', 'carla'],
+      // A file with a type column keeps it, and its default where a row leaves it empty.
+      ['ben', 'WIRE', 'ana'],
+      ['ben', 'TIE', 'carla'],
+    ]);
+    expect((await readAll(folder, { type: 'KNOWS' })).relationships.map((tie) => tie.type)).toEqual(['KNOWS', 'KNOWS', 'KNOWS', 'WIRE', 'KNOWS']);
+  });
+
   it('refuses a headerless line of 5 fields', async () => {
     const wide = tempFile('pairs.csv', 'a,b\nb,c,1,2,3\n');
     expect(await refusal(wide, { format: 'edgelist', headerless: true })).toBe(

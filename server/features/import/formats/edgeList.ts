@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { orReport } from '../importError.js';
 import { readCsvRecords, withoutTrailingEmpty } from '../csvRecords.js';
 import { IdSet } from '../idSet.js';
@@ -7,7 +6,7 @@ import type { InputFile } from './inputFile.js';
 import { fileDelimiter, numberIn, type Delimiter } from './delimiter.js';
 import { isMissingValue } from './matrix.js';
 import { networkxData } from './networkxData.js';
-import { labelFromFileName } from './kinds.js';
+import { labelFromFileName, typeFromFileName } from './kinds.js';
 
 /**
  * Header names of a tie's two ends, any letter case: Gephi and most tools write source/target, SNA data ego/alter,
@@ -210,7 +209,7 @@ export async function* readEdgeList(files: InputFile[], options: ReadOptions): A
       throw new FormatError(
         file.display,
         1,
-        'an edge list needs a "source,target" header (ties) or an "id" or "name" column (nodes); use --headerless for a file without a header',
+        'an edge list needs a "source,target" header (ties) or an "id", "node_id" or "name" column (nodes); use --headerless for a file without a header',
       );
     if (columns.rowNames >= 0) options.onNote?.(`${file.display}: the first column, without a name, is taken for R's row names and not read`);
     if (columns.role === 'nodes' && columns.id === columns.caption) options.onNote?.(`${file.display}: nodes keyed by their "${header[columns.id]}"`);
@@ -222,10 +221,22 @@ export async function* readEdgeList(files: InputFile[], options: ReadOptions): A
     yield* readNodeFile(file, columns!, label === undefined ? options : { ...options, label }, delimiter);
   }
   const implicitNodes = nodeFiles.length === 0 ? new IdSet() : undefined;
-  for (const { file, columns, delimiter } of classified) {
-    if (columns?.role === 'nodes') continue;
-    yield* readTieFile(file, columns, options, implicitNodes, delimiter);
+  const tieFiles = classified.filter((entry) => entry.columns?.role !== 'nodes');
+  for (const { file, columns, delimiter } of tieFiles) {
+    const type = (columns?.type ?? -1) < 0 && tieFiles.length > 1 ? fileType(file, options) : undefined;
+    yield* readTieFile(file, columns, type === undefined ? options : { ...options, type }, implicitNodes, delimiter);
   }
+}
+
+/**
+ * A tie file's type from its name, for a folder of several tie files without a type column (one relation per file: calls,
+ * meetings, payments; or waves): undefined where `--type` names one or the name gives none.
+ */
+function fileType(file: InputFile, options: ReadOptions): string | undefined {
+  if (options.type !== undefined) return undefined;
+  const type = typeFromFileName(file.display);
+  if (type !== undefined) options.onNote?.(`${file.display}: no "type" column; its ties are typed ${type}, after the file's name (one relation of several)`);
+  return type;
 }
 
 /**
@@ -234,7 +245,7 @@ export async function* readEdgeList(files: InputFile[], options: ReadOptions): A
  */
 function fileLabel(file: InputFile, options: ReadOptions): string | undefined {
   if (options.label !== undefined) return undefined;
-  const label = labelFromFileName(path.basename(file.display, path.extname(file.display)));
+  const label = labelFromFileName(file.display);
   if (label !== undefined) options.onNote?.(`${file.display}: no "label" column; its nodes are labelled ${label}, from the file name`);
   return label;
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { reservedLabel } from '../reservedLabels.js';
 import type { Properties, PropertyValue } from './network.js';
 
@@ -64,6 +65,8 @@ export function edgeKind(properties: Properties): string | undefined {
   return undefined;
 }
 
+const fileStem = (file: string): string => path.basename(file, path.extname(file));
+
 /** Words of a node file's name that say it holds nodes, not what kind: `nodes-entities.csv`, `vertex_attributes.csv`. */
 const NODE_FILE_WORDS = new Set([
   'node',
@@ -95,11 +98,24 @@ function singular(word: string): string {
  * PascalCase, the last made singular. Where the singular is a label Nexo keeps (`nodes-entities.csv` → Entity) the
  * plural is the label. Undefined when no word is left.
  */
-export function labelFromFileName(stem: string): string | undefined {
-  const words = stem.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '' && !NODE_FILE_WORDS.has(word.toLowerCase()));
+export function labelFromFileName(file: string): string | undefined {
+  const words = fileStem(file)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '' && !NODE_FILE_WORDS.has(word.toLowerCase()));
   if (words.length === 0) return undefined;
   const pascal = (list: string[]): string => list.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
   const plural = pascal(words);
   const one = pascal([...words.slice(0, -1), singular(words.at(-1)!)]);
   return kindName(one) ?? kindName(plural);
+}
+
+/** A relation named by its file, for a folder of several files of ties: `marriage.csv` → MARRIAGE, `phase 1.csv` → PHASE_1. */
+export function typeFromFileName(file: string): string | undefined {
+  return namedKind(
+    fileStem(file)
+      .toUpperCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '_')
+      .replace(/^_+|_+$/g, ''),
+    'type',
+  );
 }

@@ -1,9 +1,8 @@
-import path from 'node:path';
 import { orReport } from '../importError.js';
 import { readCsvRecords, withoutTrailingEmpty, type CsvRecord } from '../csvRecords.js';
 import type { InputFile } from './inputFile.js';
 import { fileDelimiter, numberIn, type Delimiter } from './delimiter.js';
-import { namedKind } from './kinds.js';
+import { typeFromFileName } from './kinds.js';
 import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type ReadOptions } from './network.js';
 
 export const DEFAULT_ROW_LABEL = 'Actor';
@@ -162,7 +161,7 @@ export class MatrixFolder {
 
   typeOf(file: InputFile, options: ReadOptions, fallback: string): string {
     if (options.type !== undefined || this.files < 2) return options.type ?? fallback;
-    const type = relationName(file) ?? fallback;
+    const type = typeFromFileName(file.display) ?? fallback;
     options.onNote?.(`${file.display}: its ties are typed ${type}, after the file's name (one relation of several)`);
     return type;
   }
@@ -177,18 +176,6 @@ export class MatrixFolder {
     for (const key of this.current) this.earlier.add(key);
     this.current = new Set();
   }
-}
-
-/** A relation named by its file: `marriage.csv` → MARRIAGE, `phase 1.csv` → PHASE_1. */
-function relationName(file: InputFile): string | undefined {
-  const stem = path.basename(file.display, path.extname(file.display));
-  return namedKind(
-    stem
-      .toUpperCase()
-      .replace(/[^\p{L}\p{N}]+/gu, '_')
-      .replace(/^_+|_+$/g, ''),
-    'type',
-  );
 }
 
 /**
