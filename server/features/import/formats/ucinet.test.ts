@@ -144,6 +144,34 @@ describe('UCINET DL', () => {
     expect(await refusal(unknown)).toBe(`${unknown}:3:5: unknown node "3" (nodes are numbered 1 to 2)`);
   });
 
+  it('reads 2-mode edge and node lists (edgelist2, nodelist2): a row first, then its columns', async () => {
+    const edges = tempFile('attended.dl', 'DL NR=2 NC=2\nFORMAT = EDGELIST2\nROW LABELS:\nana\n"bruno s"\nCOLUMN LABELS:\nm1\nm2\nDATA:\n1 2\n2 1 3\nana m1\n');
+    const read = await readAll(edges);
+    expect(read.nodes.map((node) => [node.key, node.labels[0]])).toEqual([
+      ['row/ana', 'Actor'],
+      ['row/bruno s', 'Actor'],
+      ['column/m1', 'Event'],
+      ['column/m2', 'Event'],
+    ]);
+    expect(read.relationships.map((tie) => [tie.start, tie.end, tie.type, tie.properties.get('weight'), tie.line])).toEqual([
+      ['row/ana', 'column/m2', 'PARTICIPATED_IN', 1, 10],
+      ['row/bruno s', 'column/m1', 'PARTICIPATED_IN', 3, 11],
+      ['row/ana', 'column/m1', 'PARTICIPATED_IN', 1, 12],
+    ]);
+    // Embedded labels, a row and a column of the same name kept apart, and at most nc columns.
+    const nodes = tempFile('n.dl', 'dl nr=2 nc=2 format=nl2\nrow labels embedded\ncolumn labels embedded\ndata:\nana bar ana\nbob bar\nbob club\n');
+    expect(await refusal(nodes)).toBe(`${nodes}:7:5: "club" would be column 3 of a network of nc=2`);
+    const list = await readAll(nodes, { onProblem: () => undefined });
+    expect(list.nodes.map((node) => node.key)).toEqual(['row/ana', 'column/bar', 'column/ana', 'row/bob']);
+    expect(list.relationships.map((tie) => [tie.start, tie.end])).toEqual([
+      ['row/ana', 'column/bar'],
+      ['row/ana', 'column/ana'],
+      ['row/bob', 'column/bar'],
+    ]);
+    const oneMode = tempFile('o.dl', 'dl n=2 format=edgelist2\ndata:\n1 2\n');
+    expect(await refusal(oneMode)).toBe(`${oneMode}:2:1: edgelist2 is for 2-mode data: give nr= and nc= instead of n=`);
+  });
+
   it('refuses an asymmetric matrix read as undirected, and a file that is not DL', async () => {
     const file = tempFile('m.dl', 'dl n=2\nlabels:\na,b\ndata:\n0 1\n2 0\n');
     expect(await refusal(file, { undirected: true })).toMatch(new RegExp(`^${file}:6:1: not symmetric`));

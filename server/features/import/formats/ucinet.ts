@@ -9,7 +9,10 @@ interface LineToken extends Token {
   line: number;
 }
 
-type Format = 'fullmatrix' | 'edgelist1' | 'nodelist1';
+type Format = 'fullmatrix' | 'edgelist1' | 'nodelist1' | 'edgelist2' | 'nodelist2';
+
+/** The tie-line formats of a 2-mode file: each line's first end is a row, the rest columns. */
+const TWO_MODE_FORMATS: ReadonlySet<Format> = new Set(['edgelist2', 'nodelist2']);
 
 /** A label list of the header: where it goes, and how many it holds (the list may be shorter). */
 type LabelList = 'labels' | 'row' | 'column' | 'matrix';
@@ -39,6 +42,10 @@ const FORMATS: Record<string, Format> = {
   el1: 'edgelist1',
   nodelist1: 'nodelist1',
   nl1: 'nodelist1',
+  edgelist2: 'edgelist2',
+  el2: 'edgelist2',
+  nodelist2: 'nodelist2',
+  nl2: 'nodelist2',
 };
 const SEPARATORS = /[\s,]/;
 const LIST_WORDS: Record<string, LabelList> = { row: 'row', column: 'column', col: 'column', matrix: 'matrix', level: 'matrix' };
@@ -106,7 +113,7 @@ async function readHeader(
           sizes[name] = size;
         } else if (name === 'format') {
           const known = FORMATS[value];
-          if (!known) fail(`format=${value} is not supported (fullmatrix, edgelist1 and nodelist1 are)`);
+          if (!known) fail(`format=${value} is not supported (fullmatrix, edgelist1, nodelist1, edgelist2 and nodelist2 are)`);
           format = known!;
         } else if (name === 'diagonal') checkDiagonal(value, fail);
         else fail(`"${token.text}" is not a DL setting this reader knows`);
@@ -178,7 +185,9 @@ function settledHeader(
   if (twoMode && (sizes.nr === undefined || sizes.nc === undefined)) fail('a 2-mode DL file gives both nr= and nc=');
   if (twoMode && sizes.n !== undefined) fail('n= and nr=/nc= together: a DL file is 1-mode (n) or 2-mode (nr, nc)');
   if (!twoMode && sizes.n === undefined) fail('no "n=" (or "nr=" and "nc=") before data:');
-  if (twoMode && format !== 'fullmatrix') fail(`a 2-mode DL file is read as a full matrix, not ${format}`);
+  if (twoMode && format !== 'fullmatrix' && !TWO_MODE_FORMATS.has(format))
+    fail(`a 2-mode DL file (nr, nc) is a full matrix, edgelist2 or nodelist2, not ${format}`);
+  if (!twoMode && TWO_MODE_FORMATS.has(format)) fail(`${format} is for 2-mode data: give nr= and nc= instead of n=`);
   const matrices = sizes.nm ?? 1;
   if (matrices > 1 && format !== 'fullmatrix') fail(`several matrices (nm=${matrices}) are read as full matrices, not ${format}`);
   if (twoMode && lists.labels) fail('a 2-mode DL file names its nodes with row labels: and column labels:');
@@ -382,54 +391,107 @@ async function* flatten(rows: AsyncGenerator<LineToken[]>): AsyncGenerator<LineT
 }
 
 /**
- * Reads edgelist1 (`from to [weight]`) and nodelist1 (`ego alter alter …`, each a tie of weight 1) lines. The ends are
- * numbers 1 … n naming the listed labels, or with embedded labels the labels themselves, nodes in order of appearance.
+ * The ends of one side of tie lines: numbers 1 … size naming the listed labels (or those labels, when not numbers), or with embedded labels the labels
+ * themselves, their nodes given in order of appearance and at most `size` of them. A line's new ends wait until the
+ * whole line is read (taken), so a refused line adds no node.
+ */
+const SIZE_NAMES = { node: 'n', row: 'nr', column: 'nc' } as const;
+
+class TieEnds {
+  private readonly met = new Set<string>();
+  private pending: string[] = [];
+  private readonly listed: Set<string> | undefined;
+
+  constructor(
+    readonly labels: string[] | undefined,
+    private readonly size: number,
+    readonly side: Side,
+    private readonly what: 'node' | 'row' | 'column',
+    private readonly file: InputFile,
+  ) {
+    this.listed = labels && new Set(labels);
+  }
+
+  end(token: LineToken): string {
+    if (this.labels) {
+      const number = Number(token.text);
+      // Files written by hand name listed nodes by their label too; a number is always the node's place.
+      if (!/^\d+$/.test(token.text) && this.listed!.has(token.text)) return this.side.key(token.text);
+      if (!Number.isInteger(number) || number < 1 || number > this.size)
+        throw new FormatError(
+          this.file.display,
+          token.line,
+          `unknown ${this.what} "${token.text}" (${this.what}s are numbered 1 to ${this.size})`,
+          token.column,
+        );
+      return this.side.key(this.labels[number - 1]!);
+    }
+    if (!this.met.has(token.text) && !this.pending.includes(token.text)) {
+      if (this.met.size + this.pending.length === this.size)
+        throw new FormatError(
+          this.file.display,
+          token.line,
+          `"${token.text}" would be ${this.what} ${this.size + 1} of a network of ${SIZE_NAMES[this.what]}=${this.size}`,
+          token.column,
+        );
+      this.pending.push(token.text);
+    }
+    return this.side.key(token.text);
+  }
+
+  /** The labels first met on the line just read, now nodes. */
+  taken(): string[] {
+    const added = this.pending;
+    for (const label of added) this.met.add(label);
+    this.pending = [];
+    return added;
+  }
+
+  dropPending(): void {
+    this.pending = [];
+  }
+}
+
+/**
+ * Reads edgelist1 (`from to [weight]`) and nodelist1 (`ego alter alter …`, each a tie of weight 1) lines, and their
+ * 2-mode forms edgelist2 and nodelist2 (`row column [weight]`, `row column column …`). The ends are numbers naming the
+ * listed labels, or with embedded labels the labels themselves (see TieEnds).
  */
 async function* readTieLines(rows: AsyncGenerator<LineToken[]>, header: Header, file: InputFile, options: ReadOptions): AsyncGenerator<NetworkRecord> {
-  const n = header.rows;
-  const kind = options.label ?? DEFAULT_LABEL;
-  const type = options.type ?? DEFAULT_TYPE;
-  const undirected = options.undirected ?? false;
-  const seen = new Set<string>();
-  let labels: string[] | undefined;
-  if (!header.rowsEmbedded) {
-    labels = listedLabels(header.rowLabels, n, file, options);
-    for (const label of new Set(labels)) yield node(label, label, kind, file, 1);
-  }
+  const side = sides(header, options);
+  const type = options.type ?? (header.twoMode ? DEFAULT_TWO_MODE_TYPE : DEFAULT_TYPE);
+  const undirected = (options.undirected ?? false) && !header.twoMode;
+  const isEdgeList = header.format === 'edgelist1' || header.format === 'edgelist2';
+  const listed = (embedded: boolean, labels: string[] | undefined, size: number): string[] | undefined =>
+    embedded ? undefined : listedLabels(labels, size, file, options);
+  const rowEnds = new TieEnds(listed(header.rowsEmbedded, header.rowLabels, header.rows), header.rows, side.rows, header.twoMode ? 'row' : 'node', file);
+  const columnEnds = header.twoMode
+    ? new TieEnds(listed(header.columnsEmbedded, header.columnLabels, header.columns), header.columns, side.columns, 'column', file)
+    : rowEnds;
+  const nodesOf = (ends: TieEnds, labels: Iterable<string>, line: number): NetworkRecord[] =>
+    [...labels].map((label) => node(ends.side.key(label), label, ends.side.kind, file, line));
+  for (const ends of new Set([rowEnds, columnEnds])) if (ends.labels) yield* nodesOf(ends, new Set(ends.labels), 1);
   for await (const tokens of rows) {
     const line = tokens[0]!.line;
+    rowEnds.dropPending();
+    columnEnds.dropPending();
     // A bad line is refused whole (its new nodes too); a preview reports it and reads on.
     const records = orReport(options.onProblem, (): NetworkRecord[] => {
-      if (header.format === 'edgelist1' && (tokens.length < 2 || tokens.length > 3))
-        throw new FormatError(file.display, line, `an edgelist1 line is "from to [weight]", found ${tokens.length} values`);
-      const added: string[] = [];
-      const endOf = (token: LineToken): string => {
-        if (labels) {
-          const number = Number(token.text);
-          if (!Number.isInteger(number) || number < 1 || number > n)
-            throw new FormatError(file.display, line, `unknown node "${token.text}" (nodes are numbered 1 to ${n})`, token.column);
-          return labels[number - 1]!;
-        }
-        if (!seen.has(token.text) && !added.includes(token.text)) {
-          if (seen.size + added.length === n)
-            throw new FormatError(file.display, line, `"${token.text}" would be node ${n + 1} of a network of n=${n}`, token.column);
-          added.push(token.text);
-        }
-        return token.text;
-      };
+      if (isEdgeList && (tokens.length < 2 || tokens.length > 3))
+        throw new FormatError(file.display, line, `an ${header.format} line is "from to [weight]", found ${tokens.length} values`);
       const ties: [string, string, number][] = [];
-      if (header.format === 'edgelist1') {
+      const start = rowEnds.end(tokens[0]!);
+      if (isEdgeList) {
         const weightToken = tokens[2];
         const weight = weightToken ? cellValue(weightToken.text, file.display, line, weightToken.column) : 1;
-        ties.push([endOf(tokens[0]!), endOf(tokens[1]!), weight]);
+        ties.push([start, columnEnds.end(tokens[1]!), weight]);
       } else {
-        const ego = endOf(tokens[0]!);
-        for (const alter of tokens.slice(1)) ties.push([ego, endOf(alter), 1]);
+        for (const alter of tokens.slice(1)) ties.push([start, columnEnds.end(alter), 1]);
       }
-      for (const key of added) seen.add(key);
       return [
-        ...added.map((key) => node(key, key, kind, file, line)),
-        ...ties.map(([start, end, weight]) => tie(start, end, weight, type, undirected, file, line)),
+        ...nodesOf(rowEnds, rowEnds.taken(), line),
+        ...(columnEnds === rowEnds ? [] : nodesOf(columnEnds, columnEnds.taken(), line)),
+        ...ties.map(([from, to, weight]) => tie(from, to, weight, type, undirected, file, line)),
       ];
     });
     if (records) yield* records;
