@@ -38,7 +38,8 @@ async function sampleLabels(db: Db, dataset: string, timeoutMs: number): Promise
     const formatCaptions = raw.filter((sample) => typeof sample.__nexo_caption === 'string' && sample.__nexo_caption !== '').length;
     const samples = raw.map((sample) => plainValue(sample) as Record<string, unknown>);
     const properties = [...new Set(samples.flatMap((sample) => Object.keys(sample)))].filter((key) => !key.startsWith('__nexo')).sort();
-    return { label: record.get('label') as string, properties, automatic: pickCaption(samples, formatCaptions) };
+    const label = record.get('label') as string;
+    return { label, properties, automatic: pickCaption(samples, formatCaptions, label) };
   });
 }
 

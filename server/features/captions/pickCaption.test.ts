@@ -30,6 +30,18 @@ describe('pickCaption', () => {
     expect(pickCaption(places)).toEqual(['address']);
   });
 
+  it('takes a property named as the label however long, before the most distinct short text', () => {
+    // ICIJ's Offshore Leaks addresses: a long address, most without a name, a short country code.
+    const addresses = [
+      { address: '-\t27 ROSEWOOD DRIVE #16-19 SINGAPORE 737920', country_codes: 'SGP', name: '' },
+      { address: 'ORION HOUSE SERVICES (HK) LIMITED ROOM 1401; 14/F.; WORLD COMMERCE CENTRE', country_codes: 'HKG' },
+    ];
+    expect(pickCaption(addresses, 0, 'Address')).toEqual(['address']);
+    expect(pickCaption(addresses, 0, 'Addresses')).toEqual(['address']);
+    expect(pickCaption(addresses)).toEqual(['country_codes']);
+    expect(pickCaption([{ Phone: '+51 1 555', name: 'office line' }], 0, 'Phone')).toEqual(['name']);
+  });
+
   it('never picks Nexo’s own keys, and leaves a format’s caption alone', () => {
     expect(pickCaption([{ __nexo_id: 'a::1', __nexo_caption: 'One' }])).toEqual([]);
     expect(pickCaption([{ weight: 3 }, { weight: 4 }], 2)).toEqual([]);

@@ -1,7 +1,8 @@
 /*
  * Which properties name the nodes of one label, picked from a sample of them: data we did not curate has no `name`
- * rule written for it. People get first and last name; then a name or title; else the most distinct short text, such
- * as a code, number, registration, address or e-mail. Nexo's own keys (__nexo…) are never picked.
+ * rule written for it. People get first and last name; then a name or title; then a property named as the label (an
+ * Address's `address`, a Phone's `phone`), however long; else the most distinct short text, such as a code, number,
+ * registration, address or e-mail. Nexo's own keys (__nexo…) are never picked.
  */
 
 /** Keys compared without case, spaces, "-" or "_": firstName, first_name and "First Name" are one. */
@@ -61,11 +62,17 @@ function distinctScore(samples: Sample[], key: string): number | undefined {
   );
 }
 
+/** A label's name and its singular, normalised: Addresses → addresses, address. */
+function labelNames(label: string): string[] {
+  const name = normalised(label);
+  return [name, name.replace(/(ss|x|ch|sh)es$/, '$1').replace(/([^s])s$/, '$1')];
+}
+
 /**
- * The properties naming the nodes sampled (their values joined by a space), or [] when none fits or the file's
- * format gave most nodes a caption of its own (`formatCaptions`: how many of the samples have one).
+ * The properties naming the nodes of `label` sampled (their values joined by a space), or [] when none fits or the
+ * file's format gave most nodes a caption of its own (`formatCaptions`: how many of the samples have one).
  */
-export function pickCaption(samples: Sample[], formatCaptions = 0): string[] {
+export function pickCaption(samples: Sample[], formatCaptions = 0, label = ''): string[] {
   if (samples.length === 0) return [];
   const keys = keysOf(samples);
   const last = findKey(keys, samples, LAST_NAMES);
@@ -80,6 +87,8 @@ export function pickCaption(samples: Sample[], formatCaptions = 0): string[] {
   const name = findKey(keys, samples, NAMES);
   if (name !== undefined) return [name];
   if (formatCaptions / samples.length >= MIN_COVERAGE) return [];
+  const namesake = label === '' ? undefined : findKey(keys, samples, labelNames(label));
+  if (namesake !== undefined) return [namesake];
   let best: { key: string; score: number } | undefined;
   for (const key of keys) {
     const score = distinctScore(samples, key);
