@@ -173,9 +173,9 @@ export function runQuery(cypher: string, params: Record<string, unknown> = {}, s
   return post<'postApiQuery'>(`/api/query${query<'postApiQuery'>({ dataset: scope() })}`, { cypher, params }, signal);
 }
 
-/** Labels and relationship types with their counts. */
+/** Labels and relationship types with their counts within the chosen datasets (every label and type of the database is listed). */
 export function getSchema(): Promise<Schema> {
-  return request<Schema>('/api/schema');
+  return request<Schema>(`/api/schema${query<'getApiSchema'>({ dataset: scope() })}`);
 }
 
 /** A source document's text and where each quoted sentence sits in it. */

@@ -311,7 +311,7 @@ export type paths = {
     };
     /**
      * Labels with node counts and property keys, relationship types with counts
-     * @description Counts come from the count store and may be up to 5 seconds old; property keys are sampled per label.
+     * @description Without `dataset`, counts come from the count store and may be up to 5 seconds old, property keys sampled per label. With `dataset`, every label and type of the database is listed (a label keeps its look whichever datasets are chosen) with its count within those datasets (0 for another dataset's), property keys sampled there; the answer is read again when one of those datasets changes.
      */
     get: operations['getApiSchema'];
     put?: never;
@@ -2323,7 +2323,10 @@ export interface operations {
   };
   getApiSchema: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Comma-separated dataset ids to stay within, e.g. peru,phones (default: every dataset) */
+        dataset?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2358,8 +2361,26 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Neo4j unavailable */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Query timeout */
+      504: {
         headers: {
           [name: string]: unknown;
         };

@@ -4,6 +4,7 @@ import type { DatasetCaptions, GraphNode } from '../api/types';
 import { failed, idle, loading } from '../state/request';
 import { removeNodes, type ViewProducer } from '../state/view';
 import type { Save } from './exchange';
+import { loadSchema } from './schema';
 import { commit, fold, perform, update, viewOf, type Explorer } from './store';
 
 /*
@@ -29,11 +30,13 @@ export async function loadDatasets(explorer: Explorer): Promise<void> {
   }
 }
 
-/** Makes every later request stay within these datasets ([]: all). */
+/** Makes every later request stay within these datasets ([]: all); the filters' counts are read again within them. */
 export function chooseDatasets(explorer: Explorer, ids: string[]): void {
   const chosen = [...new Set(ids)].sort();
+  const before = explorer.store.getState().chosenDatasets;
   explorer.api.setDatasetScope(chosen);
   update(explorer, { chosenDatasets: chosen });
+  if (chosen.join(',') !== before.join(',')) void loadSchema(explorer);
 }
 
 /**
@@ -62,6 +65,7 @@ async function stillThere(explorer: Explorer, ids: string[]): Promise<Set<string
 export function deleteDataset(explorer: Explorer, id: string): Promise<void> {
   return perform(explorer, `Deleting the dataset ${id}…`, async () => {
     await explorer.api.deleteDataset(id);
+    void loadSchema(explorer);
     const state = explorer.store.getState();
     update(explorer, { datasets: state.datasets?.filter((dataset) => dataset.id !== id) });
     if (state.chosenDatasets.includes(id))

@@ -32,7 +32,7 @@ export function FiltersPanel({ view, schema, onToggle, onYears, onUndated, onSho
     ]),
   ];
   const kindTotals = new Map((schema?.labels ?? []).map((label) => [label.name, label.count]));
-  const types = [...new Set([...(schema?.relationshipTypes ?? []).map((type) => type.name), ...onCanvasTypes.keys()])].sort(
+  const types = [...new Set([...(schema?.relationshipTypes ?? []).filter((type) => type.count > 0).map((type) => type.name), ...onCanvasTypes.keys()])].sort(
     (a, b) => (onCanvasTypes.get(b) ?? 0) - (onCanvasTypes.get(a) ?? 0) || a.localeCompare(b),
   );
   const typeTotals = new Map((schema?.relationshipTypes ?? []).map((type) => [type.name, type.count]));

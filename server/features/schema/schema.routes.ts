@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { AppContext } from '../../appContext.js';
+import { datasetParameter } from '../../http/listParameter.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
-import { getSchema } from './schema.service.js';
+import { listDatasets, visibleDatasets } from '../datasets/datasets.service.js';
+import { getDatasetSchema, getSchema, type SchemaSummary } from './schema.service.js';
 
 const schemaResponse = z.object({
   labels: z.array(z.object({ name: z.string(), count: z.number(), propertyKeys: z.array(z.string()) })),
@@ -10,16 +12,29 @@ const schemaResponse = z.object({
 
 /** GET /api/schema: what the graph holds, for legends, filters and the allow-list the other routes check. */
 export function schemaRoutes(context: AppContext): AnyRoute[] {
+  const timeoutMs = context.config.queryTimeoutMs;
   return [
     defineRoute({
       method: 'get',
       path: '/api/schema',
       summary: 'Labels with node counts and property keys, relationship types with counts',
-      description: 'Counts come from the count store and may be up to 5 seconds old; property keys are sampled per label.',
+      description:
+        'Without `dataset`, counts come from the count store and may be up to 5 seconds old, property keys sampled per label. ' +
+        "With `dataset`, every label and type of the database is listed (a label keeps its look whichever datasets are chosen) with its count within those datasets (0 for another dataset's), property keys sampled there; the answer is read again when one of those datasets changes.",
       tags: ['schema'],
+      query: z.object({ dataset: datasetParameter() }),
       response: schemaResponse,
-      errors: { 503: 'Neo4j unavailable' },
-      handler: () => getSchema(context.db, context.config.queryTimeoutMs),
+      errors: { 404: 'Unknown dataset', 503: 'Neo4j unavailable', 504: 'Query timeout' },
+      handler: async ({ query }): Promise<SchemaSummary> => {
+        if (query.dataset.length === 0) return getSchema(context.db, timeoutMs);
+        const datasets = [...new Set(await visibleDatasets(context.db, query.dataset, timeoutMs))].sort();
+        const { datasets: summaries } = await listDatasets(context.db, timeoutMs);
+        const stamp = summaries
+          .filter((dataset) => datasets.includes(dataset.id))
+          .map((dataset) => `${dataset.id}:${dataset.nodes}:${dataset.relationships}:${dataset.importedAt}`)
+          .join(',');
+        return getDatasetSchema(context.db, datasets, stamp, timeoutMs);
+      },
     }),
   ];
 }

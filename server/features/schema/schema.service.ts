@@ -27,6 +27,8 @@ type SchemaTarget = Pick<Database, 'driver' | 'name'>;
 
 /** Seconds-old counts are fine for a legend or a filter list, and spare the database a query per request. */
 const CACHE_MS = 5000;
+/** Counts within datasets are read through their nodes, not the count store: kept longer, and read again when a dataset changes. */
+const DATASET_CACHE_MS = 60_000;
 /** Nodes read per label to list its property keys: enough for a filter list, constant on any graph size. */
 const PROPERTY_SAMPLE = 100;
 
@@ -35,24 +37,65 @@ interface CacheEntry {
   summary: Promise<SchemaSummary>;
 }
 
-// Keyed by driver then database name, so tests with their own driver never see another database's schema.
+// Keyed by driver then database name (and datasets), so tests with their own driver never see another database's schema.
 const cache = new WeakMap<Driver, Map<string, CacheEntry>>();
 
 /** Labels with node counts and property keys, relationship types with counts; cached for a few seconds. */
 export function getSchema(db: SchemaTarget, timeoutMs: number): Promise<SchemaSummary> {
+  return cached(db, '', CACHE_MS, () => readSchema(db, timeoutMs));
+}
+
+/**
+ * The schema within some datasets: every label and type of the database (so that a label keeps its look whichever
+ * datasets are chosen), counted within them, property keys sampled there. `stamp` names the datasets' state (their
+ * counts and import times): a dataset that changes is read again; otherwise the answer is kept for a minute.
+ */
+export async function getDatasetSchema(db: SchemaTarget, datasets: string[], stamp: string, timeoutMs: number): Promise<SchemaSummary> {
+  const [whole, scoped] = await Promise.all([
+    getSchema(db, timeoutMs),
+    cached(db, `${datasets.join(',')}|${stamp}`, DATASET_CACHE_MS, () => readDatasetCounts(db, datasets, timeoutMs)),
+  ]);
+  const labels = new Map(scoped.labels.map((label) => [label.name, label]));
+  const types = new Map(scoped.relationshipTypes.map((type) => [type.name, type.count]));
+  return {
+    labels: whole.labels.map(({ name }) => labels.get(name) ?? { name, count: 0, propertyKeys: [] }),
+    relationshipTypes: whole.relationshipTypes.map(({ name }) => ({ name, count: types.get(name) ?? 0 })),
+  };
+}
+
+async function readDatasetCounts(db: SchemaTarget, datasets: string[], timeoutMs: number): Promise<SchemaSummary> {
+  const result = await timedRead(
+    db,
+    timeoutMs,
+    (tx) => tx.run(cypherFile('schema/read/dataset-counts.cypher'), { datasets, sample: neo4j.int(PROPERTY_SAMPLE) }),
+    {
+      autoCommit: true,
+    },
+  );
+  const record = result.records[0]!;
+  const labels = record.get('labels') as { name: string; count: unknown; keys: string[] }[];
+  const types = record.get('types') as { name: string; count: unknown }[];
+  return {
+    labels: labels.map(({ name, count, keys }) => ({ name, count: toNumber(count), propertyKeys: [...keys].sort() })),
+    relationshipTypes: types.map(({ name, count }) => ({ name, count: toNumber(count) })),
+  };
+}
+
+function cached(db: SchemaTarget, key: string, maxAgeMs: number, read: () => Promise<SchemaSummary>): Promise<SchemaSummary> {
   let perDriver = cache.get(db.driver);
   if (!perDriver) {
     perDriver = new Map();
     cache.set(db.driver, perDriver);
   }
-  const entry = perDriver.get(db.name);
-  if (entry && Date.now() - entry.at < CACHE_MS) return entry.summary;
+  const at = `${db.name}|${key}`;
+  const entry = perDriver.get(at);
+  if (entry && Date.now() - entry.at < maxAgeMs) return entry.summary;
   // Concurrent callers share one read; a failed read is not cached.
-  const summary = readSchema(db, timeoutMs);
+  const summary = read();
   const fresh = { at: Date.now(), summary };
-  perDriver.set(db.name, fresh);
+  perDriver.set(at, fresh);
   summary.catch(() => {
-    if (perDriver.get(db.name) === fresh) perDriver.delete(db.name);
+    if (perDriver.get(at) === fresh) perDriver.delete(at);
   });
   return summary;
 }
