@@ -78,6 +78,35 @@ function fitted(cy: Core, targets: CollectionReturnValue, padding: number): { zo
   return { zoom, pan: { x: cy.width() / 2 - centre.x * zoom, y: cy.height() / 2 - centre.y * zoom } };
 }
 
+/** Whether a node's centre is within the canvas. */
+function inView(cy: Core, node: NodeSingular): boolean {
+  const { x1, x2, y1, y2 } = cy.extent();
+  const { x, y } = node.position();
+  return x >= x1 && x <= x2 && y >= y1 && y <= y2;
+}
+
+/**
+ * Calls `then` once the nodes have kept still for a few frames: a layout's animation outlasts its layoutstop, and
+ * some layouts move nodes themselves rather than through Cytoscape's animations.
+ */
+function whenStill(cy: Core, then: () => void): void {
+  let last = NaN;
+  let stillFrames = 0;
+  const step = (): void => {
+    if (cy.destroyed()) return;
+    let sum = 0;
+    cy.nodes().forEach((node) => {
+      const { x, y } = node.position();
+      sum += x + 3 * y;
+    });
+    stillFrames = sum === last ? stillFrames + 1 : 0;
+    last = sum;
+    if (stillFrames < 3) requestAnimationFrame(step);
+    else then();
+  };
+  requestAnimationFrame(step);
+}
+
 /** Past this many, the selection's edge labels would cover each other: they wait for the zoom like the rest. */
 const MAX_LABELLED_EDGES = 15;
 
@@ -190,8 +219,14 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
         latest.current.onPositions(moved, 'drag');
       }, 0);
     });
-    // Side panels open and close beside the canvas; Cytoscape only notices window resizes by itself.
-    const resizing = new ResizeObserver(() => cy.resize());
+    // Side panels open and close beside the canvas; Cytoscape only notices window resizes by itself. A layout running
+    // meanwhile fitted the canvas at its old size: the details panel that a selection opens would hide part of what it
+    // laid out, so once everything is still, whatever is out of sight is brought back.
+    const resizing = new ResizeObserver(() => {
+      cy.resize();
+      if (layoutRunning.current)
+        whenStill(cy, () => cy.nodes().some((node) => !inView(cy, node as NodeSingular)) && cy.animate({ ...fitted(cy, cy.elements(), 50), duration: 300 }));
+    });
     resizing.observe(container.current!);
     return () => {
       element.removeEventListener('mouseleave', leave);

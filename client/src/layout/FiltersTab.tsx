@@ -11,12 +11,14 @@ export function FiltersTab() {
   const schema = useExplorerState((state) => state.schema);
   const schemaStatus = useExplorerState((state) => state.schemaStatus);
   const theme = useExplorerState((state) => state.theme);
+  const scoped = useExplorerState((state) => state.chosenDatasets.length > 0);
   return (
     <>
       <Status status={schemaStatus} onRetry={() => void loadSchema(explorer)} />
       <FiltersPanel
         view={view}
         schema={schema}
+        totalsWhere={scoped ? 'in the chosen datasets' : 'in database'}
         onToggle={(list, value) => toggleFilter(explorer, list, value)}
         onYears={(years) => changeYears(explorer, years)}
         onUndated={(choice) => changeUndated(explorer, choice)}

@@ -9,6 +9,8 @@ import { Timeline } from './Timeline';
 interface FiltersPanelProps {
   view: ViewState;
   schema: Schema | undefined;
+  /** Where the schema's counts are from: the whole database or the chosen datasets. */
+  totalsWhere: string;
   onToggle: (list: 'hiddenTypes' | 'hiddenKinds', value: string) => void;
   onYears: (years: Filters['years']) => void;
   onUndated: (choice: UndatedChoice) => void;
@@ -20,7 +22,7 @@ interface FiltersPanelProps {
 const NOT_KINDS = new Set(['Entity', 'Source', 'Import']);
 
 /** Live filters and legend: a year range over a timeline first, then entity kinds and relationship types (counts on canvas / in the database). */
-export function FiltersPanel({ view, schema, onToggle, onYears, onUndated, onShowHidden, theme }: FiltersPanelProps) {
+export function FiltersPanel({ view, schema, totalsWhere, onToggle, onYears, onUndated, onShowHidden, theme }: FiltersPanelProps) {
   const onCanvasKinds = new Map<string, number>();
   for (const node of Object.values(view.nodes)) onCanvasKinds.set(kindOf(node), (onCanvasKinds.get(kindOf(node)) ?? 0) + 1);
   const onCanvasTypes = new Map<string, number>();
@@ -103,7 +105,7 @@ export function FiltersPanel({ view, schema, onToggle, onYears, onUndated, onSho
         <p className="muted small">Nothing on the canvas carries a date yet.</p>
       )}
       <h3>Entity kinds</h3>
-      <p className="muted small">on canvas / in database · untick to hide</p>
+      <p className="muted small">on canvas / {totalsWhere} · untick to hide</p>
       <ul className="legend">
         {kinds.map((kind) => (
           <li key={kind}>
