@@ -1,10 +1,9 @@
-import path from 'node:path';
 import { orReport } from '../importError.js';
-import { readCsvRecords, withoutTrailingEmpty } from '../csvRecords.js';
+import { readInputRecords, withoutTrailingEmpty } from '../csvRecords.js';
 import { IdSet } from '../idSet.js';
 import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type Properties, type ReadOptions, type RelationshipRecord } from './network.js';
-import type { InputFile } from './inputFile.js';
-import { fileDelimiter, numberIn, type Delimiter } from './delimiter.js';
+import { inputName, type InputFile } from './inputFile.js';
+import { inputDelimiter, numberIn, type Delimiter } from './delimiter.js';
 import { isMissingValue } from './matrix.js';
 import { networkxData } from './networkxData.js';
 import { labelFromFileName } from './kinds.js';
@@ -189,7 +188,7 @@ function numberField(what: string, text: string, file: string, line: number, col
 export async function* readEdgeList(files: InputFile[], options: ReadOptions): AsyncGenerator<NetworkRecord> {
   const classified: { file: InputFile; columns: Columns | undefined; delimiter: Delimiter }[] = [];
   for (const file of files) {
-    const delimiter = fileDelimiter(file.path);
+    const delimiter = inputDelimiter(file);
     if (options.headerless) {
       classified.push({ file, columns: undefined, delimiter });
       continue;
@@ -231,14 +230,14 @@ export async function* readEdgeList(files: InputFile[], options: ReadOptions): A
  */
 function fileLabel(file: InputFile, options: ReadOptions): string | undefined {
   if (options.label !== undefined) return undefined;
-  const label = labelFromFileName(path.basename(file.display, path.extname(file.display)));
+  const label = labelFromFileName(inputName(file));
   if (label !== undefined) options.onNote?.(`${file.display}: no "label" column; its nodes are labelled ${label}, from the file name`);
   return label;
 }
 
 async function firstRecords(file: InputFile, delimiter: Delimiter): Promise<string[][]> {
   const rows: string[][] = [];
-  for await (const record of readCsvRecords(file.path, file.display, delimiter, { leadingComments: true })) {
+  for await (const record of readInputRecords(file, delimiter)) {
     rows.push(record.fields);
     if (rows.length === SAMPLE_ROWS) break;
   }
@@ -252,7 +251,7 @@ function checkFieldCount(fields: string[], expected: number, file: string, line:
 
 async function* readNodeFile(file: InputFile, columns: Columns, options: ReadOptions, delimiter: Delimiter): AsyncGenerator<NetworkRecord> {
   let isHeader = true;
-  for await (const { line, fields } of readCsvRecords(file.path, file.display, delimiter, { leadingComments: true })) {
+  for await (const { line, fields } of readInputRecords(file, delimiter)) {
     if (isHeader) {
       isHeader = false;
       continue;
@@ -291,7 +290,7 @@ async function* readTieFile(
   const target = columns?.target ?? 1;
   const weight = columns ? columns.weight : 2;
   const type = columns?.type ?? -1;
-  for await (const { line, fields } of readCsvRecords(file.path, file.display, delimiter, { leadingComments: true })) {
+  for await (const { line, fields } of readInputRecords(file, delimiter)) {
     if (isHeader) {
       isHeader = false;
       continue;

@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { orReport } from '../importError.js';
-import { readCsvRecords, withoutTrailingEmpty, type CsvRecord } from '../csvRecords.js';
-import type { InputFile } from './inputFile.js';
-import { fileDelimiter, numberIn, type Delimiter } from './delimiter.js';
+import { readInputRecords, withoutTrailingEmpty, type CsvRecord } from '../csvRecords.js';
+import { inputName, type InputFile } from './inputFile.js';
+import { inputDelimiter, numberIn, type Delimiter } from './delimiter.js';
 import { namedKind } from './kinds.js';
 import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type ReadOptions } from './network.js';
 
@@ -69,7 +68,7 @@ export async function* readMatrix(file: InputFile, options: ReadOptions, folder 
   let row = 0;
   let lastLine = 1;
   const type = folder.typeOf(file, options, DEFAULT_TYPE);
-  const delimiter = fileDelimiter(file.path);
+  const delimiter = inputDelimiter(file);
   for await (const { line, fields: read } of matrixRows(file, delimiter)) {
     lastLine = line;
     if (!labels) {
@@ -123,7 +122,7 @@ export async function* readTwoModeMatrix(file: InputFile, options: ReadOptions, 
   let labels: string[] | undefined;
   const rowLabel = options.label ?? DEFAULT_ROW_LABEL;
   const type = folder.typeOf(file, options, DEFAULT_TWO_MODE_TYPE);
-  const delimiter = fileDelimiter(file.path);
+  const delimiter = inputDelimiter(file);
   for await (const { line, fields } of matrixRows(file, delimiter)) {
     if (!labels) {
       labels = columnLabels(fields, file);
@@ -179,11 +178,10 @@ export class MatrixFolder {
   }
 }
 
-/** A relation named by its file: `marriage.csv` → MARRIAGE, `phase 1.csv` → PHASE_1. */
+/** A relation named by its file (or sheet): `marriage.csv` → MARRIAGE, `phase 1.csv` → PHASE_1. */
 function relationName(file: InputFile): string | undefined {
-  const stem = path.basename(file.display, path.extname(file.display));
   return namedKind(
-    stem
+    inputName(file)
       .toUpperCase()
       .replace(/[^\p{L}\p{N}]+/gu, '_')
       .replace(/^_+|_+$/g, ''),
@@ -196,7 +194,7 @@ function relationName(file: InputFile): string | undefined {
  * one when the next row is one field longer.
  */
 async function* matrixRows(file: InputFile, delimiter: Delimiter): AsyncGenerator<CsvRecord> {
-  const records = readCsvRecords(file.path, file.display, delimiter, { leadingComments: true });
+  const records = readInputRecords(file, delimiter);
   if (delimiter !== 'whitespace') {
     yield* records;
     return;
