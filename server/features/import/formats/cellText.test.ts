@@ -25,8 +25,8 @@ describe('cellText', () => {
   it('reads a formula by its saved result, a date format making a number a date', () => {
     expect(cellText({ formula: 'A1+1', result: 43469.4375 }, 'yyyy-mm-dd hh:mm')).toEqual({ text: '2019-01-04T10:30:00' });
     expect(cellText({ formula: 'A1&B1', result: 'ab' })).toEqual({ text: 'ab' });
-    expect(cellText({ formula: 'A1/0', result: Number.NaN })).toEqual({ text: '', unread: 'error' });
-    expect(cellText({ formula: 'VLOOKUP(A1,B:C,2)', result: { error: '#N/A' } })).toEqual({ text: '', unread: 'error' });
-    expect(cellText({ formula: 'A1' })).toEqual({ text: '', unread: 'no result' });
+    expect(cellText({ formula: 'A1/0', result: Number.NaN })).toEqual({ text: '', unread: true });
+    expect(cellText({ formula: 'VLOOKUP(A1,B:C,2)', result: { error: '#N/A' } })).toEqual({ text: '', unread: true });
+    expect(cellText({ formula: 'A1' })).toEqual({ text: '', unread: true });
   });
 });

@@ -1,12 +1,13 @@
 import type { CellValue } from 'exceljs';
 
 /**
- * A cell's text as its sheet's CSV holds it. `unread` says why a cell with content is read as empty: an error value
- * (`#N/A`, `#DIV/0!` …, or a formula's) or a formula whose result was never saved.
+ * A cell's text as its sheet's CSV holds it. `unread` marks a cell with content read as empty: an error value (`#N/A`,
+ * `#DIV/0!` …) or a formula without a saved result, which the streaming reader does not tell from one whose result is
+ * an error.
  */
 export interface CellText {
   text: string;
-  unread?: 'error' | 'no result';
+  unread?: true;
 }
 
 /** Excel keeps 15 significant digits and shows no more, so 0.1 + 0.2 saved as 0.30000000000000004 is 0.3 to its user. */
@@ -44,8 +45,8 @@ export function isDateFormat(format: string | undefined): boolean {
 
 /**
  * A cell's value as text: numbers as numberText, dates (cells formatted as dates) as dateText, true/false, rich text
- * and hyperlinks by their text, a formula by the result Excel saved with it (a number in a date format as a date).
- * Error values and formulas without a saved result are empty, and say so.
+ * and hyperlinks by their text, a formula by the result Excel saved with it (a number in a date format as a date; a
+ * true/false comes from the reader as 1/0). Error values and formulas without a saved result are empty, and say so.
  */
 export function cellText(value: CellValue, numberFormat?: string): CellText {
   if (value === null || value === undefined) return { text: '' };
@@ -53,14 +54,14 @@ export function cellText(value: CellValue, numberFormat?: string): CellText {
   if (typeof value === 'number') return { text: numberText(value) };
   if (typeof value === 'boolean') return { text: String(value) };
   if (value instanceof Date) return { text: dateText(value) };
-  if ('error' in value) return { text: '', unread: 'error' };
+  if ('error' in value) return { text: '', unread: true };
   // An empty run of rich text comes from the reader as null, whatever its types say.
   if ('richText' in value) return { text: value.richText.map((part) => part.text ?? '').join('') };
   if ('hyperlink' in value) return cellText(value.text);
   const result = value.result;
-  if (result === undefined) return { text: '', unread: 'no result' };
+  if (result === undefined) return { text: '', unread: true };
   // The streaming reader gives a formula's error result as NaN.
-  if (typeof result === 'number' && Number.isNaN(result)) return { text: '', unread: 'error' };
+  if (typeof result === 'number' && Number.isNaN(result)) return { text: '', unread: true };
   if (typeof result === 'number' && isDateFormat(numberFormat)) return { text: dateText(new Date(EXCEL_EPOCH_MS + Math.round(result * MS_PER_DAY))) };
   return cellText(result);
 }

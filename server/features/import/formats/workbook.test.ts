@@ -194,7 +194,9 @@ describe('Excel workbooks', () => {
         ['wide', 'merged'],
       ]),
     );
-    expect(notes).toContain(`${book} [nodes]: 1 cell with an error value (#N/A, #DIV/0! …) read as empty, the first at 2:8`);
+    expect(notes).toContain(
+      `${book} [nodes]: 1 cell with an error value (#N/A, #DIV/0! …) or a formula without a saved result read as empty, the first at 2:8`,
+    );
   });
 
   it('reads a folder of a workbook and CSV files as one network', async () => {

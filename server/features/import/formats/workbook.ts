@@ -6,7 +6,7 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { ImportError } from '../importError.js';
-import { cellText, type CellText } from './cellText.js';
+import { cellText } from './cellText.js';
 import { csvLine } from './csvLine.js';
 import type { InputFile } from './inputFile.js';
 import { FormatError, type ReadOptions } from './network.js';
@@ -85,37 +85,25 @@ async function writeSheets(workbook: InputFile, folder: string, onNote: Note): P
   return sheets;
 }
 
-/** Cells read as empty for one reason: how many, and where the first is. */
-interface Unread {
-  count: number;
-  row: number;
-  column: number;
-}
-
-const UNREAD_NOTES: Record<NonNullable<CellText['unread']>, string> = {
-  error: 'with an error value (#N/A, #DIV/0! …) read as empty',
-  'no result': 'with a formula whose result the file does not hold read as empty (open and save the workbook in Excel to store them)',
-};
-
 /** Writes one sheet as CSV; false when it has no cell with text (its file is then removed). */
 async function writeSheet(worksheet: Worksheet, sheet: InputFile, onNote: Note): Promise<boolean> {
   const out = createWriteStream(sheet.path);
   const write = async (text: string): Promise<void> => {
     if (!out.write(text)) await once(out, 'drain');
   };
-  const unread = new Map<NonNullable<CellText['unread']>, Unread>();
+  // Cells with content read as empty (cellText): how many, and where the first is.
+  let unread: { count: number; row: number; column: number } | undefined;
   let lines = 0;
   let width: number | undefined;
   try {
     for await (const row of worksheet) {
       const fields: string[] = [];
       row.eachCell({ includeEmpty: false }, (cell, column) => {
-        const { text, unread: why } = cellText(cell.value, cell.numFmt);
-        fields[column - 1] = text;
-        if (why === undefined) return;
-        const first = unread.get(why);
-        if (first) first.count += 1;
-        else unread.set(why, { count: 1, row: row.number, column });
+        const read = cellText(cell.value, cell.numFmt);
+        fields[column - 1] = read.text;
+        if (!read.unread) return;
+        if (unread) unread.count += 1;
+        else unread = { count: 1, row: row.number, column };
       });
       const used = fields.findLastIndex((text) => text !== undefined && text !== '') + 1;
       if (used === 0) continue;
@@ -133,8 +121,11 @@ async function writeSheet(worksheet: Worksheet, sheet: InputFile, onNote: Note):
     await rm(sheet.path);
     return false;
   }
-  for (const [why, { count, row, column }] of unread) {
-    onNote?.(`${sheet.display}: ${count} cell${count === 1 ? '' : 's'} ${UNREAD_NOTES[why]}, the first at ${row}:${column}`);
+  if (unread) {
+    const { count, row, column } = unread;
+    onNote?.(
+      `${sheet.display}: ${count} cell${count === 1 ? '' : 's'} with an error value (#N/A, #DIV/0! …) or a formula without a saved result read as empty, the first at ${row}:${column}`,
+    );
   }
   return true;
 }
