@@ -40,7 +40,7 @@ export function dateText(date: Date): string {
 export function isDateFormat(format: string | undefined): boolean {
   if (format === undefined) return false;
   const bare = format.replace(/"[^"]*"|\\.|\[\$[^\]]*\]|\[(?:red|black|blue|cyan|green|magenta|white|yellow|color\s*\d+)\]/gi, '');
-  return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
+  return /[dmyhs]/i.test(bare);
 }
 
 /**

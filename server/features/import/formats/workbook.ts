@@ -17,8 +17,8 @@ export const isWorkbook = (file: string): boolean => path.extname(file).toLowerC
 /** Excel 97–2003's binary workbooks, which no maintained reader on npm reads without known flaws. */
 const isBinaryWorkbook = (file: string): boolean => path.extname(file).toLowerCase() === '.xls';
 
-/** What is read of a worksheet beside its rows: the streaming reader has these, its types do not say so. */
-interface Worksheet extends AsyncIterable<ExcelJS.Row> {
+/** What is read of a streamed worksheet beside its rows: the reader has these, its types do not say so. */
+interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
   name: string;
   state?: 'visible' | 'hidden' | 'veryHidden';
 }
@@ -59,7 +59,7 @@ async function writeSheets(workbook: InputFile, folder: string, onNote: Note): P
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(workbook.path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' });
   try {
     for await (const read of reader) {
-      const worksheet = read as unknown as Worksheet;
+      const worksheet = read as unknown as StreamedSheet;
       const sheet: InputFile = {
         path: path.join(folder, `${path.basename(workbook.path)}.${worksheets}.csv`),
         display: `${workbook.display} [${worksheet.name}]`,
@@ -86,7 +86,7 @@ async function writeSheets(workbook: InputFile, folder: string, onNote: Note): P
 }
 
 /** Writes one sheet as CSV; false when it has no cell with text (its file is then removed). */
-async function writeSheet(worksheet: Worksheet, sheet: InputFile, onNote: Note): Promise<boolean> {
+async function writeSheet(worksheet: StreamedSheet, sheet: InputFile, onNote: Note): Promise<boolean> {
   const out = createWriteStream(sheet.path);
   const write = async (text: string): Promise<void> => {
     if (!out.write(text)) await once(out, 'drain');
