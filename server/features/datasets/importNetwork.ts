@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../neo4j/database.js';
-import { openNetwork, readNetwork, summariseNetwork } from '../import/formats/readNetwork.js';
+import { readNetwork, summariseNetwork, withNetwork, type NetworkInput } from '../import/formats/readNetwork.js';
 import type { NetworkSummary, PropertyValue, Properties, ReadOptions } from '../import/formats/network.js';
 import { BatchSender, isNexoWrittenKey, RELATIONSHIP_WRITERS } from '../import/batches.js';
 import { ImportError } from '../import/importError.js';
@@ -32,9 +32,19 @@ export interface DatasetImportOutcome extends NetworkSummary {
  * (bad input throws FormatError file:line[:column] with nothing written), then twice more to write nodes and then
  * relationships (a GraphML or FtM file may name a tie before its ends) in batches of separate transactions.
  */
-export async function importNetwork(db: Db, request: DatasetImport, log: (message: string) => void, observe?: ObserveImport): Promise<DatasetImportOutcome> {
+export function importNetwork(db: Db, request: DatasetImport, log: (message: string) => void, observe?: ObserveImport): Promise<DatasetImportOutcome> {
+  return withNetwork(request.input, { ...request.options, onNote: log }, (input) => importOpenedNetwork(db, request, input, log, observe));
+}
+
+/** importNetwork of an input already opened: by importDataset, which needs its format first, or by withNetwork. */
+export async function importOpenedNetwork(
+  db: Db,
+  request: DatasetImport,
+  input: NetworkInput,
+  log: (message: string) => void,
+  observe?: ObserveImport,
+): Promise<DatasetImportOutcome> {
   const options = request.options ?? {};
-  const input = openNetwork(request.input, options);
   const validationStarted = Date.now();
   log(`Checking ${input.files.length} file(s) as ${input.format}…`);
   observe?.({ phase: 'checking', done: 0, total: undefined });

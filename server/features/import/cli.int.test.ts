@@ -11,6 +11,7 @@ import { projectRoot } from '../../projectRoot.js';
 import { applySchema } from '../load/load.service.js';
 import { listDatasets, removeIncompleteDatasets } from '../datasets/datasets.service.js';
 import { toNumber } from '../../neo4j/values.js';
+import { tempWorkbook } from './formats/testing.js';
 
 const cli = path.join(projectRoot, 'server', 'features', 'import', 'cli.ts');
 const GENERATED_RELATIONSHIPS = 30_000;
@@ -111,6 +112,19 @@ describe('npm run import', () => {
     expect(run.stderr.trim().split('\n').at(-1)).toBe(`${path.join(folder, 'persons.csv')}:2: column "age": "forty" is not an integer (int)`);
     expect(await graphCounts(db)).toEqual(before);
   }, 60_000);
+
+  it('imports the example workbook, and refuses a bad cell naming workbook, sheet, Excel row and column, writing nothing', async () => {
+    const run = await runImport(path.join('data', 'examples', 'network.xlsx'), 'puerto-claro-xlsx');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Imported dataset "puerto-claro-xlsx" (edgelist): 12 nodes and 16 relationships');
+
+    const book = await tempWorkbook('calls.xlsx', { calls: { rows: [['source', 'target', 'weight'], ['a', 'b', 1], undefined, ['b', 'c', 'heavy']] } });
+    const before = await graphCounts(db);
+    const refused = await runImport(book, 'calls-xlsx');
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr.trim().split('\n').at(-1)).toBe(`${book} [calls]:4:3: weight "heavy" is not a number`);
+    expect(await graphCounts(db)).toEqual(before);
+  }, 120_000);
 
   it('names the kinds and type of a 2-mode UCINET file with --label, --column-label and --type, and refuses a label Nexo keeps', async () => {
     const file = path.join(scratch, 'meetings.dl');

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { ImportError } from './importError.js';
 import { isCommentLine, type Delimiter } from './formats/delimiter.js';
+import type { InputFile } from './formats/inputFile.js';
 
 /** One CSV record and the line of the file on which it starts. */
 export interface CsvRecord {
@@ -51,10 +52,17 @@ export function withoutTrailingEmpty(fields: string[], length = 0): string[] {
  * `"` and quotes doubled, any line ending), checking that the bytes are UTF-8 on the way. Another
  * `delimiter` reads the edge lists and matrices that spreadsheets and research collections write, and with
  * `leadingComments` the `#` or `%` lines they may start with (SNAP's tab-separated lists describe themselves so) are
- * skipped; a space-separated file's comment lines are skipped wherever they are.
+ * skipped; a space-separated file's comment lines are skipped wherever they are. With `rowsAreLines` (a workbook's
+ * sheet written as CSV, one row a line) a record's line breaks inside quotes are not counted as lines, so records are
+ * numbered as the sheet's rows.
  * Throws ImportError with the line for invalid UTF-8, broken quoting or a file without records.
  */
-export async function* readCsvRecords(file: string, display: string, delimiter: Delimiter = ',', { leadingComments = false } = {}): AsyncGenerator<CsvRecord> {
+export async function* readCsvRecords(
+  file: string,
+  display: string,
+  delimiter: Delimiter = ',',
+  { leadingComments = false, rowsAreLines = false } = {},
+): AsyncGenerator<CsvRecord> {
   const parser = parse(csvParseOptions(delimiter));
   const piping = pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), checkUtf8(display), parser);
   // A failure of any stage also destroys the parser, so the loop below is where it surfaces.
@@ -69,7 +77,7 @@ export async function* readCsvRecords(file: string, display: string, delimiter: 
     for await (const parsed of parser as AsyncIterable<string[]>) {
       const start = line;
       const breaks = lineBreaksIn(parsed);
-      line += 1 + breaks.lines;
+      line += 1 + (rowsAreLines ? 0 : breaks.lines);
       overcounted += breaks.crlf;
       const fields = delimiter === 'whitespace' ? spaceSeparated(parsed) : parsed;
       if (fields === undefined || fields.length === 0 || (fields.length === 1 && fields[0] === '')) continue;
@@ -81,6 +89,14 @@ export async function* readCsvRecords(file: string, display: string, delimiter: 
     throw asImportError(error, display, line, overcounted);
   }
   if (records === 0) throw new ImportError(display, 1, 'empty file');
+}
+
+/**
+ * The records of an edge list, matrix or adjacency list, numbered by the lines (or a sheet's rows) they start on;
+ * `#` or `%` lines before the first are comments.
+ */
+export function readInputRecords(file: InputFile, delimiter: Delimiter): AsyncGenerator<CsvRecord> {
+  return readCsvRecords(file.path, file.display, delimiter, { leadingComments: true, rowsAreLines: file.sheet !== undefined });
 }
 
 /** Line breaks (CRLF, LF or CR) inside a record's quoted fields, and how many of them are CRLF. */

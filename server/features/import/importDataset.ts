@@ -2,9 +2,11 @@ import type { Database } from '../../neo4j/database.js';
 import { invalidateKnownNames } from '../../neo4j/knownNames.js';
 import { markGraphChanged } from '../analysis/graphVersion.js';
 import { storeSearchCaptions } from '../captions/searchCaptions.js';
-import { importNetwork } from '../datasets/importNetwork.js';
+import { importOpenedNetwork } from '../datasets/importNetwork.js';
 import { detectInputFormat, inputFiles } from './formats/detect.js';
+import type { InputFile } from './formats/inputFile.js';
 import type { FormatName, ReadOptions } from './formats/network.js';
+import { withSheets } from './formats/workbook.js';
 import { importFolder } from './import.service.js';
 import type { ObserveImport } from './progress.js';
 
@@ -46,32 +48,35 @@ export async function importDataset(
   timeoutMs: number,
   observe?: ObserveImport,
 ): Promise<ImportedDataset> {
-  const format = detectInputFormat(inputFiles(request.input), request.options.format);
-  try {
-    const imported = await writeDataset(db, request, format, log, timeoutMs, observe);
-    if (imported.status === 'imported') await searchableCaptions(db, request.dataset, log, timeoutMs);
-    return imported;
-  } finally {
-    // A server that imports (the browser's upload) must see the new labels and types at once, and so must its analysis.
-    invalidateKnownNames(db);
-    markGraphChanged();
-  }
+  // A workbook's sheets are written out as CSV once, for the format's detection and every reading after it.
+  return withSheets(inputFiles(request.input), log, async (files) => {
+    const format = detectInputFormat(files, request.options.format);
+    try {
+      const imported = await writeDataset(db, request, { format, files }, log, timeoutMs, observe);
+      if (imported.status === 'imported') await searchableCaptions(db, request.dataset, log, timeoutMs);
+      return imported;
+    } finally {
+      // A server that imports (the browser's upload) must see the new labels and types at once, and so must its analysis.
+      invalidateKnownNames(db);
+      markGraphChanged();
+    }
+  });
 }
 
 async function writeDataset(
   db: Db,
   request: ImportRequest,
-  format: FormatName,
+  input: { format: FormatName; files: InputFile[] },
   log: (message: string) => void,
   timeoutMs: number,
   observe?: ObserveImport,
 ): Promise<ImportedDataset> {
-  if (format === 'neo4j-csv') {
+  if (input.format === 'neo4j-csv') {
     const outcome = await importFolder(db, request.input, log, { id: request.dataset, name: request.name }, timeoutMs, observe);
     if (outcome.status === 'already-imported') return { status: 'already-imported', completedAt: outcome.completedAt };
     return {
       status: 'imported',
-      format,
+      format: input.format,
       nodes: outcome.nodes,
       relationships: outcome.relationships,
       undirected: 0,
@@ -80,9 +85,10 @@ async function writeDataset(
       writeMs: outcome.nodeWriteMs + outcome.relationshipWriteMs + outcome.commitMs,
     };
   }
-  const outcome = await importNetwork(
+  const outcome = await importOpenedNetwork(
     db,
     { dataset: request.dataset, name: request.name, input: request.input, source: request.source, options: request.options },
+    { format: input.format, files: input.files },
     log,
     observe,
   );

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { plainValue } from '../../neo4j/graph.js';
 import { discoverFolder } from '../import/files.js';
 import { detectInputFormat, inputFiles } from '../import/formats/detect.js';
-import { FORMATS, FormatError, type FormatName, type NetworkRecord, type PropertyValue, type ReadOptions } from '../import/formats/network.js';
+import { FORMATS, FormatError, type NetworkRecord, type PropertyValue, type ReadOptions } from '../import/formats/network.js';
 import { readEachFile, readNetwork, type NetworkInput } from '../import/formats/readNetwork.js';
+import { withSheets } from '../import/formats/workbook.js';
 import { ImportError, orReport } from '../import/importError.js';
 import { Progress } from '../import/progress.js';
 import { dataRecords, validateFolder } from '../import/validate.js';
@@ -89,18 +90,22 @@ export async function previewFolder(folder: string, options: ReadOptions): Promi
     }
   })();
   if (files.length === 0) return preview;
-  let format: FormatName;
+  const noted = (note: string): void => {
+    if (!preview.notes.includes(note)) preview.notes.push(note);
+  };
   try {
-    format = detectInputFormat(files, options.format);
+    await withSheets(files, noted, async (read) => {
+      const format = detectInputFormat(read, options.format);
+      preview.format = format;
+      const problems = new ProblemList(preview, folder);
+      if (format === 'neo4j-csv') await previewNeo4jCsv(folder, preview, problems);
+      else await previewNetwork({ format, files: read }, { ...options, onNote: noted }, preview, problems);
+      problems.close();
+    });
   } catch (error) {
+    // A workbook that cannot be read, or files whose format cannot be told: nothing else is read.
     preview.problems.push(problemOf(error, folder));
-    return preview;
   }
-  preview.format = format;
-  const problems = new ProblemList(preview, folder);
-  if (format === 'neo4j-csv') await previewNeo4jCsv(folder, preview, problems);
-  else await previewNetwork({ format, files }, options, preview, problems);
-  problems.close();
   return preview;
 }
 
@@ -133,10 +138,7 @@ class ProblemList {
 
 async function previewNetwork(input: NetworkInput, options: ReadOptions, preview: Preview, problems: ProblemList): Promise<void> {
   const report = problems.report;
-  const noted = (note: string): void => {
-    if (!preview.notes.includes(note)) preview.notes.push(note);
-  };
-  const collecting: ReadOptions = { ...options, onProblem: report, onNote: noted };
+  const collecting: ReadOptions = { ...options, onProblem: report };
   // Files in reading order: one that stops the reading (malformed XML …) leaves the files after it to be read alone.
   let stoppedAt: string | undefined;
   try {

@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
 import busboy from 'busboy';
 import { AppError } from '../../errors.js';
+import { isWorkbook } from '../import/formats/workbook.js';
 import { ByteBudget, MAX_FILES, safeFileName, tooLarge, type ReceivedFile } from './limits.js';
 import { extractZip, isZip } from './unzip.js';
 
@@ -12,8 +13,9 @@ import { extractZip, isZip } from './unzip.js';
 const FRAMING_BYTES = 64 * 1024;
 /**
  * Streams the files of a multipart/form-data request into `folder` (never holding a whole file in memory), unpacks
- * each zip among them in place (returning what is there to import, and the names as sent), and refuses with 413 as soon as the bytes pass `maxBytes`. On any failure the folder
- * is removed and the error thrown.
+ * each zip among them in place (not an Excel workbook, a zip inside; returning what is there to import, and the names
+ * as sent), and refuses with 413 as soon as the bytes pass `maxBytes`. On any failure the folder is removed and the
+ * error thrown.
  */
 export async function receiveFiles(req: Request, folder: string, maxBytes: number): Promise<{ files: ReceivedFile[]; sent: string[] }> {
   if (!/^multipart\/form-data\b/i.test(req.get('content-type') ?? '')) {
@@ -26,7 +28,8 @@ export async function receiveFiles(req: Request, folder: string, maxBytes: numbe
     const sent = await streamParts(req, folder, budget);
     const files: ReceivedFile[] = [];
     for (const file of sent) {
-      if (!(await isZip(path.join(folder, file.name)))) {
+      // A workbook is a zip too, but one network's tables: its sheets are read where it is.
+      if (isWorkbook(file.name) || !(await isZip(path.join(folder, file.name)))) {
         files.push(file);
         continue;
       }

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyDatabase, openTestDatabase } from '../../../tests/support/testDatabase.js';
 import { startApp, type RunningApp } from '../../../tests/support/testApp.js';
 import { projectRoot } from '../../projectRoot.js';
+import yazl from 'yazl';
 import { zipArchive } from '../export/zip.js';
+import { tempWorkbook, type TestSheet } from '../import/formats/testing.js';
 import { applySchema } from '../load/load.service.js';
 
 const db = openTestDatabase();
@@ -362,6 +364,72 @@ describe('zip files', () => {
     const answer = await send(app.base, 'POST', '/api/uploads', form({ 'two.zip': await zipOf({ 'a/x.csv': 'a', 'b/x.csv': 'b' }) }));
     expect(answer.status).toBe(400);
     expect(answer.body.detail).toMatch(/two files are named "x\.csv"/);
+  });
+});
+
+describe('Excel workbooks', () => {
+  const workbook = async (name: string, sheets: Record<string, TestSheet>): Promise<Uint8Array<ArrayBuffer>> =>
+    new Uint8Array(readFileSync(await tempWorkbook(name, sheets)));
+  const people: TestSheet = {
+    rows: [
+      ['id', 'name', 'label'],
+      ['p1', 'Ana', 'Person'],
+      ['p2', 'Bruno', 'Person'],
+      ['c1', 'Naviera', 'Company'],
+    ],
+  };
+  const calls: TestSheet = {
+    rows: [
+      ['source', 'target', 'weight', 'date'],
+      ['p1', 'p2', 14, new Date(Date.UTC(2019, 0, 4))],
+      ['p2', 'c1', 3],
+    ],
+    setUp: (sheet) => {
+      sheet.getColumn(4).numFmt = 'yyyy-mm-dd';
+    },
+  };
+
+  it("previews a workbook's sheets as one edge list, named by workbook and sheet, and imports it exactly", async () => {
+    const preview = await upload({ 'case.xlsx': await workbook('case.xlsx', { people, notes: { rows: [] }, calls }) });
+    expect(preview.files).toEqual([{ name: 'case.xlsx', bytes: expect.any(Number) }]);
+    expect(preview.state, JSON.stringify(preview.preview?.problems)).toBe('ready');
+    expect(preview.preview).toMatchObject({ format: 'edgelist', nodes: 3, relationships: 2, labels: { Person: 2, Company: 1 }, types: { TIE: 2 } });
+    expect(preview.preview.notes).toEqual(['case.xlsx [notes]: an empty sheet, not read']);
+    expect(preview.preview.rows.find((row: Json) => row.kind === 'relationship')).toEqual({
+      kind: 'relationship',
+      file: 'case.xlsx [calls]',
+      line: 2,
+      start: 'p1',
+      end: 'p2',
+      type: 'TIE',
+      undirected: false,
+      properties: { weight: 14, date: '2019-01-04' },
+    });
+    const started = await send(app.base, 'POST', `/api/uploads/${preview.id}/import`, { dataset: 'case-xlsx' });
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    const done = await settled(preview.id, 'importing');
+    expect(done.state, JSON.stringify(done.error)).toBe('imported');
+    expect(done.import).toMatchObject({ nodes: 3, relationships: 2 });
+    const ties = await send(app.base, 'GET', `/api/nodes/${encodeURIComponent('case-xlsx::p1')}/neighbours`);
+    expect(ties.body.edges.map((edge: Json) => [edge.target, edge.properties])).toEqual([['case-xlsx::p2', { weight: 14, date: '2019-01-04' }]]);
+  });
+
+  it('refuses a bad cell with workbook [sheet]:row:column, and reads a workbook inside a zip as the workbook', async () => {
+    const bad = await workbook('calls.xlsx', { calls: { rows: [['source', 'target', 'weight'], ['a', 'b', 1], undefined, ['b', 'c', 'x']] } });
+    const refused = await upload({ 'calls.xlsx': bad });
+    expect(refused.state).toBe('refused');
+    expect(refused.preview.problems).toEqual([
+      { file: 'calls.xlsx [calls]', line: 4, column: 3, reason: 'weight "x" is not a number', message: 'calls.xlsx [calls]:4:3: weight "x" is not a number' },
+    ]);
+    const zip = new yazl.ZipFile();
+    zip.addBuffer(Buffer.from(await workbook('case.xlsx', { people, calls })), 'case-9/case.xlsx');
+    zip.end();
+    const chunks: Buffer[] = [];
+    for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+    const zipped = await upload({ 'case-9.zip': new Uint8Array(Buffer.concat(chunks)) });
+    expect(zipped.files.map((file: Json) => file.name)).toEqual(['case.xlsx']);
+    expect(zipped.state, JSON.stringify(zipped.preview?.problems)).toBe('ready');
+    expect(zipped.preview).toMatchObject({ format: 'edgelist', nodes: 3, relationships: 2 });
   });
 });
 

@@ -1,6 +1,6 @@
-import { readCsvRecords } from '../csvRecords.js';
+import { readInputRecords } from '../csvRecords.js';
 import { IdSet } from '../idSet.js';
-import { fileDelimiter } from './delimiter.js';
+import { inputDelimiter } from './delimiter.js';
 import type { InputFile } from './inputFile.js';
 import { DEFAULT_LABEL, DEFAULT_TYPE, type NetworkRecord, type ReadOptions } from './network.js';
 
@@ -15,7 +15,7 @@ export async function* readAdjacencyList(file: InputFile, options: ReadOptions):
   const given = new IdSet();
   const type = options.type ?? DEFAULT_TYPE;
   const undirected = options.undirected ?? false;
-  for await (const { line, fields } of readCsvRecords(file.path, file.display, fileDelimiter(file.path), { leadingComments: true })) {
+  for await (const { line, fields } of readInputRecords(file, inputDelimiter(file))) {
     const [key, ...neighbours] = fields.filter((field) => field !== '');
     if (key === undefined) continue;
     for (const name of [key, ...neighbours]) {

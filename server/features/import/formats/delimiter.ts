@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import type { InputFile } from './inputFile.js';
 
 /**
  * How the fields of an edge list or matrix are separated. Spreadsheets in most of Europe and Latin America save "CSV"
@@ -62,6 +63,11 @@ export function sniffDelimiter(text: string): Delimiter {
 /** The delimiter of a file, from its first lines. */
 export function fileDelimiter(file: string): Delimiter {
   return sniffDelimiter(fileHead(file));
+}
+
+/** The delimiter of an input file: a workbook's sheet is written with commas, whatever its first row holds; any other file's is sniffed. */
+export function inputDelimiter(file: InputFile): Delimiter {
+  return file.sheet === undefined ? fileDelimiter(file.path) : ',';
 }
 
 /**

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, detectInputFormat, inputFiles } from './detect.js';
-import { openNetwork } from './readNetwork.js';
 import { refusal, tempFile, tempFolder } from './testing.js';
 
 describe('format detection', () => {
@@ -77,11 +76,11 @@ describe('format detection', () => {
 
   it('refuses a folder mixing formats, an unknown format, neo4j-admin CSV and a missing path', async () => {
     const mixed = tempFolder({ 'a.graphml': '<graphml/>', 'b.net': '*Vertices 1\n' });
-    expect(() => openNetwork(mixed)).toThrow(`${mixed}/b.net: reads as pajek but ${mixed}/a.graphml as graphml: import one format at a time`);
+    expect(await refusal(mixed)).toBe(`${mixed}/b.net: reads as pajek but ${mixed}/a.graphml as graphml: import one format at a time`);
     const unknown = tempFile('people.csv', 'name,age\nAna,3\n');
-    expect(() => openNetwork(unknown)).toThrow(`${unknown}: unknown format: name it with --format`);
+    expect(await refusal(unknown)).toMatch(`${unknown}: unknown format: name it with --format`);
     const admin = tempFile('Person.csv', ':ID,name\np1,Ana\n');
-    expect(() => openNetwork(admin)).toThrow(/neo4j-admin CSV: read by the CSV importer/);
+    expect(await refusal(admin)).toMatch(/neo4j-admin CSV: read by the CSV importer/);
     expect(await refusal('no/such/file.graphml')).toBe('no/such/file.graphml: file or folder not found');
   });
 });

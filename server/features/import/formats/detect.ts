@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { csvParseOptions, spaceSeparated } from '../csvRecords.js';
-import { fileHead, isCommentLine, numberIn, SNIFF_BYTES, sniffDelimiter, type Delimiter } from './delimiter.js';
+import { fileHead, inputDelimiter, isCommentLine, numberIn, SNIFF_BYTES, sniffDelimiter, type Delimiter } from './delimiter.js';
 import { edgeListColumns, headerlessTies, SAMPLE_ROWS } from './edgeList.js';
 import { startsAsGml } from './gml.js';
 import { isBareMatrixRow } from './matrix.js';
@@ -25,10 +25,10 @@ const BY_EXTENSION: Record<string, FormatName> = {
 
 const NEO4J_HEADER_TOKEN = /:(ID|START_ID|END_ID|LABEL|TYPE|IGNORE)(\(|$)/i;
 
-/** The first rows of a delimited text, separated as sniffDelimiter finds, without the comment lines it may start with. */
-function firstCsvRows(text: string): { rows: string[][]; delimiter: Delimiter } {
+/** The first rows of a delimited text, separated as sniffDelimiter finds (unless told), without the comment lines it may start with. */
+function firstCsvRows(text: string, known?: Delimiter): { rows: string[][]; delimiter: Delimiter } {
   const complete = text.length < SNIFF_BYTES ? text : text.slice(0, text.lastIndexOf('\n') + 1);
-  const delimiter = sniffDelimiter(complete);
+  const delimiter = known ?? sniffDelimiter(complete);
   let rows: string[][];
   try {
     rows = parse(complete, { ...csvParseOptions(delimiter), skip_empty_lines: true }) as string[][];
@@ -61,8 +61,8 @@ function labelledMatrix(rows: string[][], delimiter: Delimiter): boolean {
  * A CSV file's format from its first rows: neo4j-admin header tokens, an edge list's columns or its ties without a
  * header, a matrix's empty corner, its labels repeated down the first column, or its numbers alone.
  */
-function csvFormat(text: string): FormatName | undefined {
-  const { rows, delimiter } = firstCsvRows(text);
+function csvFormat(text: string, known?: Delimiter): FormatName | undefined {
+  const { rows, delimiter } = firstCsvRows(text, known);
   const [header] = rows;
   if (!header) return undefined;
   if (header.some((field) => NEO4J_HEADER_TOKEN.test(field))) return 'neo4j-csv';
@@ -104,9 +104,14 @@ export function detectFormat(file: string): FormatName | undefined {
   return textFormat(text) ?? csvFormat(text);
 }
 
+/** A file's format as detectFormat tells it; a workbook's sheet is a comma-separated table. */
+function inputFormat(file: InputFile): FormatName | undefined {
+  return file.sheet === undefined ? detectFormat(file.path) : csvFormat(fileHead(file.path), inputDelimiter(file));
+}
+
 /** Whether a file is a table with a `name` column (any letter case): an edge list's node file beside its ties. */
-function namesNodes(file: string): boolean {
-  const [header] = firstCsvRows(fileHead(file)).rows;
+function namesNodes(file: InputFile): boolean {
+  const [header] = firstCsvRows(fileHead(file.path), inputDelimiter(file)).rows;
   return header?.some((field) => field.trim().toLowerCase() === 'name') ?? false;
 }
 
@@ -128,11 +133,18 @@ export function inputFiles(input: string): InputFile[] {
  * edge list). With `forced`, that format is used without looking.
  */
 export function detectInputFormat(files: InputFile[], forced?: FormatName): FormatName {
-  if (forced) return forced;
-  const formats = files.map((file) => detectFormat(file.path));
+  const format = forced ?? detectedFormat(files);
+  // The CSV importer reads neo4j-admin files from their folder, by their names; a sheet has neither.
+  const sheet = format === 'neo4j-csv' ? files.find((file) => file.sheet !== undefined) : undefined;
+  if (sheet) throw new FormatError(sheet.display, undefined, 'neo4j-admin CSV is read from .csv files, not from a workbook: save each sheet as a CSV file');
+  return format;
+}
+
+function detectedFormat(files: InputFile[]): FormatName {
+  const formats = files.map(inputFormat);
   // R's igraph keeps a network as a table of ties and one of vertices keyed by `name`, which alone tells nothing.
   if (formats.includes('edgelist')) {
-    for (const [index, file] of files.entries()) if (formats[index] === undefined && namesNodes(file.path)) formats[index] = 'edgelist';
+    for (const [index, file] of files.entries()) if (formats[index] === undefined && namesNodes(file)) formats[index] = 'edgelist';
   }
   let found: { format: FormatName; file: InputFile } | undefined;
   for (const [index, file] of files.entries()) {

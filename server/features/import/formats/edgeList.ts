@@ -1,12 +1,12 @@
 import { orReport } from '../importError.js';
-import { readCsvRecords, withoutTrailingEmpty } from '../csvRecords.js';
+import { readInputRecords, withoutTrailingEmpty } from '../csvRecords.js';
 import { IdSet } from '../idSet.js';
 import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type Properties, type ReadOptions, type RelationshipRecord } from './network.js';
-import type { InputFile } from './inputFile.js';
-import { fileDelimiter, numberIn, type Delimiter } from './delimiter.js';
+import { inputName, type InputFile } from './inputFile.js';
+import { inputDelimiter, numberIn, type Delimiter } from './delimiter.js';
 import { isMissingValue } from './matrix.js';
 import { networkxData } from './networkxData.js';
-import { labelFromFileName, typeFromFileName } from './kinds.js';
+import { labelFromName, typeFromName } from './kinds.js';
 
 /**
  * Header names of a tie's two ends, any letter case: Gephi and most tools write source/target, SNA data ego/alter,
@@ -191,7 +191,7 @@ function numberField(what: string, text: string, file: string, line: number, col
 export async function* readEdgeList(files: InputFile[], options: ReadOptions): AsyncGenerator<NetworkRecord> {
   const classified: { file: InputFile; columns: Columns | undefined; delimiter: Delimiter }[] = [];
   for (const file of files) {
-    const delimiter = fileDelimiter(file.path);
+    const delimiter = inputDelimiter(file);
     if (options.headerless) {
       classified.push({ file, columns: undefined, delimiter });
       continue;
@@ -234,7 +234,7 @@ export async function* readEdgeList(files: InputFile[], options: ReadOptions): A
  */
 function fileType(file: InputFile, options: ReadOptions): string | undefined {
   if (options.type !== undefined) return undefined;
-  const type = typeFromFileName(file.display);
+  const type = typeFromName(inputName(file));
   if (type !== undefined) options.onNote?.(`${file.display}: no "type" column; its ties are typed ${type}, after the file's name (one relation of several)`);
   return type;
 }
@@ -245,14 +245,14 @@ function fileType(file: InputFile, options: ReadOptions): string | undefined {
  */
 function fileLabel(file: InputFile, options: ReadOptions): string | undefined {
   if (options.label !== undefined) return undefined;
-  const label = labelFromFileName(file.display);
+  const label = labelFromName(inputName(file));
   if (label !== undefined) options.onNote?.(`${file.display}: no "label" column; its nodes are labelled ${label}, from the file name`);
   return label;
 }
 
 async function firstRecords(file: InputFile, delimiter: Delimiter): Promise<string[][]> {
   const rows: string[][] = [];
-  for await (const record of readCsvRecords(file.path, file.display, delimiter, { leadingComments: true })) {
+  for await (const record of readInputRecords(file, delimiter)) {
     rows.push(record.fields);
     if (rows.length === SAMPLE_ROWS) break;
   }
@@ -266,7 +266,7 @@ function checkFieldCount(fields: string[], expected: number, file: string, line:
 
 async function* readNodeFile(file: InputFile, columns: Columns, options: ReadOptions, delimiter: Delimiter): AsyncGenerator<NetworkRecord> {
   let isHeader = true;
-  for await (const { line, fields } of readCsvRecords(file.path, file.display, delimiter, { leadingComments: true })) {
+  for await (const { line, fields } of readInputRecords(file, delimiter)) {
     if (isHeader) {
       isHeader = false;
       continue;
@@ -305,7 +305,7 @@ async function* readTieFile(
   const target = columns?.target ?? 1;
   const weight = columns ? columns.weight : 2;
   const type = columns?.type ?? -1;
-  for await (const { line, fields } of readCsvRecords(file.path, file.display, delimiter, { leadingComments: true })) {
+  for await (const { line, fields } of readInputRecords(file, delimiter)) {
     if (isHeader) {
       isHeader = false;
       continue;

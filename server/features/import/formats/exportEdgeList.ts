@@ -1,3 +1,4 @@
+import { csvLine } from './csvLine.js';
 import { ExportError, type ExportNetwork } from './exportShape.js';
 import type { PropertyValue } from './network.js';
 
@@ -61,11 +62,6 @@ export function exportEdgeList(network: ExportNetwork): { nodes: string; ties: s
     nodes: stringify([['id', 'label', ...nodeColumns], ...nodeRows]),
     ties: stringify([['source', 'target', 'type', ...tieColumns], ...tieRows]),
   };
-}
-
-/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
-function csvLine(fields: string[]): string {
-  return `${fields.map((field) => (/[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field)).join(',')}\n`;
 }
 
 function stringify(rows: string[][]): string {

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { reservedLabel } from '../reservedLabels.js';
 import type { Properties, PropertyValue } from './network.js';
 
@@ -65,8 +64,6 @@ export function edgeKind(properties: Properties): string | undefined {
   return undefined;
 }
 
-const fileStem = (file: string): string => path.basename(file, path.extname(file));
-
 /** Words of a node file's name that say it holds nodes, not what kind: `nodes-entities.csv`, `vertex_attributes.csv`. */
 const NODE_FILE_WORDS = new Set([
   'node',
@@ -93,15 +90,14 @@ function singular(word: string): string {
 }
 
 /**
- * The label a node file's name gives when a folder holds several node files, one per kind (ICIJ's Offshore Leaks:
+ * The label a node file's name (without its extension, or a sheet's name) gives when a folder holds several node
+ * files, one per kind (ICIJ's Offshore Leaks:
  * `nodes-officers.csv` → Officer, `nodes-intermediaries.csv` → Intermediary): the words left after NODE_FILE_WORDS, in
  * PascalCase, the last made singular. Where the singular is a label Nexo keeps (`nodes-entities.csv` → Entity) the
  * plural is the label. Undefined when no word is left.
  */
-export function labelFromFileName(file: string): string | undefined {
-  const words = fileStem(file)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== '' && !NODE_FILE_WORDS.has(word.toLowerCase()));
+export function labelFromName(name: string): string | undefined {
+  const words = name.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '' && !NODE_FILE_WORDS.has(word.toLowerCase()));
   if (words.length === 0) return undefined;
   const pascal = (list: string[]): string => list.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
   const plural = pascal(words);
@@ -109,10 +105,10 @@ export function labelFromFileName(file: string): string | undefined {
   return kindName(one) ?? kindName(plural);
 }
 
-/** A relation named by its file, for a folder of several files of ties: `marriage.csv` → MARRIAGE, `phase 1.csv` → PHASE_1. */
-export function typeFromFileName(file: string): string | undefined {
+/** A relation named by its file's name (or a sheet's), for a folder of several files of ties: `marriage` → MARRIAGE, `phase 1` → PHASE_1. */
+export function typeFromName(name: string): string | undefined {
   return namedKind(
-    fileStem(file)
+    name
       .toUpperCase()
       .replace(/[^\p{L}\p{N}]+/gu, '_')
       .replace(/^_+|_+$/g, ''),

@@ -1,8 +1,8 @@
 import { orReport } from '../importError.js';
-import { readCsvRecords, withoutTrailingEmpty, type CsvRecord } from '../csvRecords.js';
-import type { InputFile } from './inputFile.js';
-import { fileDelimiter, numberIn, type Delimiter } from './delimiter.js';
-import { typeFromFileName } from './kinds.js';
+import { readInputRecords, withoutTrailingEmpty, type CsvRecord } from '../csvRecords.js';
+import { inputName, type InputFile } from './inputFile.js';
+import { inputDelimiter, numberIn, type Delimiter } from './delimiter.js';
+import { typeFromName } from './kinds.js';
 import { DEFAULT_LABEL, DEFAULT_TYPE, FormatError, type NetworkRecord, type ReadOptions } from './network.js';
 
 export const DEFAULT_ROW_LABEL = 'Actor';
@@ -68,7 +68,7 @@ export async function* readMatrix(file: InputFile, options: ReadOptions, folder 
   let row = 0;
   let lastLine = 1;
   const type = folder.typeOf(file, options, DEFAULT_TYPE);
-  const delimiter = fileDelimiter(file.path);
+  const delimiter = inputDelimiter(file);
   for await (const { line, fields: read } of matrixRows(file, delimiter)) {
     lastLine = line;
     if (!labels) {
@@ -122,7 +122,7 @@ export async function* readTwoModeMatrix(file: InputFile, options: ReadOptions, 
   let labels: string[] | undefined;
   const rowLabel = options.label ?? DEFAULT_ROW_LABEL;
   const type = folder.typeOf(file, options, DEFAULT_TWO_MODE_TYPE);
-  const delimiter = fileDelimiter(file.path);
+  const delimiter = inputDelimiter(file);
   for await (const { line, fields } of matrixRows(file, delimiter)) {
     if (!labels) {
       labels = columnLabels(fields, file);
@@ -161,7 +161,7 @@ export class MatrixFolder {
 
   typeOf(file: InputFile, options: ReadOptions, fallback: string): string {
     if (options.type !== undefined || this.files < 2) return options.type ?? fallback;
-    const type = typeFromFileName(file.display) ?? fallback;
+    const type = typeFromName(inputName(file)) ?? fallback;
     options.onNote?.(`${file.display}: its ties are typed ${type}, after the file's name (one relation of several)`);
     return type;
   }
@@ -183,7 +183,7 @@ export class MatrixFolder {
  * one when the next row is one field longer.
  */
 async function* matrixRows(file: InputFile, delimiter: Delimiter): AsyncGenerator<CsvRecord> {
-  const records = readCsvRecords(file.path, file.display, delimiter, { leadingComments: true });
+  const records = readInputRecords(file, delimiter);
   if (delimiter !== 'whitespace') {
     yield* records;
     return;

@@ -13,6 +13,7 @@ import { MatrixFolder, readMatrix, readTwoModeMatrix } from './matrix.js';
 import { FormatError, type FormatName, type NetworkRecord, type NetworkSummary, type ReadOptions, type RecordSource } from './network.js';
 import { readPajek } from './pajek.js';
 import { readUcinet } from './ucinet.js';
+import { withSheets } from './workbook.js';
 
 /** An input ready to read: its files and their format. */
 export interface NetworkInput {
@@ -21,15 +22,17 @@ export interface NetworkInput {
 }
 
 /**
- * Finds the files of a file or folder and their format (detected, or `options.format`). neo4j-admin
- * CSV is refused here with a FormatError naming it, because the existing CSV importer reads it.
+ * Opens a file or folder for `use`: its files (a workbook's sheets among them, written out as CSV until `use` settles)
+ * and their format (detected, or `options.format`). neo4j-admin CSV is refused here with a FormatError naming it,
+ * because the existing CSV importer reads it.
  */
-export function openNetwork(input: string, options: ReadOptions = {}): NetworkInput {
-  const files = inputFiles(input);
-  const format = detectInputFormat(files, options.format);
-  if (format === 'neo4j-csv')
-    throw new FormatError(input, undefined, 'neo4j-admin CSV: read by the CSV importer (server/features/import), not by the network formats');
-  return { format, files };
+export async function withNetwork<T>(input: string, options: ReadOptions, use: (network: NetworkInput) => Promise<T>): Promise<T> {
+  return withSheets(inputFiles(input), options.onNote, (files) => {
+    const format = detectInputFormat(files, options.format);
+    if (format === 'neo4j-csv')
+      throw new FormatError(input, undefined, 'neo4j-admin CSV: read by the CSV importer (server/features/import), not by the network formats');
+    return use({ format, files });
+  });
 }
 
 function* each<T>(files: InputFile[], read: (file: InputFile) => AsyncGenerator<T>): Generator<AsyncGenerator<T>> {
