@@ -139,6 +139,14 @@ describe('JSON graphs', () => {
         { data: { id: 'ba', source: 'b', target: 'a' } },
       ],
     });
+    // NetworkX's cytoscape_data says whether its graph is directed.
+    const networkx = json({
+      data: [],
+      directed: false,
+      multigraph: false,
+      elements: { nodes: [{ data: { id: 'a' } }], edges: [{ data: { source: 'a', target: 'a' } }] },
+    });
+    expect(ties(await readAll(networkx))).toEqual([['a', 'a', 'TIE', true]]);
     const flatRead = await readAll(flat, { format: 'json' });
     expect(flatRead.nodes.map((node) => node.key)).toEqual(['a', 'b']);
     expect(flatRead.relationships.map((tie) => [tie.start, tie.end, tie.key, tie.undirected])).toEqual([

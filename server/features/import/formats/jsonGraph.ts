@@ -35,6 +35,7 @@ function wanted(path: JsonPath): Wanted {
 }
 
 type Layout = 'node-link' | 'graphology';
+type Shape = Layout | 'cytoscape';
 
 /** How a value is named in a message: text quoted, anything else as JSON. */
 const shown = (value: JsonValue): string => (typeof value === 'string' ? JSON.stringify(value) : jsonText(value));
@@ -46,11 +47,15 @@ const shown = (value: JsonValue): string => (typeof value === 'string' ? JSON.st
 class JsonGraph {
   private layout?: Layout;
   private sawLists = false;
-  /** Node-link's `directed`: NetworkX reads a file without it as undirected. */
-  private directed = false;
+  /**
+   * The top-level `directed`, if any: NetworkX reads node-link without it as undirected, and Cytoscape's ties are
+   * directed unless it is false (NetworkX's cytoscape_data writes it).
+   */
+  private directed?: boolean;
   /** Graphology's `options.type`: mixed (each tie directed unless marked undirected) when left out. */
   private graphType = 'mixed';
-  private tiesRead = 0;
+  /** Ties read so far in each shape, read as its default direction until a setting says otherwise. */
+  private readonly tiesRead: Record<Shape, number> = { 'node-link': 0, graphology: 0, cytoscape: 0 };
 
   constructor(
     private readonly file: string,
@@ -103,15 +108,18 @@ class JsonGraph {
   }
 
   /** A direction read after ties would change what they were read as: the file is read in one pass, so that is refused. */
-  private refuseLateDirection(found: JsonFound, setting: string, readAs: string): void {
-    if (this.tiesRead > 0 && !this.options.undirected)
-      this.fail(found, `${setting} comes after ${this.tiesRead} ties already read as ${readAs}: write it before the ties (as NetworkX and graphology do)`);
+  private refuseLateDirection(found: JsonFound, setting: string, ties: number, readAs: string): void {
+    if (ties > 0 && !this.options.undirected)
+      this.fail(found, `${setting} comes after ${ties} ties already read as ${readAs}: write it before the ties (as NetworkX and graphology do)`);
   }
 
   private directedSetting(found: JsonFound, value: JsonValue): undefined {
     if (typeof value !== 'boolean') this.fail(found, `"directed" is ${shown(value)}, not true or false`);
     this.layout ??= 'node-link';
-    if (value && !this.directed) this.refuseLateDirection(found, '"directed": true', 'undirected');
+    if (this.directed === undefined) {
+      if (value) this.refuseLateDirection(found, '"directed": true', this.tiesRead['node-link'], 'undirected');
+      else this.refuseLateDirection(found, '"directed": false', this.tiesRead.cytoscape, 'directed');
+    }
     this.directed = value;
     return undefined;
   }
@@ -122,7 +130,8 @@ class JsonGraph {
     const type = value.get('type') ?? 'mixed';
     if (type !== 'directed' && type !== 'undirected' && type !== 'mixed')
       this.fail(found, `"options" type ${shown(type)} is none of directed, undirected, mixed`);
-    if (type === 'undirected' && this.graphType !== 'undirected') this.refuseLateDirection(found, '"options" type "undirected"', 'directed');
+    if (type === 'undirected' && this.graphType !== 'undirected')
+      this.refuseLateDirection(found, '"options" type "undirected"', this.tiesRead.graphology, 'directed');
     this.graphType = type;
     return undefined;
   }
@@ -151,11 +160,18 @@ class JsonGraph {
     };
   }
 
-  private tie(found: JsonFound, ends: [start: string, end: string], properties: Properties, undirected: boolean, key?: string): RelationshipRecord {
+  private tie(
+    found: JsonFound,
+    shape: Shape,
+    ends: [start: string, end: string],
+    properties: Properties,
+    undirected: boolean,
+    key?: string,
+  ): RelationshipRecord {
     const weight = properties.get('weight');
     if (weight !== undefined && typeof weight !== 'number' && typeof weight !== 'bigint')
       this.fail(found, `weight ${typeof weight === 'string' ? JSON.stringify(weight) : String(weight)} is not a number`);
-    this.tiesRead += 1;
+    this.tiesRead[shape] += 1;
     return {
       kind: 'relationship',
       file: this.file,
@@ -185,7 +201,7 @@ class JsonGraph {
 
   private nodeLinkTie(found: JsonFound, item: JsonObject): RelationshipRecord {
     const ends: [string, string] = [this.nodeLinkEnd(found, item, 'source'), this.nodeLinkEnd(found, item, 'target')];
-    return this.tie(found, ends, jsonProperties(item, ['source', 'target']), !this.directed);
+    return this.tie(found, 'node-link', ends, jsonProperties(item, ['source', 'target']), this.directed !== true);
   }
 
   private attributes(found: JsonFound, item: JsonObject): Properties {
@@ -202,7 +218,7 @@ class JsonGraph {
     const ends: [string, string] = [this.key(found, item.get('source'), 'source'), this.key(found, item.get('target'), 'target')];
     const undirected = this.graphType === 'undirected' || item.get('undirected') === true;
     const key = item.has('key') ? this.key(found, item.get('key'), 'edge key') : undefined;
-    return this.tie(found, ends, this.attributes(found, item), undirected, key);
+    return this.tie(found, 'graphology', ends, this.attributes(found, item), undirected, key);
   }
 
   /**
@@ -217,8 +233,7 @@ class JsonGraph {
     if (group !== 'edges') this.fail(found, `group ${shown(group)} is neither "nodes" nor "edges"`);
     const ends: [string, string] = [this.key(found, data.get('source'), 'data.source'), this.key(found, data.get('target'), 'data.target')];
     const key = data.has('id') ? this.key(found, data.get('id'), 'data.id') : undefined;
-    // Cytoscape's networks are directed; --undirected says otherwise.
-    return this.tie(found, ends, jsonProperties(data, ['id', 'source', 'target']), false, key);
+    return this.tie(found, 'cytoscape', ends, jsonProperties(data, ['id', 'source', 'target']), this.directed === false, key);
   }
 }
 
@@ -227,7 +242,7 @@ class JsonGraph {
  * `elements` (grouped or flat) and graphology's serialisation. Every attribute is a property named verbatim (see
  * jsonProperties); `name`, else `label`, is the caption; kinds come from kind attributes (kinds.ts). Node-link ties
  * are undirected unless `"directed": true`, as NetworkX reads them; graphology's follow `options.type` and each edge's
- * `undirected`; Cytoscape's are directed.
+ * `undirected`; Cytoscape's are directed unless `"directed": false` (as NetworkX's cytoscape_data writes).
  */
 export async function* readJsonGraph(file: InputFile, options: ReadOptions): AsyncGenerator<NetworkRecord> {
   const graph = new JsonGraph(file.display, options);
