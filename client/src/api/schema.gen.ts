@@ -900,7 +900,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Read the files as this format instead of detecting it */
-        format?: 'neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm';
+        format?: 'neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm' | 'json';
         /** @description true: every tie of an edge list, matrix, Pajek *Arcs or UCINET file is undirected */
         undirected?: 'true' | 'false';
         /** @description true: an edge-list CSV without a header line */
@@ -942,7 +942,8 @@ export interface operations {
               bytes: number;
             }[];
             options: {
-              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm') | null;
+              format:
+                ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm' | 'json') | null;
               undirected: boolean;
               headerless: boolean;
               label: string | null;
@@ -954,7 +955,8 @@ export interface operations {
             /** @description What the files hold, once checked */
             preview: {
               /** @description The detected (or requested) format; null when it could not be told */
-              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm') | null;
+              format:
+                ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm' | 'json') | null;
               nodes: number;
               relationships: number;
               /** @description How many of the relationships are undirected ties */
@@ -1126,7 +1128,8 @@ export interface operations {
               bytes: number;
             }[];
             options: {
-              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm') | null;
+              format:
+                ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm' | 'json') | null;
               undirected: boolean;
               headerless: boolean;
               label: string | null;
@@ -1138,7 +1141,8 @@ export interface operations {
             /** @description What the files hold, once checked */
             preview: {
               /** @description The detected (or requested) format; null when it could not be told */
-              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm') | null;
+              format:
+                ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm' | 'json') | null;
               nodes: number;
               relationships: number;
               /** @description How many of the relationships are undirected ties */
@@ -1313,7 +1317,7 @@ export interface operations {
            * @description Read the files as this format instead of detecting it
            * @enum {string}
            */
-          format?: 'neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm';
+          format?: 'neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm' | 'json';
           /**
            * @description Every tie of an edge list, matrix, Pajek *Arcs or UCINET file is undirected
            * @default false
@@ -1352,7 +1356,8 @@ export interface operations {
               bytes: number;
             }[];
             options: {
-              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm') | null;
+              format:
+                ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm' | 'json') | null;
               undirected: boolean;
               headerless: boolean;
               label: string | null;
@@ -1364,7 +1369,8 @@ export interface operations {
             /** @description What the files hold, once checked */
             preview: {
               /** @description The detected (or requested) format; null when it could not be told */
-              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm') | null;
+              format:
+                ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm' | 'json') | null;
               nodes: number;
               relationships: number;
               /** @description How many of the relationships are undirected ties */
@@ -1518,7 +1524,8 @@ export interface operations {
               bytes: number;
             }[];
             options: {
-              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm') | null;
+              format:
+                ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm' | 'json') | null;
               undirected: boolean;
               headerless: boolean;
               label: string | null;
@@ -1530,7 +1537,8 @@ export interface operations {
             /** @description What the files hold, once checked */
             preview: {
               /** @description The detected (or requested) format; null when it could not be told */
-              format: ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm') | null;
+              format:
+                ('neo4j-csv' | 'edgelist' | 'matrix' | 'matrix2mode' | 'graphml' | 'gexf' | 'gml' | 'adjlist' | 'pajek' | 'ucinet' | 'ftm' | 'json') | null;
               nodes: number;
               relationships: number;
               /** @description How many of the relationships are undirected ties */

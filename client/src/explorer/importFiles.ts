@@ -53,13 +53,21 @@ async function follow(explorer: Explorer, id: string, state: 'checking' | 'impor
   }
 }
 
+/** exportView writes its format first, so a view's first bytes tell it from a JSON graph (which has `nodes` too). */
+const SAVED_VIEW = /^\s*\{\s*"format"\s*:\s*"nexo-view"/;
+
+/** Whether a file is a view saved from Nexo: a .json file that starts so. Only its start is read, however large. */
+export async function isSavedView(file: Pick<File, 'name' | 'slice'>): Promise<boolean> {
+  return file.name.toLowerCase().endsWith('.json') && SAVED_VIEW.test(await file.slice(0, 256).text());
+}
+
 /**
- * Files dropped on the page or picked with Import. A view saved from Nexo (.json) opens as before; anything else is
- * a network to import: it is sent, then previewed.
+ * Files dropped on the page or picked with Import. A view saved from Nexo (.json) opens as before; anything else,
+ * a JSON graph included, is a network to import: it is sent, then previewed.
  */
 export async function openFiles(explorer: Explorer, files: File[]): Promise<void> {
   if (files.length === 0) return;
-  if (files.length === 1 && files[0]!.name.toLowerCase().endsWith('.json')) {
+  if (files.length === 1 && (await isSavedView(files[0]!))) {
     await importFile(explorer, files[0]!);
     return;
   }

@@ -4,7 +4,7 @@ import { useExplorer, useExplorerState } from '../explorer/react';
 import { ImportDialog } from '../panels/ImportDialog';
 
 /** What the Import button's file picker offers: every network format, a zip of them, or a saved view. */
-const ACCEPTED = '.graphml,.gexf,.gml,.adjlist,.net,.paj,.dl,.csv,.txt,.xlsx,.ftm,.ijson,.jsonl,.ndjson,.zip,.json';
+const ACCEPTED = '.graphml,.gexf,.gml,.adjlist,.net,.paj,.dl,.csv,.txt,.xlsx,.ftm,.ijson,.jsonl,.ndjson,.zip,.json,.cyjs';
 
 function carriesFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;
@@ -57,7 +57,9 @@ export function ImportFlow() {
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
           <p>Drop files to import them as a dataset</p>
-          <p className="muted">GraphML, GEXF, Pajek, UCINET, edge-list or matrix CSV or Excel workbook, neo4j-admin CSV, FtM JSON lines, or a zip</p>
+          <p className="muted">
+            GraphML, GEXF, Pajek, UCINET, edge-list or matrix CSV or Excel workbook, neo4j-admin CSV, FtM JSON lines, JSON graphs, or a zip
+          </p>
         </div>
       ) : null}
       {flow ? (

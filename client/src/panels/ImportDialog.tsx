@@ -16,6 +16,7 @@ const FORMAT_NAMES: Record<FormatName, string> = {
   pajek: 'Pajek .net',
   ucinet: 'UCINET DL',
   ftm: 'FollowTheMoney JSON lines',
+  json: 'JSON graph (NetworkX, Cytoscape, graphology)',
   'neo4j-csv': 'neo4j-admin CSV',
 };
 
@@ -170,7 +171,7 @@ function requested(options: Upload['options']): UploadOptions {
 }
 
 /** Formats whose files may leave node kinds or tie types unnamed, and those with a second kind of node (2-mode). */
-const NAMES_KINDS: ReadonlySet<FormatName> = new Set(['edgelist', 'matrix', 'matrix2mode', 'graphml', 'gexf', 'gml', 'adjlist', 'pajek', 'ucinet']);
+const NAMES_KINDS: ReadonlySet<FormatName> = new Set(['edgelist', 'matrix', 'matrix2mode', 'graphml', 'gexf', 'gml', 'adjlist', 'pajek', 'ucinet', 'json']);
 const TWO_MODE: ReadonlySet<FormatName> = new Set(['matrix2mode', 'ucinet', 'pajek']);
 
 function Options({ upload, onChange }: { upload: Upload; onChange: (options: UploadOptions) => void }) {

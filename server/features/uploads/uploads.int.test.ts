@@ -194,6 +194,18 @@ describe('bad files', () => {
     ]);
   });
 
+  it('previews a JSON graph as json, an integer past 2^53 exactly, and refuses a truncated one with its line', async () => {
+    const graph = '{"directed": true, "nodes": [\n{"id": "a", "phone": 9007199254740993},\n{"id": "b"}],\n"links": [{"source": "a", "target": "b"}]}';
+    const preview = await upload({ 'network.json': graph });
+    expect(preview.preview).toMatchObject({ format: 'json', nodes: 2, relationships: 1, problems: [] });
+    expect(preview.preview.rows[0].properties).toEqual({ phone: '9007199254740993' });
+    const truncated = await upload({ 'network.json': graph.slice(0, 60) });
+    expect(truncated.state).toBe('refused');
+    expect(truncated.preview.problems.map((problem: Json) => problem.message)).toEqual([
+      'network.json:2: malformed JSON: the file ends before the JSON is complete (inside "nodes")',
+    ]);
+  });
+
   it('lists every problem of a file with its line: bad values, duplicate ids and missing ends, read on past each', async () => {
     const network = `<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
 <key id="age" for="node" attr.name="age" attr.type="int"/>

@@ -36,7 +36,8 @@ export function uploadsRoutes(context: AppContext): AnyRoute[] {
         columnLabel: readOptionsSchema.shape.columnLabel,
         type: readOptionsSchema.shape.type,
       }),
-      files: 'Any file fields: network files (GraphML, GEXF, Pajek, UCINET DL, edge-list or matrix CSV, neo4j-admin CSV, FtM JSON lines) or one zip of them',
+      files:
+        'Any file fields: network files (GraphML, GEXF, Pajek, UCINET DL, edge-list or matrix CSV, neo4j-admin CSV, FtM JSON lines, JSON graphs) or one zip of them',
       response: uploadSchema,
       errors: { ...uploadErrors, 413: 'Upload too large, or too many files', 415: 'Not multipart/form-data', 503: 'Server not ready' },
       handler: async ({ query }, req, res) => {

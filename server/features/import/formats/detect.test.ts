@@ -12,6 +12,7 @@ describe('format detection', () => {
       'data/examples/network.graphml': 'graphml',
       'data/examples/network.gexf': 'gexf',
       'data/examples/network.gml': 'gml',
+      'data/examples/network.json': 'json',
       'data/examples/network.adjlist': 'adjlist',
       'data/examples/network.net': 'pajek',
       'data/examples/ucinet-edgelist.dl': 'ucinet',
@@ -65,6 +66,19 @@ describe('format detection', () => {
     expect(detectFormat(tempFile('notes.txt', 'graph node\nsource target\n'))).not.toBe('gml');
     expect(detectFormat(tempFile('notes.txt', 'Creator [ graph [ ] ]\n'))).not.toBe('gml');
     expect(detectFormat(tempFile('notes.txt', 'Creator "x" @ graph [\n'))).not.toBe('gml');
+  });
+
+  it('tells a JSON graph from FtM JSON lines by its top-level lists, and a .cyjs file by its extension', () => {
+    expect(detectFormat(tempFile('miserables.json', '{"nodes":[{"name":"Myriel","group":1}],"links":[]}'))).toBe('json');
+    // A long nodes list hides what follows it: its start tells.
+    expect(detectFormat(tempFile('big.json', `{\n  "directed": false,\n  "nodes": [${'{"id": 1},'.repeat(10_000)}`))).toBe('json');
+    expect(detectFormat(tempFile('sigma.json', '{"attributes":{},"options":{"type":"mixed"},"nodes":[],"edges":[]}'))).toBe('json');
+    expect(detectFormat(tempFile('cytoscape.json', '{"elements": {"nodes": [], "edges": []}}'))).toBe('json');
+    expect(detectFormat(tempFile('network.cyjs', '{"format_version": "1.0", "elements": []}'))).toBe('json');
+    // A graph on one line whose nodes have a schema attribute is still a graph; FtM's lines have no graph lists.
+    expect(detectFormat(tempFile('g.json', '{"nodes":[{"id":"a","schema":"Person"}],"links":[]}\n'))).toBe('json');
+    expect(detectFormat(tempFile('aleph.json', '{"id":"a","schema":"Person","properties":{"nodes":["x"]}}\n{"id":"b","schema":"Person"}\n'))).toBe('ftm');
+    expect(detectFormat(tempFile('config.json', '{"nodes": 3, "name": "x"}'))).toBeUndefined();
   });
 
   it('takes a forced format over detection, and reads a folder as one input of one format', () => {

@@ -5,6 +5,7 @@ import { csvParseOptions, spaceSeparated } from '../csvRecords.js';
 import { fileHead, inputDelimiter, isCommentLine, numberIn, SNIFF_BYTES, sniffDelimiter, type Delimiter } from './delimiter.js';
 import { edgeListColumns, headerlessTies, SAMPLE_ROWS } from './edgeList.js';
 import { startsAsGml } from './gml.js';
+import { startsAsJsonGraph } from './jsonGraph.js';
 import { isBareMatrixRow } from './matrix.js';
 import type { InputFile } from './inputFile.js';
 import { FormatError, FORMATS, type FormatName } from './network.js';
@@ -13,6 +14,7 @@ const BY_EXTENSION: Record<string, FormatName> = {
   '.graphml': 'graphml',
   '.gexf': 'gexf',
   '.gml': 'gml',
+  '.cyjs': 'json',
   '.adjlist': 'adjlist',
   '.net': 'pajek',
   '.paj': 'pajek',
@@ -84,6 +86,8 @@ function textFormat(text: string): FormatName | undefined {
   const firstWord = start.split(/[\s,=]/, 1)[0]!.toLowerCase();
   if (firstWord === 'dl') return 'ucinet';
   if (firstWord === '*vertices' || firstWord === '*network') return 'pajek';
+  // Before FtM's test: a graph written on one line may have a `schema` attribute on that line.
+  if (startsAsJsonGraph(start)) return 'json';
   if (start.startsWith('{') && /"schema"\s*:/.test(start.split('\n', 1)[0]!)) return 'ftm';
   if (start.startsWith('<')) {
     // The root element's name, past any declaration, comments and doctype; the XML parser reads the rest.

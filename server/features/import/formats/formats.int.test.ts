@@ -58,6 +58,20 @@ describe('formats written to Neo4j', () => {
     expect([Number.isNaN(nan[0]), nan[1]]).toEqual([true, 'FLOAT NOT NULL']);
   });
 
+  it('stores a JSON graph: integers past 2^53 exactly, floats, lists, nested objects as text, and its typed ties', async () => {
+    await importNetwork(db, { dataset: 'json', input: path.join(examples, 'network.json') }, quiet);
+    expect((await stored('json', 'age'))['1']).toEqual([expect.objectContaining({ low: 48 }), 'INTEGER NOT NULL']);
+    expect((await stored('json', 'aliases'))['1']).toEqual([['La Jefa', 'AR'], 'LIST<STRING NOT NULL> NOT NULL']);
+    expect((await stored('json', 'registry'))['11']).toEqual(['{"country":"CL","number":"76.123.456-7"}', 'STRING NOT NULL']);
+    expect(await ties('json')).toContain('8 PAID 9 1500.5');
+    const exact = tempFile('exact.json', '{"nodes": [{"id": "a", "phone": 9007199254740993, "score": 2.0, "imsi": 123456789012345678901}], "links": []}');
+    await importNetwork(db, { dataset: 'json-exact', input: exact }, quiet);
+    const phone = (await stored('json-exact', 'phone'))['a']!;
+    expect([String(phone[0]), phone[1]]).toEqual(['9007199254740993', 'INTEGER NOT NULL']);
+    expect((await stored('json-exact', 'score'))['a']).toEqual([2, 'FLOAT NOT NULL']);
+    expect((await stored('json-exact', 'imsi'))['a']).toEqual(['123456789012345678901', 'STRING NOT NULL']);
+  });
+
   it('stores an adjacency list with its tie-less node, and a folder of matrices as one network of typed relations', async () => {
     await importNetwork(db, { dataset: 'adj', input: path.join(examples, 'network.adjlist'), options: { undirected: true } }, quiet);
     expect(Object.keys(await stored('adj', 'label'))).toHaveLength(13);

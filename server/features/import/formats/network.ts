@@ -40,7 +40,7 @@ export interface RelationshipRecord extends RecordSource {
 
 export type NetworkRecord = NodeRecord | RelationshipRecord;
 
-export const FORMATS = ['neo4j-csv', 'edgelist', 'matrix', 'matrix2mode', 'graphml', 'gexf', 'gml', 'adjlist', 'pajek', 'ucinet', 'ftm'] as const;
+export const FORMATS = ['neo4j-csv', 'edgelist', 'matrix', 'matrix2mode', 'graphml', 'gexf', 'gml', 'adjlist', 'pajek', 'ucinet', 'ftm', 'json'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export interface ReadOptions {

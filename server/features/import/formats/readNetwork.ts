@@ -8,6 +8,7 @@ import { readGexf } from './gexf.js';
 import { readGml } from './gml.js';
 import { readAdjacencyList } from './adjacencyList.js';
 import { readGraphml } from './graphml.js';
+import { readJsonGraph } from './jsonGraph.js';
 import type { InputFile } from './inputFile.js';
 import { MatrixFolder, readMatrix, readTwoModeMatrix } from './matrix.js';
 import { FormatError, type FormatName, type NetworkRecord, type NetworkSummary, type ReadOptions, type RecordSource } from './network.js';
@@ -59,6 +60,7 @@ export async function* readEachFile(input: NetworkInput, options: ReadOptions): 
     pajek: (file) => readPajek(file, options),
     ucinet: (file) => readUcinet(file, options),
     ftm: (file) => readFtm(file, options),
+    json: (file) => readJsonGraph(file, options),
   };
   for (const records of each(input.files, readers[input.format])) yield* records;
 }
