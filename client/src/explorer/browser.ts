@@ -92,13 +92,15 @@ export function usePageSetUp(): void {
   }, [explorer]);
 }
 
-/** Lists the datasets once and keeps the chosen ones in the address bar (`?dataset=`), beside the view's hash. */
+/** Lists the datasets once, keeps the chosen ones in the address bar (`?dataset=`) beside the view's hash, and reads the schema again within them. */
 export function useDatasetChoice(): void {
   const explorer = useExplorer();
   useEffect(() => {
     void loadDatasets(explorer);
     return explorer.store.subscribe((state, previous) => {
       if (state.chosenDatasets === previous.chosenDatasets) return;
+      // The filters count within the chosen datasets.
+      if (state.chosenDatasets.join(',') !== previous.chosenDatasets.join(',')) void loadSchema(explorer);
       const search = searchWithDatasets(window.location.search, state.chosenDatasets);
       if (search !== window.location.search) window.history.replaceState(null, '', window.location.pathname + search + window.location.hash);
     });

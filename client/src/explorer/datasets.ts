@@ -30,13 +30,11 @@ export async function loadDatasets(explorer: Explorer): Promise<void> {
   }
 }
 
-/** Makes every later request stay within these datasets ([]: all); the filters' counts are read again within them. */
+/** Makes every later request stay within these datasets ([]: all). */
 export function chooseDatasets(explorer: Explorer, ids: string[]): void {
   const chosen = [...new Set(ids)].sort();
-  const before = explorer.store.getState().chosenDatasets;
   explorer.api.setDatasetScope(chosen);
   update(explorer, { chosenDatasets: chosen });
-  if (chosen.join(',') !== before.join(',')) void loadSchema(explorer);
 }
 
 /**
