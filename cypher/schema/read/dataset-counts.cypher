@@ -1,6 +1,6 @@
 // Labels and relationship types within the chosen datasets, with counts, and the property keys of a sample of each
 // label's nodes there. The count store knows no datasets, so the nodes are read through the __nexo_dataset index;
-// a relationship belongs to its start node's dataset. Cached by the service until a dataset changes.
+// a relationship belongs to its start node's dataset. The service (schema.service.ts) keeps the answer for a while.
 CALL () {
   MATCH (n:Entity) WHERE n.__nexo_dataset IN $datasets
   UNWIND labels(n) AS label

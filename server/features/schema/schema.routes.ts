@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../appContext.js';
 import { datasetParameter } from '../../http/listParameter.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
-import { listDatasets, visibleDatasets } from '../datasets/datasets.service.js';
+import { visibleDatasets } from '../datasets/datasets.service.js';
 import { getDatasetSchema, getSchema, type SchemaSummary } from './schema.service.js';
 
 const schemaResponse = z.object({
@@ -20,7 +20,7 @@ export function schemaRoutes(context: AppContext): AnyRoute[] {
       summary: 'Labels with node counts and property keys, relationship types with counts',
       description:
         'Without `dataset`, counts come from the count store and may be up to 5 seconds old, property keys sampled per label. ' +
-        "With `dataset`, every label and type of the database is listed (a label keeps its look whichever datasets are chosen) with its count within those datasets (0 for another dataset's), property keys sampled there; the answer is read again when one of those datasets changes.",
+        "With `dataset`, every label and type of the database is listed (a label keeps its look whichever datasets are chosen) with its count within those datasets (0 for another dataset's), property keys sampled there; read again after a load, import or deletion by this server, else at most a minute old.",
       tags: ['schema'],
       query: z.object({ dataset: datasetParameter() }),
       response: schemaResponse,
@@ -28,12 +28,7 @@ export function schemaRoutes(context: AppContext): AnyRoute[] {
       handler: async ({ query }): Promise<SchemaSummary> => {
         if (query.dataset.length === 0) return getSchema(context.db, timeoutMs);
         const datasets = [...new Set(await visibleDatasets(context.db, query.dataset, timeoutMs))].sort();
-        const { datasets: summaries } = await listDatasets(context.db, timeoutMs);
-        const stamp = summaries
-          .filter((dataset) => datasets.includes(dataset.id))
-          .map((dataset) => `${dataset.id}:${dataset.nodes}:${dataset.relationships}:${dataset.importedAt}`)
-          .join(',');
-        return getDatasetSchema(context.db, datasets, stamp, timeoutMs);
+        return getDatasetSchema(context.db, datasets, timeoutMs);
       },
     }),
   ];

@@ -2,6 +2,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { cypherFile } from '../../cypher.js';
 import type { Database } from '../../neo4j/database.js';
 import { timedRead } from '../../neo4j/timedRead.js';
+import { localGraphVersion } from '../analysis/graphVersion.js';
 import { toNumber } from '../../neo4j/values.js';
 import { knownNames } from '../../neo4j/knownNames.js';
 import { fillCypherTemplate, quoteIdentifier } from '../../neo4j/cypherIdentifiers.js';
@@ -27,7 +28,7 @@ type SchemaTarget = Pick<Database, 'driver' | 'name'>;
 
 /** Seconds-old counts are fine for a legend or a filter list, and spare the database a query per request. */
 const CACHE_MS = 5000;
-/** Counts within datasets are read through their nodes, not the count store: kept longer, and read again when a dataset changes. */
+/** Counts within datasets are read through their nodes, not the count store, so they are kept longer. */
 const DATASET_CACHE_MS = 60_000;
 /** Nodes read per label to list its property keys: enough for a filter list, constant on any graph size. */
 const PROPERTY_SAMPLE = 100;
@@ -47,13 +48,14 @@ export function getSchema(db: SchemaTarget, timeoutMs: number): Promise<SchemaSu
 
 /**
  * The schema within some datasets: every label and type of the database (so that a label keeps its look whichever
- * datasets are chosen), counted within them, property keys sampled there. `stamp` names the datasets' state (their
- * counts and import times): a dataset that changes is read again; otherwise the answer is kept for a minute.
+ * datasets are chosen), counted within them, property keys sampled there. Kept for a minute, and read again at once
+ * after a load, import or deletion by this server (graphVersion); one by the import command beside it shows within
+ * the minute.
  */
-export async function getDatasetSchema(db: SchemaTarget, datasets: string[], stamp: string, timeoutMs: number): Promise<SchemaSummary> {
+export async function getDatasetSchema(db: SchemaTarget, datasets: string[], timeoutMs: number): Promise<SchemaSummary> {
   const [whole, scoped] = await Promise.all([
     getSchema(db, timeoutMs),
-    cached(db, `${datasets.join(',')}|${stamp}`, DATASET_CACHE_MS, () => readDatasetCounts(db, datasets, timeoutMs)),
+    cached(db, `${datasets.join(',')}|${localGraphVersion()}`, DATASET_CACHE_MS, () => readDatasetCounts(db, datasets, timeoutMs)),
   ]);
   const labels = new Map(scoped.labels.map((label) => [label.name, label]));
   const types = new Map(scoped.relationshipTypes.map((type) => [type.name, type.count]));
