@@ -311,7 +311,7 @@ export type paths = {
     };
     /**
      * Labels with node counts and property keys, relationship types with counts
-     * @description Without `dataset`, counts come from the count store and may be up to 5 seconds old, property keys sampled per label. With `dataset`, every label and type of the database is listed (a label keeps its look whichever datasets are chosen) with its count within those datasets (0 for another dataset's), property keys sampled there; the answer is read again when one of those datasets changes.
+     * @description Without `dataset`, counts come from the count store and may be up to 5 seconds old, property keys sampled per label. With `dataset`, every label and type of the database is listed (a label keeps its look whichever datasets are chosen) with its count within those datasets (0 for another dataset's), property keys sampled there; read again after a load, import or deletion by this server, else at most a minute old.
      */
     get: operations['getApiSchema'];
     put?: never;

@@ -39,8 +39,10 @@ function isTyping(target: EventTarget | null): boolean {
 export function useShareLink(): void {
   const explorer = useExplorer();
   useEffect(() => {
-    const restore = () => void restoreFromLink(explorer, window.location.hash);
-    restore();
+    void restoreFromLink(explorer, window.location.hash);
+    // The hash the address changed to, not the address bar's by the time the event runs: the view written there 250 ms
+    // after the last change (below) may have replaced it meanwhile, and would be restored instead of the link.
+    const restore = (event: HashChangeEvent) => void restoreFromLink(explorer, new URL(event.newURL).hash);
     window.addEventListener('hashchange', restore);
     let timer: number | undefined;
     const unsubscribe = explorer.store.subscribe((state, previous) => {

@@ -53,15 +53,16 @@ export function getSchema(db: SchemaTarget, timeoutMs: number): Promise<SchemaSu
  * the minute.
  */
 export async function getDatasetSchema(db: SchemaTarget, datasets: string[], timeoutMs: number): Promise<SchemaSummary> {
-  const [whole, scoped] = await Promise.all([
-    getSchema(db, timeoutMs),
+  // The names alone, not the whole database's counts: that statement is planned again whenever a label is added.
+  const [names, scoped] = await Promise.all([
+    knownNames(db, timeoutMs),
     cached(db, `${datasets.join(',')}|${localGraphVersion()}`, DATASET_CACHE_MS, () => readDatasetCounts(db, datasets, timeoutMs)),
   ]);
   const labels = new Map(scoped.labels.map((label) => [label.name, label]));
   const types = new Map(scoped.relationshipTypes.map((type) => [type.name, type.count]));
   return {
-    labels: whole.labels.map(({ name }) => labels.get(name) ?? { name, count: 0, propertyKeys: [] }),
-    relationshipTypes: whole.relationshipTypes.map(({ name }) => ({ name, count: types.get(name) ?? 0 })),
+    labels: names.labels.map((name) => labels.get(name) ?? { name, count: 0, propertyKeys: [] }),
+    relationshipTypes: names.relationshipTypes.map((name) => ({ name, count: types.get(name) ?? 0 })),
   };
 }
 
