@@ -1,3 +1,5 @@
+import { singular } from '../../text/singular.js';
+
 /*
  * Which properties name the nodes of one label, picked from a sample of them: data we did not curate has no `name`
  * rule written for it. People get first and last name; then a name or title; then a property named as the label (an
@@ -65,7 +67,7 @@ function distinctScore(samples: Sample[], key: string): number | undefined {
 /** A label's name and its singular, normalised: Addresses → addresses, address. */
 function labelNames(label: string): string[] {
   const name = normalised(label);
-  return [name, name.replace(/(ss|x|ch|sh)es$/, '$1').replace(/([^s])s$/, '$1')];
+  return [name, singular(name)];
 }
 
 /**

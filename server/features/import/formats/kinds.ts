@@ -1,3 +1,4 @@
+import { singular } from '../../../text/singular.js';
 import { reservedLabel } from '../reservedLabels.js';
 import type { Properties, PropertyValue } from './network.js';
 
@@ -80,14 +81,6 @@ const NODE_FILE_WORDS = new Set([
   'metadata',
   'export',
 ]);
-
-/** An English plural's singular by its ending: entities → entity, addresses → address, officers → officer; `status` stays. */
-function singular(word: string): string {
-  if (/ies$/i.test(word)) return word.slice(0, -3) + 'y';
-  if (/(ss|x|ch|sh)es$/i.test(word)) return word.slice(0, -2);
-  if (/[^sui]s$/i.test(word)) return word.slice(0, -1);
-  return word;
-}
 
 /**
  * The label a node file's name (without its extension, or a sheet's name) gives when a folder holds several node
